@@ -1,0 +1,158 @@
+"""The gazetteer: canonical actors, their names in French and English, roles and metonymies.
+
+Data files of the pack (CSV, one row per fact, each with a `source`):
+
+- `actors.csv`: id, name (canonical, English), name_fr (French press spelling), type, label,
+  gender, country (id of the state the actor belongs to or acts for), aliases ("|"-separated).
+- `roles.csv`: actor_id, role (French or English phrase without determiner, e.g.
+  "président russe"), start, end (ISO dates the role was held; empty = open).
+- `metonymies.csv`: surface ("Washington", "le Kremlin"), actor_id (the government or body the
+  surface stands for).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from filon.domains.pack import DEFAULT_DOMAIN, read_csv
+
+_DETERMINERS = re.compile(
+    r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|d['’]|au|aux|un|une|the)\s*", re.IGNORECASE
+)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(surface: str) -> str:
+    """Lookup key of a surface form: accents and case folded, apostrophes and spaces unified."""
+    text = unicodedata.normalize("NFKD", surface)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‐", "-").replace("–", "-")
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def strip_determiner(surface: str) -> str:
+    """'le président russe' -> 'président russe'."""
+    return _DETERMINERS.sub("", surface.strip(), count=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical identity."""
+
+    id: str
+    name: str
+    name_fr: str
+    type: str  # person|state|government|organization|company|city|region|ministry|agency|…
+    label: str  # PER|ORG|LOC|MISC
+    gender: str | None = None  # "m"|"f" for persons
+    country: str | None = None  # id of the state it belongs to / acts for
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def qid(self) -> str | None:
+        return self.id if self.id.startswith("Q") else None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    actor_id: str
+    role: str
+    start: date | None
+    end: date | None
+
+    def held_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None  # without a date, the current holder
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Look-ups over a domain pack's actors, roles and metonymies."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    by_surface: dict[str, str] = field(default_factory=dict)  # fold(surface) -> actor id
+    roles: dict[str, list[Role]] = field(default_factory=dict)  # fold(role) -> holders
+    metonymies: dict[str, str] = field(default_factory=dict)  # fold(surface) -> actor id
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        return self.actors.get(actor_id) if actor_id else None
+
+    def lookup(self, surface: str) -> Actor | None:
+        """The actor named by `surface` (any alias, any language, with or without determiner)."""
+        key = fold(surface)
+        actor_id = self.by_surface.get(key) or self.by_surface.get(fold(strip_determiner(surface)))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def role(self, surface: str, on: date | None = None) -> Actor | None:
+        """The holder of the role `surface` ("le président russe") on day `on`."""
+        holders = self.roles.get(fold(strip_determiner(surface)), [])
+        for role in holders:
+            if role.held_on(on):
+                return self.actors.get(role.actor_id)
+        return None
+
+    def metonymy(self, surface: str) -> Actor | None:
+        """The body a place or building stands for ("Washington" -> US government)."""
+        key = fold(surface)
+        actor_id = self.metonymies.get(key) or self.metonymies.get(fold(strip_determiner(surface)))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def state_of(self, actor_id: str | None) -> Actor | None:
+        """The state an actor belongs to or acts for (a state is its own state)."""
+        actor = self.actor(actor_id)
+        if actor is None:
+            return None
+        if actor.type == "state":
+            return actor
+        return self.actors.get(actor.country or "")
+
+    def surfaces(self) -> list[tuple[str, Actor]]:
+        """Every (surface form, actor) pair, for phrase matching."""
+        out = []
+        for actor in self.actors.values():
+            for surface in {actor.name, actor.name_fr, *actor.aliases}:
+                if surface:
+                    out.append((surface, actor))
+        return out
+
+    def role_phrases(self) -> list[str]:
+        """Every role phrase known, without determiner."""
+        return sorted({r.role for holders in self.roles.values() for r in holders})
+
+
+def _date(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(domain: str = DEFAULT_DOMAIN) -> Gazetteer:
+    """Read a pack's gazetteer files once per process."""
+    gaz = Gazetteer()
+    for row in read_csv(domain, "actors.csv", ("id", "name", "type", "label", "source")):
+        aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+        actor = Actor(
+            id=row["id"],
+            name=row["name"],
+            name_fr=row.get("name_fr") or row["name"],
+            type=row["type"],
+            label=row["label"],
+            gender=row.get("gender") or None,
+            country=row.get("country") or None,
+            aliases=aliases,
+        )
+        gaz.actors[actor.id] = actor
+    # first writer wins, so that the more specific actors listed first keep ambiguous aliases
+    for surface, actor in gaz.surfaces():
+        gaz.by_surface.setdefault(fold(surface), actor.id)
+    for row in read_csv(domain, "roles.csv", ("actor_id", "role", "source")):
+        role = Role(row["actor_id"], row["role"], _date(row.get("start", "")), _date(row.get("end", "")))
+        gaz.roles.setdefault(fold(role.role), []).append(role)
+    for row in read_csv(domain, "metonymies.csv", ("surface", "actor_id", "source")):
+        gaz.metonymies[fold(row["surface"])] = row["actor_id"]
+    return gaz

@@ -1,0 +1,74 @@
+"""Coded error messages and the exception tree.
+
+    FilonError
+    ├── InputError          one input (file, line, field) could not be read; the batch goes on
+    ├── PipelineError       the spaCy pipeline could not be built or run
+    ├── StoreError          DuckDB refused an operation (wraps duckdb.Error)
+    └── DomainError         a domain-pack data file is malformed
+
+Messages live in `Errors` with stable codes (``F001`` …) so that users can search them and
+tests can assert on them without matching prose.
+"""
+
+from __future__ import annotations
+
+
+class ErrorsWithCodes(type):
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=ErrorsWithCodes):
+    # ingest
+    F001 = "path does not exist"
+    F002 = "file is empty"
+    F003 = "file looks binary (NUL bytes or undecodable), not a text article"
+    F004 = "could not decode text: {reason}"
+    F005 = "HTML page holds no extractable article text"
+    F006 = "line {line}: invalid JSON: {reason}"
+    F007 = "line {line}: field '{field}' {reason}"
+    F008 = "file is {size_mb:.1f} MB, over the {limit_mb} MB limit (--max-bytes)"
+    F009 = "unsupported file type '{suffix}' (expected .txt, .html, .htm, .jsonl, .json)"
+    F010 = "metadata header: {reason}"
+    F011 = "article text is empty after normalization"
+    # pipeline
+    F101 = "No filon component '{name}'. Available: {opts}"
+    F102 = "spaCy model '{model}' is not installed. Install it with: pip install {model}"
+    # store
+    F201 = "database error on '{path}': {reason}"
+    F202 = "only read-only statements are allowed here (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN)"
+    F203 = "database '{path}' does not exist; run `filon ingest` first"
+    # domain
+    F301 = "{file}:{line}: {reason}"
+    # evaluation
+    F401 = "{file}:{line}: {reason}"
+
+
+class FilonError(Exception):
+    """Base class of all errors filon raises on purpose."""
+
+
+class InputError(FilonError):
+    """One input could not be read; carries where and why."""
+
+    def __init__(self, source: str, message: str, line: int | None = None) -> None:
+        self.source = source
+        self.line = line
+        self.message = message
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {message}")
+
+
+class PipelineError(FilonError):
+    """The pipeline could not be built or run."""
+
+
+class StoreError(FilonError):
+    """The store refused an operation."""
+
+
+class DomainError(FilonError):
+    """A domain-pack data file is malformed."""

@@ -1,0 +1,80 @@
+"""Build the one spaCy `Language` filon runs: a French model plus filon's registered components."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from filon.errors import Errors, PipelineError
+from filon.ingest.article import Article
+from filon.pipeline.extensions import set_doc_extensions
+
+DEFAULT_MODEL = "fr_core_news_md"
+
+# Component name -> module that registers its factory. Imported on demand so that a user who
+# adds only `filon_quotes` to their pipeline pays for nothing else.
+COMPONENT_MODULES: dict[str, str] = {
+    "filon_boilerplate": "filon.pipeline.boilerplate",
+    "filon_entities": "filon.pipeline.entities",
+    "filon_dates": "filon.pipeline.dates",
+    "filon_quotes": "filon.pipeline.quotes",
+    "filon_events": "filon.pipeline.events",
+}
+DEFAULT_COMPONENTS: tuple[str, ...] = tuple(COMPONENT_MODULES)
+
+
+def register(name: str) -> None:
+    """Import the module that registers the factory `name`."""
+    if name not in COMPONENT_MODULES:
+        raise PipelineError(Errors.F101.format(name=name, opts=", ".join(COMPONENT_MODULES)))
+    importlib.import_module(COMPONENT_MODULES[name])
+
+
+def build_pipeline(
+    model: str = DEFAULT_MODEL,
+    components: Sequence[str] = DEFAULT_COMPONENTS,
+) -> Language:
+    """Load `model` and append filon's components in order.
+
+    Args:
+        model: name of an installed spaCy package. Defaults to `fr_core_news_md`.
+        components: filon factories to add, in order. Defaults to all of them.
+
+    Raises:
+        PipelineError: the model is not installed or a component name is unknown.
+    """
+    set_doc_extensions()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise PipelineError(Errors.F102.format(model=model)) from exc
+    for name in components:
+        register(name)
+        nlp.add_pipe(name)
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenize an article and attach what the components need before they run."""
+    set_doc_extensions()
+    doc = nlp.make_doc(article.text)
+    doc._.filon_article_id = article.id
+    doc._.filon_published = article.published
+    doc._.filon_boilerplate = list(article.boilerplate)
+    return doc
+
+
+def process(
+    nlp: Language,
+    articles: Iterable[Article],
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Iterator[tuple[Article, Doc]]:
+    """Run the pipeline over articles, yielding each article with its annotated Doc, in order."""
+    pairs = ((make_doc(nlp, article), article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield article, doc

@@ -1,0 +1,50 @@
+"""The `Doc._` extensions filon components read and write.
+
+All values are plain data (str, int, dict, list) so that `DocBin(store_user_data=True)` can
+ship Docs to other processes or Spark workers without pickling code.
+
+| extension            | written by          | value |
+|----------------------|---------------------|-------|
+| filon_article_id     | the runner          | str or None |
+| filon_published      | the runner / dates  | ISO date "YYYY-MM-DD" or None (reference date for relative dates) |
+| filon_boilerplate    | runner / filon_boilerplate | list of {"start","end","kind"} |
+| filon_entities       | filon_entities      | list of entity mention dicts (see `filon.pipeline.entities`) |
+| filon_dates          | filon_dates         | list of {"text","start","end","value","granularity"} |
+| filon_quotes         | filon_quotes        | list of quote dicts (DESIGN.md `quotes`) |
+| filon_events         | filon_events        | list of event dicts (DESIGN.md `events`) |
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+EXTENSIONS: dict[str, Any] = {
+    "filon_article_id": None,
+    "filon_published": None,
+    "filon_boilerplate": None,
+    "filon_entities": None,
+    "filon_dates": None,
+    "filon_quotes": None,
+    "filon_events": None,
+}
+
+
+def set_doc_extensions() -> None:
+    """Register every filon `Doc._` extension once (idempotent)."""
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def in_spans(start: int, end: int, spans: list[dict] | None) -> bool:
+    """True when [start, end) overlaps any of `spans` (dicts with "start" and "end")."""
+    if not spans:
+        return False
+    return any(start < s["end"] and s["start"] < end for s in spans)
+
+
+def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
+    """True when the character range overlaps a boilerplate span of the doc."""
+    return in_spans(start, end, doc._.filon_boilerplate)
