@@ -1,0 +1,439 @@
+"""The `filon` command line: thin wrappers over `filon.jobs`, `filon.store.queries` and
+`filon.evaluation`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+from filon.errors import FilonError, InputError
+
+app = typer.Typer(
+    help="filon: rebuild, from French news, the actors, quotes and agreements the articles "
+    "describe, each fact tied to its characters in the source.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+query_app = typer.Typer(help="Query the store: actors, mentions, articles, quotes, events.",
+                        no_args_is_help=True)
+app.add_typer(query_app, name="query")
+
+out_console = Console()
+err_console = Console(stderr=True)
+
+DB_OPT = Annotated[Path, typer.Option("--db", help="DuckDB file.", envvar="FILON_DB")]
+DEFAULT_DB = Path("filon.duckdb")
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+FMT_OPT = Annotated[Format, typer.Option("--format", "-f", help="table, json (JSON Lines) or csv.")]
+
+
+def _emit(table: Any, fmt: Format, title: str | None = None, max_width: int = 80) -> None:
+    """Print a `filon.store.queries.Table` as a rich table, JSON Lines or CSV on stdout."""
+    if fmt is Format.json:
+        for row in table.dicts():
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(table.columns)
+        writer.writerows(table.rows)
+    else:
+        rich_table = RichTable(title=title, show_lines=False)
+        for col in table.columns:
+            rich_table.add_column(col, overflow="fold", max_width=max_width)
+        for row in table.rows:
+            rich_table.add_row(*["" if v is None else str(v) for v in row])
+        out_console.print(rich_table)
+        if not table.rows:
+            err_console.print("[dim]no rows[/dim]")
+
+
+@contextmanager
+def _progress(label: str, quiet: bool):
+    """A live progress line on stderr: articles read, processed, failed."""
+    if quiet or not err_console.is_terminal:
+        yield None
+        return
+    with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
+                  TextColumn("{task.completed}/{task.total} articles · {task.fields[failed]} failed"),
+                  TimeElapsedColumn(), console=err_console, transient=False) as progress:
+        task = progress.add_task(label, total=0, failed=0)
+        counts = {"read": 0, "failed": 0}
+
+        def update(event: str, n: int) -> None:
+            if event == "read":
+                counts["read"] += n
+                progress.update(task, total=counts["read"])
+            elif event == "failed":
+                counts["failed"] += n
+                progress.update(task, failed=counts["failed"])
+            else:
+                progress.advance(task, n)
+
+        yield update
+
+
+def _backend(model: str, batch_size: int, processes: int):
+    from filon.backends.local import LocalBackend
+
+    return LocalBackend(model=model, batch_size=batch_size, n_process=processes)
+
+
+def _report_errors(failed: list[InputError]) -> None:
+    for error in failed:
+        err_console.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+
+
+MODEL_OPT = Annotated[str, typer.Option("--model", help="spaCy model package (fr_core_news_md, "
+                                        "or fr_core_news_sm for speed).")]
+BATCH_OPT = Annotated[int, typer.Option("--batch-size", min=1, help="Docs per nlp.pipe batch.")]
+PROC_OPT = Annotated[int, typer.Option("--processes", "-p", min=1, help="Worker processes.")]
+MAXB_OPT = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input files larger "
+                                       "than this (bytes).")]
+LANG_OPT = Annotated[str | None, typer.Option("--lang", help="Language to assume when detection "
+                                              "is not possible (very short texts).")]
+QUIET_OPT = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+PATHS_ARG = Annotated[list[str], typer.Argument(help="Files (.txt .html .htm .jsonl .json), "
+                                                "directories (recursive) or - for stdin.")]
+
+
+@app.command()
+def ingest(
+    paths: PATHS_ARG,
+    db: DB_OPT = DEFAULT_DB,
+    model: MODEL_OPT = "fr_core_news_md",
+    batch_size: BATCH_OPT = 16,
+    processes: PROC_OPT = 1,
+    max_bytes: MAXB_OPT = 20_000_000,
+    lang: LANG_OPT = None,
+    quiet: QUIET_OPT = False,
+) -> None:
+    """Read articles, extract entities, quotes, dates and events, and store them in DuckDB.
+
+    Ingesting the same article again stores nothing new. Bad inputs are reported one line each
+    (file, line, reason); the rest of the batch is stored and the exit code is 1.
+
+    Example:
+
+        filon ingest examples/ --db filon.duckdb
+
+        cat articles.jsonl | filon ingest - --db filon.duckdb
+    """
+    from filon import jobs
+
+    with _progress("ingest", quiet) as progress:
+        report = jobs.ingest(paths, db, _backend(model, batch_size, processes),
+                             max_bytes=max_bytes, default_lang=lang, progress=progress)
+    _report_errors(report.failed)
+    err_console.print(
+        f"read {report.read} · new {report.new} · already stored {report.already_stored} · "
+        f"duplicates in input {report.duplicates_in_input} · skipped (language) "
+        f"{report.skipped_language} · failed {len(report.failed)} · agreements {report.agreements}"
+        f" → {db}", highlight=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: PATHS_ARG,
+    output: Annotated[str, typer.Option("--output", "-o", help="JSON Lines file, - for stdout.")] = "-",
+    model: MODEL_OPT = "fr_core_news_md",
+    batch_size: BATCH_OPT = 16,
+    processes: PROC_OPT = 1,
+    max_bytes: MAXB_OPT = 20_000_000,
+    lang: LANG_OPT = None,
+    quiet: QUIET_OPT = False,
+) -> None:
+    """Write the extraction record (DESIGN.md contract) of each article as JSON Lines.
+
+    Example:
+
+        filon extract examples/ -o records.jsonl
+    """
+    from filon import jobs
+
+    backend = _backend(model, batch_size, processes)
+    with _progress("extract", quiet or output == "-") as progress:
+        if output == "-":
+            report = jobs.extract(paths, sys.stdout, backend, max_bytes=max_bytes,
+                                  default_lang=lang, progress=progress)
+        else:
+            with open(output, "w", encoding="utf-8") as fh:
+                report = jobs.extract(paths, fh, backend, max_bytes=max_bytes,
+                                      default_lang=lang, progress=progress)
+    _report_errors(report.failed)
+    err_console.print(f"records {report.new} · skipped (language) {report.skipped_language} · "
+                      f"failed {len(report.failed)}", highlight=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _open(db: Path):
+    from filon.store import Store
+
+    return Store(db, read_only=True)
+
+
+def _gaz():
+    from filon.domains.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@query_app.command("actors")
+def query_actors(
+    db: DB_OPT = DEFAULT_DB,
+    label: Annotated[str | None, typer.Option(help="PER, ORG, LOC or MISC.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    fmt: FMT_OPT = Format.table,
+) -> None:
+    """Actors by number of mentions.
+
+    Example:
+
+        filon query actors --label PER
+    """
+    from filon.store import queries
+
+    with _open(db) as store:
+        _emit(queries.actors(store.con, label, limit), fmt, "actors")
+
+
+@query_app.command("mentions")
+def query_mentions(
+    actor: Annotated[str, typer.Argument(help="Any name, alias or role: Poutine, Putin, "
+                                         "'le président russe'.")],
+    db: DB_OPT = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(min=1)] = 100,
+    fmt: FMT_OPT = Format.table,
+) -> None:
+    """Every mention of an actor, with offsets and context.
+
+    Example:
+
+        filon query mentions Putin
+    """
+    from filon.store import queries
+
+    with _open(db) as store:
+        _emit(queries.mentions(store.con, _gaz(), actor, limit), fmt, f"mentions of {actor}")
+
+
+@query_app.command("articles")
+def query_articles(
+    db: DB_OPT = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(min=1)] = 100,
+    fmt: FMT_OPT = Format.table,
+) -> None:
+    """Stored articles with what was extracted from each."""
+    from filon.store import queries
+
+    with _open(db) as store:
+        _emit(queries.articles(store.con, limit), fmt, "articles", max_width=40)
+
+
+@query_app.command("quotes")
+def query_quotes(
+    db: DB_OPT = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Any alias, language or role.")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD (publication date).")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD (publication date).")] = None,
+    search: Annotated[str | None, typer.Option(help="Text inside the quote.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 1000,
+    fmt: FMT_OPT = Format.table,
+) -> None:
+    """Quotes and reported statements with their speakers.
+
+    Example:
+
+        filon query quotes --speaker Poutine --since 2025-02-01 -f csv
+    """
+    from filon.store import queries
+
+    with _open(db) as store:
+        _emit(queries.quotes(store.con, _gaz(), speaker, since, until, search, kind, limit),
+              fmt, "quotes")
+
+
+@query_app.command("events")
+def query_events(
+    db: DB_OPT = DEFAULT_DB,
+    type_: Annotated[str | None, typer.Option("--type", help="agreement, export_control, …")] = None,
+    status: Annotated[str | None, typer.Option(help="proposed, negotiating, close, signed, …")] = None,
+    party: Annotated[str | None, typer.Option(help="Any alias of a party: Ukraine, Kiev, UE.")] = None,
+    agreement: Annotated[str | None, typer.Option(help="An agreement id.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 1000,
+    fmt: FMT_OPT = Format.table,
+) -> None:
+    """Events (agreements and the acts around them) with parties, status, date and evidence.
+
+    Example:
+
+        filon query events --type agreement --party Ukraine
+    """
+    from filon.store import queries
+
+    with _open(db) as store:
+        _emit(queries.events(store.con, _gaz(), type_, status, party, agreement, limit), fmt,
+              "events")
+
+
+@app.command()
+def timeline(
+    agreement: Annotated[str | None, typer.Argument(help="Agreement id or part of its name; "
+                                                    "all agreements when omitted.")] = None,
+    db: DB_OPT = DEFAULT_DB,
+    fmt: FMT_OPT = Format.table,
+) -> None:
+    """Each agreement's status history in date order, with who claims it and the evidence.
+
+    Example:
+
+        filon timeline ukraine -f json
+    """
+    from filon.store import queries
+
+    with _open(db) as store:
+        table = queries.timeline(store.con, agreement)
+    if fmt is Format.table:
+        view = queries.Table(["date", "status", "claimed_by", "evidence", "agreement", "title"],
+                             [(r[2], r[3], r[4], r[5], r[1], r[7]) for r in table.rows])
+        _emit(view, fmt, "timeline", max_width=70)
+    else:
+        _emit(table, fmt)
+
+
+@app.command("sql")
+def sql_command(
+    statement: Annotated[str, typer.Argument(help="A read-only SQL statement.")],
+    db: DB_OPT = DEFAULT_DB,
+    fmt: FMT_OPT = Format.table,
+) -> None:
+    """Run a read-only SQL query on the store (the connection is opened read-only).
+
+    Tables: documents, records, entities, mentions, quotes, events, event_parties, dates,
+    agreements.
+
+    Example:
+
+        filon sql "SELECT name, count(*) FROM mentions GROUP BY name ORDER BY 2 DESC"
+    """
+    from filon.store import queries
+
+    with _open(db) as store:
+        _emit(queries.sql(store.con, statement), fmt)
+
+
+@app.command()
+def briefing(
+    db: DB_OPT = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(min=1, help="Rows per section.")] = 10,
+) -> None:
+    """A one-screen summary of the store: agreements and their latest status, actors, quotes."""
+    from filon.store import queries
+
+    with _open(db) as store:
+        con = store.con
+        counts = store.counts()
+        out_console.rule("[bold]filon briefing")
+        out_console.print(
+            f"{counts['documents']} articles · {counts['mentions']} mentions of "
+            f"{counts['entities']} actors · {counts['quotes']} statements · "
+            f"{counts['events']} events · {counts['agreements']} agreements", highlight=False)
+        for agr in queries.find_agreements(con, None)[:limit]:
+            history = agr["history"]
+            last = history[-1] if history else {}
+            claimed = last.get("claimed_by")
+            claimed_name = claimed.get("name") if isinstance(claimed, dict) else claimed
+            out_console.print(
+                f"\n[bold]{agr['name'] or agr['agreement_id']}[/bold]  "
+                f"latest: [bold cyan]{agr['latest_status']}[/bold cyan] "
+                f"({agr['last_date'] or 'undated'})"
+                + (f", according to {claimed_name}" if claimed_name else ""), highlight=False)
+            for step in history[-6:]:
+                out_console.print(f"  {step.get('date') or '?':<10}  {step.get('status')}",
+                                  highlight=False)
+        _emit(queries.actors(con, None, limit), Format.table, "most mentioned actors")
+        recent = queries.quotes(con, _gaz(), kind="direct", limit=10_000)
+        latest = queries.Table(recent.columns, recent.rows[-limit:])
+        view = queries.Table(["published", "speaker", "quote"],
+                             [(r[0], r[1], r[5]) for r in latest.rows])
+        _emit(view, Format.table, "latest direct quotes", max_width=90)
+
+
+@app.command("eval")
+def eval_command(
+    articles: Annotated[Path, typer.Option(help="Articles (JSON Lines with id, text, …).")] = Path(
+        "../shared/corpus/articles.jsonl"),
+    gold: Annotated[Path, typer.Option(help="Gold labels (JSON Lines).")] = Path(
+        "../shared/corpus/gold.jsonl"),
+    model: MODEL_OPT = "fr_core_news_md",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss and false hit.")] = False,
+) -> None:
+    """Precision / recall / F1 per layer against gold labels.
+
+    Example:
+
+        filon eval --articles ../shared/corpus/articles.jsonl --gold ../shared/corpus/gold.jsonl
+    """
+    from filon.evaluation import evaluate
+
+    scores, failed = evaluate(articles, gold, _backend(model, 16, 1))
+    _report_errors(failed)
+    if as_json:
+        payload: dict[str, Any] = {"model": model, "layers": [s.as_dict() for s in scores]}
+        if errors:
+            payload["errors"] = [
+                {"layer": e.layer, "article_id": e.article_id, "kind": e.kind, "detail": e.detail}
+                for s in scores for e in s.errors]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        table = RichTable(title=f"filon eval ({model})")
+        for col in ("layer", "precision", "recall", "F1", "tp", "fp", "fn", "other"):
+            table.add_column(col, justify="right" if col != "layer" else "left")
+        for s in scores:
+            other = ", ".join(f"{k}={v:.3f}" for k, v in s.extra.items())
+            table.add_row(s.layer, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                          str(s.tp), str(s.fp), str(s.fn), other)
+        out_console.print(table)
+        if errors:
+            for s in scores:
+                for e in s.errors:
+                    out_console.print(f"{e.layer}\t{e.article_id}\t{e.kind}\t{e.detail}",
+                                      highlight=False, markup=False, soft_wrap=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point: user errors print one clean line, never a traceback."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except FilonError as exc:
+        err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""`filon eval`: precision / recall / F1 per layer against hand-made gold labels.
+
+Each layer lives in its own module exposing
+`score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]`, where both
+dicts are keyed by the corpus article id (the JSON Lines `id`, kept as `source_id`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+from filon.backends.local import LocalBackend
+from filon.errors import Errors, FilonError, InputError
+from filon.evaluation.base import EvalError, LayerScore
+from filon.ingest import iter_articles
+
+LAYER_MODULES = (
+    "filon.evaluation.entities",
+    "filon.evaluation.quotes",
+    "filon.evaluation.dates",
+    "filon.evaluation.events",
+)
+
+__all__ = ["EvalError", "LayerScore", "evaluate", "load_gold", "score_records"]
+
+
+def load_gold(path: str | Path) -> dict[str, dict]:
+    """Gold labels keyed by article id; a malformed line raises with file and line."""
+    golds: dict[str, dict] = {}
+    with Path(path).open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise FilonError(Errors.F401.format(file=path, line=n, reason=exc)) from exc
+            if not isinstance(row, dict) or "id" not in row:
+                raise FilonError(Errors.F401.format(file=path, line=n, reason="no 'id' field"))
+            golds[row["id"]] = row
+    return golds
+
+
+def score_records(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
+    """Score records against gold with every layer module."""
+    scores: list[LayerScore] = []
+    for name in LAYER_MODULES:
+        scores.extend(importlib.import_module(name).score(golds, records))
+    return scores
+
+
+def evaluate(
+    articles_path: str | Path, gold_path: str | Path, backend: LocalBackend
+) -> tuple[list[LayerScore], list[InputError]]:
+    """Run the pipeline on the corpus articles and score them against the gold file.
+
+    Only articles that have gold labels are scored. Returns the scores and input errors.
+    """
+    golds = load_gold(gold_path)
+    articles, failed = [], []
+    for item in iter_articles([articles_path]):
+        if isinstance(item, InputError):
+            failed.append(item)
+        elif (item.source_id or item.id) in golds:
+            articles.append(item)
+    records = {
+        (article.source_id or article.id): record for article, record in backend.run(articles)
+    }
+    return score_records(golds, records), failed

@@ -1,0 +1,5 @@
+"""Storage of extraction records: DuckDB by default."""
+
+from filon.store.duckdb_store import Store
+
+__all__ = ["Store"]

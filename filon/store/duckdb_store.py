@@ -1,0 +1,214 @@
+"""The DuckDB store: one file, idempotent ingest, one transaction per batch.
+
+Rows are derived from extraction records (DESIGN.md); the full record is kept too, in
+`records`, so cross-article views (agreements) are recomputed from stored records alone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from filon.agreements import agreement_summaries, link_agreements
+from filon.errors import Errors, StoreError
+from filon.ingest.article import Article
+from filon.store.schema import migrate
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+class Store:
+    """A filon DuckDB database.
+
+    Args:
+        path: the database file (created when missing unless `read_only`).
+        read_only: open without write access (queries, `filon sql`).
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(Errors.F203.format(path=self.path))
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+            if not read_only:
+                migrate(self.con)
+        except duckdb.Error as exc:
+            raise StoreError(Errors.F201.format(path=self.path, reason=exc)) from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of `ids` already stored."""
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM documents WHERE list_contains(?, id)", [ids]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every table."""
+        tables = ["documents", "records", "entities", "mentions", "quotes", "events",
+                  "event_parties", "dates", "agreements"]
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def records(self, with_events_only: bool = False) -> list[dict]:
+        """Every stored extraction record."""
+        sql = "SELECT record FROM records"
+        if with_events_only:
+            sql += " WHERE json_array_length(json_extract(record, '$.events')) > 0"
+        return [json.loads(r[0]) for r in self.con.execute(sql).fetchall()]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write_batch(
+        self, items: Sequence[tuple[Article, dict]], model: str | None = None
+    ) -> int:
+        """Store a batch of (article, record) pairs in one transaction; returns how many were new.
+
+        Articles already stored (same id) are skipped, so re-running an ingest adds nothing.
+        A record with a "skipped" key stores the document with status `skipped` and no layers.
+        """
+        con = self.con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            known = self.known_ids(a.id for a, _ in items)
+            new = 0
+            for article, record in items:
+                if article.id in known:
+                    continue
+                known.add(article.id)
+                self._insert(article, record, model)
+                new += 1
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(Errors.F201.format(path=self.path, reason=exc)) from exc
+        return new
+
+    def _insert(self, article: Article, record: dict, model: str | None) -> None:
+        con = self.con
+        doc_id = article.id
+        skipped = record.get("skipped")
+        con.execute(
+            "INSERT INTO documents (id, source_id, url, outlet, lang, published, title, text,"
+            " boilerplate, source, status, skip_reason, model)"
+            " VALUES (?, ?, ?, ?, ?, TRY_CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?)",
+            [doc_id, article.source_id, article.url, article.outlet, article.lang,
+             record.get("published") or article.published, article.title, article.text,
+             _json(article.boilerplate), article.source,
+             "skipped" if skipped else "processed", skipped, None if skipped else model],
+        )
+        con.execute(
+            "INSERT INTO records (doc_id, record) VALUES (?, ?)", [doc_id, _json(record)]
+        )
+        if skipped:
+            return
+        entity_rows, mention_rows = [], []
+        for i, ent in enumerate(record.get("entities", [])):
+            refers = ent.get("refers_to") or {}
+            mention_rows.append([doc_id, i, ent["start"], ent["end"], ent["text"], ent.get("label"),
+                                 ent.get("id"), ent.get("name"), ent.get("kind"),
+                                 refers.get("id"), refers.get("name")])
+            if ent.get("id"):
+                qid = ent["id"] if str(ent["id"]).startswith("Q") else None
+                entity_rows.append([ent["id"], ent.get("name"), ent.get("label"),
+                                    ent.get("type"), qid])
+        if entity_rows:
+            con.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", entity_rows
+            )
+        if mention_rows:
+            con.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mention_rows
+            )
+        quote_rows = []
+        for i, q in enumerate(record.get("quotes", [])):
+            sp = q.get("speaker") or {}
+            extra = {k: v for k, v in q.items()
+                     if k not in ("kind", "text", "start", "end", "speaker", "cue")}
+            quote_rows.append([doc_id, i, q["kind"], q.get("text"), q.get("start"), q.get("end"),
+                               sp.get("id"), sp.get("name"), sp.get("text"), sp.get("start"),
+                               sp.get("end"), q.get("cue"), record.get("published"),
+                               _json(extra)])
+        if quote_rows:
+            con.executemany(
+                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                " TRY_CAST(? AS DATE), ?)",
+                quote_rows,
+            )
+        event_rows, party_rows = [], []
+        for i, ev in enumerate(record.get("events", [])):
+            evidence = ev.get("evidence") or {}
+            claimed = ev.get("claimed_by") or {}
+            extra = {k: v for k, v in ev.items() if k not in (
+                "type", "status", "subject", "date", "agreement_id", "evidence", "parties",
+                "negated", "modality", "claimed_by")}
+            event_rows.append([doc_id, i, ev["type"], ev.get("status"), ev.get("subject"),
+                               ev.get("date"), ev.get("agreement_id"), evidence.get("start"),
+                               evidence.get("end"), ev.get("negated"), ev.get("modality"),
+                               claimed.get("id"), claimed.get("name"), _json(extra)])
+            for party in ev.get("parties") or []:
+                party_rows.append([doc_id, i, party.get("id"), party.get("name")])
+        if event_rows:
+            con.executemany(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows
+            )
+        if party_rows:
+            con.executemany("INSERT INTO event_parties VALUES (?, ?, ?, ?)", party_rows)
+        date_rows = [
+            [doc_id, i, d.get("text"), d.get("start"), d.get("end"), d.get("value"),
+             d.get("granularity")]
+            for i, d in enumerate(record.get("dates", []))
+        ]
+        if date_rows:
+            con.executemany("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?, ?)", date_rows)
+
+    def refresh_agreements(self) -> int:
+        """Recompute cross-article agreement ids and summaries from stored records.
+
+        Returns the number of agreements. Runs in one transaction: readers never see a half
+        refreshed table.
+        """
+        records = self.records(with_events_only=True)
+        links = link_agreements(records)
+        summaries = agreement_summaries(records)
+        con = self.con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute("DELETE FROM agreements")
+            con.execute("UPDATE events SET agreement_id = NULL")
+            if links:
+                con.executemany(
+                    "UPDATE events SET agreement_id = ? WHERE doc_id = ? AND idx = ?",
+                    [[agr, doc_id, idx] for (doc_id, idx), agr in links.items()],
+                )
+            if summaries:
+                con.executemany(
+                    "INSERT INTO agreements VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[s["agreement_id"], s.get("name"), _json(s.get("parties")),
+                      _json(s.get("resources")), s.get("first_date"), s.get("last_date"),
+                      s.get("latest_status"), _json(s.get("history"))] for s in summaries],
+                )
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(Errors.F201.format(path=self.path, reason=exc)) from exc
+        return len(summaries)
