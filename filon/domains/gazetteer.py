@@ -156,3 +156,8 @@ def load_gazetteer(domain: str = DEFAULT_DOMAIN) -> Gazetteer:
     for row in read_csv(domain, "metonymies.csv", ("surface", "actor_id", "source")):
         gaz.metonymies[fold(row["surface"])] = row["actor_id"]
     return gaz
+
+
+def slugify(surface: str) -> str:
+    """Stable ascii slug of a surface: 'Jean-Édouard N'Diaye' -> 'jean-edouard-n-diaye'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(surface)).strip("-")

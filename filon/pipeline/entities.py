@@ -1,0 +1,422 @@
+"""`filon_entities`: named, role and metonymic mentions linked to canonical identities.
+
+The component reads the model's NER (`doc.ents`), corrects its known errors on wire copy and
+links every mention to an identity of the domain pack's gazetteer:
+
+- named mentions: the model's entities plus gazetteer names it missed (phrase matching), with
+  the label the gazetteer decides (a capital tagged PER becomes LOC), and without photo credits,
+  subheadings (`doc._.filon_boilerplate`) or all-caps credit lines;
+- role mentions ("le président russe"): linked to whoever held the role on the article's date
+  (`doc._.filon_published`), or to the name that stands in apposition next to it;
+- metonymies: "Kremlin" / "Maison Blanche" (ORG) and capitals used as actors ("Washington a
+  exigé…", LOC as the gold conventions want) carry `refers_to`, the government they stand for;
+- inside one article a short mention ("Poutine", "M. Dupont") links to the full name; people,
+  organizations and places the gazetteer does not know get stable `filon:person-…`,
+  `filon:org-…`, `filon:loc-…` ids derived from their full surface.
+
+`doc._.filon_entities` is a list of plain dicts in text order::
+
+    {"text", "start", "end", "label": "PER|ORG|LOC|MISC", "id", "name",
+     "kind": "name|role|metonymy", "type", "gender", "country", "refers_to": {"id","name"}|None,
+     "descriptive": bool}
+
+`descriptive` marks lowercase institutional descriptions matched from the gazetteer
+("gouvernement ukrainien"): real actors, but kept apart by the gold conventions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from filon.domains.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slugify
+from filon.domains.pack import DEFAULT_DOMAIN
+from filon.pipeline.extensions import in_boilerplate, set_doc_extensions
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+# Tokens that may open a role mention; kept inside the span ("le président russe").
+_ROLE_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "un", "une"})
+# Courtesy titles in front of a surname: not part of the identity, but they tell the gender.
+_TITLES = {"m.": "m", "mr": "m", "mr.": "m", "monsieur": "m", "mme": "f", "mme.": "f",
+           "madame": "f", "mlle": "f", "dr": None, "dr.": None, "me": None, "mgr": "m"}
+_TITLE_RE = re.compile(r"^(?:M\.|Mr\.?|Mme\.?|Mlle|Monsieur|Madame|Dr\.?|Me|Mgr)\s+")
+# A surface alias this short or all in capitals only matches with its exact case ("US" vs "us").
+_CASE_SENSITIVE_MAX = 4
+# Prepositions that make a capital a place ("à Moscou") rather than an actor ("Moscou a dit").
+_PLACE_CASES = frozenset({"à", "en", "dans", "vers", "depuis", "près", "de", "d'", "d’", "par", "sur"})
+_ACTOR_CASES = frozenset({"selon", "avec", "contre", "entre", "pour", "face"})
+_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg"})
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A candidate mention before linking (token offsets, label and how it was found)."""
+
+    start: int  # token index
+    end: int
+    label: str
+    source: str  # "model" | "gazetteer" | "role"
+    actor: Actor | None = None
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+class EntityLinker:
+    """Find entity mentions and link them to the gazetteer (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "filon_entities", domain: str = DEFAULT_DOMAIN):
+        """Build the phrase matchers once; nothing is compiled per document.
+
+        Args:
+            nlp: the pipeline the component belongs to (its tokenizer builds the patterns).
+            name: component name. Defaults to "filon_entities".
+            domain: domain pack whose gazetteer is used. Defaults to "minerals".
+        """
+        set_doc_extensions()
+        self.name = name
+        self.domain = domain
+        self.gazetteer: Gazetteer = load_gazetteer(domain)
+        self._build_matchers(nlp)
+
+    # -- set-up -------------------------------------------------------------------------------
+
+    def _build_matchers(self, nlp: Language) -> None:
+        gaz = self.gazetteer
+        self.names_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        lower: dict[str, set[str]] = {}
+        exact: dict[str, set[str]] = {}
+        for surface, actor in gaz.surfaces():
+            actor_id = actor.id
+            surface = surface.strip()
+            if not surface or surface.startswith(("l'", "l’")):
+                continue  # "l'Union" style aliases overlap the full name; the name covers them
+            short = len(surface) <= _CASE_SENSITIVE_MAX or (surface.isupper() and " " not in surface)
+            for variant in {surface, _unaccent(surface)}:
+                (exact if short else lower).setdefault(actor_id, set()).add(variant)
+        for store, matcher in ((lower, self.names_lower), (exact, self.names_exact)):
+            for actor_id, variants in store.items():
+                matcher.add(actor_id, list(nlp.tokenizer.pipe(sorted(variants))))
+        phrases = gaz.role_phrases()
+        for phrase in phrases:
+            variants = sorted({phrase, _unaccent(phrase)})
+            self.roles.add(fold(phrase), list(nlp.tokenizer.pipe(variants)))
+
+    # -- spaCy component protocol ---------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            mentions = self.match(doc)
+            self.set_annotations(doc, mentions)
+            return doc
+        except Exception as exc:
+            error_handler(self.name, self, [doc], exc)
+            return doc
+
+    def get_error_handler(self):
+        """The handler `nlp.set_error_handler` installed, else spaCy's default (re-raise)."""
+        from spacy.util import raise_error
+
+        return getattr(self, "_error_handler", raise_error)
+
+    def set_error_handler(self, error_handler) -> None:
+        """Called by `nlp.set_error_handler`."""
+        self._error_handler = error_handler
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        """Process a stream of docs (no batching gain: matching is per document)."""
+        for doc in stream:
+            yield self(doc)
+
+    # -- matching ----------------------------------------------------------------------------
+
+    def match(self, doc: Doc) -> list[_Mention]:
+        """Candidate mentions (model + gazetteer + roles), overlaps resolved, in text order."""
+        gaz = self.gazetteer
+        candidates: list[tuple[Span, _Mention]] = []
+        for ent in doc.ents:
+            if ent.label_ not in LABELS or self._is_noise(doc, ent):
+                continue
+            m = _Mention(ent.start, ent.end, ent.label_, "model")
+            candidates.append((ent, m))
+        for mid, s, e in [*self.names_lower(doc), *self.names_exact(doc)]:
+            span = doc[s:e]
+            if in_boilerplate(doc, span.start_char, span.end_char):
+                continue
+            actor = gaz.actor(doc.vocab.strings[mid])
+            if actor is None:
+                continue
+            # a lowercase hit of a capitalised name is a common word ("porcelaine de chine"),
+            # only descriptions such as "gouvernement ukrainien" are written in lowercase
+            if not _is_capitalised(span.text) and _is_capitalised(actor_surface(actor)):
+                continue
+            candidates.append((span, _Mention(s, e, actor.label, "gazetteer", actor)))
+        for _mid, s, e in self.roles(doc):
+            if s > 0 and doc[s - 1].lower_ in _ROLE_DETERMINERS:
+                s -= 1
+            span = doc[s:e]
+            if in_boilerplate(doc, span.start_char, span.end_char):
+                continue
+            candidates.append((span, _Mention(s, e, "PER", "role")))
+        return self._resolve_overlaps(doc, candidates)
+
+    @staticmethod
+    def _is_noise(doc: Doc, ent: Span) -> bool:
+        """Model entities that are not mentions: boilerplate, credit lines, lone punctuation."""
+        if in_boilerplate(doc, ent.start_char, ent.end_char):
+            return True
+        text = ent.text
+        if not any(c.isalpha() for c in text):
+            return True
+        # "( AGENCE / PRÉNOM NOM )": photo credits are all caps, often with a slash
+        letters = [c for c in text if c.isalpha()]
+        return bool("/" in text or (all(c.isupper() for c in letters) and " " in text.strip()))
+
+    def _resolve_overlaps(self, doc: Doc, candidates: list[tuple[Span, _Mention]]) -> list[_Mention]:
+        # longest span wins; on equal length the gazetteer beats the model (it knows the label)
+        rank = {"role": 0, "gazetteer": 1, "model": 2}
+        ordered = sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), rank[c[1].source]))
+        taken: set[int] = set()
+        kept: list[_Mention] = []
+        for _span, m in ordered:
+            tokens = set(range(m.start, m.end))
+            if tokens & taken:
+                continue
+            taken |= tokens
+            kept.append(m)
+        kept.sort(key=lambda m: m.start)
+        return kept
+
+    # -- linking -----------------------------------------------------------------------------
+
+    def set_annotations(self, doc: Doc, mentions: list[_Mention]) -> None:
+        """Link mentions, write `doc._.filon_entities` and align `doc.ents`."""
+        gaz = self.gazetteer
+        day = _parse_date(doc._.filon_published)
+        people = self._person_index(doc, mentions)
+        out: list[dict] = []
+        for m in mentions:
+            span = m.span(doc)
+            if m.source == "role":
+                out.append(self._role_entity(span, day))
+                continue
+            actor = m.actor or gaz.lookup(_strip_title(span.text))
+            label = actor.label if actor else m.label
+            if actor is None and label == "PER":
+                actor_id, name = people.get(_person_key(span.text), (None, None))
+                entity = _entity(span, "PER", actor_id, name, "name")
+                entity["gender"] = _title_gender(doc, span)
+                known = gaz.actor(actor_id)
+                if known is not None:
+                    _fill(entity, known)
+                out.append(entity)
+                continue
+            if actor is None:
+                prefix = {"ORG": "org", "LOC": "loc"}.get(label)
+                actor_id = f"filon:{prefix}-{slugify(span.text)}" if prefix else None
+                name = span.text if prefix else None
+                out.append(_entity(span, label, actor_id, name, "name"))
+                continue
+            entity = _entity(span, label, actor.id, actor.name, "name")
+            _fill(entity, actor)
+            entity["descriptive"] = span.text[:1].islower()
+            stands_for = gaz.metonymy(span.text)
+            if (
+                stands_for is not None
+                and stands_for.id != actor.id
+                and (actor.type != "city" or _used_as_actor(span))
+            ):
+                entity["kind"] = "metonymy"
+                entity["refers_to"] = {"id": stands_for.id, "name": stands_for.name}
+            out.append(entity)
+        _link_appositions(doc, out)
+        doc._.filon_entities = out
+        self._set_ents(doc, mentions, out)
+
+    def _person_index(self, doc: Doc, mentions: list[_Mention]) -> dict[str, tuple[str, str]]:
+        """Key of every PER surface in the article -> (id, name) of its fullest form.
+
+        Full names (two tokens or more) link to the gazetteer or get a slug; a short form links
+        to the single full name it ends (or starts) with, else to the gazetteer, else a slug.
+        """
+        gaz = self.gazetteer
+        full: dict[str, tuple[str, str]] = {}
+        short: list[str] = []
+        for m in mentions:
+            if m.source == "role":
+                continue
+            span = m.span(doc)
+            if (m.actor or gaz.lookup(_strip_title(span.text))) is not None or m.label != "PER":
+                if m.actor is not None and m.actor.type == "person":
+                    full[_person_key(span.text)] = (m.actor.id, m.actor.name)
+                continue
+            key = _person_key(span.text)
+            if len(key.split()) >= 2:
+                full[key] = (f"filon:person-{slugify(key)}", _strip_title(span.text))
+            else:
+                short.append(key)
+        index = dict(full)
+        for key in short:
+            matches = {v for k, v in full.items() if k.split()[-1] == key or k.split()[0] == key}
+            if len(matches) == 1:
+                index[key] = matches.pop()
+            else:
+                actor = gaz.lookup(key)
+                if actor is not None and actor.type == "person":
+                    index[key] = (actor.id, actor.name)
+                else:
+                    index[key] = (f"filon:person-{slugify(key)}", key.title())
+        return index
+
+    def _role_entity(self, span: Span, day: date | None) -> dict:
+        holder = self.gazetteer.role(span.text, day)
+        entity = _entity(span, "PER", None, None, "role")
+        if holder is not None:
+            entity["id"], entity["name"] = holder.id, holder.name
+            _fill(entity, holder)
+            entity["label"] = holder.label if holder.label in LABELS else "PER"
+        else:
+            entity["type"] = "person"
+        return entity
+
+    @staticmethod
+    def _set_ents(doc: Doc, mentions: list[_Mention], entities: list[dict]) -> None:
+        """Mirror the named and metonymic mentions in `doc.ents` (kb_id = identity)."""
+        spans = []
+        for m, e in zip(mentions, entities, strict=True):
+            if e["kind"] == "role":
+                continue
+            spans.append(Span(doc, m.start, m.end, label=e["label"], kb_id=e["id"] or ""))
+        doc.set_ents(filter_spans(spans), default="outside")
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def actor_surface(actor: Actor) -> str:
+    """The French press form of an actor's name."""
+    return actor.name_fr or actor.name
+
+
+def _first_alpha(text: str) -> str:
+    return next((c for c in text if c.isalpha()), "")
+
+
+def _is_capitalised(text: str) -> bool:
+    first = _first_alpha(text)
+    return bool(first) and first.isupper()
+
+
+def _unaccent(text: str) -> str:
+    """Accents removed but case kept ("États-Unis" -> "Etats-Unis"), for unaccented copy."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _strip_title(text: str) -> str:
+    return _TITLE_RE.sub("", text.strip())
+
+
+def _person_key(text: str) -> str:
+    return fold(_strip_title(text)).strip(" ,.;:")
+
+
+def _title_gender(doc: Doc, span: Span) -> str | None:
+    """'M. Dupont' -> 'm', 'Mme Dupont' -> 'f' (title inside the span or just before it)."""
+    first = span[0].lower_
+    if first in _TITLES:
+        return _TITLES[first]
+    if span.start > 0 and doc[span.start - 1].lower_ in _TITLES:
+        return _TITLES[doc[span.start - 1].lower_]
+    return None
+
+
+def _entity(span: Span, label: str, actor_id: str | None, name: str | None, kind: str) -> dict:
+    return {
+        "text": span.text,
+        "start": span.start_char,
+        "end": span.end_char,
+        "label": label,
+        "id": actor_id,
+        "name": name,
+        "kind": kind,
+        "type": "person" if label == "PER" else None,
+        "gender": None,
+        "country": None,
+        "refers_to": None,
+        "descriptive": False,
+    }
+
+
+def _fill(entity: dict, actor: Actor) -> None:
+    entity["type"] = actor.type
+    entity["gender"] = actor.gender or entity.get("gender")
+    entity["country"] = actor.id if actor.type == "state" else actor.country
+
+
+def _used_as_actor(span: Span) -> bool:
+    """True when a capital acts ("Kiev refuse", "selon Washington"), not when it is a place."""
+    root = span.root
+    cases = {c.lower_ for c in root.children if c.dep_ in ("case", "fixed")}
+    if cases & _PLACE_CASES and not cases & _ACTOR_CASES:
+        return False
+    if cases & _ACTOR_CASES:
+        return True
+    head = root
+    if root.dep_ == "conj":
+        head = root.head  # "Kiev et Washington négocient": the conjunct shares the role
+        head_cases = {c.lower_ for c in head.children if c.dep_ == "case"}
+        if head_cases & _ACTOR_CASES:
+            return True
+        if head_cases & _PLACE_CASES:
+            return False
+    return head.dep_ in _ACTOR_DEPS
+
+
+def _link_appositions(doc: Doc, entities: list[dict]) -> None:
+    """'le président russe Vladimir Poutine' / 'Vladimir Poutine, le président russe':
+    the role takes the identity of the name next to it."""
+    for i, ent in enumerate(entities):
+        if ent["kind"] != "role":
+            continue
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(entities):
+                continue
+            other = entities[j]
+            if other["label"] != "PER" or other["kind"] != "name" or other["id"] is None:
+                continue
+            lo, hi = (ent, other) if j > i else (other, ent)
+            gap = doc.text[lo["end"] : hi["start"]]
+            if gap.strip(" ,") == "" and "\n" not in gap:
+                ent["id"], ent["name"] = other["id"], other["name"]
+                ent["gender"] = other["gender"] or ent["gender"]
+                ent["country"] = other["country"] or ent["country"]
+                break
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@Language.factory("filon_entities", default_config={"domain": DEFAULT_DOMAIN})
+def make_entities(nlp: Language, name: str, domain: str = DEFAULT_DOMAIN) -> EntityLinker:
+    """Factory of the `filon_entities` component (entry point `spacy_factories`)."""
+    return EntityLinker(nlp, name, domain=domain)
