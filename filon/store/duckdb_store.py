@@ -13,7 +13,6 @@ from typing import Any
 
 import duckdb
 
-from filon.agreements import agreement_summaries, link_agreements
 from filon.errors import Errors, StoreError
 from filon.ingest.article import Article
 from filon.store.schema import migrate
@@ -187,6 +186,9 @@ class Store:
         Returns the number of agreements. Runs in one transaction: readers never see a half
         refreshed table.
         """
+        # imported here: cross-article linking is only needed after a batch with new events
+        from filon.agreements import agreement_summaries, link_agreements
+
         records = self.records(with_events_only=True)
         links = link_agreements(records)
         summaries = agreement_summaries(records)

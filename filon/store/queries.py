@@ -36,7 +36,7 @@ def resolve_actor_ids(con: duckdb.DuckDBPyConnection, gaz: Gazetteer, name: str,
                       on: date | None = None) -> list[str]:
     """Identity ids a user's NAME may denote: any alias or language, a role, or a stored name."""
     ids: list[str] = []
-    for actor in (gaz.lookup(name), gaz.role(name, on), gaz.metonymy(name)):
+    for actor in (gaz.actor(name), gaz.lookup(name), gaz.role(name, on), gaz.metonymy(name)):
         if actor is not None and actor.id not in ids:
             ids.append(actor.id)
     if not ids:

@@ -1,0 +1,151 @@
+"""The DuckDB store on records built by hand: idempotency, transactions, queries, read-only SQL."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from filon.domains.gazetteer import load_gazetteer
+from filon.errors import StoreError
+from filon.ingest.article import Article
+from filon.store import Store, queries
+
+TEXT = "Vladimir Poutine a déclaré lundi que l'accord était « très proche », selon Moscou."
+
+
+def _record(article: Article) -> dict:
+    text = article.text
+    start = text.index("très proche")
+    return {
+        "id": article.id, "url": None, "outlet": None, "lang": "fr",
+        "published": article.published, "title": None,
+        "entities": [
+            {"text": "Vladimir Poutine", "start": 0, "end": 16, "label": "PER", "id": "Q7747",
+             "name": "Vladimir Putin", "kind": "name", "type": "person"},
+            {"text": "Moscou", "start": text.index("Moscou"), "end": text.index("Moscou") + 6,
+             "label": "LOC", "id": "Q649", "name": "Moscow", "kind": "metonymy",
+             "refers_to": {"id": "filon:gov-ru", "name": "Russian government"}},
+        ],
+        "quotes": [
+            {"kind": "direct", "text": "très proche", "start": start, "end": start + 11,
+             "speaker": {"name": "Vladimir Putin", "id": "Q7747", "text": "Vladimir Poutine",
+                         "start": 0, "end": 16}, "cue": "a déclaré"},
+        ],
+        "events": [
+            {"type": "agreement", "status": "close", "parties": [{"name": "Russia", "id": "Q159"}],
+             "subject": "minerals", "date": "2025-02-24", "agreement_id": "local:1",
+             "evidence": {"start": 0, "end": len(text)}, "negated": False,
+             "modality": "asserted", "claimed_by": {"name": "Vladimir Putin", "id": "Q7747"}},
+        ],
+        "dates": [{"text": "lundi", "start": text.index("lundi"), "end": text.index("lundi") + 5,
+                   "value": "2025-02-24", "granularity": "day"}],
+    }
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with Store(tmp_path / "t.duckdb") as s:
+        yield s
+
+
+def test_store_write_batch_is_idempotent(store):
+    article = Article(text=TEXT, published="2025-02-24", lang="fr")
+    assert store.write_batch([(article, _record(article))]) == 1
+    before = store.counts()
+    assert store.write_batch([(article, _record(article))]) == 0
+    assert store.counts() == before
+    assert before["documents"] == 1 and before["mentions"] == 2 and before["quotes"] == 1
+
+
+def test_store_same_article_twice_in_one_batch_is_stored_once(store):
+    article = Article(text=TEXT, published="2025-02-24", lang="fr")
+    assert store.write_batch([(article, _record(article)), (article, _record(article))]) == 1
+    assert store.counts()["documents"] == 1
+
+
+def test_store_failed_batch_rolls_back_and_keeps_earlier_batches(store):
+    good = Article(text=TEXT, published="2025-02-24", lang="fr")
+    store.write_batch([(good, _record(good))])
+    other = Article(text=TEXT + " Autre phrase.", published="2025-02-24", lang="fr")
+    broken = _record(other)
+    broken["entities"][0]["start"] = None  # NOT NULL column: the whole batch must roll back
+    with pytest.raises(StoreError):
+        store.write_batch([(other, broken)])
+    counts = store.counts()
+    assert counts["documents"] == 1
+    assert counts["mentions"] == 2
+
+
+def test_store_skipped_record_keeps_document_without_layers(store):
+    article = Article(text="The deal is close, officials said.", lang="en")
+    record = {"id": article.id, "skipped": "no pipeline for language 'en'", "entities": []}
+    store.write_batch([(article, record)])
+    row = store.con.execute("SELECT lang, status, skip_reason FROM documents").fetchone()
+    assert row == ("en", "skipped", "no pipeline for language 'en'")
+
+
+def test_store_query_quotes_finds_speaker_by_any_alias(store):
+    article = Article(text=TEXT, published="2025-02-24", lang="fr")
+    store.write_batch([(article, _record(article))])
+    gaz = load_gazetteer()
+    for alias in ("Poutine", "Putin", "le président russe", "Vladimir Poutine"):
+        table = queries.quotes(store.con, gaz, speaker=alias)
+        assert [r[5] for r in table.rows] == ["très proche"], alias
+    assert queries.quotes(store.con, gaz, speaker="Trump").rows == []
+    assert len(queries.quotes(store.con, gaz, since="2025-02-25").rows) == 0
+    assert len(queries.quotes(store.con, gaz, search="TRES proche").rows) == 1
+
+
+def test_store_mentions_query_follows_metonymy(store):
+    article = Article(text=TEXT, published="2025-02-24", lang="fr")
+    store.write_batch([(article, _record(article))])
+    gaz = load_gazetteer()
+    table = queries.mentions(store.con, gaz, "Putin")
+    assert [r[4] for r in table.rows] == ["Vladimir Poutine"]
+    by_government = queries.mentions(store.con, gaz, "filon:gov-ru")
+    assert [r[4] for r in by_government.rows] == ["Moscou"]
+
+
+def test_store_sql_refuses_writes(tmp_path):
+    path = tmp_path / "ro.duckdb"
+    Store(path).close()
+    with Store(path, read_only=True) as ro:
+        assert queries.sql(ro.con, "SELECT count(*) AS n FROM documents").rows == [(0,)]
+        with pytest.raises(StoreError, match="F202"):
+            queries.sql(ro.con, "DELETE FROM documents")
+        # a write hidden behind a read-only prefix is refused by the read-only connection itself
+        with pytest.raises(StoreError):
+            queries.sql(ro.con, "WITH x AS (SELECT 1) INSERT INTO entities VALUES ('a','b','c','d','e')")
+
+
+def test_store_read_only_on_missing_file_says_run_ingest(tmp_path):
+    with pytest.raises(StoreError, match="F203"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_store_migrations_recorded_once(tmp_path):
+    path = tmp_path / "m.duckdb"
+    Store(path).close()
+    Store(path).close()
+    con = duckdb.connect(str(path))
+    assert con.execute("SELECT count(*) FROM _filon_migrations").fetchone()[0] == 1
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(min_size=1, max_size=200), st.data())
+def test_store_roundtrip_spans_slice_stored_text(tmp_path_factory, text, data):
+    article = Article(text="x " + text)
+    stored = article.text
+    start = data.draw(st.integers(0, len(stored) - 1))
+    end = data.draw(st.integers(start + 1, len(stored)))
+    record = {"id": article.id, "published": None, "entities": [
+        {"text": stored[start:end], "start": start, "end": end, "label": "MISC", "id": None,
+         "name": None}], "quotes": [], "events": [], "dates": []}
+    with Store(tmp_path_factory.mktemp("h") / "h.duckdb") as store:
+        store.write_batch([(article, record)])
+        row = store.con.execute(
+            'SELECT substr(d.text, m.start + 1, m."end" - m.start), m.text FROM mentions m '
+            "JOIN documents d ON d.id = m.doc_id").fetchone()
+    assert row[0] == row[1] == stored[start:end]
