@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -56,6 +57,12 @@ def build_pipeline(
         register(name)
         nlp.add_pipe(name)
     return nlp
+
+
+@lru_cache(maxsize=4)
+def cached_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
+    """`build_pipeline`, built once per process for the same arguments (CLI, tests, eval)."""
+    return build_pipeline(model, components)
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

@@ -1,0 +1,60 @@
+"""The pipeline builder, the runner and the public surface."""
+
+from __future__ import annotations
+
+import pytest
+
+import filon
+from filon.errors import PipelineError
+from filon.extract.record import doc_to_record
+from filon.ingest.article import Article
+from filon.pipeline import DEFAULT_COMPONENTS, build_pipeline, process
+
+
+def test_pipeline_unknown_component_names_the_available_ones():
+    with pytest.raises(PipelineError, match=r"F101.*filon_quotes"):
+        build_pipeline("fr_core_news_sm", ["filon_nothing"])
+
+
+def test_pipeline_missing_model_says_how_to_install():
+    with pytest.raises(PipelineError, match="pip install fr_core_news_xx"):
+        build_pipeline("fr_core_news_xx", [])
+
+
+def test_pipeline_has_every_component_in_order(nlp):
+    assert [n for n in nlp.pipe_names if n.startswith("filon_")] == list(DEFAULT_COMPONENTS)
+
+
+def test_pipeline_process_keeps_articles_paired_with_their_docs(nlp):
+    texts = [f"Article numéro {i} : Vladimir Poutine a parlé à Moscou." for i in range(7)]
+    articles = [Article(text=t, published="2025-02-24", lang="fr") for t in texts]
+    pairs = list(process(nlp, articles, batch_size=3))
+    assert [a.text for a, _ in pairs] == [d.text for _, d in pairs] == texts
+    assert all(d._.filon_article_id == a.id for a, d in pairs)
+
+
+def test_pipeline_record_spans_slice_text(nlp):
+    article = Article(text="Le président américain Donald Trump a assuré lundi qu'un accord avec "
+                      "l'Ukraine était « très proche ».", published="2025-02-24", lang="fr")
+    [(_, doc)] = list(process(nlp, [article]))
+    record = doc_to_record(doc, article)
+    assert record["entities"]
+    for layer in ("entities", "quotes", "dates"):
+        for item in record[layer]:
+            assert article.text[item["start"]:item["end"]] == item["text"]
+
+
+def test_pipeline_components_usable_in_a_users_own_pipeline():
+    import spacy
+
+    user_nlp = spacy.load("fr_core_news_sm")
+    for name in DEFAULT_COMPONENTS:
+        user_nlp.add_pipe(name)  # found through the spacy_factories entry points
+    doc = user_nlp("Vladimir Poutine a déclaré lundi : « Nous sommes prêts. »")
+    assert any(e["name"] == "Vladimir Putin" for e in doc._.filon_entities)
+    assert any(q["text"] == "Nous sommes prêts." for q in doc._.filon_quotes)
+
+
+def test_public_surface_matches_all():
+    exported = {name for name in dir(filon) if not name.startswith("_")}
+    assert set(filon.__all__) - {"__version__"} <= exported
