@@ -25,6 +25,7 @@ from datetime import date
 __all__ = [
     "MONTHS",
     "WEEKDAYS",
+    "fold_text",
     "month_number",
     "parse_dateline",
     "parse_french_date",
@@ -122,8 +123,11 @@ _WRITTEN = re.compile(rf"(?:^|(?<=\W)){_DATE}(?=\W|$)")
 _MAX_LINES = 3
 
 
-def _fold_text(text: str) -> str:
-    """Lowercase and strip accents character by character, keeping offsets aligned."""
+def fold_text(text: str) -> str:
+    """Lowercase and strip accents character by character: the result has the same length.
+
+    Patterns run on the folded text and their offsets hold in the original.
+    """
     out = []
     for ch in text:
         base = unicodedata.normalize("NFD", ch.lower())
@@ -165,7 +169,7 @@ def parse_dateline(text: str) -> str | None:
     """
     lines = [line for line in text.splitlines() if line.strip()][:_MAX_LINES]
     for line in lines:
-        folded = _fold_text(line[:300])
+        folded = fold_text(line[:300])
         for pattern in (_DATELINE, _BARE_DATELINE, _STAMP):
             match = pattern.match(folded)
             if match:
@@ -184,5 +188,5 @@ def parse_french_date(text: str) -> str | None:
     Returns:
         "YYYY-MM-DD", or None when `text` holds no complete, valid date.
     """
-    match = _WRITTEN.search(_fold_text(text))
+    match = _WRITTEN.search(fold_text(text))
     return _iso_from_match(match) if match else None

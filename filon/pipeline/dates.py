@@ -1,0 +1,260 @@
+"""`filon_dates`: French temporal expressions resolved against the publication date.
+
+Runs after `filon_entities`. Reads `doc._.filon_published` (ISO date; when it is None the
+component tries the dateline at the top of the text and, if one is found, sets it) and writes
+`doc._.filon_dates`, a list in text order of::
+
+    {"text": "lundi 24 février", "start": 345, "end": 361, "value": "2025-02-24",
+     "granularity": "day", "relative": True}
+
+plus `"part": "start"|"mid"|"end"` for "début mai", "mi-mars", "fin avril". `value` is ISO 8601
+at the text's precision ("2025-02-24", "2025-W09", "2025-03", "2025") or None for vague and range
+expressions. Finding and resolving are pure functions in `filon.pipeline.temporal`; this module
+adds what needs the parse: the tense of the clause holding each expression (which "lundi" or
+"en mars" is meant) and the filters that need syntax (a year used as a quantity, "Mars" the
+planet, "aujourd'hui" meaning nowadays).
+
+Captions keep their dates: "le 24 février 2025" in a photo caption is a date of the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from filon.ingest.dateline import parse_dateline
+from filon.pipeline.extensions import set_doc_extensions
+from filon.pipeline.temporal import Expression, Tense, find_expressions, resolve
+
+# Verbs that, governing an infinitive or as a participle, put the dated event ahead of the
+# clause: "doit signer lundi", "va rencontrer mardi", "pourrait signer en mars",
+# "la signature prévue vendredi".
+_FUTURE_GOVERNORS = frozenset(
+    {
+        "devoir", "aller", "pouvoir", "prévoir", "compter", "espérer", "vouloir", "envisager",
+        "entendre", "souhaiter", "promettre", "programmer", "planifier", "apprêter", "censer",
+        "censé", "attendre", "projeter", "viser", "menacer",
+    }
+)  # fmt: skip
+_SCHEDULED_PARTICIPLES = frozenset({"prévoir", "programmer", "planifier", "attendre", "annoncer"})
+# "annoncer" reads as scheduled only in "la visite annoncée pour lundi"; as "a annoncé lundi" it
+# has an auxiliary and stays past.
+
+# How far up the dependency tree to look for the verb governing a date (date -> noun -> verb).
+_MAX_CLIMB = 6
+
+
+class DateTagger:
+    """Find temporal expressions and resolve them against `doc._.filon_published`."""
+
+    def __init__(self, nlp: Language, name: str = "filon_dates") -> None:
+        self.name = name
+        set_doc_extensions()
+
+    # -- spaCy component protocol ---------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            found = self.match(doc)
+            self.set_annotations(doc, found)
+            return doc
+        except Exception as exc:
+            error_handler(self.name, self, [doc], exc)
+            return doc
+
+    def get_error_handler(self):
+        """The handler `nlp.set_error_handler` installed, else spaCy's default (re-raise)."""
+        from spacy.util import raise_error
+
+        return getattr(self, "_error_handler", raise_error)
+
+    def set_error_handler(self, error_handler) -> None:
+        """Called by `nlp.set_error_handler`."""
+        self._error_handler = error_handler
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        """Process a stream of docs (matching is per document)."""
+        for doc in stream:
+            yield self(doc)
+
+    # -- matching --------------------------------------------------------------------------------
+
+    def match(self, doc: Doc) -> list[tuple[Expression, Tense]]:
+        """Expressions worth emitting, each with the tense of its clause, in text order."""
+        found = []
+        for expr in find_expressions(doc.text):
+            if _is_noise(doc, expr):
+                continue
+            found.append((expr, clause_tense(doc, expr.start, expr.end)))
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Expression, Tense]]) -> None:
+        """Resolve each expression against the publication date and write `doc._.filon_dates`."""
+        ref = _reference_date(doc)
+        dates = []
+        for expr, tense in found:
+            if expr.kind == "day_word" and _is_generic_today(doc, expr, tense):
+                continue
+            resolved = resolve(expr, ref, tense)
+            item = {
+                "text": doc.text[expr.start : expr.end],
+                "start": expr.start,
+                "end": expr.end,
+                "value": resolved.value,
+                "granularity": resolved.granularity,
+                "relative": resolved.relative,
+            }
+            if resolved.part:
+                item["part"] = resolved.part
+            dates.append(item)
+        doc._.filon_dates = dates
+
+
+def _reference_date(doc: Doc) -> date | None:
+    """Publication date from `doc._.filon_published`, else from the dateline (and record it)."""
+    published = doc._.filon_published
+    if not published:
+        published = parse_dateline(doc.text)
+        if published:
+            doc._.filon_published = published
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+# -- syntax-aware filters and tense --------------------------------------------------------------
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _is_noise(doc: Doc, expr: Expression) -> bool:
+    """Matches that the lexicon allows but the context rules out."""
+    text = doc.text
+    if expr.kind == "month":
+        surface = text[expr.start : expr.end]
+        # "Mars" (the planet, the brand) or "Mai" (a name) mid-sentence; a month is lowercase.
+        if surface[:1].isupper() and not _sentence_initial(text, expr.start):
+            return True
+    if expr.kind == "year":
+        after = text[expr.end : expr.end + 2].strip()
+        if after[:1] in ("%", "€", "$", "£"):
+            return True
+        for token in _tokens(doc, expr.start, expr.end):
+            # "2000 tonnes", "1500 soldats": a quantity, not a year
+            if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN":
+                return True
+    return False
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(' \t\u00a0\u202f«"“(')
+    return not before or before[-1] in ".!?\n:"
+
+
+def _is_generic_today(doc: Doc, expr: Expression, tense: Tense) -> bool:
+    """ "aujourd'hui" meaning nowadays ("la Russie d'aujourd'hui", "Aujourd'hui, la Chine
+    contrôle …") rather than the publication day ("a annoncé aujourd'hui")."""
+    word = expr.parts.get("word", "")
+    if not word.startswith("aujourd"):
+        return False
+    before = doc.text[max(0, expr.start - 8) : expr.start].lower()
+    if before.endswith(("d'", "d’", "jusqu'à ", "jusqu’à ", "jusqu'", "jusqu’")):
+        return True
+    after = doc.text[expr.end : expr.end + 8].lower()
+    if after.lstrip().startswith("encore"):
+        return True
+    # sentence-initial "Aujourd'hui," with a present-tense clause is the generic present
+    return bool(
+        tense != "past"
+        and tense != "future"
+        and _sentence_initial(doc.text, expr.start)
+        and after.startswith(",")
+    )
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> Tense:
+    """Tense of the clause that holds the characters [start, end): past, present or future.
+
+    Climbs from the expression to the verb that governs it, then reads the verb group:
+    future (futur, conditional, "doit/va/pourrait + infinitive", "prévu"), past (passé composé,
+    imparfait, passé simple, participle clause "signé le 30 avril") or present.
+
+    Returns:
+        "past", "present", "future", or None when no verb governs the expression (a caption).
+    """
+    tokens = _tokens(doc, start, end)
+    if not tokens:
+        return None
+    token = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].root
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") or token.lemma_ in _FUTURE_GOVERNORS:
+            return _verb_tense(token)
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> Tense:
+    """Tense of a verb group, looking at its auxiliaries and, for an infinitive, its governor."""
+    morph = verb.morph
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxes):
+        return "future"
+    if verb.lemma_ in ("censé", "censer") or (verb.pos_ == "ADJ" and verb.lemma_ in _FUTURE_GOVERNORS):
+        return "future"
+    if "Part" in morph.get("VerbForm"):
+        tense_aux = [a for a in auxes if a.dep_ == "aux:tense"]
+        if tense_aux:
+            return "past"
+        if verb.lemma_ in _SCHEDULED_PARTICIPLES:
+            return "future"  # "la signature prévue lundi", "le texte est prévu pour mars"
+        passive = [a for a in auxes if a.dep_ == "aux:pass"]
+        if passive:
+            return _finite_tense(passive[0])
+        return "past"  # participle clause: "signé le 30 avril", "Interrogé lundi"
+    if "Inf" in morph.get("VerbForm"):
+        governor = verb.head
+        if governor is verb or depth > 2:
+            return None
+        if governor.lemma_ in _FUTURE_GOVERNORS:
+            governed = _verb_tense(governor, depth + 1)
+            return "past" if governed == "past" else "future"
+        if governor.pos_ in ("VERB", "AUX", "ADJ"):
+            return _verb_tense(governor, depth + 1)
+        return None
+    if verb.lemma_ in _FUTURE_GOVERNORS and any(
+        c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children
+    ):
+        return "past" if _finite_tense(verb) == "past" else "future"
+    return _finite_tense(verb)
+
+
+def _finite_tense(verb: Token) -> Tense:
+    morph = verb.morph
+    if "Cnd" in morph.get("Mood"):
+        return "future"  # "pourrait signer en mars", "signerait lundi": ahead of publication
+    tense = morph.get("Tense")
+    if "Imp" in tense or "Past" in tense:
+        return "past"
+    if "Fut" in tense:
+        return "future"
+    if "Pres" in tense:
+        return "present"
+    return None
+
+
+@Language.factory("filon_dates")
+def make_dates(nlp: Language, name: str) -> DateTagger:
+    """Factory of the `filon_dates` component (entry point `spacy_factories`)."""
+    return DateTagger(nlp, name)

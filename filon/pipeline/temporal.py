@@ -1,0 +1,543 @@
+"""French temporal expressions: find them in text and resolve them against a reference date.
+
+Pure functions, no spaCy, so every rule is unit-testable: `find_expressions(text)` returns the
+expressions of a text with character offsets, and `resolve(expression, ref, tense)` turns one
+into an ISO 8601 value at the precision the text gives.
+
+Resolution rules (the reference date `ref` is the article's publication date):
+
+- A bare weekday ("lundi") in past or present context is the most recent such day on or before
+  `ref` (wire copy: "a déclaré lundi"); in future context ("doit signer lundi", "signera
+  lundi") it is the next such day on or after `ref`. "lundi dernier" / "lundi passé" is strictly
+  before `ref` (1-7 days), "lundi prochain" strictly after (1-7 days). "ce lundi" follows tense.
+- A day and month without a year ("le 30 avril", "lundi 24 février") take the year of `ref`,
+  or the year before/after when that is closer (an article of 3 January speaking of
+  "28 décembre" means the previous year). A weekday, when given, picks the year in which the
+  day falls on that weekday. Past tense picks the latest candidate not after `ref` (3 days of
+  slack for late copy), future tense the earliest not before it.
+- A month without a year ("en mars", "fin avril") is the one of the publication year, or the
+  adjacent year when that is more than six months closer; past tense takes the latest such
+  month up to `ref`'s month, future tense the earliest from it. "mars dernier" / "mars
+  prochain" force the direction.
+- Weeks are ISO weeks ("2025-W09"): "cette semaine", "la semaine dernière/prochaine",
+  "il y a deux semaines", "ce week-end" (the week-end's ISO week; which week-end follows tense).
+- "il y a N jours|semaines|mois|ans" and "dans N …" count from `ref` at the unit's precision.
+- Ranges ("du 3 au 5 mars", "dans la nuit de dimanche à lundi"), expressions relative to the
+  narrative rather than to publication ("le lundi suivant", "la semaine précédente") and vague
+  ones ("ces derniers jours", "cet été") are found but resolve to None.
+- Durations ("depuis trois ans", "pendant deux semaines") and clock times are never matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from filon.ingest.dateline import MONTHS, WEEKDAYS, fold_text
+
+__all__ = [
+    "Expression",
+    "Resolved",
+    "Tense",
+    "find_expressions",
+    "iso_week",
+    "resolve",
+    "resolve_day_month",
+    "resolve_month",
+    "resolve_text",
+    "resolve_weekday",
+    "shift_months",
+]
+
+Tense = Literal["past", "present", "future"] | None
+Granularity = Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A temporal expression found in a text: offsets into that text, its kind and its parts."""
+
+    start: int
+    end: int
+    kind: str
+    parts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The value of an expression: ISO 8601 at the text's precision, or None when vague."""
+
+    value: str | None
+    granularity: Granularity | None
+    relative: bool
+    part: str | None = None  # "start" | "mid" | "end" for "début avril", "mi-mars", "fin avril"
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons (accent-folded, lowercase: patterns run on `fold_text(text)`)
+
+_FULL_MONTHS = [
+    "janvier", "fevrier", "mars", "avril", "mai", "juin",
+    "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+]  # fmt: skip
+# Abbreviations are trusted only with their period and after a day number ("24 févr. 2025"):
+# bare "sept" is also the number seven.
+_ABBR_MONTHS = r"janv\.|fevr\.|fev\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\."
+_FR_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+_M = "|".join(_FULL_MONTHS)
+_MD = f"{_M}|{_ABBR_MONTHS}"
+_W = "|".join(_FR_WEEKDAYS)
+_D = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_S = r"[ \t\u00a0\u202f]+"  # spaces inside an expression (no newline)
+_APO = r"['’]"
+
+NUMBER_WORDS: dict[str, int] = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+}  # fmt: skip
+_N = r"\d{1,3}|" + "|".join(NUMBER_WORDS) + r"|quelques|plusieurs"
+_UNIT = r"jours?|semaines?|mois|ans|annees?"
+
+_PAST_MODS = {"dernier", "derniere", "passe", "passee"}
+_NEXT_MODS = {"prochain", "prochaine"}
+# Relative to the narrative ("le lundi suivant"), not to publication: no value.
+_NARRATIVE_MODS = {"precedent", "precedente", "suivant", "suivante"}
+_PARTS = {"debut": "start", "mi": "mid", "fin": "end", "courant": None}
+
+_L = r"(?<![\w'’-])"  # left word edge (not inside a word, not after an elision)
+_R = r"(?![\w-])"  # right word edge
+
+# (kind, pattern) in no particular order: overlaps are settled longest-first.
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
+    (
+        "numeric",
+        rf"(?:{_L}le{_S})?(?<![\d./-])(?P<d>\d{{1,2}})(?P<sep>[/.])(?P<m>\d{{1,2}})(?P=sep)"
+        rf"(?P<y>\d{{4}})(?![\d./])",
+    ),
+    (
+        "day_range",
+        rf"{_L}(?:du{_S}|entre{_S}le{_S})?(?:(?:{_W}){_S})?{_D}{_S}?(?:au|et{_S}le|-|–){_S}?"
+        rf"(?:(?:{_W}){_S})?{_D}{_S}(?P<m>{_MD})(?:{_S}(?P<y>{_Y}))?{_R}",
+    ),
+    (
+        "day_month",
+        rf"{_L}(?:(?P<det>le|ce){_S})?(?:(?P<wd>{_W}),?{_S})?(?<![\d,.])(?P<d>{_D}){_S}"
+        rf"(?P<m>{_MD})(?:{_S}(?P<y>{_Y})(?!\d))?(?:{_S}(?P<mod>dernier|prochain))?",
+    ),
+    (
+        "month_part",
+        rf"{_L}(?:la{_S})?(?P<part>fin|debut|mi|courant)(?:-|{_S})(?:du{_S}mois{_S})?"
+        rf"(?:de{_S}|d{_APO})?(?P<m>{_M})(?:{_S}(?P<y>{_Y})(?!\d))?{_R}",
+    ),
+    ("year_part", rf"{_L}(?P<part>fin|debut|mi)(?:-|{_S})(?P<y>{_Y})(?!\d)"),
+    (
+        "unit_part",
+        rf"{_L}(?:la{_S})?(?P<part>fin|debut)(?:{_S}de{_S}l{_APO}|{_S}d{_APO})(?P<unit>annee)"
+        rf"(?:{_S}(?P<mod>derniere|prochaine|passee|en{_S}cours))?{_R}"
+        rf"|{_L}(?:la{_S})?(?P<part2>fin|debut)(?:{_S}du{_S}|{_S}de{_S})(?P<unit2>mois)"
+        rf"(?:{_S}(?P<mod2>dernier|prochain|passe|en{_S}cours))?{_R}"
+        rf"|{_L}(?:la{_S})?(?P<part3>fin|debut)(?:{_S}de{_S}la{_S}|{_S}de{_S})(?P<unit3>semaine)"
+        rf"(?:{_S}(?P<mod3>derniere|prochaine|passee))?{_R}",
+    ),
+    (
+        "month_year",
+        rf"{_L}(?P<m>{_M}){_S}(?P<y>{_Y})(?!\d)",
+    ),
+    (
+        "month",
+        rf"{_L}(?P<m>{_M})(?:{_S}(?P<mod>dernier|prochain))?{_R}",
+    ),
+    ("year", rf"(?<![\w.,/-])(?:l{_APO}an{_S})?(?P<y>{_Y})(?![\w/]|[.,]\d|-\d)"),
+    (
+        "weekday",
+        rf"{_L}(?:(?P<det>ce){_S})?(?P<wd>{_W})(?:{_S}(?P<mod>dernier|prochain|passe))?"
+        rf"(?:{_S}(?P<tod>matin|soir|apres-midi|midi))?{_R}",
+    ),
+    (
+        "weekday_narrative",
+        rf"{_L}le{_S}(?P<wd>{_W}){_S}(?P<mod>precedent|suivant){_R}",
+    ),
+    (
+        "night_range",
+        rf"{_L}(?:la{_S})?nuit{_S}de{_S}(?:{_W}){_S}(?:a|au){_S}(?:{_W}){_R}",
+    ),
+    (
+        "day_word",
+        rf"{_L}(?P<word>avant-hier|apres-demain|hier|demain|aujourd{_APO}hui)"
+        rf"(?:{_S}(?P<tod>matin|soir|apres-midi|midi))?{_R}"
+        rf"|{_L}(?P<word2>ce{_S}matin|ce{_S}soir|cet{_S}apres-midi|ce{_S}midi){_R}",
+    ),
+    (
+        "week",
+        rf"{_L}(?:(?P<det>cette){_S}semaine(?:-ci)?"
+        rf"|la{_S}semaine{_S}(?P<mod>derniere|prochaine|passee|precedente|suivante))"
+        rf"{_R}",
+    ),
+    (
+        "weekend",
+        rf"{_L}(?:(?P<det>ce){_S}week-?end"
+        rf"|le{_S}week-?end{_S}(?P<mod>dernier|prochain|passe|precedent|suivant)){_R}",
+    ),
+    (
+        "month_rel",
+        rf"{_L}(?:le{_S}mois{_S}(?P<mod>dernier|prochain|passe|precedent|suivant)"
+        rf"|ce{_S}mois(?:-ci)?){_R}",
+    ),
+    (
+        "year_rel",
+        rf"{_L}(?:l{_APO}(?:an|annee){_S}(?P<mod>derniere?|prochaine?|passee?|precedente?"
+        rf"|suivante?)|cette{_S}annee(?:-ci)?|l{_APO}annee{_S}en{_S}cours){_R}",
+    ),
+    (
+        "offset",
+        rf"{_L}(?P<dir>il{_S}y{_S}a|dans){_S}(?P<n>{_N}){_S}(?P<unit>{_UNIT}){_R}",
+    ),
+    (
+        "vague",
+        rf"{_L}(?:ces{_S}(?:derniers|dernieres){_S}(?:jours|semaines|mois|annees)"
+        rf"|les{_S}(?:prochains|prochaines){_S}(?:jours|semaines|mois|annees)"
+        rf"|les{_S}(?:jours|semaines|mois|annees){_S}(?:a{_S}venir|qui{_S}viennent)"
+        rf"|cet{_S}(?:ete|hiver|automne)|ce{_S}printemps"
+        rf"|l{_APO}(?:ete|hiver|automne){_S}(?:dernier|prochain)"
+        rf"|le{_S}printemps{_S}(?:dernier|prochain)){_R}",
+    ),
+]
+_COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
+
+
+def find_expressions(text: str) -> list[Expression]:
+    """Temporal expressions of `text`, non-overlapping, in text order.
+
+    Every pattern runs on the accent-folded lowercase text; where matches overlap, the longest
+    wins ("lundi 24 février 2025" over "lundi" and "2025"), then the earliest.
+
+    Args:
+        text: any text; offsets of the result slice it exactly.
+
+    Returns:
+        Expressions with `start`/`end` into `text`, a `kind` and the named parts matched.
+    """
+    folded = fold_text(text)
+    found: list[Expression] = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(folded):
+            parts = {k: v for k, v in match.groupdict().items() if v is not None}
+            found.append(Expression(match.start(), match.end(), kind, parts))
+    found.sort(key=lambda e: (-(e.end - e.start), e.start))
+    kept: list[Expression] = []
+    for expr in found:
+        if all(expr.end <= k.start or k.end <= expr.start for k in kept):
+            kept.append(expr)
+    return sorted(kept, key=lambda e: e.start)
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolvers: expression parts + reference date (+ tense) -> value
+
+
+def iso_week(day: date) -> str:
+    """ISO 8601 week of a day, e.g. "2025-W09" (the ISO year can differ from the calendar year)."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """(year, month) moved by `delta` months."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _direction(tense: Tense, mod: str | None) -> str:
+    """ "past", "future" or "any" from a modifier word, else from the tense."""
+    if mod in _PAST_MODS:
+        return "past"
+    if mod in _NEXT_MODS:
+        return "future"
+    if tense == "future":
+        return "future"
+    if tense == "past":
+        return "past"
+    return "any"
+
+
+def resolve_weekday(weekday: int, ref: date, tense: Tense = None, mod: str | None = None) -> date:
+    """The day named by a weekday relative to `ref`.
+
+    Args:
+        weekday: 0 for Monday … 6 for Sunday.
+        ref: publication date.
+        tense: tense of the clause; "future" looks forward, anything else backward.
+            Defaults to None (backward, the wire-copy reading of "a déclaré lundi").
+        mod: "dernier"/"passé" (strictly before `ref`) or "prochain" (strictly after).
+
+    Returns:
+        The most recent such day on or before `ref`, or the next one on or after it in future
+        context; with a modifier, strictly before or after.
+    """
+    back = (ref.weekday() - weekday) % 7
+    ahead = (weekday - ref.weekday()) % 7
+    if mod in _PAST_MODS:
+        return ref - timedelta(days=back or 7)
+    if mod in _NEXT_MODS:
+        return ref + timedelta(days=ahead or 7)
+    if tense == "future":
+        return ref + timedelta(days=ahead)
+    return ref - timedelta(days=back)
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29 February outside leap years
+        return None
+
+
+def resolve_day_month(
+    day: int,
+    month: int,
+    ref: date,
+    year: int | None = None,
+    weekday: int | None = None,
+    tense: Tense = None,
+    mod: str | None = None,
+) -> date | None:
+    """The date of "le 30 avril" / "lundi 24 février" relative to `ref`.
+
+    Args:
+        day: day of month.
+        month: month number.
+        ref: publication date.
+        year: the year when written; then it is used as is.
+        weekday: the weekday written with the date, if any; it picks the year where it fits.
+        tense: clause tense; past prefers a date not after `ref`, future one not before.
+        mod: "dernier" or "prochain" written after the date.
+
+    Returns:
+        The date, or None when the day does not exist ("31 avril").
+    """
+    if year is not None:
+        return _valid(year, month, day)
+    candidates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _valid(y, month, day))]
+    if not candidates:
+        return None
+    if weekday is not None:
+        fitting = [d for d in candidates if d.weekday() == weekday]
+        if fitting:
+            candidates = fitting
+    direction = _direction(tense, mod)
+    slack = timedelta(days=3)  # late copy: "a signé le 25 février" in a paper dated the 24th
+    if direction == "past":
+        earlier = [d for d in candidates if d <= ref + slack]
+        candidates = earlier or candidates
+        return max(candidates)
+    if direction == "future":
+        later = [d for d in candidates if d >= ref - slack]
+        candidates = later or candidates
+        return min(candidates)
+    return min(candidates, key=lambda d: (abs((d - ref).days), d))
+
+
+def resolve_month(
+    month: int,
+    ref: date,
+    year: int | None = None,
+    tense: Tense = None,
+    mod: str | None = None,
+) -> tuple[int, int]:
+    """(year, month) of "en mars" / "fin avril" relative to `ref`.
+
+    Without a year: past context takes the latest such month up to `ref`'s month, future
+    context the earliest from `ref`'s month on; otherwise the publication year's, unless the
+    same month of the adjacent year is closer ("fin décembre" in a January article).
+    """
+    if year is not None:
+        return year, month
+    direction = _direction(tense, mod)
+    if direction == "past":
+        if mod in _PAST_MODS and month == ref.month:
+            return ref.year - 1, month  # "en février dernier" written in February
+        return (ref.year, month) if month <= ref.month else (ref.year - 1, month)
+    if direction == "future":
+        if mod in _NEXT_MODS and month == ref.month:
+            return ref.year + 1, month
+        return (ref.year, month) if month >= ref.month else (ref.year + 1, month)
+    gap = month - ref.month
+    if gap > 6:
+        return ref.year - 1, month
+    if gap < -6:
+        return ref.year + 1, month
+    return ref.year, month
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _day(value: date | None, relative: bool) -> Resolved:
+    if value is None:
+        return Resolved(None, None, relative)
+    return Resolved(value.isoformat(), "day", relative)
+
+
+def _ym(year: int, month: int, relative: bool, part: str | None = None) -> Resolved:
+    return Resolved(f"{year:04d}-{month:02d}", "month", relative, part)
+
+
+def _offset_for(mod: str | None) -> int | None:
+    """-1 for "dernier", +1 for "prochain", 0 for none/"en cours", None for narrative modifiers."""
+    if mod is None or mod.startswith("en"):
+        return 0
+    if mod in _PAST_MODS:
+        return -1
+    if mod in _NEXT_MODS:
+        return 1
+    return None  # précédent / suivant: relative to the narrative, not to publication
+
+
+def resolve(expr: Expression, ref: date | None, tense: Tense = None) -> Resolved:
+    """Value of an expression found by `find_expressions`.
+
+    Args:
+        expr: the expression.
+        ref: publication date; without it only absolute expressions get a value.
+        tense: tense of the clause holding the expression ("past", "present", "future") or
+            None when unknown. Defaults to None.
+
+    Returns:
+        The ISO value, granularity and whether it needed `ref`.
+    """
+    p = expr.parts
+    kind = expr.kind
+    # Absolute expressions: no reference date needed.
+    if kind in ("iso", "numeric"):
+        return _day(_valid(int(p["y"]), int(p["m"]), int(p["d"])), False)
+    if kind == "day_month" and "y" in p:
+        return _day(_valid(int(p["y"]), MONTHS[p["m"].rstrip(".")], _day_number(p["d"])), False)
+    if kind == "month_year" or (kind == "month_part" and "y" in p):
+        return _ym(int(p["y"]), MONTHS[p["m"]], False, _PARTS.get(p.get("part", "")))
+    if kind == "year":
+        return Resolved(p["y"], "year", False)
+    if kind == "year_part":
+        return Resolved(p["y"], "year", False, _PARTS[p["part"]])
+    if kind in ("day_range", "night_range", "weekday_narrative", "vague"):
+        return Resolved(None, None, "y" not in p)
+    if ref is None:
+        return Resolved(None, None, True)
+    return _resolve_relative(kind, p, ref, tense)
+
+
+def _day_number(text: str) -> int:
+    return 1 if text in ("1er", "premier") else int(text)
+
+
+def _resolve_relative(kind: str, p: dict[str, str], ref: date, tense: Tense) -> Resolved:
+    """Expressions that need the publication date."""
+    mod = p.get("mod")
+    if kind == "day_month":
+        weekday = WEEKDAYS[p["wd"]] if "wd" in p else None
+        month = MONTHS[p["m"].rstrip(".")]
+        return _day(resolve_day_month(_day_number(p["d"]), month, ref, None, weekday, tense, mod), True)
+    if kind in ("month", "month_part"):
+        year, month = resolve_month(MONTHS[p["m"]], ref, None, tense, mod)
+        return _ym(year, month, True, _PARTS.get(p.get("part", "")))
+    if kind == "weekday":
+        return _day(resolve_weekday(WEEKDAYS[p["wd"]], ref, tense, mod), True)
+    if kind == "day_word":
+        word = p.get("word") or p.get("word2", "")
+        shift = {"avant-hier": -2, "hier": -1, "demain": 1, "apres-demain": 2}.get(word, 0)
+        return _day(ref + timedelta(days=shift), True)
+    if kind == "week":
+        offset = 0 if p.get("det") else _offset_for(mod)
+        if offset is None:
+            return Resolved(None, None, True)
+        return Resolved(iso_week(ref + timedelta(weeks=offset)), "week", True)
+    if kind == "weekend":
+        return _resolve_weekend(ref, tense, mod, bool(p.get("det")))
+    if kind == "month_rel":
+        offset = 0 if mod is None else _offset_for(mod)
+        if offset is None:
+            return Resolved(None, None, True)
+        return _ym(*shift_months(ref.year, ref.month, offset), True)
+    if kind == "year_rel":
+        offset = 0 if mod is None else _offset_for(mod)
+        if offset is None:
+            return Resolved(None, None, True)
+        return Resolved(f"{ref.year + offset:04d}", "year", True)
+    if kind == "unit_part":
+        return _resolve_unit_part(p, ref)
+    if kind == "offset":
+        return _resolve_offset(p, ref)
+    return Resolved(None, None, True)
+
+
+def _resolve_weekend(ref: date, tense: Tense, mod: str | None, this: bool) -> Resolved:
+    """ISO week of "ce week-end" / "le week-end dernier|prochain" (Saturday's week)."""
+    last_saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+    next_saturday = ref + timedelta(days=(5 - ref.weekday()) % 7)
+    if ref.weekday() == 6:  # on a Sunday, "ce week-end" is the one ending today
+        next_saturday = last_saturday
+    offset = _offset_for(mod) if not this else 0
+    if offset is None:
+        return Resolved(None, None, True)
+    if offset < 0:
+        saturday = last_saturday if ref.weekday() not in (5, 6) else last_saturday - timedelta(7)
+    elif offset > 0:
+        saturday = next_saturday if ref.weekday() not in (5, 6) else last_saturday + timedelta(7)
+    elif ref.weekday() in (5, 6):
+        saturday = last_saturday
+    else:
+        saturday = last_saturday if tense == "past" else next_saturday
+    return Resolved(iso_week(saturday), "week", True)
+
+
+def _resolve_unit_part(p: dict[str, str], ref: date) -> Resolved:
+    """ "la fin de l'année", "début du mois prochain", "en fin de semaine"."""
+    part = _PARTS[p.get("part") or p.get("part2") or p.get("part3", "")]
+    unit = p.get("unit") or p.get("unit2") or p.get("unit3")
+    mod = p.get("mod") or p.get("mod2") or p.get("mod3")
+    offset = _offset_for(mod)
+    if offset is None:
+        return Resolved(None, None, True)
+    if unit == "annee":
+        return Resolved(f"{ref.year + offset:04d}", "year", True, part)
+    if unit == "mois":
+        return _ym(*shift_months(ref.year, ref.month, offset), True, part)
+    return Resolved(iso_week(ref + timedelta(weeks=offset)), "week", True, part)
+
+
+def _resolve_offset(p: dict[str, str], ref: date) -> Resolved:
+    """ "il y a deux semaines", "dans trois jours": counted from `ref` at the unit's precision."""
+    n = _number(p["n"])
+    if n is None:  # "il y a quelques jours": vague
+        return Resolved(None, None, True)
+    sign = -1 if p["dir"].startswith("il") else 1
+    unit = p["unit"]
+    if unit.startswith("jour"):
+        return _day(ref + timedelta(days=sign * n), True)
+    if unit.startswith("semaine"):
+        return Resolved(iso_week(ref + timedelta(weeks=sign * n)), "week", True)
+    if unit == "mois":
+        return _ym(*shift_months(ref.year, ref.month, sign * n), True)
+    return Resolved(f"{ref.year + sign * n:04d}", "year", True)
+
+
+def resolve_text(text: str, ref: date | None, tense: Tense = None) -> Resolved | None:
+    """Resolve a text that is one temporal expression ("mardi dernier", "fin avril").
+
+    Returns:
+        The resolution, or None when the text is not exactly one expression.
+    """
+    exprs = find_expressions(text)
+    stripped = text.strip()
+    offset = text.index(stripped) if stripped else 0
+    if len(exprs) != 1 or exprs[0].start != offset or exprs[0].end != offset + len(stripped):
+        return None
+    return resolve(exprs[0], ref, tense)
