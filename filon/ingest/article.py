@@ -15,8 +15,10 @@ def normalize_text(text: str) -> str:
 
     Offsets in every record index into this normalized text, so the function must stay stable.
     """
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    # drop BOMs before composing: one between a letter and its accent would block NFC, and
+    # removing it afterwards would leave an uncomposed pair (normalization not idempotent)
+    text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
