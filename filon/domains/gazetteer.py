@@ -3,25 +3,30 @@
 Data files of the pack (CSV, one row per fact, each with a `source`):
 
 - `actors.csv`: id, name (canonical, English), name_fr (French press spelling), type, label,
-  gender, country (id of the state the actor belongs to or acts for), aliases ("|"-separated).
+  gender, country (id of the state the actor belongs to or acts for), aliases ("|"-separated),
+  iso (ISO 3166 alpha-3 of a state, optional).
 - `roles.csv`: actor_id, role (French or English phrase without determiner, e.g.
   "président russe"), start, end (ISO dates the role was held; empty = open).
 - `metonymies.csv`: surface ("Washington", "le Kremlin"), actor_id (the government or body the
   surface stands for).
+
+Every state of ISO 3166 the pack does not list is added from pycountry (`filon.domains.places`);
+GeoNames cities are a look-up index (`Gazetteer.place`), not matched phrases.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
 from filon.domains.pack import DEFAULT_DOMAIN, read_csv
 
+# a word determiner needs a space after it, else "Lagos" would lose its "La"
 _DETERMINERS = re.compile(
-    r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|d['’]|au|aux|un|une|the)\s*", re.IGNORECASE
+    r"^(?:(?:le|la|les|du|des|de la|au|aux|un|une|the)\s+|(?:l|d|de l)['’]\s*)", re.IGNORECASE
 )
 _SPACES = re.compile(r"\s+")
 
@@ -51,6 +56,7 @@ class Actor:
     gender: str | None = None  # "m"|"f" for persons
     country: str | None = None  # id of the state it belongs to / acts for
     aliases: tuple[str, ...] = ()
+    iso: str | None = None  # ISO 3166 alpha-3 of a state
 
     @property
     def qid(self) -> str | None:
@@ -78,6 +84,7 @@ class Gazetteer:
     by_surface: dict[str, str] = field(default_factory=dict)  # fold(surface) -> actor id
     roles: dict[str, list[Role]] = field(default_factory=dict)  # fold(role) -> holders
     metonymies: dict[str, str] = field(default_factory=dict)  # fold(surface) -> actor id
+    by_alpha2: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 -> state actor id
 
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""
@@ -112,6 +119,33 @@ class Gazetteer:
             return actor
         return self.actors.get(actor.country or "")
 
+    def place(self, surface: str, min_population: int = 0) -> Actor | None:
+        """A known actor, else a GeoNames city named `surface` (id `filon:gn-<geonameid>`).
+
+        Args:
+            surface: the place name as written.
+            min_population: ignore GeoNames cities smaller than this. Defaults to 0.
+        """
+        actor = self.lookup(surface)
+        if actor is not None:
+            return actor
+        from filon.domains.places import city_index
+
+        index = city_index()
+        hit = index.get(fold(surface)) or index.get(fold(strip_determiner(surface)))
+        if hit is None or hit[3] < min_population:
+            return None
+        geonameid, name, alpha2, _population = hit
+        actor_id = f"filon:gn-{geonameid}"
+        return self.actors.get(actor_id) or Actor(
+            id=actor_id,
+            name=name,
+            name_fr=surface.strip(),
+            type="city",
+            label="LOC",
+            country=self.by_alpha2.get(alpha2),
+        )
+
     def surfaces(self) -> list[tuple[str, Actor]]:
         """Every (surface form, actor) pair, for phrase matching."""
         out = []
@@ -124,6 +158,32 @@ class Gazetteer:
     def role_phrases(self) -> list[str]:
         """Every role phrase known, without determiner."""
         return sorted({r.role for holders in self.roles.values() for r in holders})
+
+
+def _add_states(gaz: Gazetteer) -> None:
+    """Complete the pack's states with every ISO 3166 country (names from pycountry)."""
+    from filon.domains.places import country_rows
+
+    listed = {a.iso: a for a in gaz.actors.values() if a.iso}
+    for row in country_rows():
+        actor = listed.get(row["alpha3"])
+        if actor is not None:
+            # the pack's row wins; pycountry only adds the spellings it lacks
+            extra = tuple(a for a in (row["name"], row["name_fr"], *row["aliases"])
+                          if a not in {actor.name, actor.name_fr, *actor.aliases})
+            gaz.actors[actor.id] = replace(actor, aliases=actor.aliases + extra)
+        else:
+            actor = Actor(
+                id=f"filon:iso-{row['alpha3'].lower()}",
+                name=row["name"],
+                name_fr=row["name_fr"],
+                type="state",
+                label="LOC",
+                aliases=row["aliases"],
+                iso=row["alpha3"],
+            )
+            gaz.actors[actor.id] = actor
+        gaz.by_alpha2[row["alpha2"]] = actor.id
 
 
 def _date(value: str) -> date | None:
@@ -145,8 +205,10 @@ def load_gazetteer(domain: str = DEFAULT_DOMAIN) -> Gazetteer:
             gender=row.get("gender") or None,
             country=row.get("country") or None,
             aliases=aliases,
+            iso=row.get("iso") or None,
         )
         gaz.actors[actor.id] = actor
+    _add_states(gaz)
     # first writer wins, so that the more specific actors listed first keep ambiguous aliases
     for surface, actor in gaz.surfaces():
         gaz.by_surface.setdefault(fold(surface), actor.id)

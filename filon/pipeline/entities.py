@@ -44,6 +44,7 @@ LABELS = ("PER", "ORG", "LOC", "MISC")
 
 # Tokens that may open a role mention; kept inside the span ("le président russe").
 _ROLE_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "un", "une"})
+_LEADING_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’"})
 # Courtesy titles in front of a surname: not part of the identity, but they tell the gender.
 _TITLES = {"m.": "m", "mr": "m", "mr.": "m", "monsieur": "m", "mme": "f", "mme.": "f",
            "madame": "f", "mlle": "f", "dr": None, "dr.": None, "me": None, "mgr": "m"}
@@ -53,6 +54,11 @@ _CASE_SENSITIVE_MAX = 4
 # Prepositions that make a capital a place ("à Moscou") rather than an actor ("Moscou a dit").
 _PLACE_CASES = frozenset({"à", "en", "dans", "vers", "depuis", "près", "de", "d'", "d’", "par", "sur"})
 _ACTOR_CASES = frozenset({"selon", "avec", "contre", "entre", "pour", "face"})
+# Actor types that are descriptions ("gouvernement ukrainien"), kept apart by the gold.
+_DESCRIPTIVE_TYPES = frozenset({"government", "military"})
+# A one-word PER the model found is re-labelled LOC when it names a city at least this big
+# (or a known state/city): "Washington" yes, "Florence" (370,000) as a first name stays PER.
+_PER_TO_LOC_POPULATION = 500_000
 _ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg"})
 
 
@@ -148,8 +154,11 @@ class EntityLinker:
         for ent in doc.ents:
             if ent.label_ not in LABELS or self._is_noise(doc, ent):
                 continue
-            m = _Mention(ent.start, ent.end, ent.label_, "model")
-            candidates.append((ent, m))
+            start = ent.start
+            if len(ent) > 1 and ent[0].lower_ in _LEADING_DETERMINERS:
+                start += 1  # "Le Kremlin" at a sentence start: the name is "Kremlin"
+            m = _Mention(start, ent.end, ent.label_, "model")
+            candidates.append((doc[start : ent.end], m))
         for mid, s, e in [*self.names_lower(doc), *self.names_exact(doc)]:
             span = doc[s:e]
             if in_boilerplate(doc, span.start_char, span.end_char):
@@ -202,82 +211,60 @@ class EntityLinker:
 
     def set_annotations(self, doc: Doc, mentions: list[_Mention]) -> None:
         """Link mentions, write `doc._.filon_entities` and align `doc.ents`."""
-        gaz = self.gazetteer
         day = _parse_date(doc._.filon_published)
-        people = self._person_index(doc, mentions)
+        people = _PersonIndex(self.gazetteer, doc, mentions)
         out: list[dict] = []
         for m in mentions:
             span = m.span(doc)
             if m.source == "role":
                 out.append(self._role_entity(span, day))
-                continue
-            actor = m.actor or gaz.lookup(_strip_title(span.text))
-            label = actor.label if actor else m.label
-            if actor is None and label == "PER":
-                actor_id, name = people.get(_person_key(span.text), (None, None))
+            else:
+                out.append(self._named_entity(doc, span, m, people))
+        _link_appositions(doc, out)
+        doc._.filon_entities = out
+        self._set_ents(doc, mentions, out)
+
+    def _named_entity(self, doc: Doc, span: Span, m: _Mention, people: _PersonIndex) -> dict:
+        """Identity of a named mention: gazetteer, in-article full name, place index or slug."""
+        gaz = self.gazetteer
+        surface = _strip_title(span.text)
+        actor = m.actor or gaz.lookup(surface)
+        label = actor.label if actor is not None else m.label
+        if m.label == "PER" or (actor is not None and actor.type == "person"):
+            linked = people.resolve(m.start, _person_key(span.text))
+            if linked is not None:
+                actor_id, name = linked
                 entity = _entity(span, "PER", actor_id, name, "name")
                 entity["gender"] = _title_gender(doc, span)
                 known = gaz.actor(actor_id)
                 if known is not None:
                     _fill(entity, known)
-                out.append(entity)
-                continue
-            if actor is None:
-                prefix = {"ORG": "org", "LOC": "loc"}.get(label)
-                actor_id = f"filon:{prefix}-{slugify(span.text)}" if prefix else None
-                name = span.text if prefix else None
-                out.append(_entity(span, label, actor_id, name, "name"))
-                continue
-            entity = _entity(span, label, actor.id, actor.name, "name")
-            _fill(entity, actor)
-            entity["descriptive"] = span.text[:1].islower()
-            stands_for = gaz.metonymy(span.text)
-            if (
-                stands_for is not None
-                and stands_for.id != actor.id
-                and (actor.type != "city" or _used_as_actor(span))
-            ):
-                entity["kind"] = "metonymy"
-                entity["refers_to"] = {"id": stands_for.id, "name": stands_for.name}
-            out.append(entity)
-        _link_appositions(doc, out)
-        doc._.filon_entities = out
-        self._set_ents(doc, mentions, out)
-
-    def _person_index(self, doc: Doc, mentions: list[_Mention]) -> dict[str, tuple[str, str]]:
-        """Key of every PER surface in the article -> (id, name) of its fullest form.
-
-        Full names (two tokens or more) link to the gazetteer or get a slug; a short form links
-        to the single full name it ends (or starts) with, else to the gazetteer, else a slug.
-        """
-        gaz = self.gazetteer
-        full: dict[str, tuple[str, str]] = {}
-        short: list[str] = []
-        for m in mentions:
-            if m.source == "role":
-                continue
-            span = m.span(doc)
-            if (m.actor or gaz.lookup(_strip_title(span.text))) is not None or m.label != "PER":
-                if m.actor is not None and m.actor.type == "person":
-                    full[_person_key(span.text)] = (m.actor.id, m.actor.name)
-                continue
-            key = _person_key(span.text)
-            if len(key.split()) >= 2:
-                full[key] = (f"filon:person-{slugify(key)}", _strip_title(span.text))
-            else:
-                short.append(key)
-        index = dict(full)
-        for key in short:
-            matches = {v for k, v in full.items() if k.split()[-1] == key or k.split()[0] == key}
-            if len(matches) == 1:
-                index[key] = matches.pop()
-            else:
-                actor = gaz.lookup(key)
-                if actor is not None and actor.type == "person":
-                    index[key] = (actor.id, actor.name)
-                else:
-                    index[key] = (f"filon:person-{slugify(key)}", key.title())
-        return index
+                return entity
+            if actor is None and len(span) == 1:
+                # the model's commonest error on wire copy: a capital or a country tagged PER
+                actor = gaz.place(surface, min_population=_PER_TO_LOC_POPULATION)
+                label = "LOC" if actor is not None else "PER"
+        if actor is None and label == "LOC":
+            actor = gaz.place(surface)
+        if actor is None:
+            prefix = {"PER": "person", "ORG": "org", "LOC": "loc"}.get(label)
+            actor_id = f"filon:{prefix}-{slugify(surface)}" if prefix else None
+            entity = _entity(span, label, actor_id, surface if prefix else None, "name")
+            if label == "PER":
+                entity["gender"] = _title_gender(doc, span)
+            return entity
+        entity = _entity(span, label, actor.id, actor.name, "name")
+        _fill(entity, actor)
+        entity["descriptive"] = actor.type in _DESCRIPTIVE_TYPES
+        stands_for = gaz.metonymy(span.text)
+        if (
+            stands_for is not None
+            and stands_for.id != actor.id
+            and (actor.type != "city" or _used_as_actor(span))
+        ):
+            entity["kind"] = "metonymy"
+            entity["refers_to"] = {"id": stands_for.id, "name": stands_for.name}
+        return entity
 
     def _role_entity(self, span: Span, day: date | None) -> dict:
         holder = self.gazetteer.role(span.text, day)
@@ -299,6 +286,52 @@ class EntityLinker:
                 continue
             spans.append(Span(doc, m.start, m.end, label=e["label"], kb_id=e["id"] or ""))
         doc.set_ents(filter_spans(spans), default="outside")
+
+
+class _PersonIndex:
+    """Who each person mention of one article is: full names first, short forms after.
+
+    A full name (two words or more, titles such as "M." left out) is a gazetteer person or,
+    unknown, `filon:person-<slug>`. A short form ("Poutine", "M. Dupont") takes the identity of
+    the full name of the article it ends or starts with; when several match, the nearest one
+    before it (else after it). Without any, the gazetteer decides; else it is left unresolved
+    (None) for the caller, who may find it is a place.
+    """
+
+    def __init__(self, gaz: Gazetteer, doc: Doc, mentions: list[_Mention]) -> None:
+        self.gaz = gaz
+        self.full: list[tuple[int, str, tuple[str, str]]] = []  # (token, key, identity)
+        for m in mentions:
+            if m.source == "role":
+                continue
+            span = m.span(doc)
+            key = _person_key(span.text)
+            if len(key.split()) < 2:
+                continue
+            actor = m.actor or gaz.lookup(_strip_title(span.text))
+            if actor is not None and actor.type == "person":
+                self.full.append((m.start, key, (actor.id, actor.name)))
+            elif actor is None and m.label == "PER":
+                self.full.append((m.start, key, (f"filon:person-{slugify(key)}", _strip_title(span.text))))
+
+    def resolve(self, start: int, key: str) -> tuple[str, str] | None:
+        """(id, name) of the person mention at token `start` with person key `key`."""
+        if len(key.split()) >= 2:
+            for _pos, k, identity in self.full:
+                if k == key:
+                    return identity
+            return None
+        candidates = [(pos, identity) for pos, k, identity in self.full
+                      if key in (k.split()[-1], k.split()[0])]
+        if len({identity for _pos, identity in candidates}) == 1:
+            return candidates[0][1]
+        if candidates:
+            before = [c for c in candidates if c[0] < start]
+            return (max(before) if before else min(candidates))[1]
+        actor = self.gaz.lookup(key)
+        if actor is not None and actor.type == "person":
+            return actor.id, actor.name
+        return None
 
 
 # -- helpers -------------------------------------------------------------------------------------
