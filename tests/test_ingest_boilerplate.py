@@ -31,6 +31,9 @@ NEXT = "Les deux hommes doivent se revoir au printemps, selon un communiqué."
         ("Une mine de lithium au Chili.", "(Photo: Marta Ruiz)"),
         ("Le siège de la Commission à Bruxelles.", "(AFP/Archives)"),
         ("Des ouvriers sur un chantier à Lviv.", "© Reuters"),
+        ("Une raffinerie de cobalt en Finlande", "(Lehtikuva via AFP)"),
+        ("Le chef du Kremlin à Sotchi, le 2 mai 2025.", "IVAN SOKOLOV / POOL / AFP"),
+        ("Le Premier ministre slovaque à Bratislava, le 5 mai 2025", "- AFP"),
     ],
 )
 def test_ingest_boilerplate_marks_caption_and_credit(caption: str, credit: str) -> None:
@@ -59,6 +62,7 @@ def test_ingest_boilerplate_marks_lone_subheading(heading: str) -> None:
         "Par Marc Lefèvre et Sophie de La Tour",
         "Rédigé par Julien Moreau, édité par Anne Petit",
         "(Reportage Ivan Koval; version française Paul Roux)",
+        "La Gazette du Nord avec AFP",
     ],
 )
 def test_ingest_boilerplate_marks_byline(byline: str) -> None:
@@ -67,7 +71,13 @@ def test_ingest_boilerplate_marks_byline(byline: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Lire aussi : La Chine restreint ses exportations de graphite", "À lire aussi - Kiev"]
+    "line",
+    [
+        "Lire aussi : La Chine restreint ses exportations de graphite",
+        "À lire aussi - Kiev",
+        "Lire le décryptage : pourquoi le gallium inquiète l'industrie",
+        "Lire aussi | Article réservé à nos abonnés Le cobalt congolais",
+    ],
 )
 def test_ingest_boilerplate_marks_read_also(line: str) -> None:
     text = f"{LEAD}\n\n{line}\n\n{NEXT}"
@@ -91,6 +101,10 @@ def test_ingest_boilerplate_marks_agency_signoff() -> None:
         "KIEV, 3 mars 2025 (AFP)",  # dateline alone
         "L'accord porte sur 500 milliards de dollars, selon la presse.",
         "Les exportations ont chuté de 12% en mars.",
+        "Les revenus du fonds seront partagés. 50 / 50",  # two sentences, no agency
+        "Le fonds sera géré à parts égales (50/50).",
+        "Lire le texte de l'accord prend du temps.",
+        "Le ministre a parlé avec Pékin",  # ends on a name but "avec" is no agency
     ],
 )
 def test_ingest_boilerplate_leaves_prose_alone(paragraph: str) -> None:

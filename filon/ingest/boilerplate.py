@@ -43,14 +43,27 @@ _AGENCIES = (
     "afp photo|ria novosti|kyodo|yonhap|nurphoto|imago|shutterstock|istock|ddp|picture alliance"
 )
 
+_AGENCY = re.compile(rf"^(?:{_AGENCIES})$", re.IGNORECASE)
+_VIA_AGENCY = re.compile(rf"\bvia\s+(?:{_AGENCIES})$", re.IGNORECASE)
+_PHOTO_WORDS = ("photo", "crédit", "credit", "illustration", "image", "vidéo", "archive")
+
 # A parenthesised credit closing a line: "( POOL / MIKHAIL METZEL )", "(AFP/Archives)",
-# "(Photo: Jean Dupont)", "(Crédit photo : X)", "(Photo AFP)".
+# "(Photo: Jean Dupont)", "(Crédit photo : X)", "(Photo AFP)", "(Sputnik via AFP)".
 _CREDIT_PAREN = re.compile(
     r"\(\s*(?P<body>"
     r"(?:photos?|crédits?(?:\s+photos?)?|credits?|illustration|image|vidéo|archives?)\b[^()\n]{0,80}"
     r"|[^()\n/]{1,60}(?:/[^()\n/]{1,60}){1,3}"
+    r"|[^()\n/]{1,60}\bvia\s+[^()\n/]{1,30}"
     r")\s*\)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
+)
+# A bare credit after the caption's last sentence, as web pages print AFP pictures:
+# "… le 24 février 2025. GAVRIIL GRIGOROV / POOL / AFP". Only accepted with an agency part.
+_CREDIT_BARE = re.compile(r"(?<=[.!?…»])\s+(?P<body>[^\n.()/]{2,60}(?:/[^\n.()/]{2,40}){1,3})$")
+# "… à Kiev, le 3 mars 2025 - AFP": a dash and an agency closing a short line.
+_CREDIT_DASH = re.compile(
+    rf"\s(?P<credit>[-–—]\s*(?:photo\s*:?\s*)?(?:{_AGENCIES})(?:\s*/\s*[^\n/]{{1,40}})?)$",
+    re.IGNORECASE,
 )
 # "© Reuters", "©AFP / Archives", "Photo © Jean Dupont" up to the end of the line.
 _CREDIT_COPYRIGHT = re.compile(
@@ -72,8 +85,16 @@ _BYLINE_EDITED = re.compile(
     re.IGNORECASE,
 )
 _RELATED = re.compile(
-    r"^(?:[»>•\-–—*]\s*)?(?:(?:à|a)\s+)?(?:lire|voir|écouter|regarder)\s+"
-    r"(?:aussi|également|notre|nos|la suite|le direct|l'article|l’article)\b[^\n]{0,300}$",
+    r"^(?:[»>•\-–—*]\s*)?(?:(?:à|a)\s+)?(?:lire|voir|écouter|regarder)\s+(?:"
+    r"(?:aussi|également|notre|nos|la suite|le direct)\b[^\n]{0,300}"
+    # "Lire le décryptage : …", "Voir la vidéo | …": a short label, then a colon or a bar
+    r"|(?:le|la|les|l'|l’|notre|nos|un|une)\s*[^\n:|.]{1,40}\s[:|][^\n]{0,300}"
+    r")$",
+    re.IGNORECASE,
+)
+# "Le Monde avec AFP", "Par Le Figaro avec Reuters": the outlet's byline on a wire story.
+_BYLINE_WITH_AGENCY = re.compile(
+    rf"^(?:[Pp]ar\s+)?[{_UP}][^\n]{{1,40}}\s+avec\s+(?:l'|l’)?(?:{_AGENCIES}|agences?)$",
     re.IGNORECASE,
 )
 # AFP sign-off: staff codes in lower case separated by "/" (and "-"), alone on the last lines.
@@ -90,6 +111,14 @@ _DANGLING = frozenset(
     }
 )
 
+# "… 2025. NAME / AFP" or "Il a signé. Puis" is two sentences, not a title ("M. Trump" is fine)
+_INNER_SENTENCE_END = re.compile(r"\w{2,}[.!?…]\s")
+# "Le ministre a parlé avec Pékin": a sentence in the passé composé that lost its period; titles
+# are written in the present or without a verb
+_COMPOUND_PAST = re.compile(
+    r"\b(?:a|ont|avait|avaient|est|sont|était|étaient|aurait|auraient)\s+"
+    r"(?:(?:déjà|aussi|pas|bien|encore|toujours)\s+)?[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|is|ie|it|u|us|ue)\b"
+)
 _QUOTE_CLOSERS = "»”\"’'"
 _SUBHEADING_MAX_WORDS = 10
 _SUBHEADING_MAX_CHARS = 80
@@ -167,7 +196,7 @@ def _line_spans(line: _Line, block: list[_Line]) -> list[tuple[int, int, str]]:
         return [(line.start, line.end, "related")]
     if _CREDIT_LINE.match(text):
         return [(line.start, line.end, "credit")]
-    if len(text) <= 120 and _BYLINE_PAR.match(text):
+    if len(text) <= 120 and (_BYLINE_PAR.match(text) or _BYLINE_WITH_AGENCY.match(text)):
         return [(line.start, line.end, "byline")]
     if len(block) == 1 and _BYLINE_EDITED.match(text) and _is_bracketed_or_short(text):
         return [(line.start, line.end, "byline")]
@@ -195,22 +224,37 @@ def _credit(text: str) -> tuple[int, int] | None:
     match = _CREDIT_COPYRIGHT.search(text)
     if match and len(match.group().split()) <= 10:
         return match.start(), len(text)
+    match = _CREDIT_BARE.search(text)
+    if match and _looks_like_credit(match.group("body"), need_agency=True):
+        return match.start("body"), len(text)
+    match = _CREDIT_DASH.search(text)
+    if match and len(text) <= _CAPTION_MAX_CHARS:
+        return match.start("credit"), len(text)
     return None
 
 
-def _looks_like_credit(body: str) -> bool:
-    """Tell "( POOL / NAME )" or "(Photo: X)" from an aside such as "(Donetsk/Louhansk)"."""
+def _looks_like_credit(body: str, *, need_agency: bool = False) -> bool:
+    """Tell "( POOL / NAME )" or "(Photo: X)" from an aside such as "(Donetsk/Louhansk)".
+
+    Args:
+        body: the candidate credit without its brackets.
+        need_agency: accept only a credit naming a known agency (for credits without brackets,
+            where a photographer's name in capitals is not enough evidence).
+    """
     body = body.strip()
     head = body.split(None, 1)[0].rstrip(":").lower() if body else ""
-    if head.startswith(("photo", "crédit", "credit", "illustration", "image", "vidéo", "archive")):
+    if not need_agency and head.startswith(_PHOTO_WORDS):
+        return True
+    if _VIA_AGENCY.search(body):
         return True
     parts = [p.strip() for p in body.split("/")]
-    if any(not p for p in parts) or len(body.split()) > 10:
+    if len(parts) < 2 or any(not p for p in parts) or len(body.split()) > 10:
         return False
-    agency = re.compile(rf"^(?:{_AGENCIES})$", re.IGNORECASE)
+    if any(_AGENCY.match(part) for part in parts):
+        return True
+    if need_agency:
+        return False
     for part in parts:
-        if agency.match(part) or re.search(r"\bvia\s+\w+", part, re.IGNORECASE):
-            return True
         words = [w for w in re.split(r"[\s-]+", part) if w]
         # a photographer in capitals, as agencies print them: "MIKHAIL METZEL", "Ludovic MARIN"
         if any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words) and all(
@@ -236,6 +280,8 @@ def _is_subheading(block: list[_Line], index: int, blocks: list[list[_Line]]) ->
         return False
     first = text.lstrip("«“\"' ")[:1]
     if not first or not (first.isupper() or first.isdigit()):
+        return False
+    if _INNER_SENTENCE_END.search(text) or _COMPOUND_PAST.search(text):
         return False
     inner = text.rstrip(_QUOTE_CLOSERS + " \u00a0\u202f")
     if not inner or not inner[-1].isalnum():
