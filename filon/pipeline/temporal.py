@@ -101,7 +101,7 @@ NUMBER_WORDS: dict[str, int] = {
     "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
 }  # fmt: skip
 _N = r"\d{1,3}|" + "|".join(NUMBER_WORDS) + r"|quelques|plusieurs"
-_UNIT = r"jours?|semaines?|mois|ans|annees?"
+_UNIT = r"jours?|semaines?|mois|ans?|annees?"
 
 _PAST_MODS = {"dernier", "derniere", "passe", "passee"}
 _NEXT_MODS = {"prochain", "prochaine"}

@@ -1,0 +1,329 @@
+"""The pure resolver (`filon.pipeline.temporal`): finding expressions and resolving them.
+
+No spaCy model here: every rule is checked on expression text and a reference date.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from filon.ingest.dateline import fold_text
+from filon.pipeline.temporal import (
+    find_expressions,
+    iso_week,
+    resolve_day_month,
+    resolve_month,
+    resolve_text,
+    resolve_weekday,
+)
+
+WEDNESDAY = date(2025, 2, 26)
+WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+
+def value(text: str, ref: date, tense=None) -> str | None:
+    resolved = resolve_text(text, ref, tense)
+    assert resolved is not None, f"{text!r} is not one expression"
+    return resolved.value
+
+
+# -- weekdays, for each day relative to a Wednesday publication ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "past", "future", "last", "next_"),
+    [
+        ("lundi", "2025-02-24", "2025-03-03", "2025-02-24", "2025-03-03"),
+        ("mardi", "2025-02-25", "2025-03-04", "2025-02-25", "2025-03-04"),
+        ("mercredi", "2025-02-26", "2025-02-26", "2025-02-19", "2025-03-05"),
+        ("jeudi", "2025-02-20", "2025-02-27", "2025-02-20", "2025-02-27"),
+        ("vendredi", "2025-02-21", "2025-02-28", "2025-02-21", "2025-02-28"),
+        ("samedi", "2025-02-22", "2025-03-01", "2025-02-22", "2025-03-01"),
+        ("dimanche", "2025-02-23", "2025-03-02", "2025-02-23", "2025-03-02"),
+    ],
+)
+def test_temporal_weekday_relative_to_publication(name, past, future, last, next_) -> None:
+    assert value(name, WEDNESDAY, "past") == past
+    assert value(name, WEDNESDAY, None) == past  # unknown tense reads as wire-copy past
+    assert value(name, WEDNESDAY, "future") == future
+    assert value(f"{name} dernier", WEDNESDAY) == last
+    assert value(f"{name} prochain", WEDNESDAY) == next_
+
+
+def test_temporal_weekday_across_month_end() -> None:
+    saturday = date(2025, 3, 1)
+    assert value("vendredi", saturday, "past") == "2025-02-28"
+    assert value("lundi", saturday, "future") == "2025-03-03"
+
+
+def test_temporal_weekday_across_year_end() -> None:
+    thursday = date(2025, 1, 2)
+    assert value("mardi dernier", thursday) == "2024-12-31"
+    assert value("lundi", thursday, "past") == "2024-12-30"
+    assert value("dimanche", date(2024, 12, 30), "future") == "2025-01-05"
+
+
+def test_temporal_resolve_weekday_same_day() -> None:
+    assert resolve_weekday(2, WEDNESDAY) == WEDNESDAY
+    assert resolve_weekday(2, WEDNESDAY, "future") == WEDNESDAY
+    assert resolve_weekday(2, WEDNESDAY, mod="dernier") == WEDNESDAY - timedelta(days=7)
+
+
+# -- day and month without a year ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "tense", "expected"),
+    [
+        ("28 décembre", date(2025, 1, 3), None, "2024-12-28"),
+        ("le 28 décembre", date(2025, 1, 3), "past", "2024-12-28"),
+        ("le 3 janvier", date(2024, 12, 30), None, "2025-01-03"),
+        ("le 3 janvier", date(2024, 12, 30), "future", "2025-01-03"),
+        ("le 30 avril", date(2025, 2, 24), None, "2025-04-30"),
+        ("le 30 avril", date(2025, 2, 24), "future", "2025-04-30"),
+        ("le 30 avril", date(2025, 2, 24), "past", "2024-04-30"),
+        ("le 30 avril dernier", date(2025, 2, 24), None, "2024-04-30"),
+        ("1er mai", date(2025, 4, 20), None, "2025-05-01"),
+        ("le premier mai", date(2025, 4, 20), None, "2025-05-01"),
+        ("31 janvier", date(2025, 2, 1), None, "2025-01-31"),
+        ("le 1er mars", date(2025, 2, 28), "future", "2025-03-01"),
+    ],
+)
+def test_temporal_day_month_year_boundaries(text, ref, tense, expected) -> None:
+    assert value(text, ref, tense) == expected
+
+
+def test_temporal_weekday_picks_the_year() -> None:
+    # 28 December 2024 was a Saturday; the weekday confirms the previous year
+    assert value("samedi 28 décembre", date(2025, 1, 3)) == "2024-12-28"
+    assert value("lundi 24 février", date(2025, 2, 26)) == "2025-02-24"
+    # written in June 2025, "lundi 30 décembre" fits 2024 (a Monday), not 2025 (a Tuesday)
+    assert value("lundi 30 décembre", date(2025, 6, 1)) == "2024-12-30"
+
+
+def test_temporal_late_copy_slack() -> None:
+    # past tense one day after publication: late copy, same year, not a year back
+    assert resolve_day_month(25, 2, date(2025, 2, 24), tense="past") == date(2025, 2, 25)
+
+
+def test_temporal_impossible_day_has_no_value() -> None:
+    assert resolve_day_month(31, 4, date(2025, 2, 24)) is None
+    assert value("29 février", date(2024, 3, 10)) == "2024-02-29"
+
+
+# -- months --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "tense", "expected", "part"),
+    [
+        ("mars", date(2025, 2, 24), None, "2025-03", None),
+        ("mars", date(2025, 2, 24), "past", "2024-03", None),
+        ("mars", date(2025, 2, 24), "future", "2025-03", None),
+        ("mars dernier", date(2025, 2, 24), None, "2024-03", None),
+        ("novembre", date(2025, 2, 24), None, "2024-11", None),
+        ("janvier", date(2025, 12, 10), None, "2026-01", None),
+        ("fin décembre", date(2025, 1, 8), None, "2024-12", "end"),
+        ("fin décembre", date(2025, 1, 8), "future", "2025-12", "end"),
+        ("fin avril", date(2025, 2, 24), None, "2025-04", "end"),
+        ("début mai", date(2025, 2, 24), None, "2025-05", "start"),
+        ("mi-mars", date(2025, 2, 24), None, "2025-03", "mid"),
+        ("fin avril 2024", date(2025, 2, 24), None, "2024-04", "end"),
+        ("mars 2024", date(2025, 2, 24), None, "2024-03", None),
+    ],
+)
+def test_temporal_months(text, ref, tense, expected, part) -> None:
+    resolved = resolve_text(text, ref, tense)
+    assert resolved is not None
+    assert (resolved.value, resolved.granularity, resolved.part) == (expected, "month", part)
+
+
+def test_temporal_resolve_month_same_month_past() -> None:
+    assert resolve_month(2, date(2025, 2, 24), tense="past") == (2025, 2)
+    assert resolve_month(2, date(2025, 2, 24), mod="dernier") == (2024, 2)
+
+
+# -- ISO weeks across year ends -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        ("cette semaine", date(2024, 12, 30), "2025-W01"),
+        ("la semaine dernière", date(2024, 12, 30), "2024-W52"),
+        ("cette semaine", date(2021, 1, 3), "2020-W53"),
+        ("la semaine prochaine", date(2021, 1, 3), "2021-W01"),
+        ("la semaine dernière", date(2025, 1, 2), "2024-W52"),
+        ("la semaine prochaine", date(2025, 12, 24), "2026-W01"),
+        ("il y a deux semaines", date(2025, 1, 8), "2024-W52"),
+        ("dans une semaine", date(2026, 12, 28), "2027-W01"),
+    ],
+)
+def test_temporal_iso_weeks_across_year_end(text, ref, expected) -> None:
+    resolved = resolve_text(text, ref)
+    assert resolved is not None
+    assert (resolved.value, resolved.granularity) == (expected, "week")
+
+
+def test_temporal_iso_week_of_a_day() -> None:
+    assert iso_week(date(2027, 1, 1)) == "2026-W53"
+    assert iso_week(date(2025, 2, 24)) == "2025-W09"
+
+
+@pytest.mark.parametrize(
+    ("ref", "tense", "expected"),
+    [
+        (date(2025, 2, 24), "past", "2025-W08"),  # Monday, past: the week-end just gone
+        (date(2025, 2, 24), "future", "2025-W09"),  # Monday, future: the coming one
+        (date(2025, 2, 22), None, "2025-W08"),  # on a Saturday: this one
+        (date(2025, 2, 23), "past", "2025-W08"),  # on a Sunday: this one
+    ],
+)
+def test_temporal_weekend(ref, tense, expected) -> None:
+    assert value("ce week-end", ref, tense) == expected
+
+
+# -- words for days, offsets, years ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected", "granularity"),
+    [
+        ("hier", date(2025, 3, 1), "2025-02-28", "day"),
+        ("hier", date(2024, 3, 1), "2024-02-29", "day"),
+        ("avant-hier", date(2025, 1, 1), "2024-12-30", "day"),
+        ("demain", date(2025, 12, 31), "2026-01-01", "day"),
+        ("après-demain", date(2025, 2, 27), "2025-03-01", "day"),
+        ("aujourd'hui", date(2025, 2, 24), "2025-02-24", "day"),
+        ("aujourd’hui", date(2025, 2, 24), "2025-02-24", "day"),
+        ("hier soir", date(2025, 2, 24), "2025-02-23", "day"),
+        ("il y a trois jours", date(2025, 3, 2), "2025-02-27", "day"),
+        ("il y a 10 jours", date(2025, 1, 5), "2024-12-26", "day"),
+        ("il y a deux mois", date(2025, 1, 15), "2024-11", "month"),
+        ("il y a un an", date(2025, 2, 24), "2024", "year"),
+        ("dans trois mois", date(2025, 11, 3), "2026-02", "month"),
+        ("le mois dernier", date(2025, 1, 15), "2024-12", "month"),
+        ("le mois prochain", date(2025, 12, 15), "2026-01", "month"),
+        ("ce mois-ci", date(2025, 2, 24), "2025-02", "month"),
+        ("l'an dernier", date(2025, 2, 24), "2024", "year"),
+        ("l'année prochaine", date(2025, 2, 24), "2026", "year"),
+        ("cette année", date(2025, 2, 24), "2025", "year"),
+        ("2025", date(2025, 2, 24), "2025", "year"),
+        ("fin 2025", date(2025, 2, 24), "2025", "year"),
+        ("la fin de l'année", date(2025, 2, 24), "2025", "year"),
+        ("24/02/2025", date(2026, 1, 1), "2025-02-24", "day"),
+        ("24.02.2025", date(2026, 1, 1), "2025-02-24", "day"),
+        ("2025-02-24", date(2026, 1, 1), "2025-02-24", "day"),
+        ("le 24 février 2025", date(2026, 1, 1), "2025-02-24", "day"),
+        ("lundi 24 février 2025", date(2026, 1, 1), "2025-02-24", "day"),
+    ],
+)
+def test_temporal_words_offsets_absolutes(text, ref, expected, granularity) -> None:
+    resolved = resolve_text(text, ref)
+    assert resolved is not None
+    assert (resolved.value, resolved.granularity) == (expected, granularity)
+
+
+def test_temporal_absolute_dates_need_no_reference() -> None:
+    resolved = resolve_text("le 24 février 2025", None)
+    assert resolved is not None and resolved.value == "2025-02-24" and not resolved.relative
+    relative = resolve_text("lundi", None)
+    assert relative is not None and relative.value is None and relative.relative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "du 3 au 5 mars",
+        "ces derniers jours",
+        "les prochaines semaines",
+        "cet été",
+        "la nuit de dimanche à lundi",
+        "le lundi suivant",
+        "la semaine précédente",
+        "il y a quelques jours",
+    ],
+)
+def test_temporal_vague_and_ranges_have_no_value(text: str) -> None:
+    resolved = resolve_text(text, date(2025, 2, 24))
+    assert resolved is not None
+    assert resolved.value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "depuis trois ans",
+        "pendant deux semaines",
+        "en trois jours",
+        "à 14h30",
+        "sept jours",
+        "2 000 tonnes",
+        "la semaine de travail",
+    ],
+)
+def test_temporal_durations_and_times_are_not_dates(text: str) -> None:
+    assert [e for e in find_expressions(text) if e.kind != "weekday"] == []
+
+
+def test_temporal_finds_expressions_in_a_sentence() -> None:
+    text = "Le ministre, reçu lundi 3 mars à Kiev, a promis une réponse d'ici fin avril."
+    found = [text[e.start : e.end] for e in find_expressions(text)]
+    assert found == ["lundi 3 mars", "fin avril"]
+
+
+def test_temporal_longest_match_wins() -> None:
+    text = "Signé le 24 février 2025 à Kiev."
+    found = find_expressions(text)
+    assert [(text[e.start : e.end], e.kind) for e in found] == [("le 24 février 2025", "day_month")]
+
+
+# -- properties -------------------------------------------------------------------------------------
+
+
+@given(
+    ref=st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+    name=st.sampled_from(WEEKDAY_NAMES),
+)
+def test_temporal_bare_weekday_within_the_week_up_to_reference(ref: date, name: str) -> None:
+    resolved = resolve_text(name, ref, "past")
+    assert resolved is not None and resolved.value is not None
+    day = date.fromisoformat(resolved.value)
+    assert 0 <= (ref - day).days <= 6
+    assert day.weekday() == WEEKDAY_NAMES.index(name)
+
+
+@given(st.text())
+def test_temporal_fold_keeps_length(text: str) -> None:
+    assert len(fold_text(text)) == len(text)
+
+
+_EXPRESSIONS = [
+    "lundi 24 février",
+    "le 30 avril",
+    "la semaine dernière",
+    "fin avril",
+    "il y a deux semaines",
+    "hier",
+    "24/02/2025",
+    "l'an dernier",
+    "Mardi prochain",
+    "mi-mars",
+]
+_FILLER = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçÉ «»'’,.;\n", max_size=40)
+
+
+@given(before=_FILLER, expression=st.sampled_from(_EXPRESSIONS), after=_FILLER)
+def test_temporal_offsets_slice_the_text(before: str, expression: str, after: str) -> None:
+    text = f"{before} {expression} {after}"
+    found = find_expressions(text)
+    for expr in found:
+        assert 0 <= expr.start < expr.end <= len(text)
+    start = len(before) + 1
+    spans = [(e.start, e.end) for e in found]
+    # the inserted expression is found at its place (it may grow by a filler word, never shrink)
+    assert any(s <= start and start + len(expression) <= e for s, e in spans)
