@@ -1,0 +1,253 @@
+"""The reporting-cue lexicon and the one-pass scan that finds cues in a parsed Doc.
+
+Used by `filon.pipeline.quotes`. The lexicon is data (`reporting_cues.csv` of the domain pack);
+the word sets below are closed grammatical classes (adjuncts that may sit between a cue and its
+subject or content, month names, pronouns), not domain vocabulary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from filon.domains.gazetteer import fold
+from filon.pipeline.extensions import in_spans
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """Folded set of the whitespace-separated words (accents and case folded like `fold`)."""
+    return frozenset(fold(w) for w in words.split())
+
+
+POSSESSIVES = _wordset("son sa ses leur leurs his her their")
+PRONOUNS: dict[str, tuple[str | None, bool]] = {  # surface -> (gender, plural)
+    "il": ("m", False), "elle": ("f", False), "ils": ("m", True), "elles": ("f", True),
+    "lui": ("m", False), "eux": ("m", True),
+    "he": (None, False), "she": (None, False), "they": (None, True),
+}  # fmt: skip
+# Words that may sit between a quote's closing mark and its inverted cue, or between a cue and
+# its content, without changing who speaks: times, connectives and sentence adverbs.
+ADJUNCTS = _wordset(
+    """lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain soir matin
+    aussi également encore ensuite alors enfin toutefois cependant pourtant néanmoins notamment
+    déjà récemment ainsi même plus tard tôt mais donc en revanche outre par ailleurs de son
+    sa leur côté part"""
+)
+# Heads of noun phrases that can be a source after "selon"/"d'après" without being a named entity.
+SOURCE_NOUNS = _wordset(
+    """source sources responsable responsables diplomate diplomates expert experts analyste
+    analystes porte-parole ministre ministère ministres gouvernement président présidente
+    dirigeant dirigeants dirigeante officiel officiels proche proches entourage conseiller
+    conseillère médias média agence presse communiqué déclaration observateurs négociateur
+    négociateurs négociatrice commission chancellerie présidence kremlin élysée lui elle eux
+    elles témoin témoins spécialiste spécialistes économiste économistes chercheur chercheurs
+    syndicat syndicats patronat groupe entreprise société fédération association ong"""
+)
+MONTHS = _wordset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
+FINAL_PUNCT = frozenset(".!?…;")
+QUOTE_CHARS = frozenset('«»“”„‹›"‘’')
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One row of the reporting-cue lexicon."""
+
+    cue: str
+    lemma: str
+    type: str  # verb | locution | preposition | wording
+    frames: frozenset[str]
+    words: tuple[str, ...]  # folded words; for verbs the first is the infinitive
+    reflexive: bool = False
+
+
+@dataclass(slots=True)
+class CueLexicon:
+    """The cues indexed for a one-pass token scan."""
+
+    by_lemma: dict[str, list[Cue]] = field(default_factory=dict)  # verb lemma -> cues
+    by_form: dict[str, str] = field(default_factory=dict)  # extra surface form -> lemma
+    by_first: dict[str, list[Cue]] = field(default_factory=dict)  # prepositions and wording
+
+    @classmethod
+    def from_rows(cls, rows: tuple[dict, ...]) -> CueLexicon:
+        """Index the rows of `reporting_cues.csv`."""
+        lex = cls()
+        for row in rows:
+            text = row["cue"].strip()
+            reflexive = False
+            if text.startswith(("se ", "s'", "s’")):
+                reflexive = True
+                text = text[3:] if text.startswith("se ") else text[2:]
+            words = tuple(_words(text))
+            cue = Cue(
+                cue=row["cue"],
+                lemma=row.get("lemma") or row["cue"],
+                type=row["type"],
+                frames=frozenset(f for f in (row.get("frames") or "").split("|") if f),
+                words=words,
+                reflexive=reflexive,
+            )
+            if cue.type in ("verb", "locution"):
+                lex.by_lemma.setdefault(words[0], []).append(cue)
+                for form in (row.get("forms") or "").split("|"):
+                    if form.strip():
+                        lex.by_form[fold(form)] = words[0]
+            else:
+                lex.by_first.setdefault(words[0], []).append(cue)
+        for cues in [*lex.by_lemma.values(), *lex.by_first.values()]:
+            cues.sort(key=lambda c: (-len(c.words), c.reflexive))  # longest locution first
+        return lex
+
+
+def _words(text: str) -> list[str]:
+    """Folded words of a cue the way the tokenizer splits them (d'après -> d', après)."""
+    out: list[str] = []
+    for chunk in fold(text).split():
+        while "'" in chunk[:-1]:
+            head, chunk = chunk.split("'", 1)
+            out.append(head + "'")
+        out.append(chunk)
+    return out
+
+
+@dataclass(slots=True)
+class Hit:
+    """A reporting cue found in the text (token indices, end exclusive)."""
+
+    cue: Cue
+    start: int  # first token of the cue as written (auxiliary included)
+    end: int
+    verb: int  # the verb token (or first token of a preposition)
+    inverted: int | None = None  # token index of an inverted clitic subject (-il, -elle)
+
+
+class CueScanner:
+    """Find every reporting cue of a Doc in one left-to-right pass over its tokens."""
+
+    def __init__(self, doc: Doc, lexicon: CueLexicon, skip: list[dict]) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.skip = skip
+
+    def hits(self) -> list[Hit]:
+        """Every cue hit of the doc, in text order, outside boilerplate."""
+        hits: list[Hit] = []
+        doc = self.doc
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            hit = self._prep_hit(i) if not tok.is_punct else None
+            if hit is None and tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and tok.is_alpha:
+                hit = self._verb_hit(i)
+            if hit is not None and not in_spans(doc[hit.start].idx, doc[hit.end - 1].idx + 1, self.skip):
+                hits.append(hit)
+                i = max(i + 1, hit.end if hit.cue.type != "verb" else i + 1)
+                continue
+            i += 1
+        return hits
+
+    def _prep_hit(self, i: int) -> Hit | None:
+        cues = self.lex.by_first.get(fold_tok(self.doc[i]))
+        if not cues:
+            return None
+        for cue in cues:
+            end = self._match_words(i, cue.words)
+            if end is not None:
+                return Hit(cue, i, end, i)
+        return None
+
+    def _match_words(self, i: int, words: tuple[str, ...]) -> int | None:
+        doc = self.doc
+        j = i
+        for w in words:
+            if j >= len(doc):
+                return None
+            got = fold_tok(doc[j])
+            if got != w and not (w in POSSESSIVES and got in POSSESSIVES):
+                return None
+            j += 1
+        return j
+
+    def lemmas(self, tok: Token) -> list[str]:
+        low = fold(tok.text)
+        out = [fold(tok.lemma_), low]
+        if low in self.lex.by_form:
+            out.append(self.lex.by_form[low])
+        # the French lookup lemmatizer misses some forms ("estime" -> "estime"): -er verbs
+        for suffix in ("ées", "ée", "és", "é", "ant", "ent", "es", "e"):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.append(low[: -len(suffix)] + "er")
+                break
+        return out
+
+    def _verb_hit(self, i: int) -> Hit | None:
+        doc = self.doc
+        tok = doc[i]
+        for lemma in self.lemmas(tok):
+            cues = self.lex.by_lemma.get(lemma)
+            if not cues:
+                continue
+            for cue in cues:
+                end = self._match_words(i + 1, cue.words[1:]) if len(cue.words) > 1 else i + 1
+                if end is None:
+                    continue
+                if cue.reflexive and not self._has_reflexive(i):
+                    continue
+                if not cue.reflexive and any(c.reflexive for c in cues) and self._has_reflexive(i):
+                    # "se dire prêt" is the locution, not "dire"; keep looking for it
+                    alt = [
+                        c for c in cues if c.reflexive and self._match_words(i + 1, c.words[1:]) is not None
+                    ]
+                    if alt:
+                        continue
+                start, inverted = self._aux_start(i)
+                if inverted is None and i + 1 < len(doc) and is_clitic(doc[i + 1]):
+                    inverted = (
+                        i + 1
+                        if doc[i + 1].text != "-t"
+                        else (i + 2 if i + 2 < len(doc) and is_clitic(doc[i + 2]) else None)
+                    )
+                return Hit(cue, start, end, i, inverted)
+        return None
+
+    def _has_reflexive(self, i: int) -> bool:
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if fold(self.doc[j].text) in ("se", "s'", "me", "m'", "nous", "vous"):
+                return True
+        return False
+
+    def _aux_start(self, i: int) -> tuple[int, int | None]:
+        """First token of the verb group ("a" in "a déclaré", "a-t-il déclaré") and any clitic."""
+        doc = self.doc
+        j = i - 1
+        clitic = None
+        while j >= 0 and (doc[j].text == "-t" or is_clitic(doc[j])):
+            if is_clitic(doc[j]):
+                clitic = j
+            j -= 1
+        if j >= 0 and doc[j].lemma_ in ("avoir", "être") and doc[j].pos_ in ("AUX", "VERB"):
+            # contiguous auxiliary (possibly with -t-il): part of the cue as written
+            return j, clitic
+        return i, None
+
+
+def fold_tok(tok: Token) -> str:
+    """`fold` of a token's text."""
+    return fold(tok.text)
+
+
+def is_clitic(tok: Token) -> bool:
+    """An inverted subject clitic as the tokenizer splits it ("-il" in "a-t-il")."""
+    return tok.text.startswith("-") and fold(tok.text[1:]) in ("il", "elle", "ils", "elles", "on")
+
+
+def is_final(tok: Token) -> bool:
+    """Sentence-final punctuation."""
+    return tok.text in FINAL_PUNCT
+
+
+def is_month(tok: Token) -> bool:
+    """A French month name."""
+    return fold(tok.text) in MONTHS

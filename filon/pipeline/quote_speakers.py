@@ -1,0 +1,270 @@
+"""Speaker resolution for `filon_quotes`: mentions, pronouns, roles, metonymies, joint speakers.
+
+`SpeakerResolver` is mixed into the per-document worker of `filon.pipeline.quotes`, which
+provides `doc`, `text`, `gaz`, `day`, `skip`, `sents`, `mentions`, `mention_at`,
+`speaker_events` and the offset helpers `token_at`, `sent_of`, `span_dict`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from filon.domains.gazetteer import Gazetteer, fold
+from filon.pipeline.extensions import in_spans
+from filon.pipeline.quote_cues import PRONOUNS
+
+
+class SpeakerResolver:
+    """Turn a token range into a speaker dict with a canonical name and id where known."""
+
+    doc: Doc
+    text: str
+    gaz: Gazetteer
+    day: date | None
+    skip: list[dict]
+    sents: list[Span]
+    mentions: list[dict]
+    mention_at: dict[int, int]
+    speaker_events: list[tuple[int, dict]]
+
+    def token_at(self, char: int) -> int:  # provided by the worker
+        raise NotImplementedError
+
+    def sent_of(self, i: int) -> int:  # provided by the worker
+        raise NotImplementedError
+
+    def span_dict(self, i: int, j: int) -> tuple[int, int]:  # provided by the worker
+        raise NotImplementedError
+
+    def _mentions(self) -> list[dict]:
+        given = self.doc._.filon_entities
+        if given is not None:
+            items = [dict(m) for m in given if m.get("label") in ("PER", "ORG", "LOC", "MISC")]
+        else:
+            items = self._fallback_mentions()
+        items = [m for m in items if not in_spans(m["start"], m["end"], self.skip)]
+        items.sort(key=lambda m: (m["start"], -m["end"]))
+        return items
+
+    def _fallback_mentions(self) -> list[dict]:
+        """Mentions from the model's NER and the gazetteer when `filon_entities` did not run."""
+        out = []
+        for ent in self.doc.ents:
+            label = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}.get(ent.label_)
+            if label is None:
+                continue
+            actor = self.gaz.lookup(ent.text)
+            kind = "name"
+            meto = self.gaz.metonymy(ent.text) if label == "LOC" else None
+            if meto is not None:
+                actor, kind, label = meto, "metonymy", "ORG"
+            out.append(self._mention(ent.text, ent.start_char, ent.end_char, label, actor, kind))
+        # roles ("le président russe") as written, dated by the article
+        lowered = self.text.casefold()
+        for phrase in self.gaz.role_phrases():
+            start = lowered.find(phrase.casefold())
+            while start >= 0:
+                end = start + len(phrase)
+                actor = self.gaz.role(phrase, on=self.day)
+                if actor is not None and not any(m["start"] <= start < m["end"] for m in out):
+                    out.append(self._mention(self.text[start:end], start, end, "PER", actor, "role"))
+                start = lowered.find(phrase.casefold(), end)
+        return out
+
+    @staticmethod
+    def _mention(text: str, start: int, end: int, label: str, actor: Any, kind: str) -> dict:
+        return {
+            "text": text, "start": start, "end": end, "label": label, "kind": kind,
+            "id": actor.id if actor else None,
+            "name": (actor.name if actor else text),
+            "gender": actor.gender if actor else None,
+        }  # fmt: skip
+
+    def _has_mention(self, i: int, j: int) -> bool:
+        return any(k in self.mention_at for k in range(i, j))
+
+    def resolve(self, i: int, j: int) -> dict | None:
+        """The speaker dict for tokens [i, j): a mention, a pronoun, a gazetteer hit or the
+        noun phrase as written (name None)."""
+        doc = self.doc
+        while i < j and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
+            j -= 1
+        if j <= i:
+            return None
+        # joint speakers: "Kiev et Washington", "la Russie et la Chine"
+        parts = self._coordinated(i, j)
+        if len(parts) > 1:
+            members = [self.resolve(a, b) for a, b in parts]
+            members = [m for m in members if m is not None]
+            if len(members) > 1:
+                start, end = self.span_dict(i, j)
+                return {
+                    "name": " & ".join(m["name"] or m["text"] for m in members),
+                    "id": None,
+                    "text": self.text[start:end],
+                    "start": start,
+                    "end": end,
+                    "speakers": members,
+                }
+        if j - i == 1 and fold(doc[i].text).lstrip("-") in PRONOUNS:
+            gender, plural = PRONOUNS[fold(doc[i].text).lstrip("-")]
+            ref = self.resolve_pronoun(i, gender, plural)
+            start, end = self.span_dict(i, j)
+            if doc[i].text.startswith("-"):
+                start += 1
+            return {
+                "name": ref["name"] if ref else None,
+                "id": ref["id"] if ref else None,
+                "text": self.text[start:end],
+                "start": start,
+                "end": end,
+            }
+        best = None
+        for k in range(i, j):
+            if k in self.mention_at:
+                m = self.mentions[self.mention_at[k]]
+                rank = (
+                    m["label"] == "PER" and m.get("kind", "name") == "name",
+                    m["label"] == "PER",
+                    m.get("id") is not None,
+                )
+                if best is None or rank > best[0]:
+                    best = (rank, m)
+        if (best is not None and best[1]["label"] in ("PER", "ORG")) or (
+            best is not None and best[1].get("kind") == "metonymy"
+        ):
+            return self._speaker_from_mention(best[1])
+        start, end = self.span_dict(i, j)
+        surface = self.text[start:end]
+        actor = self.gaz.role(surface, on=self.day) or self.gaz.lookup(surface) or self.gaz.metonymy(surface)
+        if actor is not None:
+            return {"name": actor.name, "id": actor.id, "text": surface, "start": start, "end": end}
+        if best is not None:  # a place as a source ("selon Pékin")
+            return self._speaker_from_mention(best[1])
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:j]):
+            return None
+        return {"name": None, "id": None, "text": surface, "start": start, "end": end}
+
+    def _coordinated(self, i: int, j: int) -> list[tuple[int, int]]:
+        doc = self.doc
+        cuts = [k for k in range(i, j) if fold(doc[k].text) in ("et", "and")]
+        if not cuts:
+            return [(i, j)]
+        parts, a = [], i
+        for k in cuts:
+            parts.append((a, k))
+            a = k + 1
+        parts.append((a, j))
+        parts = [(a, b) for a, b in parts if b > a]
+        # only a coordination of sources (each part holds a mention), not a single name with
+        # "et" inside ("le ministre de l'Économie et des Finances")
+        if all(self._has_mention(a, b) for a, b in parts):
+            return parts
+        return [(i, j)]
+
+    def _speaker_from_mention(self, m: dict) -> dict:
+        return {
+            "name": m.get("name") or m.get("text"),
+            "id": m.get("id"),
+            "text": m["text"],
+            "start": m["start"],
+            "end": m["end"],
+        }
+
+    def _gender(self, m: dict) -> str | None:
+        if m.get("gender") in ("m", "f"):
+            return m["gender"]
+        actor = self.gaz.actor(m.get("id"))
+        if actor is not None and actor.gender:
+            return actor.gender
+        i = self.token_at(m["start"])
+        # a title or a determined role right before the name: "Mme X", "la ministre X"
+        for k in range(i - 1, max(-1, i - 4), -1):
+            low = fold(self.doc[k].text)
+            if low in ("mme", "madame"):
+                return "f"
+            if low in ("m.", "monsieur"):
+                return "m"
+            if low in ("la", "une", "cette"):
+                return "f"
+            if low in ("le", "un", "ce", "du", "au"):
+                return "m"
+            if self.doc[k].is_punct:
+                break
+        g = self.doc[i].morph.get("Gender")
+        if m.get("label") == "PER" and m.get("kind", "name") != "name":
+            return {"Masc": "m", "Fem": "f"}.get(g[0]) if g else None
+        if m.get("label") == "PER":
+            return {"Masc": "m", "Fem": "f"}.get(g[0]) if g else None
+        return None
+
+    def resolve_pronoun(self, i: int, gender: str | None, plural: bool) -> dict | None:
+        """Nearest compatible antecedent of the pronoun at token `i`: the speakers, then the
+        subjects, then other person/organization mentions, sentence by sentence backwards."""
+        pos = self.doc[i].idx
+        s = self.sent_of(i)
+        keys = [e[0] for e in self.speaker_events]
+        first = bisect_right([m["start"] for m in self.mentions], pos)
+        for back in range(0, 4):
+            if s - back < 0:
+                break
+            sent = self.sents[s - back]
+            lo, hi = sent.start_char, min(sent.end_char, pos)
+            ranked: list[tuple[int, int, dict]] = []
+            for k in range(bisect_right(keys, lo - 1), bisect_right(keys, hi - 1)):
+                sp = self.speaker_events[k][1]
+                ranked.append((0, -self.speaker_events[k][0], sp))
+            for k in range(first - 1, -1, -1):
+                m = self.mentions[k]
+                if m["start"] < lo:
+                    break
+                if m["end"] > pos:
+                    continue
+                if m["label"] not in ("PER", "ORG") and m.get("kind") != "metonymy":
+                    continue
+                tok = self.doc[self.token_at(m["start"])]
+                subj = any(
+                    t.dep_.startswith("nsubj")
+                    or (t.dep_ in ("appos", "flat:name") and t.head.dep_.startswith("nsubj"))
+                    for t in self.doc[tok.i : self.token_at(m["end"] - 1) + 1]
+                )
+                ranked.append((1 if subj else 2, -m["start"], self._speaker_from_mention(m) | {"_m": m}))
+            ranked.sort(key=lambda r: (r[0], r[1]))
+            for _, _, cand in ranked:
+                if self._compatible(cand, gender, plural):
+                    cand = {k: v for k, v in cand.items() if k != "_m"}
+                    if cand.get("name") is None and cand.get("id") is None:
+                        continue
+                    return cand
+        return None
+
+    def _compatible(self, cand: dict, gender: str | None, plural: bool) -> bool:
+        is_plural = bool(cand.get("speakers"))
+        if is_plural != plural:
+            if plural and not is_plural:
+                m = cand.get("_m")
+                if m is None or not self._plural_mention(m):
+                    return False
+            elif not plural:
+                return False
+        if gender is None or is_plural:
+            return True
+        m = cand.get("_m")
+        if m is None:
+            m = next((x for x in self.mentions if x["start"] == cand.get("start")), None)
+        if m is None:
+            actor = self.gaz.actor(cand.get("id"))
+            g = actor.gender if actor is not None else None
+        else:
+            g = self._gender(m)
+        return g is None or g == gender
+
+    def _plural_mention(self, m: dict) -> bool:
+        tok = self.doc[self.token_at(m["end"] - 1)]
+        return "Plur" in tok.morph.get("Number")

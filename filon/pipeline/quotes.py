@@ -1,0 +1,805 @@
+"""`filon_quotes`: who said what — direct, indirect and mixed quotations with their speakers.
+
+Reads `doc._.filon_entities` (mentions already linked to canonical identities, including roles
+and metonymies), `doc._.filon_boilerplate` and `doc._.filon_published`; writes
+`doc._.filon_quotes`, a list of plain dicts in text order::
+
+    {"kind": "direct"|"indirect"|"mixed"|"term", "text", "start", "end",
+     "speaker": {"name", "id", "text", "start", "end"[, "speakers"]} | None,
+     "cue", "cue_start", "cue_end", "cue_lemma", "fragment": bool, "term": bool,
+     # mixed only: the quoted fragment(s) inside the reported clause
+     "quote_text", "quote_start", "quote_end", "quotes": [{"text","start","end"}],
+     # direct only, when present
+     "incise": {"start","end"}, "nested": [{"start","end"}]}
+
+Representation choices (also in the README section on quotes):
+
+- A direct quote's `text`/`start`/`end` is the content inside the marks, without the padding
+  spaces of « » but with the punctuation inside the marks.
+- A reported clause that holds a quoted fragment is ONE `mixed` item whose span is the clause;
+  the fragment stays reachable through `quote_start`/`quote_end` (all fragments in `quotes`).
+- Quoted terms that are nobody's speech — scare quotes, names of documents or plans, slogans
+  with no speaker — are `kind: "term"` (`term: true`). A term inside someone's statement
+  carries that statement's speaker.
+- Joint speakers ("selon Kiev et Washington") have `name` "A & B" (canonical names joined by
+  " & "), `id` None, and a `speakers` list with one dict per member.
+- "selon ses termes"-type cues only attribute the wording of a fragment; they are not
+  statements of their own.
+- Nested quotes (a quote inside a quote) are not separate items; their spans are listed in the
+  outer quote's `nested`.
+
+Notes:
+    Method: quotation-mark spans first (`filon.pipeline.quote_marks`), then a one-pass scan of
+    the tokens for reporting cues (lexicon `reporting_cues.csv` of the domain pack), then local
+    token patterns around each cue and each quote (inversion, incise, colon, que-clause,
+    "selon X"), checked against the dependency parse where it helps (nsubj of the cue). All
+    look-ups are local windows, so the cost is linear in the article length.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from filon.domains import DEFAULT_DOMAIN, read_csv
+from filon.domains.gazetteer import Gazetteer, fold, load_gazetteer
+from filon.pipeline.extensions import in_spans, set_doc_extensions
+from filon.pipeline.quote_cues import (
+    ADJUNCTS,
+    POSSESSIVES,
+    PRONOUNS,
+    QUOTE_CHARS,
+    SOURCE_NOUNS,
+    CueLexicon,
+    CueScanner,
+    Hit,
+    is_clitic,
+    is_final,
+    is_month,
+)
+from filon.pipeline.quote_marks import QuoteSpan, find_quotes
+from filon.pipeline.quote_speakers import SpeakerResolver
+
+LOGGER = logging.getLogger(__name__)
+
+CUES_FILE = "reporting_cues.csv"
+
+
+class QuoteAttributor:
+    """Find quotes and statements and attribute them to speakers (spaCy component)."""
+
+    def __init__(self, nlp: Language, name: str = "filon_quotes", domain: str = DEFAULT_DOMAIN):
+        self.name = name
+        self.domain = domain
+        set_doc_extensions()
+        self.lexicon = CueLexicon()
+        self._gazetteer: Gazetteer | None = None
+        self.initialize(domain=domain)
+
+    def initialize(
+        self, get_examples: Any = None, nlp: Language | None = None, *, domain: str | None = None
+    ) -> None:
+        """Load the cue lexicon and the gazetteer of the domain pack."""
+        self.domain = domain or self.domain
+        self.lexicon = CueLexicon.from_rows(
+            read_csv(self.domain, CUES_FILE, ("cue", "lemma", "type", "source"))
+        )
+        self._gazetteer = load_gazetteer(self.domain)
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            quotes = self.match(doc)
+            self.set_annotations(doc, quotes)
+            return doc
+        except Exception as exc:
+            return error_handler(self.name, self, [doc], exc)
+
+    def get_error_handler(self):
+        """The handler `nlp.set_error_handler` installed, else one that re-raises."""
+        return getattr(self, "_error_handler", _raise_error)
+
+    def set_error_handler(self, error_handler) -> None:
+        self._error_handler = error_handler
+
+    def match(self, doc: Doc) -> list[dict]:
+        """Every quote, statement and term of the doc, as plain dicts in text order."""
+        return _DocQuotes(doc, self.lexicon, self._gazetteer or load_gazetteer(self.domain)).run()
+
+    def set_annotations(self, doc: Doc, quotes: list[dict]) -> None:
+        doc._.filon_quotes = quotes
+
+
+def _raise_error(proc_name, proc, docs, e):
+    raise e
+
+
+@Language.factory("filon_quotes", default_config={"domain": DEFAULT_DOMAIN})
+def make_quotes(nlp: Language, name: str, domain: str = DEFAULT_DOMAIN) -> QuoteAttributor:
+    """Create the `filon_quotes` component.
+
+    Args:
+        nlp: the pipeline.
+        name: the component name.
+        domain: domain pack holding `reporting_cues.csv` and the gazetteer. Defaults to
+            `minerals`.
+    """
+    return QuoteAttributor(nlp, name, domain)
+
+
+# ---------------------------------------------------------------------------------------------
+# per-document work
+
+
+class _DocQuotes(SpeakerResolver):
+    """All the state of one document's attribution; built and thrown away per doc."""
+
+    def __init__(self, doc: Doc, lexicon: CueLexicon, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.gaz = gazetteer
+        self.text = doc.text
+        self.day = _parse_date(doc._.filon_published)
+        self.skip = doc._.filon_boilerplate or []
+        self.sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.sent_starts = [s.start for s in self.sents]
+        self.tok_starts = [t.idx for t in doc]
+        self.mentions = self._mentions()
+        self.mention_at: dict[int, int] = {}  # token index -> mention index
+        for k, m in enumerate(self.mentions):
+            for i in range(self.token_at(m["start"]), self.token_at(max(m["start"], m["end"] - 1)) + 1):
+                self.mention_at.setdefault(i, k)
+        self.speaker_events: list[tuple[int, dict]] = []
+        self.scanner = CueScanner(doc, lexicon, self.skip)  # (char offset, speaker) in text order
+
+    # -- helpers over offsets --------------------------------------------------------------
+
+    def token_at(self, char: int) -> int:
+        """Index of the token holding character `char` (or the nearest before it)."""
+        return max(0, bisect_right(self.tok_starts, char) - 1)
+
+    def sent_of(self, i: int) -> int:
+        return max(0, bisect_right(self.sent_starts, i) - 1)
+
+    def span_dict(self, i: int, j: int) -> tuple[int, int]:
+        """Character offsets of tokens [i, j)."""
+        return self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
+
+    # -- the pass ----------------------------------------------------------------------------
+
+    def run(self) -> list[dict]:
+        quotes = [q for q in find_quotes(self.text) if not in_spans(q.open_start, q.close_end, self.skip)]
+        top = [q for q in quotes if q.depth == 0]
+        inside = [False] * len(self.doc)
+        for q in top:
+            for i in range(self.token_at(q.start), self.token_at(max(q.start, q.end - 1)) + 1):
+                inside[i] = True
+        hits = self.scanner.hits()
+        statements = self._statements(hits, inside)
+        for st in statements:
+            if st["speaker"] is not None:
+                self.speaker_events.append((st["cue_start"] or st["start"], st["speaker"]))
+        self.speaker_events.sort(key=lambda e: e[0])
+        items: list[dict] = list(statements)
+        for q in top:
+            nested = [
+                {"start": n.start, "end": n.end}
+                for n in quotes
+                if n.depth > 0 and q.open_start < n.open_start < q.close_end
+            ]
+            item = self._quote(q, hits, statements)
+            if item is None:
+                continue
+            if nested and item["kind"] == "direct":
+                item["nested"] = nested
+            if item["kind"] != "attached":
+                items.append(item)
+            if item.get("speaker") is not None:
+                self._add_event(q.start, item["speaker"])
+        for st in statements:
+            frags = st.pop("_fragments", [])
+            if frags:
+                st["kind"] = "mixed"
+                st["quotes"] = frags
+                st["quote_text"], st["quote_start"], st["quote_end"] = (
+                    frags[0]["text"],
+                    frags[0]["start"],
+                    frags[0]["end"],
+                )
+            st.pop("_hit", None)
+        items = [i for i in items if i["kind"] != "attached"]
+        for it in items:
+            it.setdefault("fragment", False)
+            it["term"] = it["kind"] == "term"
+        items.sort(key=lambda it: (it["start"], it["end"]))
+        return items
+
+    def _add_event(self, pos: int, speaker: dict) -> None:
+        keys = [e[0] for e in self.speaker_events]
+        self.speaker_events.insert(bisect_right(keys, pos), (pos, speaker))
+
+    # -- statements (indirect speech) ------------------------------------------------------
+
+    def _statements(self, hits: list[Hit], inside: list[bool]) -> list[dict]:
+        out = []
+        for hit in hits:
+            if inside[hit.verb] or hit.cue.type == "wording":
+                continue  # speech inside a quote belongs to the quote's speaker
+            st = self._prep_statement(hit) if hit.cue.type == "preposition" else self._verb_statement(hit)
+            if st is not None:
+                out.append(st)
+        return out
+
+    def _content_after(self, j: int, sent_end: int) -> tuple[int, int] | None:
+        """Token range of the reported content starting at or after `j`, skipping adjuncts."""
+        doc = self.doc
+        while j < sent_end:
+            tok = doc[j]
+            low = fold(tok.text)
+            if (
+                tok.is_space
+                or low in ADJUNCTS
+                or tok.is_digit
+                or (tok.pos_ == "ADV" and low not in ("ne", "n'", "pas"))
+            ):
+                j += 1
+                continue
+            if tok.text == "," or tok.text in ("(", "—", "–"):
+                # an incidental phrase between commas ("lundi, lors d'une rencontre, un accord")
+                k = j + 1
+                while k < sent_end and doc[k].text not in (",", ")", "—", "–") and not is_final(doc[k]):
+                    k += 1
+                if k < sent_end and doc[k].text in (",", ")", "—", "–") and k - j <= 12:
+                    j = k + 1
+                    continue
+                return None
+            if is_month(tok):
+                j += 1
+                continue
+            if low in ("lors", "devant", "pendant", "durant") or (low == "dans" and self._temporal_pp(j)):
+                k = j + 1
+                while k < sent_end and doc[k].text != "," and not is_final(doc[k]):
+                    k += 1
+                j = k
+                continue
+            break
+        end = sent_end
+        while end > j and (
+            (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS | {")"}) or doc[end - 1].is_space
+        ):
+            end -= 1
+        if end <= j:
+            return None
+        return j, end
+
+    def _temporal_pp(self, j: int) -> bool:
+        return j + 2 < len(self.doc) and fold(self.doc[j + 2].text) in ("temps", "foulee", "cadre")
+
+    def _frames(self, j: int, end: int) -> set[str]:
+        """Which complement frame the content starting at token `j` realises."""
+        doc = self.doc
+        tok = doc[j]
+        low = fold(tok.text)
+        frames: set[str] = set()
+        if low in ("que", "qu'", "that"):
+            return {"que"}
+        if low in ("de", "d'", "à", "pour", "a", "au", "aux", "to"):
+            # "de/à/pour + infinitive" or "au gouvernement de + infinitive"
+            for k in range(j + 1, min(end, j + 8)):
+                if doc[k].pos_ in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
+                    mark = (
+                        fold(doc[k - 1].text)
+                        if fold(doc[k - 1].text) not in ("ne", "pas", "se", "s'")
+                        else low
+                    )
+                    frames.add({"d'": "de", "a": "à", "au": "de", "aux": "de", "to": "inf"}.get(mark, mark))
+                    break
+            if low == "pour":
+                frames.add("pour")
+            if low in ("à", "au", "aux"):
+                frames.add("obj")
+            return frames or ({"obj"} if low in ("pour",) else set())
+        if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm"):
+            return {"inf"}
+        if tok.pos_ == "ADJ" and low not in ("premier", "premiere", "nouveau", "nouvelle"):
+            return {"attr"}
+        if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP") or tok.text in QUOTE_CHARS:
+            frames.add("obj")
+            for k in range(j + 1, min(end, j + 14)):
+                if doc[k].pos_ in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
+                    mark = fold(doc[k - 1].text)
+                    if mark in ("de", "d'", "à"):
+                        frames.add("de" if mark != "à" else "à")
+                    break
+                if doc[k].text == ",":
+                    break
+        return frames
+
+    def _verb_statement(self, hit: Hit) -> dict | None:
+        doc = self.doc
+        sent = self.sents[self.sent_of(hit.verb)]
+        if hit.inverted is not None or (self._inverted_np(hit) is not None and self._follows_quote(hit)):
+            return None  # "a-t-il dit", "…», a déclaré X": direct-quote attribution, not a clause
+        speaker_span = self._subject(hit)
+        if speaker_span is None:
+            return None
+        content = self._content_after(hit.end, sent.end)
+        if content is None:
+            return None
+        c0, c1 = content
+        frames = self._frames(c0, c1)
+        if not frames & hit.cue.frames:
+            return None
+        if doc[c0].text == ":":
+            return None
+        start_tok = c0 + 1 if fold(doc[c0].text) in ("que", "qu'", "that") and c0 + 1 < c1 else c0
+        speaker = self.resolve(*speaker_span)
+        if speaker is None:
+            return None
+        start, end = self.span_dict(start_tok, c1)
+        return {
+            "kind": "indirect",
+            "text": self.text[start:end],
+            "start": start,
+            "end": end,
+            "speaker": speaker,
+            **self._cue_fields(hit),
+            "fragment": False,
+            "_fragments": [],
+            "_hit": hit,
+        }
+
+    def _cue_fields(self, hit: Hit) -> dict:
+        start, end = self.span_dict(hit.start, hit.end)
+        if hit.start != hit.verb and hit.start < hit.verb:
+            # only an auxiliary directly before the verb (or with "-t-il") belongs to the cue
+            between = [t for t in self.doc[hit.start + 1 : hit.verb] if t.text != "-t" and not is_clitic(t)]
+            if between:
+                start = self.doc[hit.verb].idx
+        return {"cue": self.text[start:end], "cue_start": start, "cue_end": end, "cue_lemma": hit.cue.lemma}
+
+    def _follows_quote(self, hit: Hit) -> bool:
+        doc = self.doc
+        j = hit.start - 1
+        while j >= 0 and ((doc[j].is_punct and doc[j].text not in QUOTE_CHARS) or doc[j].is_space):
+            j -= 1
+        return j >= 0 and doc[j].text in QUOTE_CHARS
+
+    def _subject(self, hit: Hit) -> tuple[int, int] | None:
+        """Token range of the pre-verbal subject of a cue verb, or None."""
+        doc = self.doc
+        verb = doc[hit.verb]
+        sent = self.sents[self.sent_of(hit.verb)]
+        cand: Token | None = None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.i < hit.start:
+                cand = child
+        # a participle or coordinated verb shares the subject of its head ("…, clamant que")
+        head = verb
+        hops = 0
+        while cand is None and head.dep_ in ("advcl", "conj", "xcomp") and head.head is not head and hops < 2:
+            head = head.head
+            hops += 1
+            for child in head.children:
+                if child.dep_ == "nsubj" and child.i < head.i:
+                    cand = child
+        if cand is not None and cand.pos_ == "PRON" and fold(cand.text) in ("qui", "que"):
+            rel = verb.head if verb.dep_ == "acl:relcl" else None
+            cand = rel if rel is not None and rel.pos_ in ("NOUN", "PROPN") else None
+        if (
+            cand is not None
+            and fold(cand.text) in ("ce", "cela", "ça", "c'", "on", "il")
+            and cand.dep_ == "expl:subj"
+        ):
+            cand = None
+        if cand is not None and sent.start <= cand.i:
+            return self._np_range(cand, limit=hit.start)
+        # the parse missed it: nearest mention or personal pronoun before the verb, with no
+        # other finite verb in between
+        j = hit.start - 1
+        while j >= sent.start:
+            tok = doc[j]
+            if j in self.mention_at:
+                m = self.mentions[self.mention_at[j]]
+                if m["label"] in ("PER", "ORG") or m.get("kind") in ("metonymy", "role"):
+                    return self.token_at(m["start"]), j + 1
+            if fold(tok.text) in PRONOUNS and tok.pos_ == "PRON":
+                return j, j + 1
+            finite = (
+                tok.pos_ == "VERB"
+                and "Fin" in tok.morph.get("VerbForm")
+                and tok.lemma_ not in ("avoir", "être")
+            )
+            if finite or fold(tok.text) in ("que", "qu'", "qui", ";"):
+                return None
+            if tok.text == "," and any(t.pos_ == "VERB" for t in doc[sent.start : j]) and j < hit.start - 6:
+                return None
+            j -= 1
+        return None
+
+    def _np_range(self, head: Token, limit: int) -> tuple[int, int]:
+        """Token range of the noun phrase headed by `head`, cut before `limit` and before
+        relative clauses or comma-delimited material after the name."""
+        left = head.left_edge.i
+        right = head.i + 1
+        for child in head.children:
+            if child.i > head.i and child.dep_ in (
+                "flat:name",
+                "amod",
+                "nmod",
+                "appos",
+                "fixed",
+                "flat:foreign",
+                "case",
+                "det",
+            ):
+                right = max(right, child.right_edge.i + 1)
+        right = min(right, limit)
+        left = max(left, self.sents[self.sent_of(head.i)].start)
+        # cut a leading participial phrase ("Interrogé sur l'accord, X")
+        for k in range(head.i - 1, left - 1, -1):
+            if self.doc[k].text == ",":
+                left = k + 1
+                break
+        return left, max(right, left + 1)
+
+    def _inverted_np(self, hit: Hit) -> tuple[int, int] | None:
+        """Token range of a subject placed after the cue verb ("a déclaré X")."""
+        doc = self.doc
+        if hit.inverted is not None:
+            return hit.inverted, hit.inverted + 1
+        sent_end = self.sents[self.sent_of(hit.verb)].end
+        j = hit.end
+        while j < sent_end and (
+            fold(doc[j].text) in ADJUNCTS or doc[j].pos_ == "ADV" or is_month(doc[j]) or doc[j].is_digit
+        ):
+            j += 1
+        if j >= sent_end:
+            return None
+        tok = doc[j]
+        if j in self.mention_at:
+            m = self.mentions[self.mention_at[j]]
+            k = j
+            while k < sent_end and self.mention_at.get(k) == self.mention_at[j]:
+                k += 1
+            # "le porte-parole du Kremlin, Dmitri Peskov": prefer the name in apposition
+            if k + 1 < sent_end and doc[k].text == "," and (k + 1) in self.mention_at:
+                m2 = self.mentions[self.mention_at[k + 1]]
+                if m2["label"] == "PER":
+                    return self.token_at(m2["start"]), self.token_at(m2["end"] - 1) + 1
+            return self.token_at(m["start"]), k
+        if tok.pos_ in ("DET", "NOUN", "PROPN") and fold(tok.text) not in ("que", "qu'"):
+            k = j
+            while k < sent_end and (
+                doc[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
+                or fold(doc[k].text) in ("de", "du", "des", "d'", "-")
+            ):
+                if k in self.mention_at and k > j and self.mentions[self.mention_at[k]]["label"] == "PER":
+                    m = self.mentions[self.mention_at[k]]
+                    return self.token_at(m["start"]), self.token_at(m["end"] - 1) + 1
+                k += 1
+            if k < sent_end and doc[k].text == "," and (k + 1) in self.mention_at:
+                m2 = self.mentions[self.mention_at[k + 1]]
+                if m2["label"] == "PER":
+                    return self.token_at(m2["start"]), self.token_at(m2["end"] - 1) + 1
+            while k > j and fold(doc[k - 1].text) in ("de", "du", "des", "d'"):
+                k -= 1
+            return (j, k) if k > j else None
+        return None
+
+    def _prep_statement(self, hit: Hit) -> dict | None:
+        doc = self.doc
+        sent = self.sents[self.sent_of(hit.verb)]
+        word = hit.cue.words[0]
+        np = self._prep_object(hit.end, sent.end)
+        if np is None:
+            return None
+        speaker = self.resolve(*np)
+        if speaker is None:
+            return None
+        if not self._is_source(np, speaker):
+            return None
+        named = speaker.get("name") is not None or speaker.get("speakers") is not None
+        if word == "pour" and (hit.start != sent.start or not named):
+            # "Pour X, …" is an attribution only at the head of a sentence and with a named source
+            return None
+        after = np[1]
+        if after < sent.end and doc[after].text == ",":
+            after += 1
+        if hit.start <= sent.start + 1 and after < sent.end:
+            content = self._content_after(after, sent.end)
+            if content is None:
+                return None
+            c0, c1 = content
+        else:
+            c0 = sent.start
+            c1 = hit.start
+            while c1 > c0 and (
+                (doc[c1 - 1].is_punct and doc[c1 - 1].text not in QUOTE_CHARS) or doc[c1 - 1].is_space
+            ):
+                c1 -= 1
+            while c0 < c1 and doc[c0].is_space:
+                c0 += 1
+            if c1 <= c0:
+                return None
+        start, end = self.span_dict(c0, c1)
+        return {
+            "kind": "indirect",
+            "text": self.text[start:end],
+            "start": start,
+            "end": end,
+            "speaker": speaker,
+            **self._cue_fields(hit),
+            "fragment": False,
+            "_fragments": [],
+            "_hit": hit,
+        }
+
+    def _prep_object(self, j: int, sent_end: int) -> tuple[int, int] | None:
+        """Token range of the source after "selon"/"d'après": up to a comma, verb or the end."""
+        doc = self.doc
+        k = j
+        while k < sent_end:
+            tok = doc[k]
+            if (
+                tok.is_punct
+                or tok.pos_ in ("VERB", "AUX", "SCONJ")
+                or fold(tok.text) in ("qui", "que", "qu'")
+            ):
+                break
+            k += 1
+        return (j, k) if k > j else None
+
+    def _is_source(self, np: tuple[int, int], speaker: dict) -> bool:
+        if speaker.get("id") or speaker.get("speakers"):
+            return True
+        toks = self.doc[np[0] : np[1]]
+        if any(
+            i in self.mention_at and self.mentions[self.mention_at[i]]["label"] in ("PER", "ORG")
+            for i in range(*np)
+        ):
+            return True
+        return any(fold(t.text) in SOURCE_NOUNS or fold(t.lemma_) in SOURCE_NOUNS for t in toks)
+
+    # -- direct quotes ---------------------------------------------------------------------
+
+    def _quote(self, q: QuoteSpan, hits: list[Hit], statements: list[dict]) -> dict | None:
+        doc = self.doc
+        qi0, qi1 = self.token_at(q.start), self.token_at(max(q.start, q.end - 1)) + 1
+        base = {"kind": "direct", "text": self.text[q.start : q.end], "start": q.start, "end": q.end}
+        fragment = self._is_fragment(q)
+        # 1. inside a reported clause: a mixed statement (the smallest clause holding it)
+        holder = None
+        for st in statements:
+            holds = st["start"] <= q.open_start and q.close_end <= st["end"] + 1
+            smaller = holder is None or st["end"] - st["start"] < holder["end"] - holder["start"]
+            if holds and smaller and st["speaker"] is not None:
+                holder = st
+        if holder is None and fragment:
+            # a fragment later in the sentence of a statement, outside the parsed clause
+            # ("il a ordonné …, afin que « … »")
+            sent = self.sent_of(qi0)
+            for st in statements:
+                if (
+                    self.sent_of(self.token_at(st["start"])) == sent
+                    and st["cue_end"] is not None
+                    and st["cue_end"] <= q.open_start
+                ):
+                    holder = st
+        if holder is not None:
+            if self._looks_like_term(q, qi0, qi1, fragment):
+                return {**base, "kind": "term", "speaker": holder["speaker"], "cue": None, "cue_start": None,
+                        "cue_end": None, "cue_lemma": None, "fragment": True}  # fmt: skip
+            holder["_fragments"].append({"text": base["text"], "start": q.start, "end": q.end})
+            if holder["kind"] == "indirect" and holder["start"] > q.start:
+                pass
+            return {"kind": "attached", "speaker": holder["speaker"], "start": q.start, "end": q.end}
+        # 2. incise inside the marks: « Nous sommes prêts, a-t-il dit, à travailler »
+        for hit in hits:
+            if (
+                qi0 < hit.start
+                and hit.end < qi1
+                and hit.cue.type != "preposition"
+                and doc[hit.start - 1].text == ","
+            ):
+                np = self._inverted_np(hit)
+                if np is not None and "direct" in hit.cue.frames | {"direct"}:
+                    speaker = self.resolve(*np)
+                    if speaker is not None:
+                        i0, _ = self.span_dict(hit.start - 1, hit.start)
+                        _, i1 = self.span_dict(np[0], np[1])
+                        return {**base, "speaker": speaker, **self._cue_fields(hit), "fragment": fragment,
+                                "incise": {"start": i0, "end": i1}}  # fmt: skip
+        # 3. inversion after the marks: « … », a déclaré X / « … », selon X
+        after = self._hit_after(q, hits)
+        if after is not None:
+            if after.cue.type == "preposition":
+                np = self._prep_object(after.end, self.sents[self.sent_of(after.verb)].end)
+            elif after.cue.type == "wording":
+                np = None
+            else:
+                np = self._inverted_np(after)
+            speaker = self.resolve(*np) if np is not None else None
+            if speaker is not None:
+                return {**base, "speaker": speaker, **self._cue_fields(after), "fragment": fragment}
+        # 4. a "selon ses termes" next to the fragment, or a cue introducing it with a colon
+        wording = self._wording_near(q, hits)
+        if wording is not None:
+            speaker = self._possessive_speaker(wording)
+            if speaker is not None:
+                return {**base, "speaker": speaker, **self._cue_fields(wording), "fragment": fragment}
+        intro = self._colon_intro(q, hits)
+        if intro is not None:
+            speaker, hit = intro
+            cue = self._cue_fields(hit) if hit is not None else _no_cue()
+            return {**base, "speaker": speaker, **cue, "fragment": False}
+        # 5. nobody is named next to it: a whole quoted sentence continues the last speaker
+        if not fragment:
+            speaker = self._context_speaker(q)
+            return {**base, "speaker": speaker, **_no_cue(), "fragment": False}
+        # 6. an embedded quote nobody says: a term (scare quotes, titles, slogans)
+        return {**base, "kind": "term", "speaker": None, **_no_cue(), "fragment": True}
+
+    def _is_fragment(self, q: QuoteSpan) -> bool:
+        """True when the quote sits inside narration rather than standing as a sentence."""
+        j = q.open_start - 1
+        while j >= 0 and self.text[j] in " \t\u00a0\u202f":
+            j -= 1
+        if j < 0 or self.text[j] in "\n.!?…:—–" or self.text[j] in '«“"':
+            return False
+        k = q.end - 1
+        inner_sentence = self.text[k] in ".!?…" and q.start < len(self.text) and self.text[q.start].isupper()
+        return not (inner_sentence and self.text[j] in ",;")
+
+    def _looks_like_term(self, q: QuoteSpan, i0: int, i1: int, fragment: bool) -> bool:
+        """A short noun phrase used as a name or with scare quotes, not the speaker's words."""
+        if not fragment:
+            return False
+        toks = [t for t in self.doc[i0:i1] if t.text not in QUOTE_CHARS]
+        if not toks or len(toks) > 8:
+            return False
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in toks):
+            return False
+        if toks[0].pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "X", "NUM") or (
+            toks[0].pos_ == "ADJ" and len(toks) == 1
+        ):
+            return False
+        # the word before the opening mark: a determiner or preposition makes it a named thing
+        j = self.token_at(q.open_start)
+        prev = self.doc[j - 1] if j > 0 else None
+        if prev is None:
+            return False
+        if prev.pos_ in ("DET", "ADP") or fold(prev.text) in (
+            "les",
+            "le",
+            "la",
+            "l'",
+            "du",
+            "des",
+            "de",
+            "d'",
+        ):
+            # … unless the noun phrase is what a cue verb governs ("a dénoncé une « trahison »")
+            return not (j - 2 >= 0 and self._lemma_is_cue(self.doc[j - 2]))
+        return False
+
+    def _lemma_is_cue(self, tok: Token) -> bool:
+        return any(lemma in self.lex.by_lemma for lemma in self.scanner.lemmas(tok))
+
+    def _hit_after(self, q: QuoteSpan, hits: list[Hit]) -> Hit | None:
+        doc = self.doc
+        j = self.token_at(q.close_end - 1) + 1
+        while j < len(doc) and (doc[j].text in (",", "—", "–", "-") or doc[j].is_space):
+            j += 1
+        if j >= len(doc) or (
+            j == self.token_at(q.close_end - 1) + 1 and doc[j].text != "," and not self._inverted_start(j)
+        ):
+            pass
+        for hit in hits:
+            if hit.start == j or (hit.start == j and hit.cue.type == "preposition"):
+                return hit
+            if hit.start > j + 3:
+                break
+            if j <= hit.start <= j + 3 and all(
+                fold(t.text) in ADJUNCTS or t.pos_ == "ADV" for t in doc[j : hit.start]
+            ):
+                return hit
+        return None
+
+    def _inverted_start(self, j: int) -> bool:
+        return self.doc[j].lemma_ in ("avoir", "être")
+
+    def _wording_near(self, q: QuoteSpan, hits: list[Hit]) -> Hit | None:
+        qi0 = self.token_at(q.open_start)
+        qi1 = self.token_at(q.close_end - 1) + 1
+        for hit in hits:
+            if hit.cue.type != "wording":
+                continue
+            if 0 <= qi0 - hit.end <= 2 or 0 <= hit.start - qi1 <= 2:
+                return hit
+        return None
+
+    def _possessive_speaker(self, hit: Hit) -> dict | None:
+        """Who "ses" in "selon ses termes" refers to: the speaker of the enclosing clause, else
+        the last speaker or subject before it."""
+        pos = self.doc[hit.start].idx
+        for k in range(hit.start, hit.end):
+            if fold(self.doc[k].text) in POSSESSIVES:
+                gender, plural = None, fold(self.doc[k].text) in ("leur", "leurs", "their")
+                ref = self.resolve_pronoun(k, gender, plural)
+                if ref is not None:
+                    return ref
+        # "selon les termes de X": the source is written out
+        np = self._prep_object(hit.end, self.sents[self.sent_of(hit.verb)].end)
+        if np is not None:
+            return self.resolve(*np)
+        del pos
+        return None
+
+    def _colon_intro(self, q: QuoteSpan, hits: list[Hit]) -> tuple[dict, Hit | None] | None:
+        """`X a déclaré : « … »` or `X : « … »`."""
+        doc = self.doc
+        j = q.open_start - 1
+        while j >= 0 and self.text[j] in " \t\u00a0\u202f":
+            j -= 1
+        if j < 0 or self.text[j] != ":":
+            return None
+        colon = self.token_at(j)
+        sent = self.sents[self.sent_of(colon)]
+        for hit in reversed(hits):
+            if sent.start <= hit.start and hit.end <= colon and hit.cue.type in ("verb", "locution"):
+                span = self._subject(hit) or self._inverted_np(hit)
+                if span is not None:
+                    speaker = self.resolve(*span)
+                    if speaker is not None:
+                        return speaker, hit
+        start = sent.start
+        while start < colon and doc[start].is_space:
+            start += 1
+        if 0 < colon - start <= 12:
+            speaker = self.resolve(start, colon)
+            if speaker is not None and (
+                speaker.get("id") or speaker.get("speakers") or self._has_mention(start, colon)
+            ):
+                return speaker, None
+        return None
+
+    def _context_speaker(self, q: QuoteSpan) -> dict | None:
+        """Speaker of a quoted sentence with no cue: the last speaker within three sentences,
+        else the subject person of one of the two sentences before."""
+        qi = self.token_at(q.start)
+        s = self.sent_of(qi)
+        keys = [e[0] for e in self.speaker_events]
+        k = bisect_right(keys, q.open_start) - 1
+        if k >= 0:
+            pos, speaker = self.speaker_events[k]
+            if s - self.sent_of(self.token_at(pos)) <= 3:
+                return speaker
+        for back in (1, 2):
+            if s - back < 0:
+                break
+            sent = self.sents[s - back]
+            for tok in sent:
+                if tok.dep_.startswith("nsubj") and tok.i in self.mention_at:
+                    m = self.mentions[self.mention_at[tok.i]]
+                    if m["label"] == "PER":
+                        return self._speaker_from_mention(m)
+        return None
+
+
+def _no_cue() -> dict:
+    return {"cue": None, "cue_start": None, "cue_end": None, "cue_lemma": None}
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
