@@ -1,0 +1,186 @@
+"""The event lexicon of a domain pack, compiled once: triggers, status cues, resources, demonyms.
+
+Data lives in the pack (`event_triggers.yaml`, `resources.csv`); this module only reads it,
+checks it and builds spaCy matchers, so that adding a cue never needs a code change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+
+from filon.domains.pack import DEFAULT_DOMAIN, domain_path, read_csv, read_yaml
+from filon.errors import DomainError, Errors
+
+TRIGGERS_FILE = "event_triggers.yaml"
+RESOURCES_FILE = "resources.csv"
+
+# statuses an agreement event may carry (None: no status asserted)
+STATUSES = (
+    "proposed",
+    "negotiating",
+    "close",
+    "rejected",
+    "signed",
+    "ratified",
+    "suspended",
+    "cancelled",
+    "other",
+)
+# the five statuses of the gold conventions; suspended/cancelled ("talks fell through") map to None
+COARSE_STATUS: dict[str, str | None] = {
+    "proposed": "proposed",
+    "negotiating": "negotiating",
+    "close": "close",
+    "rejected": "rejected",
+    "signed": "signed",
+    "ratified": "signed",
+    "suspended": None,
+    "cancelled": None,
+    "other": None,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One cue of the lexicon: what it matches and what event it makes."""
+
+    id: str
+    type: str  # "agreement" for status cues, else the event type
+    status: str | None
+    speech_act: bool = False
+    coarse: str | None = None
+    detail: str | None = None
+    requires_lemma: frozenset[str] = frozenset()
+    requires_resource: bool = False
+    requires_agreement: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A canonical resource (rare earths, lithium, ...)."""
+
+    id: str
+    name: str
+    name_fr: str
+    family: str
+    parent: str | None
+
+
+@dataclass(slots=True)
+class EventLexicon:
+    """Everything `filon_events` needs from a domain pack, ready to match."""
+
+    triggers: dict[str, Trigger] = field(default_factory=dict)
+    agreement_nouns: dict[str, bool] = field(default_factory=dict)  # lemma -> anaphoric_only
+    negotiation_nouns: frozenset[str] = frozenset()
+    anaphoric_determiners: frozenset[str] = frozenset()
+    resources: dict[str, Resource] = field(default_factory=dict)
+    resource_surfaces: dict[str, str] = field(default_factory=dict)  # lower surface -> id
+    modal: dict[str, str] = field(default_factory=dict)  # lemma -> "possible"|"expected"
+    hypothetical_marks: frozenset[str] = frozenset()
+    negation_words: frozenset[str] = frozenset()
+    attribution_cues: frozenset[str] = frozenset()
+    reporting_lemmas: frozenset[str] = frozenset()
+    demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (id, name)
+    place_nouns: frozenset[str] = frozenset()
+    locative_prepositions: frozenset[str] = frozenset()
+    patterns: dict[str, list] = field(default_factory=dict)  # trigger id -> token pattern
+
+    def matchers(self, nlp: Language) -> tuple[Matcher, PhraseMatcher]:
+        """Compile the trigger Matcher and the resource PhraseMatcher for `nlp`'s vocab."""
+        matcher = Matcher(nlp.vocab, validate=True)
+        for trigger_id, pattern in self.patterns.items():
+            try:
+                matcher.add(trigger_id, [pattern])
+            except (ValueError, KeyError) as exc:  # spaCy validates the pattern schema
+                reason = f"{trigger_id}: {exc}"
+                raise DomainError(Errors.F301.format(file=TRIGGERS_FILE, line=0, reason=reason)) from exc
+        phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_id: dict[str, list[str]] = {}
+        for surface, resource_id in self.resource_surfaces.items():
+            by_id.setdefault(resource_id, []).append(surface)
+        for resource_id, surfaces in by_id.items():
+            # make_doc only tokenizes: the patterns need no parse
+            phrases.add(resource_id, [nlp.make_doc(s) for s in surfaces])
+        return matcher, phrases
+
+
+def _values(data: dict, key: str) -> frozenset[str]:
+    section = data.get(key) or {}
+    values = section.get("values", []) if isinstance(section, dict) else section
+    return frozenset(str(v).lower() for v in values)
+
+
+def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
+    for key in ("id", "pattern", "source"):
+        if not entry.get(key):
+            reason = f"entry without '{key}': {entry}"
+            raise DomainError(Errors.F301.format(file=where, line=0, reason=reason))
+    status = entry.get("status")
+    if status is not None and status not in STATUSES:
+        reason = f"{entry['id']}: unknown status {status}"
+        raise DomainError(Errors.F301.format(file=where, line=0, reason=reason))
+    coarse = entry.get("coarse", COARSE_STATUS.get(status) if status else None)
+    return Trigger(
+        id=entry["id"],
+        type=entry.get("type", default_type),
+        status=status,
+        speech_act=bool(entry.get("speech_act", False)),
+        coarse=coarse,
+        detail=entry.get("detail"),
+        requires_lemma=frozenset(entry.get("requires_lemma", [])),
+        requires_resource=bool(entry.get("requires_resource", False)),
+        requires_agreement=bool(entry.get("requires_agreement", False)),
+    )
+
+
+@lru_cache(maxsize=8)
+def load_event_lexicon(domain: str = DEFAULT_DOMAIN) -> EventLexicon:
+    """Read and check a pack's event lexicon once per process.
+
+    Raises:
+        DomainError: an entry lacks its id, pattern or source, or names an unknown status.
+    """
+    where = str(domain_path(domain) / TRIGGERS_FILE)
+    data = read_yaml(domain, TRIGGERS_FILE) or {}
+    lex = EventLexicon()
+    for entry in data.get("status_cues", []):
+        trig = _trigger(entry, "agreement", where)
+        lex.triggers[trig.id] = trig
+        lex.patterns[trig.id] = entry["pattern"]
+    for entry in data.get("event_triggers", []):
+        if not entry.get("type"):
+            raise DomainError(Errors.F301.format(file=where, line=0, reason=f"{entry.get('id')}: no type"))
+        trig = _trigger(entry, entry["type"], where)
+        lex.triggers[trig.id] = trig
+        lex.patterns[trig.id] = entry["pattern"]
+    for entry in data.get("agreement_nouns", []):
+        lex.agreement_nouns[entry["lemma"].lower()] = bool(entry.get("anaphoric_only", False))
+    lex.negotiation_nouns = frozenset(e["lemma"].lower() for e in data.get("negotiation_nouns", []))
+    lex.anaphoric_determiners = _values(data, "anaphoric_determiners")
+    for modality, lemmas in (data.get("modal_lemmas") or {}).items():
+        if modality == "source":
+            continue
+        for lemma in lemmas:
+            lex.modal[str(lemma).lower()] = modality
+    lex.hypothetical_marks = _values(data, "hypothetical_marks")
+    lex.negation_words = _values(data, "negation_words")
+    lex.attribution_cues = _values(data, "attribution_cues")
+    lex.reporting_lemmas = _values(data, "reporting_lemmas")
+    lex.place_nouns = _values(data, "place_nouns")
+    lex.locative_prepositions = _values(data, "locative_prepositions")
+    for entry in data.get("demonyms", []):
+        for form in entry["forms"]:
+            lex.demonyms[str(form).lower()] = (entry["id"], entry["name"])
+    for row in read_csv(domain, RESOURCES_FILE, ("id", "name", "family", "surfaces", "source")):
+        res = Resource(row["id"], row["name"], row.get("name_fr") or row["name"], row["family"],
+                       row.get("parent") or None)
+        lex.resources[res.id] = res
+        for surface in row["surfaces"].split("|"):
+            if surface.strip():
+                lex.resource_surfaces.setdefault(surface.strip().lower(), res.id)
+    return lex

@@ -1,0 +1,757 @@
+"""`filon_events`: agreements and the acts around them, with parties, status, date and evidence.
+
+The component runs last, after `filon_entities`, `filon_dates` and `filon_quotes`, and reads only
+their plain data on `Doc._`. Triggers, status cues, resources and demonyms are data of the domain
+pack (`event_triggers.yaml`, `resources.csv`); this module holds the rules that combine them:
+
+1. Trigger matches are kept when their requirements hold in the sentence (a resource, a lemma such
+   as "investir", an agreement noun); overlapping matches keep the longest, then the most specific.
+2. Each trigger owns a region of its sentence (cut at the last clause separator between two
+   triggers), where its parties, actors and resources are read.
+3. Polarity and modality come from the dependency parse around the trigger: a negation on the
+   predicate or a governing verb ("n'a pas signé"); a modal governor ("pourrait", "doit signer");
+   conditional or future mood; a condition or purpose ("si", "pour qu'il signe"). Only an asserted,
+   non-negated cue sets `status`; otherwise `status` is None and `detail` says what was said
+   (`not_signed`, `expected_signed`, `possible_negotiating`, `hypothetical_signed`), while
+   `status_cue` keeps the cue's status.
+4. An event inside a reported statement (a `filon_quotes` item covering the trigger, else a
+   reporting verb governing it, else "selon X") is claimed by that speaker. A proposal or a
+   rejection is itself a statement by its agent, who then claims it.
+5. Agreements about minerals only: the sentence names a minerals resource, or the event points
+   back to an agreement already in the article ("cet accord", "le document", "une deuxième
+   mouture", talks "sur le même sujet"). Events of one agreement share `agreement_id` ("local:1").
+
+Every value written is plain data with character offsets into `doc.text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from filon.domains.gazetteer import Actor, Gazetteer, load_gazetteer
+from filon.domains.pack import DEFAULT_DOMAIN
+from filon.pipeline.event_patterns import EventLexicon, Trigger, load_event_lexicon
+from filon.pipeline.extensions import set_doc_extensions
+
+LOGGER = logging.getLogger(__name__)
+
+# clause separators: a trigger's region stops at the last of these before the next trigger
+_SEPARATORS = frozenset({",", ";", ":", "—", "–", "(", ")", "mais", "tandis", "alors", "puis", "afin"})
+_AGENT_TYPES = frozenset({"person", "government", "state", "organization", "company", "ministry", "agency"})
+_SUBJECT_PRONOUNS = frozenset({"il", "elle"})
+_PARTY_TYPES = frozenset({"state", "organization", "company"})
+_TARGETED = frozenset({"pressure", "order", "investment_invitation"})
+_PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
+_DATIVE = frozenset({"à", "au", "aux"})
+_NEGATION_DEPS = frozenset({"advmod", "mark", "case", "det"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor mention in the doc (entity, role, metonymy or nationality adjective)."""
+
+    start: int
+    end: int
+    tok: int  # first token
+    tok_end: int  # one past the last token
+    actor_id: str | None
+    name: str
+    type: str
+    party: tuple[str, str] | None  # (id, name) of the state or body it acts for
+    demonym: bool = False
+    place: bool = False  # a location here ("en Russie", "les territoires d'Ukraine")
+
+
+@dataclass(slots=True)
+class LocalAgreement:
+    """An agreement within one article: the key its events share."""
+
+    key: str
+    parties: list[tuple[str, str]]
+    resources: list[dict]
+    minerals: bool
+
+
+@dataclass(slots=True)
+class _Context:
+    """Per-doc state the event rules read."""
+
+    doc: Doc
+    mentions: list[Mention]
+    starts: list[int]
+    resources: list[tuple[int, int, str]]  # (start_char, end_char, resource id)
+    quotes: list[dict]
+    dates: list[dict]
+    published: str | None
+    agreements: list[LocalAgreement] = field(default_factory=list)
+
+
+class EventExtractor(Pipe):
+    """Find agreement, invitation, order, pressure, export-control and production-target events."""
+
+    def __init__(self, nlp: Language, name: str = "filon_events", domain: str = DEFAULT_DOMAIN) -> None:
+        self.name = name
+        self.domain = domain
+        set_doc_extensions()
+        self.lexicon: EventLexicon = load_event_lexicon(domain)
+        self.gazetteer: Gazetteer = load_gazetteer(domain)
+        self.matcher, self.resource_matcher = self.lexicon.matchers(nlp)
+        self._nlp = nlp
+        self._actor_matcher: PhraseMatcher | None = None  # built on first doc without entities
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            events = self.match(doc)
+            self.set_annotations(doc, events)
+            return doc
+        except Exception as exc:
+            return error_handler(self.name, self, [doc], exc)
+
+    def set_annotations(self, doc: Doc, events: list[dict]) -> None:
+        """Write the events on `doc._.filon_events`."""
+        doc._.filon_events = events
+
+    # ------------------------------------------------------------------ matching
+    def match(self, doc: Doc) -> list[dict]:
+        """The events of `doc`, in text order (plain dicts, see module docstring)."""
+        ctx = self._context(doc)
+        events: list[dict] = []
+        for sent in self._sentences(doc):
+            boilerplate = doc._.filon_boilerplate
+            if boilerplate and all(_in_any(t.idx, boilerplate) for t in sent if not t.is_space):
+                continue
+            events.extend(self._sentence_events(ctx, sent))
+        return events
+
+    def _sentences(self, doc: Doc) -> list[Span]:
+        """Parser sentences, cut again at line breaks (the parser runs paragraphs together)."""
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        out = []
+        for sent in sents:
+            start = sent.start
+            for tok in sent:
+                if tok.is_space and "\n" in tok.text:
+                    if tok.i > start:
+                        out.append(doc[start : tok.i])
+                    start = tok.i + 1
+            if start < sent.end:
+                out.append(doc[start : sent.end])
+        return [_trim(s) for s in out if any(not t.is_space for t in s)]
+
+    def _context(self, doc: Doc) -> _Context:
+        mentions = self._mentions(doc)
+        resources = []
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.resource_matcher(doc)]
+        for span in filter_spans(spans):
+            resources.append((span.start_char, span.end_char, span.label_))
+        return _Context(
+            doc=doc,
+            mentions=mentions,
+            starts=[m.start for m in mentions],
+            resources=resources,
+            quotes=list(doc._.filon_quotes or []),
+            dates=[d for d in (doc._.filon_dates or []) if d.get("value")],
+            published=doc._.filon_published,
+        )
+
+    def _sentence_events(self, ctx: _Context, sent: Span) -> list[dict]:
+        doc = ctx.doc
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        sent_res = [r for r in ctx.resources if sent.start_char <= r[0] < sent.end_char]
+        minerals = any(self.lexicon.resources[r[2]].family == "minerals" for r in sent_res)
+        agreement_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.agreement_nouns
+                           or t.lower_ in self.lexicon.agreement_nouns]
+        talk_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.negotiation_nouns]
+        has_context = bool(agreement_nouns or talk_nouns)
+        candidates: list[tuple[Span, Trigger]] = []
+        for match_id, start, end in self.matcher(doc[sent.start : sent.end]):
+            trig = self.lexicon.triggers[doc.vocab.strings[match_id]]
+            span = doc[sent.start + start : sent.start + end]
+            if _in_any(span.start_char, doc._.filon_boilerplate):
+                continue
+            if trig.requires_lemma and not (trig.requires_lemma & lemmas):
+                continue
+            if trig.requires_resource and not minerals:
+                continue
+            if trig.type == "agreement" and not has_context:
+                continue
+            if trig.requires_agreement and not agreement_nouns:
+                continue
+            candidates.append((span, trig))
+        chosen = _resolve_overlaps(candidates)
+        if not chosen:
+            return []
+        regions = _regions(sent, [span for span, _ in chosen])
+        events = []
+        for (span, trig), (r_start, r_end) in zip(chosen, regions, strict=True):
+            event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals)
+            if event is not None:
+                events.append(event)
+        return events
+
+    # ------------------------------------------------------------------ one event
+    def _event(
+        self,
+        ctx: _Context,
+        sent: Span,
+        span: Span,
+        trig: Trigger,
+        r_start: int,
+        r_end: int,
+        agreement_nouns: list[Token],
+        minerals: bool,
+    ) -> dict | None:
+        doc = ctx.doc
+        region = doc[r_start:r_end]
+        mentions = [m for m in self._mentions_in(ctx, region.start_char, region.end_char)]
+        agent = self._agent(ctx, sent, region, span, mentions)
+        explicit = _unique([m.party for m in mentions if m.party and not m.place])
+        if agent is not None and agent.party and agent.party not in explicit:
+            explicit.insert(0, agent.party)
+        res_ids = _unique([r[2] for r in ctx.resources if region.start_char <= r[0] < region.end_char])
+        if not res_ids:
+            res_ids = _unique([r[2] for r in ctx.resources if sent.start_char <= r[0] < sent.end_char])
+        resources = [{"id": rid, "name": self.lexicon.resources[rid].name} for rid in res_ids]
+
+        agreement_id = None
+        parties = explicit
+        region_nouns = [t for t in agreement_nouns if r_start <= t.i < r_end] or agreement_nouns
+        if trig.type == "agreement":
+            local = self._local_agreement(ctx, explicit, resources, minerals, region_nouns)
+            if local is None:
+                return None  # not about minerals (a budget vote, a trade pact): not ours
+            agreement_id = local.key
+            parties = _unique(explicit + local.parties)
+            if not resources:
+                resources = list(local.resources)
+        elif trig.requires_agreement:
+            local = self._antecedent(ctx, explicit) if ctx.agreements else None
+            if local is None and not (minerals and agreement_nouns):
+                return None
+            agreement_id = local.key if local else None
+
+        negated = self._negated(span)
+        modality = self._modality(span)
+        status: str | None = trig.status
+        detail = trig.detail
+        if status is not None and negated:
+            detail, status = f"not_{status}", None
+        elif status is not None and modality != "asserted":
+            detail, status = f"{modality}_{status}", None
+
+        claimed_by, quote_index = self._claimant(ctx, sent, region, span, trig, agent)
+        date_value, date_source = self._date(ctx, sent, region, span)
+        actors = self._actors(mentions, agent, span, trig)
+        return {
+            "type": trig.type,
+            "status": status,
+            "parties": [{"name": name, "id": pid} for pid, name in self._order_parties(parties)],
+            "actors": actors,
+            "subject": resources[0]["name"] if resources else None,
+            "resources": resources,
+            "date": date_value,
+            "date_source": date_source,
+            "agreement_id": agreement_id,
+            "evidence": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
+            "clause": {"start": region.start_char, "end": region.end_char},
+            "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
+            "cue": trig.id,
+            "status_cue": trig.status,
+            "coarse_status": trig.coarse if status is not None else None,
+            "detail": detail,
+            "negated": negated,
+            "modality": modality,
+            "claimed_by": claimed_by,
+            "quote_index": quote_index,
+        }
+
+    # ------------------------------------------------------------------ agreements in the article
+    def _local_agreement(
+        self,
+        ctx: _Context,
+        explicit: list[tuple[str, str]],
+        resources: list[dict],
+        minerals: bool,
+        nouns: list[Token],
+    ) -> LocalAgreement | None:
+        """The in-article agreement an agreement event belongs to, created when new."""
+        introduces = any(self._introduces(t) for t in nouns)
+        antecedent = self._antecedent(ctx, explicit)
+        if antecedent is not None and not (introduces and len(explicit) >= 2
+                                           and set(explicit) != set(antecedent.parties)):
+            for party in explicit:
+                if party not in antecedent.parties:
+                    antecedent.parties.append(party)
+            return antecedent
+        if not minerals:
+            return None
+        local = LocalAgreement(f"local:{len(ctx.agreements) + 1}", list(explicit), list(resources), True)
+        ctx.agreements.append(local)
+        return local
+
+    def _antecedent(self, ctx: _Context, explicit: list[tuple[str, str]]) -> LocalAgreement | None:
+        """The last agreement of the article whose parties include the ones named here."""
+        wanted = set(explicit)
+        for local in reversed(ctx.agreements):
+            have = set(local.parties)
+            if wanted <= have or (len(wanted) >= 2 and len(wanted & have) >= 2):
+                return local
+        return None
+
+    def _introduces(self, noun: Token) -> bool:
+        """An indefinite, non-anaphoric agreement noun ("un accord entre X et Y") may open a new one."""
+        nouns = self.lexicon.agreement_nouns
+        if nouns.get(noun.lemma_.lower(), nouns.get(noun.lower_)):
+            return False  # "le document", "une mouture": only ever point back
+        dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+        return not any(d in self.lexicon.anaphoric_determiners for d in dets)
+
+    # ------------------------------------------------------------------ parties and actors
+    def _agent(
+        self, ctx: _Context, sent: Span, region: Span, span: Span, mentions: list[Mention]
+    ) -> Mention | None:
+        """Who acts: the subject of the trigger's predicate, else the first actor before it."""
+        root = _predicate(span)
+        for head in (root, *[a for a in root.ancestors if a.i >= sent.start][:2]):
+            found = self._subject(ctx, sent, head)
+            if found is not None:
+                return found
+        before = [m for m in mentions if m.end <= span.start_char and not m.place and not m.demonym
+                  and m.type in _AGENT_TYPES]
+        if before:
+            return before[0]
+        earlier = [m for m in self._mentions_in(ctx, sent.start_char, span.start_char)
+                   if not m.place and not m.demonym and m.type in _AGENT_TYPES]
+        return earlier[0] if earlier else None
+
+    def _subject(self, ctx: _Context, sent: Span, verb: Token) -> Mention | None:
+        """The actor subject of `verb`: its nsubj, or the nsubj the parser hung on its auxiliary."""
+        heads = [verb, *[c for c in verb.children if c.dep_.startswith(("aux", "cop"))]]
+        for head in heads:
+            for child in head.children:
+                if not child.dep_.startswith("nsubj"):
+                    continue
+                if child.lower_ in _SUBJECT_PRONOUNS:
+                    return self._last_person_before(ctx, child.idx)
+                found = self._mention_at(ctx, child)
+                if found is not None and not found.place and found.type in _AGENT_TYPES:
+                    return found
+        return None
+
+    def _mention_at(self, ctx: _Context, token: Token) -> Mention | None:
+        """The mention covering `token` or heading the phrase `token` heads."""
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        inside = [m for m in self._mentions_in(ctx, lo, hi) if not m.demonym]
+        covering = [m for m in inside if m.start <= token.idx < m.end]
+        return (covering or inside or [None])[0]
+
+    def _last_person_before(self, ctx: _Context, pos: int) -> Mention | None:
+        i = bisect.bisect_left(ctx.starts, pos)
+        for m in reversed(ctx.mentions[:i]):
+            if m.type == "person":
+                return m
+        return None
+
+    def _mentions_in(self, ctx: _Context, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(ctx.starts, start)
+        out = []
+        while i < len(ctx.mentions) and ctx.mentions[i].start < end:
+            if ctx.mentions[i].end <= end:
+                out.append(ctx.mentions[i])
+            i += 1
+        return out
+
+    def _actors(
+        self, mentions: list[Mention], agent: Mention | None, span: Span, trig: Trigger
+    ) -> list[dict]:
+        out: list[dict] = []
+        seen: set[str] = set()
+        ordered = ([agent] if agent else []) + [m for m in mentions if m is not agent]
+        for m in ordered:
+            if m.demonym or m.place or m.type == "state" or m.type == "city" or not m.name:
+                continue
+            key = m.actor_id or m.name
+            if key in seen:
+                continue
+            seen.add(key)
+            if m is agent:
+                role = "agent"
+            elif trig.type in _TARGETED and m.start >= span.end_char:
+                role = "target"
+            else:
+                role = "party"
+            out.append({"name": m.name, "id": m.actor_id, "role": role})
+        return out
+
+    def _order_parties(self, parties: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """States first, then other bodies, each group in text order."""
+        def is_state(party: tuple[str, str]) -> bool:
+            actor = self.gazetteer.actor(party[0])
+            return actor is None or actor.type == "state"
+
+        return [p for p in parties if is_state(p)] + [p for p in parties if not is_state(p)]
+
+    # ------------------------------------------------------------------ polarity, modality
+    def _negated(self, span: Span) -> bool:
+        """A negation word on the predicate or on a verb governing it through xcomp."""
+        for tok in _governors(span):
+            for child in tok.children:
+                if child.lower_ in self.lexicon.negation_words and child.dep_ in _NEGATION_DEPS:
+                    return True
+                if child.lower_ == "sans" and child.dep_ == "mark":
+                    return True
+        return any(t.lower_ in self.lexicon.negation_words and t.dep_ == "advmod"
+                   and t.head in span for t in span.doc[max(span.start - 3, 0) : span.start])
+
+    def _modality(self, span: Span) -> str:
+        """asserted | expected | possible | hypothetical, from governors, mood and markers."""
+        governors = _governors(span)
+        for tok in governors:
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            if marks & self.lexicon.hypothetical_marks:
+                return "hypothetical"
+        for tok in governors[1:]:
+            modal = self.lexicon.modal.get(tok.lemma_.lower())
+            if modal:
+                return modal
+        for tok in governors:
+            helpers = [tok, *[c for c in tok.children if c.dep_.startswith(("aux", "cop"))]]
+            moods = {str(m) for h in helpers for m in h.morph.get("Mood")}
+            tenses = {str(t) for h in helpers for t in h.morph.get("Tense")}
+            if "Sub" in moods:
+                return "hypothetical"
+            if "Cnd" in moods:
+                return "possible"
+            if "Fut" in tenses:
+                return "expected"
+            if tok.dep_ != "xcomp":
+                break
+        return "asserted"
+
+    # ------------------------------------------------------------------ who claims it
+    def _claimant(
+        self, ctx: _Context, sent: Span, region: Span, span: Span, trig: Trigger, agent: Mention | None
+    ) -> tuple[dict | None, int | None]:
+        pos = span.start_char
+        for index, quote in enumerate(ctx.quotes):
+            inner = (quote.get("quote_start"), quote.get("quote_end"))
+            covered = quote.get("start", -1) <= pos < quote.get("end", -1) or (
+                inner[0] is not None and inner[0] <= pos < inner[1]
+            )
+            if covered and quote.get("kind") != "term":
+                return _speaker(quote.get("speaker")), index
+        root = _predicate(span)
+        for anc in root.ancestors:
+            if anc.i < sent.start or anc.i >= sent.end:
+                break
+            if anc.lemma_.lower() in self.lexicon.reporting_lemmas and anc.pos_ in ("VERB", "AUX"):
+                found = self._subject(ctx, sent, anc)
+                if found is None:  # parse errors often detach the subject: take the actor before
+                    before = [m for m in self._mentions_in(ctx, sent.start_char, anc.idx)
+                              if not m.place and not m.demonym and m.type in _AGENT_TYPES]
+                    found = before[0] if before else None
+                if found is not None:
+                    return _claim([found]), None
+        attributed = self._attribution(ctx, sent)
+        if attributed:
+            return _claim(attributed), None
+        if trig.speech_act and agent is not None:
+            return _claim([agent]), None
+        return None, None
+
+    def _attribution(self, ctx: _Context, sent: Span) -> list[Mention]:
+        """Actors after "selon" / "d'après" in the sentence ("selon Kiev et Washington")."""
+        for tok in sent:
+            if tok.lower_ not in self.lexicon.attribution_cues:
+                continue
+            window_end = sent.doc[min(tok.i + 8, sent.end) - 1]
+            found = [m for m in self._mentions_in(ctx, tok.idx + len(tok), window_end.idx + len(window_end))
+                     if not m.demonym]
+            # keep the first noun phrase and what "et" coordinates with it
+            kept: list[Mention] = []
+            for m in found:
+                if not kept:
+                    kept.append(m)
+                    continue
+                between = ctx.doc.text[kept[-1].end : m.start].strip().lower()
+                if between in ("et", "and", ","):
+                    kept.append(m)
+                else:
+                    break
+            if kept:
+                return kept
+        return []
+
+    # ------------------------------------------------------------------ when
+    def _date(self, ctx: _Context, sent: Span, region: Span, span: Span) -> tuple[str | None, str | None]:
+        def nearest(items: list[dict]) -> dict | None:
+            return min(items, key=lambda d: abs(d["start"] - span.start_char)) if items else None
+
+        in_region = [d for d in ctx.dates if region.start_char <= d["start"] < region.end_char]
+        in_sent = [d for d in ctx.dates if sent.start_char <= d["start"] < sent.end_char]
+        found = nearest(in_region) or nearest(in_sent)
+        if found is not None:
+            return found["value"], "sentence"
+        if _pluperfect(_predicate(span)):
+            return None, None  # "avait rejeté": before the article's day, date unknown
+        if ctx.published:
+            return ctx.published, "published"
+        return None, None
+
+    # ------------------------------------------------------------------ mentions
+    def _mentions(self, doc: Doc) -> list[Mention]:
+        entities = doc._.filon_entities
+        published = _day(doc._.filon_published)
+        mentions = (self._from_entities(doc, entities) if entities is not None
+                    else self._from_gazetteer(doc, published))
+        covered = [(m.start, m.end) for m in mentions]
+        for tok in doc:
+            hit = self.lexicon.demonyms.get(tok.lower_)
+            if hit is None or any(s <= tok.idx < e for s, e in covered):
+                continue
+            if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PRON", "X", ""):
+                continue
+            actor = self.gazetteer.actor(hit[0])
+            party = (actor.id, actor.name) if actor else hit
+            mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, None, party[1],
+                                    "demonym", party, demonym=True,
+                                    place=self._qualifies_place(tok)))
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+    def _qualifies_place(self, tok: Token) -> bool:
+        """'le sol russe', 'l'armée russe': the adjective's noun is a place or a belligerent."""
+        head = tok.head if tok.head is not tok else None
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        nouns = [t for t in (head, prev) if t is not None and t.pos_ == "NOUN"]
+        return any(t.lemma_.lower() in self.lexicon.place_nouns or t.lower_ in self.lexicon.place_nouns
+                   for t in nouns)
+
+    def _is_place(self, doc: Doc, tok_start: int, actor: Actor | None, metonymy: bool) -> bool:
+        """A state or city mention used as a location ("en Russie", "à Kiev", "territoires d'Ukraine")."""
+        i = tok_start - 1
+        while i >= 0 and doc[i].pos_ == "DET":
+            i -= 1
+        if i < 0:
+            return False
+        prev = doc[i].lower_
+        if prev in self.lexicon.locative_prepositions and prev not in _DATIVE:
+            return True
+        if prev in _DATIVE and (actor is None or actor.type == "city" or metonymy):
+            return True
+        if prev in _PREPOSITIONS_OF or (prev.endswith("'") and prev[:-1] == "d"):
+            j = i - 1
+            while j >= 0 and doc[j].pos_ in ("ADJ", "DET"):
+                j -= 1
+            if j >= 0 and doc[j].lemma_.lower() in self.lexicon.place_nouns:
+                return True
+        return False
+
+    def _party(self, actor: Actor | None, country: str | None) -> tuple[str, str] | None:
+        gaz = self.gazetteer
+        if actor is not None:
+            state = gaz.state_of(actor.id)
+            if state is not None:
+                return state.id, state.name
+            if actor.type in _PARTY_TYPES:
+                return actor.id, actor.name
+        if country:
+            state = gaz.actor(country)
+            if state is not None:
+                return state.id, state.name
+        return None
+
+    def _from_entities(self, doc: Doc, entities: list[dict]) -> list[Mention]:
+        gaz = self.gazetteer
+        out = []
+        for ent in entities:
+            start, end = ent.get("start"), ent.get("end")
+            if start is None or end is None or _in_any(start, doc._.filon_boilerplate):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            refers = ent.get("refers_to") or None
+            metonymy = ent.get("kind") == "metonymy" and refers is not None
+            actor_id = (refers or {}).get("id") if metonymy else ent.get("id")
+            actor = gaz.actor(actor_id)
+            if actor is not None and actor.type == "city" and not metonymy:
+                via = gaz.metonymy(ent.get("text") or span.text)
+                place = self._is_place(doc, span.start, actor, False)
+                if via is not None and not place:
+                    actor, metonymy = via, True
+            name = actor.name if actor else (refers or {}).get("name") if metonymy else ent.get("name")
+            kind = actor.type if actor else (ent.get("type") or "")
+            place = self._is_place(doc, span.start, actor, metonymy) if kind in ("state", "city") else False
+            if kind == "city" and not metonymy:
+                place = True
+            party = self._party(actor, ent.get("country"))
+            if party is None and kind in _PARTY_TYPES and (ent.get("id") or ent.get("name")):
+                party = (ent.get("id") or f"filon:{ent.get('name')}", ent.get("name") or ent.get("text"))
+            out.append(Mention(start, end, span.start, span.end, actor.id if actor else ent.get("id"),
+                               name or ent.get("text", ""), kind, party, place=place))
+        return out
+
+    def _from_gazetteer(self, doc: Doc, published: date | None) -> list[Mention]:
+        """Actor mentions found with the pack's gazetteer, for pipelines without filon_entities."""
+        gaz = self.gazetteer
+        if self._actor_matcher is None:
+            # ORTH: lower-casing would read the article "un" as the acronym "UN"
+            matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+            for surface, actor in gaz.surfaces():
+                matcher.add("A:" + actor.id, [self._nlp.make_doc(surface)])
+            for surface in {s for s in gaz.metonymies}:
+                matcher.add("M:" + surface, [self._nlp.make_doc(surface)])
+            for role in gaz.role_phrases():
+                matcher.add("R:" + role, [self._nlp.make_doc(role)])
+            self._actor_matcher = matcher
+        spans = []
+        for match_id, start, end in self._actor_matcher(doc):
+            spans.append(Span(doc, start, end, label=match_id))
+        out = []
+        for span in filter_spans(spans):
+            if _in_any(span.start_char, doc._.filon_boilerplate):
+                continue
+            key = span.label_
+            metonymy = False
+            if key.startswith("A:"):
+                actor = gaz.actor(key[2:])
+            elif key.startswith("R:"):
+                actor = gaz.role(span.text, on=published)
+            else:
+                actor = gaz.metonymy(span.text)
+                metonymy = True
+            via = gaz.metonymy(span.text) if actor is not None and actor.type == "city" else None
+            if via is not None and not self._is_place(doc, span.start, actor, False):
+                actor, metonymy = via, True
+            if actor is None:
+                continue
+            place = actor.type == "city" and not metonymy
+            if actor.type == "state" or metonymy:
+                place = place or self._is_place(doc, span.start, actor, metonymy)
+            out.append(Mention(span.start_char, span.end_char, span.start, span.end, actor.id, actor.name,
+                               actor.type, self._party(actor, None), place=place))
+        return out
+
+
+# ---------------------------------------------------------------------- helpers
+def _trim(span: Span) -> Span:
+    """The span without leading or trailing whitespace tokens."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
+
+
+def _in_any(pos: int, spans: list[dict] | None) -> bool:
+    return bool(spans) and any(s["start"] <= pos < s["end"] for s in spans)
+
+
+def _unique(items: list) -> list:
+    seen: set = set()
+    out = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _resolve_overlaps(candidates: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
+    """Longest match first, then the more specific trigger (with requirements); no overlaps."""
+    def rank(item: tuple[Span, Trigger]) -> tuple:
+        span, trig = item
+        specific = bool(trig.requires_lemma) + (trig.type != "agreement")
+        return (-(span.end - span.start), -specific, span.start)
+
+    chosen: list[tuple[Span, Trigger]] = []
+    taken: set[int] = set()
+    for span, trig in sorted(candidates, key=rank):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        chosen.append((span, trig))
+        taken.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda item: item[0].start)
+
+
+def _regions(sent: Span, spans: list[Span]) -> list[tuple[int, int]]:
+    """Token ranges of the sentence owned by each trigger, cut at clause separators between them."""
+    cuts = [sent.start]
+    doc = sent.doc
+    for left, right in itertools.pairwise(spans):
+        cut = right.start
+        for i in range(right.start - 1, left.end - 1, -1):
+            if doc[i].lower_ in _SEPARATORS:
+                cut = i
+                break
+        cuts.append(cut)
+    cuts.append(sent.end)
+    return [(cuts[k], cuts[k + 1]) for k in range(len(spans))]
+
+
+def _predicate(span: Span) -> Token:
+    """The token of the trigger span whose head lies outside it."""
+    for tok in span:
+        if tok.head.i < span.start or tok.head.i >= span.end or tok.head is tok:
+            return tok
+    return span.root
+
+
+def _governors(span: Span) -> list[Token]:
+    """The predicate and the verbs it is the xcomp of ("pourrait signer", "doit signer")."""
+    tok = _predicate(span)
+    chain = [tok]
+    while tok.dep_ == "xcomp" and tok.head is not tok and len(chain) < 4:
+        tok = tok.head
+        chain.append(tok)
+    # a noun or adjective predicate ("en négociations", "proche") takes mood from its copula
+    return chain
+
+
+def _pluperfect(tok: Token) -> bool:
+    """'avait rejeté', 'était parvenu': an auxiliary in the imperfect with a past participle."""
+    if "Part" not in tok.morph.get("VerbForm"):
+        return False
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in tok.children)
+
+
+def _speaker(speaker: dict | None) -> dict | None:
+    if not speaker:
+        return None
+    claim = {"name": speaker.get("name") or speaker.get("text"), "id": speaker.get("id")}
+    if speaker.get("speakers"):
+        claim["ids"] = [s.get("id") for s in speaker["speakers"]]
+    return claim
+
+
+def _claim(mentions: list[Mention]) -> dict:
+    unique = _unique([(m.actor_id, m.name) for m in mentions])
+    if len(unique) == 1:
+        return {"name": unique[0][1], "id": unique[0][0]}
+    return {"name": " & ".join(n for _, n in unique), "id": None, "ids": [i for i, _ in unique]}
+
+
+@Language.factory("filon_events", default_config={"domain": DEFAULT_DOMAIN})
+def make_events(nlp: Language, name: str, domain: str = DEFAULT_DOMAIN) -> EventExtractor:
+    """Create the `filon_events` component (reads the pack's event lexicon once)."""
+    return EventExtractor(nlp, name, domain=domain)
