@@ -329,3 +329,14 @@ def test_ingest_stdin_json_lines(monkeypatch) -> None:
 def test_ingest_stdin_empty_is_f002(monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", _Stdin(b"  \n"))
     assert "[F002]" in only_error(read("-")).message
+
+
+def test_ingest_stdin_over_size_limit_is_f008(monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(BODY.encode() * 10))
+    assert "[F008]" in only_error(read("-", max_bytes=500)).message
+
+
+def test_ingest_stdin_without_bytes_is_an_error_not_a_crash(monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    error = only_error(read("-"))
+    assert "[F004]" in error.message and error.source == "<stdin>"

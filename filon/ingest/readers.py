@@ -139,7 +139,11 @@ def _too_big(source: str, size: int, max_bytes: int) -> InputError:
 
 
 def _read_stdin(max_bytes: int, default_lang: str | None) -> Iterator[ReadResult]:
-    stream: BinaryIO = sys.stdin.buffer
+    stream: BinaryIO | None = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        # stdin closed, or replaced by an object without bytes (some embedding hosts)
+        yield InputError(STDIN_SOURCE, Errors.F004.format(reason="stdin is not readable"))
+        return
     # read one byte past the limit to know whether the input is over it without reading it all
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
