@@ -340,3 +340,14 @@ def test_ingest_stdin_without_bytes_is_an_error_not_a_crash(monkeypatch) -> None
     monkeypatch.setattr(sys, "stdin", None)
     error = only_error(read("-"))
     assert "[F004]" in error.message and error.source == "<stdin>"
+
+
+def test_ingest_txt_front_matter_header(tmp_path: Path) -> None:
+    article = only_article(read(write(tmp_path / "a.txt", "---\n" + HEADER + BODY)))
+    assert (article.title, article.text) == ("Kiev veut relancer le lithium", BODY)
+
+
+def test_ingest_txt_rule_line_in_prose_is_not_a_header(tmp_path: Path) -> None:
+    text = BODY + "\n\n---\n\nLe Kremlin a démenti mardi."
+    article = only_article(read(write(tmp_path / "a.txt", text)))
+    assert article.text == text and article.title is None

@@ -194,6 +194,7 @@ def split_header(text: str, source: str = "<text>") -> tuple[dict[str, Any], str
     Returns:
         (metadata with parsed values, the article text). Without a ``---`` line closing a run of
         ``key: value`` lines at the top, the metadata is empty and the text is all of `text`.
+        A header may also open with ``---`` (front matter, as static-site generators write it).
 
     Raises:
         InputError: F010 for an unknown or repeated key or a value that cannot be read.
@@ -201,7 +202,12 @@ def split_header(text: str, source: str = "<text>") -> tuple[dict[str, Any], str
     lines = text.lstrip("\ufeff").splitlines()
     pairs: list[tuple[str, str]] = []
     end = None
-    for index, line in enumerate(lines[: _MAX_HEADER_LINES + 1]):
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    # static-site front matter opens the header with "---" too; skip that opening line
+    begin = first + 1 if lines and lines[first].strip() == _HEADER_END else 0
+    for index, line in enumerate(lines[: begin + _MAX_HEADER_LINES + 1]):
+        if index < begin:
+            continue
         if line.strip() == _HEADER_END:
             end = index
             break
