@@ -253,6 +253,7 @@ def test_ingest_directory_is_recursive_sorted_and_skips_others(tmp_path: Path) -
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
     write(tmp_path / "b.txt", BODY + " B.")
+    write(tmp_path / "z.txt", BODY + " Z.")
     write(tmp_path / "a.txt", BODY + " A.")
     write(tmp_path / "sub" / "deeper" / "c.txt", BODY + " C.")
     write(tmp_path / "sub" / "notes.md", "# pas un article")
@@ -260,7 +261,9 @@ def test_ingest_directory_is_recursive_sorted_and_skips_others(tmp_path: Path) -
     write(tmp_path / ".hidden" / "d.txt", BODY + " D.")
     results = read(tmp_path)
     assert all(isinstance(r, Article) for r in results)
-    assert [Path(r.source).name for r in results] == ["a.txt", "b.txt", "c.txt"]
+    assert [Path(r.source).relative_to(tmp_path).as_posix() for r in results] == [
+        "a.txt", "b.txt", "sub/deeper/c.txt", "z.txt",
+    ]
 
 
 def test_ingest_missing_path_is_f001_and_batch_goes_on(tmp_path: Path) -> None:

@@ -94,14 +94,21 @@ def iter_articles(
             yield from _read_file(path, max_bytes, default_lang)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under `root` with a known suffix, sorted, skipping hidden files and directories."""
+def _walk(root: Path) -> list[Path]:
+    """Files under `root` with a known suffix, sorted by path, hidden files and directories skipped.
+
+    Sorted over the whole tree (``a.txt``, ``sub/b.txt``, ``z.txt``), so a run's order, and the
+    order of its errors, does not depend on the file system.
+    """
+    found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        # sorting in place also fixes the order os.walk descends in
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                yield Path(dirpath) / name
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found.extend(
+            Path(dirpath) / name
+            for name in filenames
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES
+        )
+    return sorted(found, key=lambda path: path.relative_to(root).parts)
 
 
 def _read_bytes(path: Path) -> bytes:
