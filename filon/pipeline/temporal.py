@@ -85,6 +85,7 @@ _FULL_MONTHS = [
 # Abbreviations are trusted only with their period and after a day number ("24 févr. 2025"):
 # bare "sept" is also the number seven.
 _ABBR_MONTHS = r"janv\.|fevr\.|fev\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\."
+_ABBR_NODOT = r"janv|fevr|fev|avr|juil|sept|oct|nov|dec"
 _FR_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 _M = "|".join(_FULL_MONTHS)
@@ -129,6 +130,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "day_month",
         rf"{_L}(?:(?P<det>le|ce){_S})?(?:(?P<wd>{_W}),?{_S})?(?<![\d,.])(?P<d>{_D}){_S}"
         rf"(?P<m>{_MD})(?:{_S}(?P<y>{_Y})(?!\d))?(?:{_S}(?P<mod>dernier|prochain))?",
+    ),
+    (
+        # wire datelines abbreviate without a period, but always give the year: "26 fév 2025"
+        "day_abbr",
+        rf"{_L}(?:(?P<det>le){_S})?(?:(?P<wd>{_W}),?{_S})?(?<![\d,.])(?P<d>{_D}){_S}"
+        rf"(?P<m>{_ABBR_NODOT}){_S}(?P<y>{_Y})(?!\d)",
     ),
     (
         "month_part",
@@ -419,7 +426,7 @@ def resolve(expr: Expression, ref: date | None, tense: Tense = None) -> Resolved
     # Absolute expressions: no reference date needed.
     if kind in ("iso", "numeric"):
         return _day(_valid(int(p["y"]), int(p["m"]), int(p["d"])), False)
-    if kind == "day_month" and "y" in p:
+    if kind == "day_abbr" or (kind == "day_month" and "y" in p):
         return _day(_valid(int(p["y"]), MONTHS[p["m"].rstrip(".")], _day_number(p["d"])), False)
     if kind == "month_year" or (kind == "month_part" and "y" in p):
         return _ym(int(p["y"]), MONTHS[p["m"]], False, _PARTS.get(p.get("part", "")))

@@ -1,0 +1,204 @@
+"""The `filon_dates` component on sentences written for these tests, and its golden score.
+
+The pipeline here holds only `filon_dates` on top of fr_core_news_md: dates need the parse
+(tense of the clause) but no other filon component.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from filon.ingest.article import Article
+from filon.pipeline import build_pipeline, process
+
+
+@pytest.fixture(scope="module")
+def dates_nlp():
+    return build_pipeline(components=["filon_dates"])
+
+
+def dates_of(nlp, text: str, published: str | None = "2025-02-26", boilerplate=None):
+    article = Article(text=text, published=published, lang="fr", boilerplate=boilerplate or [])
+    [(_, doc)] = list(process(nlp, [article]))
+    return doc
+
+
+def found(doc) -> list[tuple[str, str | None]]:
+    return [(d["text"], d["value"]) for d in doc._.filon_dates]
+
+
+# -- tense decides which weekday (publication: Wednesday 26 February 2025) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le ministre ukrainien a rencontré jeudi ses homologues européens.", "2025-02-20"),
+        ("Les deux délégations se sont retrouvées lundi à Riyad.", "2025-02-24"),
+        ("Interrogé vendredi sur ce projet, le porte-parole a refusé de commenter.", "2025-02-21"),
+        ("Le président ukrainien doit se rendre vendredi à Washington.", "2025-02-28"),
+        ("Les deux pays signeront jeudi un protocole sur le lithium.", "2025-02-27"),
+        ("Le chef de la diplomatie va rencontrer lundi son homologue chinois.", "2025-03-03"),
+        ("La signature, prévue samedi, pourrait être reportée.", "2025-03-01"),
+        ("Le texte pourrait être signé mardi prochain selon Kiev.", "2025-03-04"),
+        ("Le dirigeant avait évoqué mardi dernier un accord imminent.", "2025-02-25"),
+    ],
+)
+def test_dates_weekday_follows_tense(dates_nlp, text: str, expected: str) -> None:
+    doc = dates_of(dates_nlp, text)
+    values = [d["value"] for d in doc._.filon_dates if d["granularity"] == "day"]
+    assert values == [expected]
+
+
+def test_dates_record_shape(dates_nlp) -> None:
+    text = "Le gouvernement a annoncé lundi 24 février un plan pour les terres rares."
+    doc = dates_of(dates_nlp, text)
+    assert doc._.filon_dates == [
+        {
+            "text": "lundi 24 février",
+            "start": 26,
+            "end": 42,
+            "value": "2025-02-24",
+            "granularity": "day",
+            "relative": True,
+        }
+    ]
+
+
+def test_dates_offsets_slice_text_in_order(dates_nlp) -> None:
+    text = (
+        "KIEV, 26 fév 2025 (AFP) - Le gouvernement ukrainien a transmis mardi une nouvelle "
+        "version du texte, a-t-on appris de source officielle.\n\n"
+        "Une première mouture avait été rejetée le 14 février. Selon le ministère, un accord "
+        "pourrait être conclu d'ici fin mars, voire la semaine prochaine.\n\n"
+        "L'an dernier, les exportations de graphite ont reculé, et depuis trois ans le pays "
+        "cherche des investisseurs. Il y a deux semaines, Washington réclamait encore 500 "
+        "milliards de dollars."
+    )
+    doc = dates_of(dates_nlp, text)
+    dates = doc._.filon_dates
+    for item in dates:
+        assert text[item["start"] : item["end"]] == item["text"]
+    assert [d["start"] for d in dates] == sorted(d["start"] for d in dates)
+    assert found(doc) == [
+        ("26 fév 2025", "2025-02-26"),
+        ("mardi", "2025-02-25"),
+        ("le 14 février", "2025-02-14"),
+        ("fin mars", "2025-03"),
+        ("la semaine prochaine", "2025-W10"),
+        ("L'an dernier", "2024"),
+        ("Il y a deux semaines", "2025-W07"),
+    ]
+
+
+def test_dates_month_part_key(dates_nlp) -> None:
+    doc = dates_of(dates_nlp, "Les négociations doivent aboutir fin avril, selon Bruxelles.")
+    [item] = doc._.filon_dates
+    assert (item["value"], item["granularity"], item["part"]) == ("2025-04", "month", "end")
+
+
+def test_dates_year_boundary_in_january_article(dates_nlp) -> None:
+    doc = dates_of(
+        dates_nlp,
+        "Les discussions, entamées fin décembre, ont repris le 28 décembre après une pause.",
+        published="2025-01-03",
+    )
+    assert found(doc) == [("fin décembre", "2024-12"), ("le 28 décembre", "2024-12-28")]
+
+
+def test_dates_caption_keeps_its_date(dates_nlp) -> None:
+    text = (
+        "Le ministre à Kiev, en Ukraine, le 12 février 2025. ( AFP / UN PHOTOGRAPHE )\n\n"
+        "Le ministre a reçu mardi les industriels du secteur."
+    )
+    caption_end = text.index("\n")
+    doc = dates_of(dates_nlp, text, boilerplate=[{"start": 0, "end": caption_end, "kind": "caption"}])
+    assert found(doc) == [("le 12 février 2025", "2025-02-12"), ("mardi", "2025-02-25")]
+
+
+def test_dates_published_from_dateline(dates_nlp) -> None:
+    text = "MOSCOU, 3 mars 2025 (AFP) - Le Kremlin a démenti samedi toute offre sur le titane."
+    doc = dates_of(dates_nlp, text, published=None)
+    assert doc._.filon_published == "2025-03-03"
+    assert found(doc)[-1] == ("samedi", "2025-03-01")
+
+
+def test_dates_without_reference_keep_only_absolute_values(dates_nlp) -> None:
+    text = "Le texte signé le 30 avril 2025 a été ratifié jeudi par le Parlement."
+    doc = dates_of(dates_nlp, text, published=None)
+    assert doc._.filon_published is None
+    assert found(doc) == [("le 30 avril 2025", "2025-04-30"), ("jeudi", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Depuis trois ans, le pays cherche à diversifier ses approvisionnements.",
+        "Les négociations ont duré pendant deux semaines sans résultat.",
+        "La réunion a commencé à 14h30 au ministère.",
+        "Aujourd'hui, la Chine raffine l'essentiel du gallium mondial.",
+        "L'industrie d'aujourd'hui dépend des terres rares.",
+        "La mine produit 2000 tonnes de graphite par an.",
+        "Le rover a exploré Mars pendant des années.",
+    ],
+)
+def test_dates_not_emitted(dates_nlp, text: str) -> None:
+    assert dates_of(dates_nlp, text)._.filon_dates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le ministre a annoncé aujourd'hui la fin des discussions.", [("aujourd'hui", "2025-02-26")]),
+        ("L'accord a été paraphé hier soir à Kiev.", [("hier soir", "2025-02-25")]),
+        ("La production doit doubler en 2027.", [("2027", "2027")]),
+        ("Le mémorandum signé en mars 2024 reste en vigueur.", [("mars 2024", "2024-03")]),
+        ("Les exportations ont chuté le mois dernier.", [("le mois dernier", "2025-01")]),
+        ("Le texte a été transmis le 24/02/2025 au Parlement.", [("le 24/02/2025", "2025-02-24")]),
+        ("Une délégation est attendue ce week-end à Kiev.", [("ce week-end", "2025-W09")]),
+        ("Les ministres se sont vus ce week-end à Varsovie.", [("ce week-end", "2025-W08")]),
+    ],
+)
+def test_dates_emitted(dates_nlp, text: str, expected) -> None:
+    assert found(dates_of(dates_nlp, text)) == expected
+
+
+def test_dates_error_handler_keeps_the_batch_going(dates_nlp, monkeypatch) -> None:
+    from filon.pipeline import dates as dates_module
+
+    def broken(text):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(dates_module, "find_expressions", broken)
+    seen = []
+    component = dates_nlp.get_pipe("filon_dates")
+    # `nlp.set_error_handler` would also reach the Cython parser, which refuses the attribute
+    # in spaCy 3.8; the component's own hook is what it calls for us.
+    component.set_error_handler(lambda name, comp, docs, exc: seen.append((name, str(exc))))
+    try:
+        doc = dates_of(dates_nlp, "Le ministre a parlé lundi.")
+    finally:
+        del component._error_handler
+    assert seen == [("filon_dates", "boom")]
+    assert doc._.filon_dates is None
+
+
+# -- golden test on ../shared/corpus ---------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_dates_golden_corpus(dates_nlp, corpus_articles, corpus_gold) -> None:
+    from filon.evaluation.dates import score
+
+    records = {}
+    for row in corpus_articles:
+        if row["id"] not in corpus_gold:
+            continue
+        doc = dates_of(dates_nlp, row["text"], published=row.get("published"))
+        for item in doc._.filon_dates:
+            assert row["text"][item["start"] : item["end"]] == item["text"]
+        records[row["id"]] = {"dates": doc._.filon_dates}
+    [layer] = score(corpus_gold, records)
+    assert layer.extra["value_total"] > 0
+    assert layer.extra["value_accuracy"] >= 0.95, layer.errors
+    assert layer.f1 >= 0.8, layer.errors
