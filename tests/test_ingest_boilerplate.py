@@ -34,6 +34,7 @@ NEXT = "Les deux hommes doivent se revoir au printemps, selon un communiqué."
         ("Une raffinerie de cobalt en Finlande", "(Lehtikuva via AFP)"),
         ("Le chef du Kremlin à Sotchi, le 2 mai 2025.", "IVAN SOKOLOV / POOL / AFP"),
         ("Le Premier ministre slovaque à Bratislava, le 5 mai 2025", "- AFP"),
+        ("Le port de Gdansk, le 7 avril 2025.", "Crédit : Reuters"),
     ],
 )
 def test_ingest_boilerplate_marks_caption_and_credit(caption: str, credit: str) -> None:
@@ -41,9 +42,9 @@ def test_ingest_boilerplate_marks_caption_and_credit(caption: str, credit: str) 
     assert marked(text) == [("caption", caption), ("credit", credit)]
 
 
-def test_ingest_boilerplate_marks_credit_line_alone() -> None:
-    text = f"{LEAD}\n\nPhoto : Jean Martin / AFP\n\n{NEXT}"
-    assert marked(text) == [("credit", "Photo : Jean Martin / AFP")]
+@pytest.mark.parametrize("line", ["Photo : Jean Martin / AFP", "( AFP / Ivan PETROV )", "Reuters"])
+def test_ingest_boilerplate_marks_credit_line_alone(line: str) -> None:
+    assert marked(f"{LEAD}\n\n{line}\n\n{NEXT}") == [("credit", line)]
 
 
 @pytest.mark.parametrize(
@@ -104,7 +105,8 @@ def test_ingest_boilerplate_marks_agency_signoff() -> None:
         "Les revenus du fonds seront partagés. 50 / 50",  # two sentences, no agency
         "Le fonds sera géré à parts égales (50/50).",
         "Lire le texte de l'accord prend du temps.",
-        "Le ministre a parlé avec Pékin",  # ends on a name but "avec" is no agency
+        "Le ministre a parlé avec Pékin",  # a passé composé sentence that lost its period
+        "Le texte est clair. Photo : rien à voir avec un crédit ici, a-t-il dit, sans s'arrêter.",
     ],
 )
 def test_ingest_boilerplate_leaves_prose_alone(paragraph: str) -> None:

@@ -60,6 +60,11 @@ _CREDIT_PAREN = re.compile(
 # A bare credit after the caption's last sentence, as web pages print AFP pictures:
 # "… le 24 février 2025. GAVRIIL GRIGOROV / POOL / AFP". Only accepted with an agency part.
 _CREDIT_BARE = re.compile(r"(?<=[.!?…»])\s+(?P<body>[^\n.()/]{2,60}(?:/[^\n.()/]{2,40}){1,3})$")
+# "… à Moscou. Crédit : Reuters": a labelled credit after the caption's last sentence.
+_CREDIT_LABEL = re.compile(
+    r"(?<=[.!?…»])\s+(?P<body>(?:crédits?(?:\s+photos?)?|credits?|photos?)\s*:\s*[^\n:]{1,60})$",
+    re.IGNORECASE,
+)
 # "… à Kiev, le 3 mars 2025 - AFP": a dash and an agency closing a short line.
 _CREDIT_DASH = re.compile(
     rf"\s(?P<credit>[-–—]\s*(?:photo\s*:?\s*)?(?:{_AGENCIES})(?:\s*/\s*[^\n/]{{1,40}})?)$",
@@ -194,7 +199,7 @@ def _line_spans(line: _Line, block: list[_Line]) -> list[tuple[int, int, str]]:
         return [(line.start, line.end, "signoff")]
     if _RELATED.match(text):
         return [(line.start, line.end, "related")]
-    if _CREDIT_LINE.match(text):
+    if _CREDIT_LINE.match(text) or _AGENCY.match(text.strip("()[] ")):
         return [(line.start, line.end, "credit")]
     if len(text) <= 120 and (_BYLINE_PAR.match(text) or _BYLINE_WITH_AGENCY.match(text)):
         return [(line.start, line.end, "byline")]
@@ -226,6 +231,9 @@ def _credit(text: str) -> tuple[int, int] | None:
         return match.start(), len(text)
     match = _CREDIT_BARE.search(text)
     if match and _looks_like_credit(match.group("body"), need_agency=True):
+        return match.start("body"), len(text)
+    match = _CREDIT_LABEL.search(text)
+    if match and len(match.group("body").split()) <= 8:
         return match.start("body"), len(text)
     match = _CREDIT_DASH.search(text)
     if match and len(text) <= _CAPTION_MAX_CHARS:
