@@ -1,0 +1,270 @@
+"""One agreement across articles: link agreement events of many records to stable ids.
+
+Pure functions over extraction records (DESIGN.md shape: "id", "published", "events"); the store
+calls them and builds its `agreements` table and the `filon timeline` view on their output.
+
+Method:
+
+1. Within an article, `filon_events` already gives the events of one agreement a shared local key
+   (`agreement_id` "local:1", anaphora resolved). Those events form one *unit* with the union of
+   their parties and resources; an `investment_invitation` without local key is a unit of its own.
+2. Units are taken in date order and each joins the first cluster (agreement) that is compatible:
+   - parties: the unit and the cluster share at least two parties, or the unit names one party
+     only and the cluster holds it (a one-sided mention: "le Parlement a ratifié l'accord");
+   - subject: same resource family (all the pack's minerals are one family);
+   - dates: the unit falls within `max_gap_days` (default 365) of the cluster's dates, so that a
+     new deal between the same states years later is a new agreement.
+   So the US–Ukraine agreement and the EU–Ukraine partnership, which share only Ukraine, stay two.
+3. A cluster's id is `agr:<sorted party slugs>:<subject slug>` (e.g.
+   `agr:ukraine+united-states:minerals`), built from its core parties (those named by at least
+   half of its units); a second cluster with the same key gets a `:2` suffix in date order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+LINKED_TYPES = frozenset({"agreement", "investment_invitation"})
+DEFAULT_MAX_GAP_DAYS = 365
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+__all__ = ["agreement_summaries", "link_agreements", "slug"]
+
+
+def slug(text: str) -> str:
+    """'United States' -> 'united-states'; accents folded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return _SLUG.sub("-", text).strip("-")
+
+
+@dataclass(slots=True)
+class _Unit:
+    """The events of one agreement within one article."""
+
+    article_id: str
+    order: int  # position of the record in the input, for stable ordering
+    events: list[int]
+    parties: list[str]  # canonical names, in order of first mention
+    party_ids: dict[str, str | None]
+    resources: list[str]
+    family: str
+    day: date | None
+    types: set[str]
+
+
+@dataclass(slots=True)
+class _Cluster:
+    units: list[_Unit] = field(default_factory=list)
+
+    def parties(self) -> set[str]:
+        return {p for unit in self.units for p in unit.parties}
+
+    def days(self) -> list[date]:
+        return [u.day for u in self.units if u.day is not None]
+
+    def core(self) -> list[str]:
+        """Parties named by at least half of the units (at least the two most named)."""
+        counts = Counter(p for unit in self.units for p in set(unit.parties))
+        core = [p for p, n in counts.items() if 2 * n >= len(self.units)]
+        if len(core) < 2:
+            core = [p for p, _ in counts.most_common(2)]
+        return sorted(core)
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        parts = value.split("-")
+        if len(parts) == 1:
+            return date(int(parts[0]), 7, 1)  # a bare year: its middle, for distance checks
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 15)
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None  # ISO weeks and odd values give no distance
+
+
+def _units(records: Iterable[dict]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for order, record in enumerate(records):
+        article_id = record.get("id") or record.get("source_id") or f"#{order}"
+        by_key: dict[str, _Unit] = {}
+        for index, event in enumerate(record.get("events") or []):
+            if event.get("type") not in LINKED_TYPES:
+                continue
+            names = [p.get("name") for p in event.get("parties") or [] if p.get("name")]
+            if not names:
+                continue
+            local = event.get("agreement_id")
+            key = local if local else f"{event['type']}:{'+'.join(sorted(names))}"
+            unit = by_key.get(key)
+            if unit is None:
+                unit = _Unit(article_id, order, [], [], {}, [], "minerals", None, set())
+                by_key[key] = unit
+                units.append(unit)
+            unit.events.append(index)
+            unit.types.add(event["type"])
+            for party in event.get("parties") or []:
+                if party.get("name") and party["name"] not in unit.parties:
+                    unit.parties.append(party["name"])
+                    unit.party_ids[party["name"]] = party.get("id")
+            for res in event.get("resources") or []:
+                if res.get("name") and res["name"] not in unit.resources:
+                    unit.resources.append(res["name"])
+            day = _day(event.get("date")) or _day(record.get("published"))
+            if day is not None and (unit.day is None or day < unit.day):
+                unit.day = day
+    return units
+
+
+def _compatible(unit: _Unit, cluster: _Cluster, max_gap_days: int) -> int:
+    """How well a unit fits a cluster: 0 = not at all, higher = more shared parties."""
+    if unit.family != cluster.units[0].family:
+        return 0
+    shared = set(unit.parties) & cluster.parties()
+    if len(shared) < 2 and not (len(unit.parties) == 1 and shared):
+        return 0
+    days = cluster.days()
+    if unit.day is not None and days:
+        gap = min(abs((unit.day - d).days) for d in days)
+        if gap > max_gap_days:
+            return 0
+    return len(shared)
+
+
+def _clusters(records: Iterable[dict], max_gap_days: int) -> list[_Cluster]:
+    units = _units(records)
+    # multi-party units first so that one-sided mentions join an agreement rather than found one
+    units.sort(key=lambda u: (len(u.parties) < 2, u.day or date.max, u.order, u.events[0]))
+    clusters: list[_Cluster] = []
+    for unit in units:
+        best, best_fit = None, 0
+        for cluster in clusters:
+            fit = _compatible(unit, cluster, max_gap_days)
+            if fit > best_fit or (fit and fit == best_fit and best and len(cluster.units) > len(best.units)):
+                best, best_fit = cluster, fit
+        if best is None:
+            best = _Cluster()
+            clusters.append(best)
+        best.units.append(unit)
+    return clusters
+
+
+def _ids(clusters: list[_Cluster]) -> list[str]:
+    ordered = sorted(range(len(clusters)), key=lambda i: min(clusters[i].days(), default=date.max))
+    seen: Counter[str] = Counter()
+    ids = [""] * len(clusters)
+    for i in ordered:
+        cluster = clusters[i]
+        base = f"agr:{'+'.join(slug(p) for p in cluster.core())}:{cluster.units[0].family}"
+        seen[base] += 1
+        ids[i] = base if seen[base] == 1 else f"{base}:{seen[base]}"
+    return ids
+
+
+def link_agreements(
+    records: Iterable[dict], max_gap_days: int = DEFAULT_MAX_GAP_DAYS
+) -> dict[tuple[str, int], str]:
+    """Give every agreement event of the records a global agreement id.
+
+    Args:
+        records: extraction records ("id", "published", "events"); read once.
+        max_gap_days: events further apart than this from every date of an agreement start a
+            new agreement between the same parties. Defaults to 365.
+
+    Returns:
+        `{(article_id, event_index): agreement_id}` for `agreement` and
+        `investment_invitation` events that name at least one party.
+    """
+    clusters = _clusters(list(records), max_gap_days)
+    out: dict[tuple[str, int], str] = {}
+    for cluster, agreement_id in zip(clusters, _ids(clusters), strict=True):
+        for unit in cluster.units:
+            for index in unit.events:
+                out[(unit.article_id, index)] = agreement_id
+    return out
+
+
+def _name(parties: list[str], types: set[str], family: str) -> str:
+    what = "minerals investment offer" if types == {"investment_invitation"} else f"{family} agreement"
+    return f"{'–'.join(parties)} {what}"
+
+
+def agreement_summaries(
+    records: Iterable[dict], max_gap_days: int = DEFAULT_MAX_GAP_DAYS
+) -> list[dict]:
+    """Per agreement: parties, resources, dates, latest status and the dated status history.
+
+    Args:
+        records: extraction records, as for `link_agreements`.
+        max_gap_days: as for `link_agreements`.
+
+    Returns:
+        A list of dicts, one per agreement, ordered by first date: `agreement_id`, `name`
+        ("United States–Ukraine minerals agreement"), `parties` [{"name","id"}], `resources`
+        (names, most cited first), `first_date`, `last_date`, `latest_status`, `latest_claimed_by`
+        and `history`: tuples `(date, status, claimed_by, article_id, evidence_start,
+        evidence_end, event_index)` sorted by date, for events that assert a status. An event
+        without its own date (e.g. a pluperfect "avait rejeté") sorts at its article's date but
+        keeps `date` None. `mentions` counts all linked events, with or without status.
+    """
+    records = list(records)
+    links = link_agreements(records, max_gap_days)
+    by_id: dict[str, dict] = {}
+    for order, record in enumerate(records):
+        article_id = record.get("id") or record.get("source_id") or f"#{order}"
+        for index, event in enumerate(record.get("events") or []):
+            agreement_id = links.get((article_id, index))
+            if agreement_id is None:
+                continue
+            entry = by_id.setdefault(agreement_id, {
+                "positions": Counter(), "ids": {}, "resources": Counter(), "types": set(),
+                "items": [], "mentions": 0,
+            })
+            entry["mentions"] += 1
+            entry["types"].add(event.get("type"))
+            for pos, party in enumerate(event.get("parties") or []):
+                entry["positions"][party["name"]] += pos
+                entry["ids"].setdefault(party["name"], party.get("id"))
+            for res in event.get("resources") or []:
+                entry["resources"][res["name"]] += 1
+            if event.get("status") is None:
+                continue
+            evidence = event.get("evidence") or {}
+            claim = event.get("claimed_by") or {}
+            sort_day = event.get("date") or record.get("published") or "9999"
+            entry["items"].append((
+                (sort_day, order, evidence.get("start", 0)),
+                (event.get("date"), event["status"], claim.get("name"), article_id,
+                 evidence.get("start"), evidence.get("end"), index),
+            ))
+    summaries = []
+    for agreement_id, entry in by_id.items():
+        core = agreement_id.split(":")[1].split("+")
+        parties = [name for name in entry["ids"] if slug(name) in core]
+        parties.sort(key=lambda n: (entry["positions"][n] / max(entry["mentions"], 1), n))
+        items = sorted(entry["items"], key=lambda item: item[0])
+        history = [item[1] for item in items]
+        days = sorted(d for d, *_ in history if d)
+        family = agreement_id.split(":")[2]
+        summaries.append({
+            "agreement_id": agreement_id,
+            "name": _name(parties, entry["types"], family),
+            "parties": [{"name": n, "id": entry["ids"][n]} for n in parties],
+            "resources": [name for name, _ in entry["resources"].most_common()],
+            "first_date": days[0] if days else None,
+            "last_date": days[-1] if days else None,
+            "latest_status": history[-1][1] if history else None,
+            "latest_claimed_by": history[-1][2] if history else None,
+            "history": history,
+            "mentions": entry["mentions"],
+        })
+    summaries.sort(key=lambda s: (s["first_date"] or "9999", s["agreement_id"]))
+    return summaries
