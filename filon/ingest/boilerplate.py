@@ -10,7 +10,8 @@ Kinds:
 | kind         | what                                                                 |
 |--------------|----------------------------------------------------------------------|
 | `caption`    | the text of a photo caption, up to (not including) its credit        |
-| `credit`     | a photo credit: "( POOL / NAME )", "(AFP / NAME)", "(Photo: …)", "© Reuters" |
+| `credit`     | a photo credit: "( POOL / NAME )", "(AFP / NAME)", "(Photo: …)", "© Reuters", |
+|              | "NAME / POOL / AFP" or "Crédit : Reuters" after the caption, "- AFP", "Reuters" alone |
 | `subheading` | a short title-like paragraph with no final punctuation between two paragraphs |
 | `byline`     | "Par NAME (AFP)", "Rédigé par …", a "(Reportage …, version française …)" footer |
 | `related`    | "Lire aussi : …" lines                                               |
@@ -154,14 +155,10 @@ def find_boilerplate(text: str) -> list[dict]:
     blocks = _blocks(text, lines)
     spans: list[tuple[int, int, str]] = []
     for index, block in enumerate(blocks):
-        for line in block:
-            found = _line_spans(line, block)
-            spans.extend(found)
-        if not any(s[0] >= block[0].start and s[1] <= block[-1].end for s in spans) and (
-            _is_subheading(block, index, blocks)
-        ):
-            line = block[0]
-            spans.append((line.start, line.end, "subheading"))
+        found = [span for line in block for span in _line_spans(line, block)]
+        if not found and _is_subheading(block, index, blocks):
+            found.append((block[0].start, block[0].end, "subheading"))
+        spans.extend(found)
     return [
         {"start": start, "end": end, "kind": kind}
         for start, end, kind in sorted(_drop_overlaps(spans))
