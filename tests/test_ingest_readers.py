@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from filon.errors import InputError
 from filon.ingest import Article, ReadResult, iter_articles
 from filon.ingest import readers as readers_module
-from filon.ingest.article import article_id
+from filon.ingest.article import article_id, normalize_text
 
 BODY = (
     "KIEV, 3 mars 2025 (AFP) - Le gouvernement ukrainien a présenté lundi un plan pour relancer "
@@ -354,3 +356,17 @@ def test_ingest_txt_rule_line_in_prose_is_not_a_header(tmp_path: Path) -> None:
     text = BODY + "\n\n---\n\nLe Kremlin a démenti mardi."
     article = only_article(read(write(tmp_path / "a.txt", text)))
     assert article.text == text and article.title is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200))
+def test_ingest_jsonl_round_trips_any_text(tmp_path: Path, text: str) -> None:
+    # ensure_ascii=False writes U+2028, U+0085 and friends raw: only "\n" may split lines
+    path = write(tmp_path / "one.jsonl", json.dumps({"text": text}, ensure_ascii=False))
+    [result] = read(path)
+    if normalize_text(text):
+        assert isinstance(result, Article)
+        assert result.text == normalize_text(text)
+        assert all(0 <= s["start"] < s["end"] <= len(result.text) for s in result.boilerplate)
+    else:
+        assert isinstance(result, InputError) and "[F011]" in result.message
