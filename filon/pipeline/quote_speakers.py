@@ -169,9 +169,17 @@ class SpeakerResolver:
         return [(i, j)]
 
     def _speaker_from_mention(self, m: dict) -> dict:
+        """Speaker dict of a mention; a place that speaks is the body it stands for."""
+        name, ident = m.get("name") or m.get("text"), m.get("id")
+        target = m.get("refers_to")
+        if not target and m.get("label") == "LOC":
+            actor = self.gaz.metonymy(m["text"])
+            target = {"id": actor.id, "name": actor.name} if actor is not None else None
+        if target:
+            name, ident = target.get("name") or name, target.get("id") or ident
         return {
-            "name": m.get("name") or m.get("text"),
-            "id": m.get("id"),
+            "name": name,
+            "id": ident,
             "text": m["text"],
             "start": m["start"],
             "end": m["end"],
