@@ -232,7 +232,7 @@ def test_ingest_jsonl_broken_line_keeps_the_others(tmp_path: Path) -> None:
     assert [(e.line, e.message[:6]) for e in bad] == [
         (2, "[F006]"), (4, "[F007]"), (5, "[F007]"), (7, "[F006]"),
     ]
-    assert str(bad[0]).startswith(f"{path}:2: [F006] line 2: invalid JSON")
+    assert str(bad[0]).startswith(f"{path}:2: [F006] line 2: invalid JSON: Unterminated string")
     assert "'text'" in bad[1].message and "'published'" in bad[2].message
 
 

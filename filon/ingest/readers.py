@@ -365,8 +365,10 @@ def _read_json_lines(text: str, source: str, default_lang: str | None) -> Iterat
             continue
         try:
             item = json.loads(line)
-        except ValueError as exc:
-            yield InputError(source, Errors.F006.format(line=number, reason=exc), line=number)
+        except json.JSONDecodeError as exc:
+            # the decoder counts lines inside the one line it saw; give the column only
+            reason = f"{exc.msg} at column {exc.colno}"
+            yield InputError(source, Errors.F006.format(line=number, reason=reason), line=number)
             continue
         yield _json_article(item, source, number, default_lang)
 
