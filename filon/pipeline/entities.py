@@ -38,13 +38,15 @@ from spacy.util import filter_spans
 
 from filon.domains.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slugify
 from filon.domains.pack import DEFAULT_DOMAIN
-from filon.pipeline.extensions import in_boilerplate, set_doc_extensions
+from filon.pipeline.extensions import in_spans, set_doc_extensions
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
 # Tokens that may open a role mention; kept inside the span ("le président russe").
 _ROLE_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "un", "une"})
 _LEADING_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’"})
+# "( POOL / MIKHAIL METZEL )", "(AFP/Archives)": a photo credit, whatever the marker found
+_CREDIT = re.compile(r"\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .&'’-]*/[^()\n]{1,60}\)")
 # Courtesy titles in front of a surname: not part of the identity, but they tell the gender.
 _TITLES = {"m.": "m", "mr": "m", "mr.": "m", "monsieur": "m", "mme": "f", "mme.": "f",
            "madame": "f", "mlle": "f", "dr": None, "dr.": None, "me": None, "mgr": "m"}
@@ -150,9 +152,10 @@ class EntityLinker:
     def match(self, doc: Doc) -> list[_Mention]:
         """Candidate mentions (model + gazetteer + roles), overlaps resolved, in text order."""
         gaz = self.gazetteer
+        skip = _skipped_spans(doc)
         candidates: list[tuple[Span, _Mention]] = []
         for ent in doc.ents:
-            if ent.label_ not in LABELS or self._is_noise(doc, ent):
+            if ent.label_ not in LABELS or self._is_noise(ent, skip):
                 continue
             start = ent.start
             if len(ent) > 1 and ent[0].lower_ in _LEADING_DETERMINERS:
@@ -161,7 +164,7 @@ class EntityLinker:
             candidates.append((doc[start : ent.end], m))
         for mid, s, e in [*self.names_lower(doc), *self.names_exact(doc)]:
             span = doc[s:e]
-            if in_boilerplate(doc, span.start_char, span.end_char):
+            if in_spans(span.start_char, span.end_char, skip):
                 continue
             actor = gaz.actor(doc.vocab.strings[mid])
             if actor is None:
@@ -175,15 +178,15 @@ class EntityLinker:
             if s > 0 and doc[s - 1].lower_ in _ROLE_DETERMINERS:
                 s -= 1
             span = doc[s:e]
-            if in_boilerplate(doc, span.start_char, span.end_char):
+            if in_spans(span.start_char, span.end_char, skip):
                 continue
             candidates.append((span, _Mention(s, e, "PER", "role")))
         return self._resolve_overlaps(doc, candidates)
 
     @staticmethod
-    def _is_noise(doc: Doc, ent: Span) -> bool:
+    def _is_noise(ent: Span, skip: list[dict]) -> bool:
         """Model entities that are not mentions: boilerplate, credit lines, lone punctuation."""
-        if in_boilerplate(doc, ent.start_char, ent.end_char):
+        if in_spans(ent.start_char, ent.end_char, skip):
             return True
         text = ent.text
         if not any(c.isalpha() for c in text):
@@ -340,6 +343,18 @@ class _PersonIndex:
 def actor_surface(actor: Actor) -> str:
     """The French press form of an actor's name."""
     return actor.name_fr or actor.name
+
+
+def _skipped_spans(doc: Doc) -> list[dict]:
+    """Character spans that yield no entity: credits, subheadings, bylines.
+
+    Caption prose ("Vladimir Poutine à Moscou, le 24 février") is kept on purpose: the gold
+    conventions count the people and places it names; only its credit "( AGENCE / NOM )" goes.
+    Credits are also found here when no boilerplate marker ran (a user's own pipeline).
+    """
+    spans = [b for b in doc._.filon_boilerplate or [] if b.get("kind") != "caption"]
+    spans += [{"start": m.start(), "end": m.end()} for m in _CREDIT.finditer(doc.text)]
+    return spans
 
 
 def _first_alpha(text: str) -> str:
