@@ -66,3 +66,7 @@ def test_ingest_encoding_random_high_bytes_are_refused() -> None:
     data = bytes(rng.randrange(0x80, 0x100) for _ in range(600))
     with pytest.raises(InputError, match=r"\[F004\]"):
         decode_bytes(data)
+
+
+def test_ingest_encoding_a_stray_control_character_is_not_binary() -> None:
+    assert decode_bytes(b"Le ministre\x7f a sign\xc3\xa9.").text == "Le ministre\x7f a signé."

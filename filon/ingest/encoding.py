@@ -41,6 +41,8 @@ _EBCDIC = frozenset({"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1
 _CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
 # More than 1 % of control characters is a binary file that happens to have no NUL byte.
 _MAX_CONTROL_RATIO = 0.01
+# ... and more than a few: one stray DEL or escape in a short text is a typo, not a binary file.
+_MIN_CONTROLS = 8
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -152,6 +154,8 @@ def _reads_as_western(text: str) -> bool:
 def _checked(text: str, encoding: str, source: str) -> Decoded:
     """Refuse text that decodes but is mostly control characters (binary without NUL bytes)."""
     controls = len(_CONTROL.findall(text))
-    if "\x00" in text or (text and controls / len(text) > _MAX_CONTROL_RATIO):
+    if "\x00" in text or (
+        controls >= _MIN_CONTROLS and controls / len(text) > _MAX_CONTROL_RATIO
+    ):
         raise InputError(source, Errors.F003)
     return Decoded(text, encoding)
