@@ -140,6 +140,7 @@ def test_dates_without_reference_keep_only_absolute_values(dates_nlp) -> None:
         "L'industrie d'aujourd'hui dépend des terres rares.",
         "La mine produit 2000 tonnes de graphite par an.",
         "Le rover a exploré Mars pendant des années.",
+        "Le ministre a accordé un entretien au Journal du Dimanche.",
     ],
 )
 def test_dates_not_emitted(dates_nlp, text: str) -> None:

@@ -246,6 +246,13 @@ def test_temporal_absolute_dates_need_no_reference() -> None:
         "le lundi suivant",
         "la semaine précédente",
         "il y a quelques jours",
+        "les 15 et 16 juin",
+        "du 3-5 mars",
+        "de 2014 à 2022",
+        "entre 2014 et 2022",
+        "2014-2022",
+        "premier trimestre 2025",
+        "les années 2000",
     ],
 )
 def test_temporal_vague_and_ranges_have_no_value(text: str) -> None:
@@ -274,6 +281,11 @@ def test_temporal_finds_expressions_in_a_sentence() -> None:
     text = "Le ministre, reçu lundi 3 mars à Kiev, a promis une réponse d'ici fin avril."
     found = [text[e.start : e.end] for e in find_expressions(text)]
     assert found == ["lundi 3 mars", "fin avril"]
+
+
+def test_temporal_two_years_are_two_dates() -> None:
+    text = "En 2023 et 2024, les livraisons ont cessé."
+    assert [text[e.start : e.end] for e in find_expressions(text)] == ["2023", "2024"]
 
 
 def test_temporal_longest_match_wins() -> None:

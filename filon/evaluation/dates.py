@@ -26,8 +26,8 @@ LAYER = "dates"
 # Leading words that do not change which date is meant; the longest alternatives come first.
 _LEADING = re.compile(
     r"^(?:(?:à partir du|à partir de|jusqu'au|jusqu'à|d'ici au|d'ici à|d'ici|depuis le|depuis|"
-    r"dès le|dès|avant le|après le|avant|après|pour le|pour|au cours du|au mois de|en|au|à la|"
-    r"à|du|le|la|l')\s*)+"
+    r"dès le|dès|avant le|après le|avant|après|pour le|pour|au cours du|au mois de|entre|en|au|"
+    r"à la|à|du|de|d'|le|la|l')\s*)+"
 )
 _SPACES = re.compile(r"\s+")
 

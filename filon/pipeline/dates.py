@@ -140,9 +140,10 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 def _is_noise(doc: Doc, expr: Expression) -> bool:
     """Matches that the lexicon allows but the context rules out."""
     text = doc.text
-    if expr.kind == "month":
+    if expr.kind in ("month", "weekday"):
         surface = text[expr.start : expr.end]
-        # "Mars" (the planet, the brand) or "Mai" (a name) mid-sentence; a month is lowercase.
+        # French months and weekdays are lowercase: "Mars" (the planet), "Avril" (a name) or
+        # "le Journal du Dimanche" mid-sentence are names.
         if surface[:1].isupper() and not _sentence_initial(text, expr.start):
             return True
     if expr.kind == "year":

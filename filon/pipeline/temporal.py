@@ -123,7 +123,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "day_range",
-        rf"{_L}(?:du{_S}|entre{_S}le{_S})?(?:(?:{_W}){_S})?{_D}{_S}?(?:au|et{_S}le|-|–){_S}?"
+        rf"{_L}(?:du{_S}|entre{_S}le{_S}|les{_S})?(?:(?:{_W}){_S})?{_D}(?:{_S})?(?:au|et{_S}le|et|-|–)(?:{_S})?"
         rf"(?:(?:{_W}){_S})?{_D}{_S}(?P<m>{_MD})(?:{_S}(?P<y>{_Y}))?{_R}",
     ),
     (
@@ -204,6 +204,17 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "offset",
         rf"{_L}(?P<dir>il{_S}y{_S}a|dans){_S}(?P<n>{_N}){_S}(?P<unit>{_UNIT}){_R}",
+    ),
+    (
+        # quarters and halves have no ISO form at our precisions: found, no value
+        "quarter",
+        rf"{_L}(?:le{_S})?(?:premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|dernier|4e)"
+        rf"{_S}(?:trimestre|semestre)(?:{_S}(?:de{_S}l{_APO}annee{_S})?(?P<y>{_Y})(?!\d))?{_R}",
+    ),
+    ("decade", rf"{_L}les{_S}annees{_S}(?:19|20)?\d0{_R}"),
+    (
+        "year_range",
+        rf"{_L}(?:entre{_S}{_Y}{_S}et{_S}{_Y}|(?:de{_S})?{_Y}(?:{_S})?(?:a|au|-|–)(?:{_S})?{_Y})(?!\d)",
     ),
     (
         "vague",
@@ -434,8 +445,10 @@ def resolve(expr: Expression, ref: date | None, tense: Tense = None) -> Resolved
         return Resolved(p["y"], "year", False)
     if kind == "year_part":
         return Resolved(p["y"], "year", False, _PARTS[p["part"]])
-    if kind in ("day_range", "night_range", "weekday_narrative", "vague"):
+    if kind in ("day_range", "night_range", "weekday_narrative", "vague", "quarter", "decade"):
         return Resolved(None, None, "y" not in p)
+    if kind == "year_range":
+        return Resolved(None, None, False)
     if ref is None:
         return Resolved(None, None, True)
     return _resolve_relative(kind, p, ref, tense)
