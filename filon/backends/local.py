@@ -6,9 +6,11 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
+from spacy.language import Language
+
 from filon.extract.record import doc_to_record, skipped_record
 from filon.ingest.article import Article
-from filon.pipeline import process
+from filon.pipeline import DEFAULT_MODEL, build_pipeline, process
 
 logger = logging.getLogger("filon")
 
@@ -42,3 +44,24 @@ class Backend(Protocol):
             yield from drain()
             yield article, doc_to_record(doc, article)
         yield from drain()
+
+
+class LocalBackend(Backend):
+    """Run the pipeline in this process with `nlp.pipe` (batching, optional worker processes).
+
+    The spaCy pipeline is built on first use, so that building a backend for a command that
+    turns out to have nothing to process costs nothing.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16, n_process: int = 1) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """The filon pipeline on `model`, built once."""
+        if self._nlp is None:
+            self._nlp = build_pipeline(self.model)
+        return self._nlp
