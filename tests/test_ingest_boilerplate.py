@@ -106,6 +106,8 @@ def test_ingest_boilerplate_marks_agency_signoff() -> None:
         "Le fonds sera géré à parts égales (50/50).",
         "Lire le texte de l'accord prend du temps.",
         "Le ministre a parlé avec Pékin",  # a passé composé sentence that lost its period
+        "Rédaction du texte final prévue lundi, selon Kiev.",
+        "Reportage diffusé mardi : les mines du Donbass sous les bombes.",
         "Le texte est clair. Photo : rien à voir avec un crédit ici, a-t-il dit, sans s'arrêter.",
     ],
 )

@@ -85,9 +85,17 @@ _BYLINE_PAR = re.compile(
     rf"^(?:[Pp]ar|PAR|[Bb]y)\s+{_NAMES}"
     rf"(?:\s*\([^()\n]{{1,40}}\)|\s*,?\s+(?:à|avec|in|with)\s+[^\n]{{1,40}})?\.?$"
 )
+# "Rédigé par X, édité par Y" (Reuters), on a line of its own.
 _BYLINE_EDITED = re.compile(
-    r"^\(?\s*(?:rédigé|écrit|édité|edité|rédaction|traduit|traduction|reportage|"
-    r"version française|avec la contribution de)\b[^\n]{1,200}$",
+    r"^(?:(?:rédigé|écrit|édité|edité|traduit|adapté)\s+par|version française|"
+    r"avec la contribution de)\b[^\n]{1,200}$",
+    re.IGNORECASE,
+)
+# "(Reportage X; rédigé par Y, version française Z)": a whole paragraph in brackets. Without the
+# brackets "Reportage …" or "Rédaction …" may open a sentence, so they are required here.
+_BYLINE_FOOTER = re.compile(
+    r"^\(\s*(?:reportage|rédigé|écrit|édité|edité|version française|avec|traduction|"
+    r"rédaction|correspondance|bureau)\b[^\n]{1,300}\)$",
     re.IGNORECASE,
 )
 _RELATED = re.compile(
@@ -200,7 +208,7 @@ def _line_spans(line: _Line, block: list[_Line]) -> list[tuple[int, int, str]]:
         return [(line.start, line.end, "credit")]
     if len(text) <= 120 and (_BYLINE_PAR.match(text) or _BYLINE_WITH_AGENCY.match(text)):
         return [(line.start, line.end, "byline")]
-    if len(block) == 1 and _BYLINE_EDITED.match(text) and _is_bracketed_or_short(text):
+    if len(block) == 1 and (_BYLINE_EDITED.match(text) or _BYLINE_FOOTER.match(text)):
         return [(line.start, line.end, "byline")]
     credit = _credit(text)
     if credit is None:
@@ -267,10 +275,6 @@ def _looks_like_credit(body: str, *, need_agency: bool = False) -> bool:
         ):
             return True
     return False
-
-
-def _is_bracketed_or_short(text: str) -> bool:
-    return (text.startswith("(") and text.endswith(")")) or len(text) <= 160
 
 
 def _is_subheading(block: list[_Line], index: int, blocks: list[list[_Line]]) -> bool:
