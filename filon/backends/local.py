@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 from spacy.language import Language
 
 from filon.extract.record import doc_to_record, skipped_record
 from filon.ingest.article import Article
-from filon.pipeline import DEFAULT_MODEL, build_pipeline, process
+from filon.pipeline import DEFAULT_COMPONENTS, DEFAULT_MODEL, cached_pipeline, process
 
 logger = logging.getLogger("filon")
 
@@ -20,6 +20,53 @@ SUPPORTED_LANGS = frozenset({"fr"})
 
 
 class Backend(Protocol):
+    """Who runs the pipeline over many articles."""
+
+    def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, dict]]:
+        """Yield (article, extraction record) for every article."""
+        ...
+
+
+def _log_component_error(proc_name: str, proc: object, docs: list, exc: Exception) -> None:
+    # One bad article must not stop a batch: log which component failed and keep the docs.
+    logger.warning("component %s failed on a doc: %s", proc_name, exc)
+
+
+class LocalBackend:
+    """`nlp.pipe` over articles, with one `Language` built once per process.
+
+    The pipeline is built on first use, so a command with nothing to process loads no model.
+
+    Args:
+        model: spaCy package name. Defaults to `fr_core_news_md`.
+        batch_size: docs per `nlp.pipe` batch. Defaults to 16.
+        n_process: worker processes. Defaults to 1.
+        components: filon components to run. Defaults to all of them.
+        nlp: an already built pipeline to use instead of loading `model`.
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        batch_size: int = 16,
+        n_process: int = 1,
+        components: Sequence[str] = DEFAULT_COMPONENTS,
+        nlp: Language | None = None,
+    ) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self._components = tuple(components)
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        """The filon pipeline on `model`."""
+        if self._nlp is None:
+            self._nlp = cached_pipeline(self.model, self._components)
+            self._nlp.set_error_handler(_log_component_error)
+        return self._nlp
+
     def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, dict]]:
         """Yield (article, record); unsupported languages get a skipped record.
 
@@ -40,28 +87,16 @@ class Backend(Protocol):
                 article = skipped.pop(0)
                 yield article, skipped_record(article, f"no pipeline for language '{article.lang}'")
 
-        for article, doc in process(self.nlp, supported(), self.batch_size, self.n_process):
+        first = next(iter_ahead := iter(supported()), None)
+        if first is None:  # nothing for the model: do not load it
+            yield from drain()
+            return
+
+        def stream() -> Iterator[Article]:
+            yield first
+            yield from iter_ahead
+
+        for article, doc in process(self.nlp, stream(), self.batch_size, self.n_process):
             yield from drain()
             yield article, doc_to_record(doc, article)
         yield from drain()
-
-
-class LocalBackend(Backend):
-    """Run the pipeline in this process with `nlp.pipe` (batching, optional worker processes).
-
-    The spaCy pipeline is built on first use, so that building a backend for a command that
-    turns out to have nothing to process costs nothing.
-    """
-
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16, n_process: int = 1) -> None:
-        self.model = model
-        self.batch_size = batch_size
-        self.n_process = n_process
-        self._nlp: Language | None = None
-
-    @property
-    def nlp(self) -> Language:
-        """The filon pipeline on `model`, built once."""
-        if self._nlp is None:
-            self._nlp = build_pipeline(self.model)
-        return self._nlp
