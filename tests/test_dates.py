@@ -42,6 +42,9 @@ def found(doc) -> list[tuple[str, str | None]]:
         ("La signature, prévue samedi, pourrait être reportée.", "2025-03-01"),
         ("Le texte pourrait être signé mardi prochain selon Kiev.", "2025-03-04"),
         ("Le dirigeant avait évoqué mardi dernier un accord imminent.", "2025-02-25"),
+        # wire present announces: the nearer such day
+        ("Le président ukrainien reçoit vendredi son homologue polonais.", "2025-02-28"),
+        ("Le Kremlin dément lundi toute offre sur le titane.", "2025-02-24"),
     ],
 )
 def test_dates_weekday_follows_tense(dates_nlp, text: str, expected: str) -> None:

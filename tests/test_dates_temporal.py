@@ -54,6 +54,40 @@ def test_temporal_weekday_relative_to_publication(name, past, future, last, next
     assert value(f"{name} prochain", WEDNESDAY) == next_
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("lundi", "2025-02-24"),  # two days back beats five ahead
+        ("mardi", "2025-02-25"),
+        ("mercredi", "2025-02-26"),
+        ("jeudi", "2025-02-27"),  # one day ahead beats six back
+        ("vendredi", "2025-02-28"),
+        ("samedi", "2025-03-01"),
+        ("dimanche", "2025-02-23"),
+    ],
+)
+def test_temporal_weekday_in_present_is_the_nearer(name: str, expected: str) -> None:
+    assert value(name, WEDNESDAY, "present") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        ("mardi 25", date(2025, 2, 26), "2025-02-25"),
+        ("samedi 1er", date(2025, 2, 26), "2025-03-01"),
+        ("mardi 31", date(2025, 1, 2), "2024-12-31"),
+        ("le vendredi 28", date(2025, 3, 3), "2025-02-28"),
+    ],
+)
+def test_temporal_weekday_with_day_number(text: str, ref: date, expected: str) -> None:
+    assert value(text, ref) == expected
+
+
+def test_temporal_weekday_with_clock_time_is_not_a_day_number() -> None:
+    text = "Il partira mardi 14h pour Kiev."
+    assert [text[e.start : e.end] for e in find_expressions(text)] == ["mardi"]
+
+
 def test_temporal_weekday_across_month_end() -> None:
     saturday = date(2025, 3, 1)
     assert value("vendredi", saturday, "past") == "2025-02-28"

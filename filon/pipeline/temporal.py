@@ -6,10 +6,12 @@ into an ISO 8601 value at the precision the text gives.
 
 Resolution rules (the reference date `ref` is the article's publication date):
 
-- A bare weekday ("lundi") in past or present context is the most recent such day on or before
-  `ref` (wire copy: "a déclaré lundi"); in future context ("doit signer lundi", "signera
-  lundi") it is the next such day on or after `ref`. "lundi dernier" / "lundi passé" is strictly
-  before `ref` (1-7 days), "lundi prochain" strictly after (1-7 days). "ce lundi" follows tense.
+- A bare weekday ("lundi") in past context, or with no verb to tell, is the most recent such
+  day on or before `ref` (wire copy: "a déclaré lundi"); in future context ("doit signer
+  lundi", "signera lundi") it is the next such day on or after `ref`; in the present ("reçoit
+  vendredi") the nearer of the two. "lundi dernier" / "lundi passé" is strictly before `ref`
+  (1-7 days), "lundi prochain" strictly after (1-7 days). "ce lundi" follows tense.
+  "mardi 25" is the nearest Tuesday the 25th.
 - A day and month without a year ("le 30 avril", "lundi 24 février") take the year of `ref`,
   or the year before/after when that is closer (an article of 3 January speaking of
   "28 décembre" means the previous year). A weekday, when given, picks the year in which the
@@ -167,6 +169,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:{_S}(?P<tod>matin|soir|apres-midi|midi))?{_R}",
     ),
     (
+        # "mardi 25": the month is implied (a longer "mardi 25 février" wins the overlap)
+        "weekday_day",
+        rf"{_L}(?:(?P<det>le|ce){_S})?(?P<wd>{_W}){_S}(?P<d>{_D})(?![\d,.:h]|{_S}(?:h\b|heures?))",
+    ),
+    (
         "weekday_narrative",
         rf"{_L}le{_S}(?P<wd>{_W}){_S}(?P<mod>precedent|suivant){_R}",
     ),
@@ -290,8 +297,10 @@ def resolve_weekday(weekday: int, ref: date, tense: Tense = None, mod: str | Non
     Args:
         weekday: 0 for Monday … 6 for Sunday.
         ref: publication date.
-        tense: tense of the clause; "future" looks forward, anything else backward.
-            Defaults to None (backward, the wire-copy reading of "a déclaré lundi").
+        tense: tense of the clause; "future" looks forward, "present" takes the nearer of the
+            two (the wire present announces: "reçoit vendredi" written on a Wednesday is two
+            days ahead, "assure lundi" two days back), anything else backward. Defaults to None
+            (backward, the wire-copy reading of "a déclaré lundi").
         mod: "dernier"/"passé" (strictly before `ref`) or "prochain" (strictly after).
 
     Returns:
@@ -304,9 +313,26 @@ def resolve_weekday(weekday: int, ref: date, tense: Tense = None, mod: str | Non
         return ref - timedelta(days=back or 7)
     if mod in _NEXT_MODS:
         return ref + timedelta(days=ahead or 7)
-    if tense == "future":
+    if tense == "future" or (tense == "present" and ahead < back):
         return ref + timedelta(days=ahead)
     return ref - timedelta(days=back)
+
+
+def resolve_weekday_day(weekday: int, day: int, ref: date) -> date | None:
+    """The date of "mardi 25" (a weekday and a day of month, no month) nearest to `ref`.
+
+    Looks in the month of `ref` and the months around it for a day `day` falling on `weekday`;
+    without one (a typo in the copy), the day `day` of the nearest month.
+    """
+    candidates = []
+    for delta in (-1, 0, 1):
+        year, month = shift_months(ref.year, ref.month, delta)
+        if found := _valid(year, month, day):
+            candidates.append(found)
+    fitting = [d for d in candidates if d.weekday() == weekday] or candidates
+    if not fitting:
+        return None
+    return min(fitting, key=lambda d: (abs((d - ref).days), d))
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -468,6 +494,8 @@ def _resolve_relative(kind: str, p: dict[str, str], ref: date, tense: Tense) -> 
     if kind in ("month", "month_part"):
         year, month = resolve_month(MONTHS[p["m"]], ref, None, tense, mod)
         return _ym(year, month, True, _PARTS.get(p.get("part", "")))
+    if kind == "weekday_day":
+        return _day(resolve_weekday_day(WEEKDAYS[p["wd"]], _day_number(p["d"]), ref), True)
     if kind == "weekday":
         return _day(resolve_weekday(WEEKDAYS[p["wd"]], ref, tense, mod), True)
     if kind == "day_word":
