@@ -314,12 +314,24 @@ def timeline(
 
     with _open(db) as store:
         table = queries.timeline(store.con, agreement)
-    if fmt is Format.table:
-        view = queries.Table(["date", "status", "claimed_by", "evidence", "agreement", "title"],
-                             [(r[2], r[3], r[4], r[5], r[1], r[7]) for r in table.rows])
-        _emit(view, fmt, "timeline", max_width=70)
-    else:
+    if fmt is not Format.table:
         _emit(table, fmt)
+        return
+    if not table.rows:
+        err_console.print("[dim]no agreement matches[/dim]")
+    current = None
+    for (agr_id, name, day, status, claimed, evidence, _doc, title, outlet, _url, start,
+         end) in table.rows:
+        if agr_id != current:
+            current = agr_id
+            out_console.rule(f"[bold]{name}[/bold] [dim]{agr_id}[/dim]")
+        who = f" — according to {claimed}" if claimed else ""
+        out_console.print(f"[bold]{day or 'undated':<10}[/bold]  [cyan]{status}[/cyan]{who}",
+                          highlight=False)
+        out_console.print(f"            “{(evidence or '').strip()}”", highlight=False,
+                          markup=False)
+        source = " · ".join(x for x in (outlet, title) if x)
+        out_console.print(f"            [dim]{source} [{start}:{end}][/dim]", highlight=False)
 
 
 @app.command("sql")
@@ -362,8 +374,7 @@ def briefing(
         for agr in queries.find_agreements(con, None)[:limit]:
             history = agr["history"]
             last = history[-1] if history else {}
-            claimed = last.get("claimed_by")
-            claimed_name = claimed.get("name") if isinstance(claimed, dict) else claimed
+            claimed_name = last.get("claimed_by")
             out_console.print(
                 f"\n[bold]{agr['name'] or agr['agreement_id']}[/bold]  "
                 f"latest: [bold cyan]{agr['latest_status']}[/bold cyan] "

@@ -64,7 +64,12 @@ class LocalBackend:
         """The filon pipeline on `model`."""
         if self._nlp is None:
             self._nlp = cached_pipeline(self.model, self._components)
-            self._nlp.set_error_handler(_log_component_error)
+            # spaCy's own Cython pipes cannot take a handler (AttributeError in 3.8), so set the
+            # default one and the handler of each filon component that has one.
+            self._nlp.default_error_handler = _log_component_error
+            for name, pipe in self._nlp.pipeline:
+                if name.startswith("filon_") and hasattr(pipe, "set_error_handler"):
+                    pipe.set_error_handler(_log_component_error)
         return self._nlp
 
     def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, dict]]:

@@ -186,6 +186,15 @@ def agreements(con: duckdb.DuckDBPyConnection) -> Table:
     )
 
 
+_STEP_KEYS = ("date", "status", "claimed_by", "article_id", "evidence_start", "evidence_end",
+              "event_index")
+
+
+def _step(step: list | dict) -> dict:
+    """A history step as a dict (`filon.agreements` stores them as tuples, see its docstring)."""
+    return step if isinstance(step, dict) else dict(zip(_STEP_KEYS, step, strict=False))
+
+
 def find_agreements(con: duckdb.DuckDBPyConnection, query: str | None) -> list[dict]:
     """Agreements whose id or name matches `query` (all when None), with their history."""
     rows = _table(con, "SELECT * FROM agreements ORDER BY agreement_id").dicts()
@@ -196,6 +205,7 @@ def find_agreements(con: duckdb.DuckDBPyConnection, query: str | None) -> list[d
             continue
         for key in ("parties", "resources", "history"):
             row[key] = json.loads(row[key]) if row[key] else []
+        row["history"] = [_step(step) for step in row["history"]]
         out.append(row)
     return out
 
@@ -211,10 +221,9 @@ def timeline(con: duckdb.DuckDBPyConnection, query: str | None = None) -> Table:
                  step.get("evidence_start") or 0, step.get("article_id")],
             ).fetchone()
             title, url, outlet, evidence = doc if doc else (None, None, None, None)
-            claimed = step.get("claimed_by") or {}
             steps.append((
                 agr["agreement_id"], agr["name"], step.get("date"), step.get("status"),
-                claimed.get("name") if isinstance(claimed, dict) else claimed,
+                step.get("claimed_by"),
                 evidence, step.get("article_id"), title, outlet, url,
                 step.get("evidence_start"), step.get("evidence_end"),
             ))
