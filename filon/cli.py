@@ -420,13 +420,18 @@ def eval_command(
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
         table = RichTable(title=f"filon eval ({model})")
-        for col in ("layer", "precision", "recall", "F1", "tp", "fp", "fn", "other"):
-            table.add_column(col, justify="right" if col != "layer" else "left")
+        table.add_column("layer", no_wrap=True)
+        for col in ("precision", "recall", "F1", "tp", "fp", "fn"):
+            table.add_column(col, justify="right", no_wrap=True)
         for s in scores:
-            other = ", ".join(f"{k}={v:.3f}" for k, v in s.extra.items())
             table.add_row(s.layer, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
-                          str(s.tp), str(s.fp), str(s.fn), other)
+                          str(s.tp), str(s.fp), str(s.fn))
         out_console.print(table)
+        for s in scores:
+            if s.extra:
+                figures = ", ".join(f"{k}={v:.3f}" if isinstance(v, float) and not v.is_integer()
+                                    else f"{k}={v:g}" for k, v in s.extra.items())
+                out_console.print(f"  {s.layer}: {figures}", highlight=False)
         if errors:
             for s in scores:
                 for e in s.errors:
