@@ -47,6 +47,37 @@ _ROLE_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au
 _LEADING_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’"})
 # "( POOL / MIKHAIL METZEL )", "(AFP/Archives)": a photo credit, whatever the marker found
 _CREDIT = re.compile(r"\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .&'’-]*/[^()\n]{1,60}\)")
+# Title nouns: a model entity starting with one is a title, maybe followed by a name.
+_ROLE_NOUNS = frozenset(fold(w) for w in (
+    "ministre", "président", "présidente", "premier", "première", "secrétaire", "chef", "cheffe",
+    "commissaire", "chancelier", "chancelière", "porte-parole", "directeur", "directrice",
+    "vice-président", "vice-présidente", "vice-premier", "vice-première", "ambassadeur",
+    "ambassadrice", "émissaire", "envoyé", "envoyée", "sénateur", "sénatrice", "député",
+    "députée", "général", "patron", "patronne", "dirigeant", "dirigeante", "négociateur",
+    "négociatrice", "conseiller", "conseillère", "gouverneur", "maire", "roi", "reine", "prince",
+    "princesse", "pape", "monseigneur",
+))
+# Portfolios that may sit, capitalised, between a title and a name ("ministre de l'Economie X").
+_PORTFOLIO_WORDS = frozenset(fold(w) for w in (
+    "Economie", "Trésor", "Commerce", "Défense", "Intérieur", "Finances", "Energie", "Justice",
+    "Affaires", "Etrangères", "Industrie", "Santé", "Agriculture", "Environnement", "Travail",
+    "Budget", "Armées", "Transports", "Education", "Culture", "Etat", "Numérique", "Mines",
+    "Ressources", "Relations", "Extérieures", "Europe", "Diplomatie", "Reconstruction",
+))
+# Nouns that make an entity an institution whatever the model labelled it.
+_INSTITUTION_NOUNS = frozenset(fold(w) for w in (
+    "ministère", "agence", "commission", "banque", "administration", "département", "office",
+    "conseil", "parlement", "gouvernement", "université", "comité", "fonds", "groupe", "société",
+    "compagnie", "bureau", "institut", "autorité", "cour", "tribunal", "assemblée", "sénat",
+    "service", "direction", "organisation", "fédération", "association", "entreprise",
+))
+# Capitalised generic nouns the model takes for names on their own.
+_GENERIC_NOUNS = frozenset({"etat", "etats", "occident", "gouvernement", "ministre"})
+# Plural nationality nouns ("Européens", "Américains", "Chinois", "Russes", "Britanniques").
+_DEMONYM = re.compile(
+    r"^[A-ZÉÈ][a-zéèêëîïôöûüç-]+(?:iens|iennes|éens|éennes|ains|aines|ais|aises|ois|oises|ands|andes|"
+    r"ites|iques|aques|èques|aux|sses|ges|cs)$"
+)
 # Courtesy titles in front of a surname: not part of the identity, but they tell the gender.
 _TITLES = {"m.": "m", "mr": "m", "mr.": "m", "monsieur": "m", "mme": "f", "mme.": "f",
            "madame": "f", "mlle": "f", "dr": None, "dr.": None, "me": None, "mgr": "m"}
@@ -157,11 +188,9 @@ class EntityLinker:
         for ent in doc.ents:
             if ent.label_ not in LABELS or self._is_noise(ent, skip):
                 continue
-            start = ent.start
-            if len(ent) > 1 and ent[0].lower_ in _LEADING_DETERMINERS:
-                start += 1  # "Le Kremlin" at a sentence start: the name is "Kremlin"
-            m = _Mention(start, ent.end, ent.label_, "model")
-            candidates.append((doc[start : ent.end], m))
+            mention = _clean_model_span(ent, gaz)
+            if mention is not None:
+                candidates.append((mention.span(doc), mention))
         for mid, s, e in [*self.names_lower(doc), *self.names_exact(doc)]:
             span = doc[s:e]
             if in_spans(span.start_char, span.end_char, skip):
@@ -196,12 +225,39 @@ class EntityLinker:
         return bool("/" in text or (all(c.isupper() for c in letters) and " " in text.strip()))
 
     def _resolve_overlaps(self, doc: Doc, candidates: list[tuple[Span, _Mention]]) -> list[_Mention]:
-        # longest span wins; on equal length the gazetteer beats the model (it knows the label)
+        """Keep non-overlapping mentions, the most trustworthy first.
+
+        Roles and full names of gazetteer people come first: the model often glues a title to a
+        name ("Trésor Scott Bessent"). A model span that runs on from a gazetteer name into
+        lowercase words ("Bureau ovale de la Maison Blanche") is dropped for the names inside it.
+        Otherwise the longest span wins, and on equal length the gazetteer beats the model (it
+        knows the label).
+        """
+        gazetteer_ends: dict[int, int] = {}  # token -> end of the longest gazetteer hit there
+        for _s, m in candidates:
+            if m.source == "gazetteer":
+                gazetteer_ends[m.start] = max(m.end, gazetteer_ends.get(m.start, m.end))
+
+        def runs_on(m: _Mention) -> bool:
+            """A model span that adds lowercase words to a gazetteer name it starts with."""
+            end = gazetteer_ends.get(m.start, m.end)
+            return m.source == "model" and end < m.end and doc[end].is_lower
+
+        def priority(m: _Mention) -> int:
+            if m.source == "role":
+                return 0
+            if m.source == "gazetteer" and m.actor is not None and m.actor.type == "person":
+                return 0 if m.end - m.start >= 2 else 1
+            return 1
+
         rank = {"role": 0, "gazetteer": 1, "model": 2}
-        ordered = sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), rank[c[1].source]))
+        ordered = sorted(
+            (m for _s, m in candidates if not runs_on(m)),
+            key=lambda m: (priority(m), -(m.end - m.start), rank[m.source], m.start),
+        )
         taken: set[int] = set()
         kept: list[_Mention] = []
-        for _span, m in ordered:
+        for m in ordered:
             tokens = set(range(m.start, m.end))
             if tokens & taken:
                 continue
@@ -345,6 +401,42 @@ def actor_surface(actor: Actor) -> str:
     return actor.name_fr or actor.name
 
 
+def _clean_model_span(ent: Span, gaz: Gazetteer) -> _Mention | None:
+    """Repair a model entity, or None when it is not an entity at all.
+
+    - "Le Kremlin": the determiner goes.
+    - "Premier ministre", "ministre de l'Economie Ioulia Svyrydenko": a title alone is not a
+      name; a title followed by a name keeps only the name, as PER.
+    - "ministère du Commerce" tagged LOC: an institution noun makes it an ORG.
+    - "Etats" ("les Etats membres"), "Etat ukrainien": a generic noun, not a name.
+    - "Européens", "Américains": nationalities are MISC, not places.
+    """
+    doc = ent.doc
+    start, end, label = ent.start, ent.end, ent.label_
+    if end - start > 1 and doc[start].lower_ in _LEADING_DETERMINERS:
+        start += 1
+    first = fold(doc[start].text)
+    if first in _ROLE_NOUNS:
+        tail = end
+        while tail > start and doc[tail - 1].text[:1].isupper() and doc[tail - 1].is_alpha:
+            tail -= 1
+        while tail < end and fold(doc[tail].text) in _PORTFOLIO_WORDS | _ROLE_NOUNS:
+            tail += 1
+        if tail >= end or tail == start:
+            return None
+        return _Mention(tail, end, "PER", "model")
+    if first in _GENERIC_NOUNS:
+        return None
+    if first in _PORTFOLIO_WORDS and label == "PER" and end - start >= 3:
+        start += 1  # "Trésor Jean Dupont": the portfolio of a title cut off by the model
+    if first in _INSTITUTION_NOUNS and label != "ORG":
+        label = "ORG"
+    if (end - start == 1 and label == "LOC" and _DEMONYM.match(doc[start].text)
+            and gaz.place(doc[start].text) is None):
+        label = "MISC"
+    return _Mention(start, end, label, "model")
+
+
 def _skipped_spans(doc: Doc) -> list[dict]:
     """Character spans that yield no entity: credits, subheadings, bylines.
 
@@ -435,24 +527,37 @@ def _used_as_actor(span: Span) -> bool:
 
 
 def _link_appositions(doc: Doc, entities: list[dict]) -> None:
-    """'le président russe Vladimir Poutine' / 'Vladimir Poutine, le président russe':
-    the role takes the identity of the name next to it."""
+    """A role next to a name takes the name's identity (the text beats the role's dates).
+
+    "le président russe Vladimir Poutine": the name right after the role always wins.
+    "Vladimir Poutine, le président russe, a dit": the role must close with punctuation (an
+    apposition, not "Emmanuel Macron, le président américain a ajouté" where the role starts a
+    clause) and must not belong to another country than the person.
+    """
+    text = doc.text
     for i, ent in enumerate(entities):
         if ent["kind"] != "role":
             continue
-        for j in (i + 1, i - 1):
-            if not 0 <= j < len(entities):
-                continue
-            other = entities[j]
-            if other["label"] != "PER" or other["kind"] != "name" or other["id"] is None:
-                continue
-            lo, hi = (ent, other) if j > i else (other, ent)
-            gap = doc.text[lo["end"] : hi["start"]]
-            if gap.strip(" ,") == "" and "\n" not in gap:
-                ent["id"], ent["name"] = other["id"], other["name"]
-                ent["gender"] = other["gender"] or ent["gender"]
-                ent["country"] = other["country"] or ent["country"]
-                break
+        after = entities[i + 1] if i + 1 < len(entities) else None
+        before = entities[i - 1] if i > 0 else None
+        other = None
+        if _is_person_name(after) and text[ent["end"] : after["start"]].strip(" ,") == "" \
+                and "\n" not in text[ent["end"] : after["start"]]:
+            other = after
+        elif _is_person_name(before) and text[before["end"] : ent["start"]].strip() == "," \
+                and text[ent["end"] : ent["end"] + 1] in (",", ")", ".", ";", ":", ""):
+            same_state = not ent["country"] or not before["country"] or \
+                ent["country"] == before["country"]
+            other = before if same_state else None
+        if other is not None:
+            ent["id"], ent["name"] = other["id"], other["name"]
+            ent["gender"] = other["gender"] or ent["gender"]
+            ent["country"] = other["country"] or ent["country"]
+
+
+def _is_person_name(entity: dict | None) -> bool:
+    return entity is not None and entity["label"] == "PER" and entity["kind"] == "name" \
+        and entity["id"] is not None
 
 
 def _parse_date(value: str | None) -> date | None:
