@@ -42,6 +42,8 @@ def found(doc) -> list[tuple[str, str | None]]:
         ("La signature, prévue samedi, pourrait être reportée.", "2025-03-01"),
         ("Le texte pourrait être signé mardi prochain selon Kiev.", "2025-03-04"),
         ("Le dirigeant avait évoqué mardi dernier un accord imminent.", "2025-02-25"),
+        ("Le texte doit être signé vendredi à Washington.", "2025-02-28"),
+        ("L'accord aurait été paraphé jeudi, selon la presse.", "2025-02-20"),
         # wire present announces: the nearer such day
         ("Le président ukrainien reçoit vendredi son homologue polonais.", "2025-02-28"),
         ("Le Kremlin dément lundi toute offre sur le titane.", "2025-02-24"),
@@ -92,6 +94,16 @@ def test_dates_offsets_slice_text_in_order(dates_nlp) -> None:
         ("L'an dernier", "2024"),
         ("Il y a deux semaines", "2025-W07"),
     ]
+
+
+def test_dates_generic_today_after_a_future_paragraph(dates_nlp) -> None:
+    # the parser may attach the second paragraph to the first one's future verb
+    text = (
+        "Le commissaire se rendra à Kiev début mars, a indiqué mardi un porte-parole.\n\n"
+        "Aujourd'hui, la Chine assure l'essentiel du raffinage du gallium."
+    )
+    texts = [d["text"] for d in dates_of(dates_nlp, text)._.filon_dates]
+    assert texts == ["début mars", "mardi"]
 
 
 def test_dates_month_part_key(dates_nlp) -> None:

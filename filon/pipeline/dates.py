@@ -174,13 +174,9 @@ def _is_generic_today(doc: Doc, expr: Expression, tense: Tense) -> bool:
     after = doc.text[expr.end : expr.end + 8].lower()
     if after.lstrip().startswith("encore"):
         return True
-    # sentence-initial "Aujourd'hui," with a present-tense clause is the generic present
-    return bool(
-        tense != "past"
-        and tense != "future"
-        and _sentence_initial(doc.text, expr.start)
-        and after.startswith(",")
-    )
+    # sentence-initial "Aujourd'hui," opening a clause not in the past is the generic present
+    # ("Aujourd'hui, la Chine contrôle …"); "Aujourd'hui, le ministre a annoncé …" is the day
+    return bool(tense != "past" and _sentence_initial(doc.text, expr.start) and after.startswith(","))
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> Tense:
@@ -199,6 +195,11 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense:
     token = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].root
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") or token.lemma_ in _FUTURE_GOVERNORS:
+            # the parser sometimes joins a paragraph to the previous one; a verb found across a
+            # paragraph break says nothing about this expression
+            low, high = sorted((token.idx, start))
+            if "\n" in doc.text[low:high]:
+                return None
             return _verb_tense(token)
         if token.head is token:
             return None
@@ -221,24 +222,31 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         if verb.lemma_ in _SCHEDULED_PARTICIPLES:
             return "future"  # "la signature prévue lundi", "le texte est prévu pour mars"
         passive = [a for a in auxes if a.dep_ == "aux:pass"]
+        if passive and "Inf" in passive[0].morph.get("VerbForm"):
+            return _infinitive_tense(verb, depth)  # "doit être signé vendredi"
         if passive:
             return _finite_tense(passive[0])
         return "past"  # participle clause: "signé le 30 avril", "Interrogé lundi"
     if "Inf" in morph.get("VerbForm"):
-        governor = verb.head
-        if governor is verb or depth > 2:
-            return None
-        if governor.lemma_ in _FUTURE_GOVERNORS:
-            governed = _verb_tense(governor, depth + 1)
-            return "past" if governed == "past" else "future"
-        if governor.pos_ in ("VERB", "AUX", "ADJ"):
-            return _verb_tense(governor, depth + 1)
-        return None
+        return _infinitive_tense(verb, depth)
     if verb.lemma_ in _FUTURE_GOVERNORS and any(
         c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children
     ):
         return "past" if _finite_tense(verb) == "past" else "future"
     return _finite_tense(verb)
+
+
+def _infinitive_tense(verb: Token, depth: int) -> Tense:
+    """An infinitive group takes its time from its governor: "doit signer" is ahead."""
+    governor = verb.head
+    if governor is verb or depth > 2:
+        return None
+    if governor.lemma_ in _FUTURE_GOVERNORS:
+        governed = _verb_tense(governor, depth + 1)
+        return "past" if governed == "past" else "future"
+    if governor.pos_ in ("VERB", "AUX", "ADJ"):
+        return _verb_tense(governor, depth + 1)
+    return None
 
 
 def _finite_tense(verb: Token) -> Tense:
