@@ -65,3 +65,8 @@ def annotate(nlp, text: str, published: str | None = "2025-02-24"):
 def run():
     """`run(nlp, text, published=...)` -> annotated Doc."""
     return annotate
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-baseline", action="store_true", default=False,
+                     help="record measured evaluation figures in tests/eval_baseline.json")

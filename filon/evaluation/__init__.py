@@ -15,6 +15,7 @@ from filon.backends.local import LocalBackend
 from filon.errors import Errors, FilonError, InputError
 from filon.evaluation.base import EvalError, LayerScore
 from filon.ingest import iter_articles
+from filon.ingest.article import Article
 
 LAYER_MODULES = (
     "filon.evaluation.entities",
@@ -59,13 +60,23 @@ def evaluate(
     Only articles that have gold labels are scored. Returns the scores and input errors.
     """
     golds = load_gold(gold_path)
-    articles, failed = [], []
+    articles, failed, keys = [], [], {}
     for item in iter_articles([articles_path]):
         if isinstance(item, InputError):
             failed.append(item)
-        elif (item.source_id or item.id) in golds:
+            continue
+        key = gold_key(item, golds)
+        if key is not None:
             articles.append(item)
-    records = {
-        (article.source_id or article.id): record for article, record in backend.run(articles)
-    }
+            keys[item.id] = key
+    records = {keys[article.id]: record for article, record in backend.run(articles)}
     return score_records(golds, records), failed
+
+
+def gold_key(article: Article, golds: dict[str, dict]) -> str | None:
+    """The gold id of an article: its input `id`, its file name without suffix, or its hash."""
+    stem = Path(article.source.rsplit(":", 1)[0] if article.source.count(":") else article.source).stem
+    for key in (article.source_id, stem, article.id):
+        if key and key in golds:
+            return key
+    return None
