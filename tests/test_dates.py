@@ -96,6 +96,16 @@ def test_dates_offsets_slice_text_in_order(dates_nlp) -> None:
     ]
 
 
+def test_dates_reported_conditional_is_ahead(dates_nlp) -> None:
+    # "entreraient" is tagged imparfait by the model; its form is a conditional
+    text = (
+        "Le ministère a précisé que les mesures entreraient en vigueur le 1er février et "
+        "qu'elles seraient réexaminées en juin."
+    )
+    doc = dates_of(dates_nlp, text, published="2026-01-08")
+    assert found(doc) == [("le 1er février", "2026-02-01"), ("juin", "2026-06")]
+
+
 def test_dates_generic_today_after_a_future_paragraph(dates_nlp) -> None:
     # the parser may attach the second paragraph to the first one's future verb
     text = (

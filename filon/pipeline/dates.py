@@ -194,6 +194,13 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense:
         return None
     token = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].root
     for _ in range(_MAX_CLIMB):
+        copula = next((c for c in token.children if c.dep_ == "cop"), None)
+        if token.pos_ not in ("VERB", "AUX") and copula is not None:
+            # predicate with a copula ("entreraient en vigueur", "est prévu"): its verb group
+            # is the copula plus the predicate's auxiliaries
+            if "\n" in doc.text[min(copula.idx, start) : max(copula.idx, start)]:
+                return None
+            return _predicate_tense(token, copula)
         if token.pos_ in ("VERB", "AUX") or token.lemma_ in _FUTURE_GOVERNORS:
             # the parser sometimes joins a paragraph to the previous one; a verb found across a
             # paragraph break says nothing about this expression
@@ -249,9 +256,52 @@ def _infinitive_tense(verb: Token, depth: int) -> Tense:
     return None
 
 
+def _predicate_tense(predicate: Token, copula: Token) -> Tense:
+    """Tense of a copular predicate: "est prévu", "serait prêt", "entreraient en vigueur"."""
+    auxes = [c for c in predicate.children if c.dep_.startswith("aux")]
+    if any("Fut" in a.morph.get("Tense") for a in auxes):
+        return "future"
+    if any(a.dep_ == "aux:tense" for a in auxes):
+        return "past"  # "a été prêt"
+    if "Inf" in copula.morph.get("VerbForm"):
+        return _infinitive_tense(predicate, 0)
+    return _finite_tense(copula)
+
+
+# Future stems of irregular verbs; regular ones build the futur and conditional on the infinitive
+# ("signer" -> "signerait", "prendre" -> "prendrait").
+_FUTURE_STEMS = {
+    "être": "ser", "avoir": "aur", "aller": "ir", "faire": "fer", "pouvoir": "pourr",
+    "devoir": "devr", "vouloir": "voudr", "venir": "viendr", "tenir": "tiendr", "voir": "verr",
+    "savoir": "saur", "falloir": "faudr", "envoyer": "enverr", "recevoir": "recevr",
+    "mourir": "mourr", "courir": "courr", "valoir": "vaudr", "obtenir": "obtiendr",
+    "parvenir": "parviendr", "devenir": "deviendr", "revenir": "reviendr", "prévoir": "prévoir",
+}  # fmt: skip
+_FUTURE_ENDINGS = frozenset({"ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient"})
+
+
+def _future_form(verb: Token) -> bool:
+    """True when the word is a futur or conditional form of its lemma ("entreraient").
+
+    The morphologizer tags some conditionals as imparfait; the ending on the infinitive stem
+    cannot be an imparfait ("entraient" is, "entreraient" is not).
+    """
+    lemma = verb.lemma_.lower()
+    stem = _FUTURE_STEMS.get(lemma)
+    if stem is None:
+        if lemma.endswith("re"):
+            stem = lemma[:-1]
+        elif lemma.endswith(("er", "ir")):
+            stem = lemma
+        else:
+            return False
+    form = verb.text.lower()
+    return form.startswith(stem) and form[len(stem) :] in _FUTURE_ENDINGS
+
+
 def _finite_tense(verb: Token) -> Tense:
     morph = verb.morph
-    if "Cnd" in morph.get("Mood"):
+    if "Cnd" in morph.get("Mood") or _future_form(verb):
         return "future"  # "pourrait signer en mars", "signerait lundi": ahead of publication
     tense = morph.get("Tense")
     if "Imp" in tense or "Past" in tense:
