@@ -58,3 +58,20 @@ def test_pipeline_components_usable_in_a_users_own_pipeline():
 def test_public_surface_matches_all():
     exported = {name for name in dir(filon) if not name.startswith("_")}
     assert set(filon.__all__) - {"__version__"} <= exported
+
+
+@pytest.mark.slow
+def test_pipeline_two_processes_give_the_same_records_as_one():
+    from filon.backends.local import LocalBackend
+
+    texts = [
+        "Le président russe Vladimir Poutine a déclaré lundi : « Nous sommes prêts à coopérer. »",
+        "Kiev et Washington ont signé mercredi l'accord sur les terres rares, selon Kiev.",
+        "Pékin a annoncé jeudi des restrictions sur les exportations de gallium.",
+        "Ursula von der Leyen a estimé mardi que l'Europe devait sécuriser son lithium.",
+    ]
+    articles = [Article(text=t, published="2025-03-05", lang="fr") for t in texts]
+    one = [r for _, r in LocalBackend(model="fr_core_news_sm", n_process=1, batch_size=2).run(articles)]
+    two = [r for _, r in LocalBackend(model="fr_core_news_sm", n_process=2, batch_size=2).run(articles)]
+    assert sorted(one, key=lambda r: r["id"]) == sorted(two, key=lambda r: r["id"])
+    assert any(r["quotes"] for r in two) and any(r["entities"] for r in two)
