@@ -6,7 +6,11 @@ The pipeline here holds only `filon_dates` on top of fr_core_news_md: dates need
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from filon.ingest.article import Article
 from filon.pipeline import build_pipeline, process
@@ -207,6 +211,25 @@ def test_dates_error_handler_keeps_the_batch_going(dates_nlp, monkeypatch) -> No
         del component._error_handler
     assert seen == [("filon_dates", "boom")]
     assert doc._.filon_dates is None
+
+
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    ref=st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)),
+    name=st.sampled_from(WEEKDAYS),
+    lead=st.sampled_from(["", "Selon Kiev, ", "Dans un communiqué, "]),
+)
+def test_dates_past_weekday_property(dates_nlp, ref: date, name: str, lead: str) -> None:
+    text = f"{lead}le ministre a rencontré {name} ses homologues."
+    doc = dates_of(dates_nlp, text, published=ref.isoformat())
+    [item] = doc._.filon_dates
+    assert text[item["start"] : item["end"]] == item["text"] == name
+    day = date.fromisoformat(item["value"])
+    assert 0 <= (ref - day).days <= 6
+    assert day.weekday() == WEEKDAYS.index(name)
 
 
 # -- golden test on ../shared/corpus ---------------------------------------------------------------
