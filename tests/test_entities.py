@@ -126,6 +126,52 @@ def test_entities_short_alias_needs_its_case(nlp_ents):
     assert [e for e in doc._.filon_entities if e["text"] in ("us", "nous")] == []
 
 
+def _relabel(nlp, text: str, spans: list[tuple[str, str]]) -> Doc:
+    """Run only the linker on `text` after forcing the model's entities to `spans`."""
+    doc = nlp(text)
+    doc.set_ents([doc.char_span(text.index(t), text.index(t) + len(t), label=label)
+                  for t, label in spans])
+    doc._.filon_boilerplate = []
+    return nlp.get_pipe("filon_entities")(doc)
+
+
+def test_entities_title_glued_to_unknown_name_is_cut(nlp_ents):
+    text = "Selon le ministre de l'Economie Oleksandr Kovalenko, le texte est prêt."
+    doc = _relabel(nlp_ents, text, [("ministre de l'Economie Oleksandr Kovalenko", "ORG")])
+    ent = find(doc, "Oleksandr Kovalenko")
+    assert (ent["label"], ent["id"]) == ("PER", "filon:person-oleksandr-kovalenko")
+
+
+def test_entities_bare_title_is_not_an_entity(nlp_ents):
+    doc = _relabel(nlp_ents, "Le Premier ministre a démissionné.", [("Premier ministre", "MISC")])
+    assert doc._.filon_entities == []
+
+
+def test_entities_gazetteer_person_beats_glued_span(nlp_ents):
+    text = "Le secrétaire au Trésor Scott Bessent est arrivé."
+    doc = _relabel(nlp_ents, text, [("Trésor Scott Bessent", "PER")])
+    assert find(doc, "Scott Bessent")["id"] == "filon:scott-bessent"
+
+
+def test_entities_institution_tagged_loc_becomes_org(nlp_ents):
+    text = "Le ministère du Commerce a publié la liste mardi."
+    doc = _relabel(nlp_ents, text, [("ministère du Commerce", "LOC")])
+    assert find(doc, "ministère du Commerce")["label"] == "ORG"
+
+
+def test_entities_nationality_is_misc(nlp_ents):
+    doc = _relabel(nlp_ents, "Les Européens veulent leur part.", [("Européens", "LOC")])
+    ent = find(doc, "Européens")
+    assert (ent["label"], ent["id"]) == ("MISC", None)
+
+
+def test_entities_model_span_running_on_from_a_name_is_split(nlp_ents):
+    text = "Ils se sont vus dans le Bureau ovale de la Maison Blanche vendredi."
+    doc = _relabel(nlp_ents, text, [("Bureau ovale de la Maison Blanche", "ORG")])
+    assert find(doc, "Maison Blanche")["label"] == "ORG"
+    assert find(doc, "Bureau ovale")["label"] == "MISC"  # a facility: not scored
+
+
 # -- identities --------------------------------------------------------------------------------
 
 
@@ -201,6 +247,12 @@ def test_entities_role_name_apposition_after(nlp_ents):
     doc = annotate(nlp_ents, "Mykola Petrenko, le chef de la diplomatie ukrainienne, a signé.",
                    "2023-05-01")
     assert find(doc, "le chef de la diplomatie ukrainienne")["id"] == "filon:person-mykola-petrenko"
+
+
+def test_entities_role_after_name_of_another_country_not_linked(nlp_ents):
+    text = "Recevant Emmanuel Macron, le président américain a promis un accord."
+    doc = annotate(nlp_ents, text, "2025-02-24")
+    assert find(doc, "le président américain")["id"] == "Q22686"
 
 
 # -- metonymies ----------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ def rows(filename: str) -> list[tuple[int, dict]]:
     return [(n, row) for n, row in enumerate(csv.DictReader(lines), 2)]
 
 
-@pytest.mark.parametrize("filename", ["actors.csv", "roles.csv", "metonymies.csv"])
+@pytest.mark.parametrize("filename", ["actors.csv", "roles.csv", "metonymies.csv", "cities.csv"])
 def test_gazetteer_every_row_has_a_source(filename):
     missing = [n for n, row in rows(filename) if not (row.get("source") or "").strip()]
     assert missing == []

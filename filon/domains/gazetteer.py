@@ -85,6 +85,7 @@ class Gazetteer:
     roles: dict[str, list[Role]] = field(default_factory=dict)  # fold(role) -> holders
     metonymies: dict[str, str] = field(default_factory=dict)  # fold(surface) -> actor id
     by_alpha2: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 -> state actor id
+    domain: str = DEFAULT_DOMAIN  # the pack it was read from (its cities.csv serves `place`)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""
@@ -131,7 +132,7 @@ class Gazetteer:
             return actor
         from filon.domains.places import city_index
 
-        index = city_index()
+        index = city_index(self.domain)
         hit = index.get(fold(surface)) or index.get(fold(strip_determiner(surface)))
         if hit is None or hit[3] < min_population:
             return None
@@ -193,7 +194,7 @@ def _date(value: str) -> date | None:
 @lru_cache(maxsize=8)
 def load_gazetteer(domain: str = DEFAULT_DOMAIN) -> Gazetteer:
     """Read a pack's gazetteer files once per process."""
-    gaz = Gazetteer()
+    gaz = Gazetteer(domain=domain)
     for row in read_csv(domain, "actors.csv", ("id", "name", "type", "label", "source")):
         aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
         actor = Actor(

