@@ -120,6 +120,23 @@ def test_dates_generic_today_after_a_future_paragraph(dates_nlp) -> None:
     assert texts == ["début mars", "mardi"]
 
 
+def test_dates_anchored_to_the_last_named_day(dates_nlp) -> None:
+    text = (
+        "Le président a reçu vendredi 21 février son homologue. La veille, il avait consulté "
+        "ses alliés. La veille du sommet, rien n'avait filtré."
+    )
+    assert found(dates_of(dates_nlp, text)) == [
+        ("vendredi 21 février", "2025-02-21"),
+        ("La veille", "2025-02-20"),
+        ("La veille", None),
+    ]
+
+
+def test_dates_anchored_without_a_named_day_counts_from_publication(dates_nlp) -> None:
+    doc = dates_of(dates_nlp, "Le lendemain, les négociations reprendront à Riyad.")
+    assert found(doc) == [("Le lendemain", "2025-02-27")]
+
+
 def test_dates_month_part_key(dates_nlp) -> None:
     doc = dates_of(dates_nlp, "Les négociations doivent aboutir fin avril, selon Bruxelles.")
     [item] = doc._.filon_dates

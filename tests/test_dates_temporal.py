@@ -15,6 +15,7 @@ from filon.ingest.dateline import fold_text
 from filon.pipeline.temporal import (
     find_expressions,
     iso_week,
+    resolve,
     resolve_day_month,
     resolve_month,
     resolve_text,
@@ -315,6 +316,28 @@ def test_temporal_finds_expressions_in_a_sentence() -> None:
     text = "Le ministre, reçu lundi 3 mars à Kiev, a promis une réponse d'ici fin avril."
     found = [text[e.start : e.end] for e in find_expressions(text)]
     assert found == ["lundi 3 mars", "fin avril"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("la veille", "2025-02-25"),
+        ("l'avant-veille", "2025-02-24"),
+        ("le lendemain", "2025-02-27"),
+        ("le surlendemain", "2025-02-28"),
+        ("le même jour", "2025-02-26"),
+        ("la veille au soir", "2025-02-25"),
+    ],
+)
+def test_temporal_anchored_days(text: str, expected: str) -> None:
+    assert value(text, WEDNESDAY) == expected
+
+
+def test_temporal_anchored_to_a_named_event_has_no_value() -> None:
+    text = "la veille du sommet"
+    [expr] = find_expressions(text)
+    assert text[expr.start : expr.end] == "la veille"
+    assert resolve(expr, WEDNESDAY).value is None
 
 
 def test_temporal_two_years_are_two_dates() -> None:

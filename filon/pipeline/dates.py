@@ -95,11 +95,15 @@ class DateTagger:
     def set_annotations(self, doc: Doc, found: list[tuple[Expression, Tense]]) -> None:
         """Resolve each expression against the publication date and write `doc._.filon_dates`."""
         ref = _reference_date(doc)
+        # "la veille" / "le lendemain" count from the last day the text named, else publication
+        anchor = ref
         dates = []
         for expr, tense in found:
             if expr.kind == "day_word" and _is_generic_today(doc, expr, tense):
                 continue
-            resolved = resolve(expr, ref, tense)
+            resolved = resolve(expr, anchor if expr.kind == "anchored" else ref, tense)
+            if resolved.granularity == "day" and resolved.value:
+                anchor = date.fromisoformat(resolved.value)
             item = {
                 "text": doc.text[expr.start : expr.end],
                 "start": expr.start,

@@ -24,6 +24,9 @@ Resolution rules (the reference date `ref` is the article's publication date):
 - Weeks are ISO weeks ("2025-W09"): "cette semaine", "la semaine dernière/prochaine",
   "il y a deux semaines", "ce week-end" (the week-end's ISO week; which week-end follows tense).
 - "il y a N jours|semaines|mois|ans" and "dans N …" count from `ref` at the unit's precision.
+- "la veille", "le lendemain", "le même jour" count from the day the text last named: the
+  caller passes that day as the reference (`filon_dates` does); "la veille de la rencontre"
+  names another anchor and gets no value.
 - Ranges ("du 3 au 5 mars", "dans la nuit de dimanche à lundi"), expressions relative to the
   narrative rather than to publication ("le lundi suivant", "la semaine précédente") and vague
   ones ("ces derniers jours", "cet été") are found but resolve to None.
@@ -180,6 +183,14 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "night_range",
         rf"{_L}(?:la{_S})?nuit{_S}de{_S}(?:{_W}){_S}(?:a|au){_S}(?:{_W}){_R}",
+    ),
+    (
+        # relative to the day the narrative last named ("la veille", "le lendemain"): the
+        # caller passes that day as `ref`; "la veille de la rencontre" names its own anchor
+        "anchored",
+        rf"{_L}(?P<word>la{_S}veille|l{_APO}avant-veille|le{_S}lendemain|le{_S}surlendemain"
+        rf"|le{_S}meme{_S}jour|ce{_S}jour-la)(?:{_S}(?:au{_S})?(?:soir|matin))?{_R}"
+        rf"(?:(?=(?P<of>{_S}(?:de|du|des|d{_APO})))|)",  # look at "de …" without taking it
     ),
     (
         "day_word",
@@ -498,6 +509,12 @@ def _resolve_relative(kind: str, p: dict[str, str], ref: date, tense: Tense) -> 
         return _day(resolve_weekday_day(WEEKDAYS[p["wd"]], _day_number(p["d"]), ref), True)
     if kind == "weekday":
         return _day(resolve_weekday(WEEKDAYS[p["wd"]], ref, tense, mod), True)
+    if kind == "anchored":
+        if "of" in p:
+            return Resolved(None, None, True)
+        word = p["word"].split()[-1].split("'")[-1].split("’")[-1]
+        shift = {"veille": -1, "avant-veille": -2, "lendemain": 1, "surlendemain": 2}.get(word, 0)
+        return _day(ref + timedelta(days=shift), True)
     if kind == "day_word":
         word = p.get("word") or p.get("word2", "")
         shift = {"avant-hier": -2, "hier": -1, "demain": 1, "apres-demain": 2}.get(word, 0)
