@@ -340,6 +340,11 @@ def test_temporal_anchored_to_a_named_event_has_no_value() -> None:
     assert resolve(expr, WEDNESDAY).value is None
 
 
+def test_temporal_month_after_an_elision() -> None:
+    text = "Les chiffres d'octobre et le mois d'avril 2024 ont déçu."
+    assert [text[e.start : e.end] for e in find_expressions(text)] == ["octobre", "avril 2024"]
+
+
 def test_temporal_two_years_are_two_dates() -> None:
     text = "En 2023 et 2024, les livraisons ont cessé."
     assert [text[e.start : e.end] for e in find_expressions(text)] == ["2023", "2024"]

@@ -117,6 +117,7 @@ _PARTS = {"debut": "start", "mi": "mid", "fin": "end", "courant": None}
 
 _L = r"(?<![\w'’-])"  # left word edge (not inside a word, not after an elision)
 _R = r"(?![\w-])"  # right word edge
+_LM = r"(?<![\w-])"  # left edge of a month name, which may follow an elision ("le mois d'avril")
 
 # (kind, pattern) in no particular order: overlaps are settled longest-first.
 _PATTERNS: list[tuple[str, str]] = [
@@ -159,11 +160,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month_year",
-        rf"{_L}(?P<m>{_M}){_S}(?P<y>{_Y})(?!\d)",
+        rf"{_LM}(?P<m>{_M}){_S}(?P<y>{_Y})(?!\d)",
     ),
     (
         "month",
-        rf"{_L}(?P<m>{_M})(?:{_S}(?P<mod>dernier|prochain))?{_R}",
+        rf"{_LM}(?P<m>{_M})(?:{_S}(?P<mod>dernier|prochain))?{_R}",
     ),
     ("year", rf"(?<![\w.,/-])(?:l{_APO}an{_S})?(?P<y>{_Y})(?![\w/]|[.,]\d|-\d)"),
     (
