@@ -117,7 +117,7 @@ _STAMP = re.compile(
     rf"^{_SP}*(?:publie|mis en ligne|mise en ligne|published|posted)(?:{_SP}+(?:le|on))?"
     rf"{_SP}*:?{_SP}*{_DATE}"
 )
-_WRITTEN = re.compile(rf"(?:^|(?<=\W)){_DATE}(?=\W|$)")
+_WRITTEN = re.compile(rf"(?:^|(?<=\W)){_DATE}(?=\W|$|t\d)")  # "2025-02-24T10:00" keeps its date
 
 # A dateline sits in the first lines; a title may come before it.
 _MAX_LINES = 3
