@@ -21,6 +21,8 @@ from filon.ingest.dateline import month_number, parse_dateline, parse_french_dat
         ("Publié le 24/02/2025 à 18h32\nLe texte suit.", "2025-02-24"),
         ("Mis en ligne le 7 décembre 2024\nLe texte suit.", "2024-12-07"),
         ("Un titre d'article\nVARSOVIE, 9 sept 2025 (AFP) - Le texte.", "2025-09-09"),
+        ("Un titre\nLundi 24 février 2025\nLe texte commence ici.", "2025-02-24"),
+        ("24/02/2025 14:35\nLe texte commence ici.", "2025-02-24"),
     ],
 )
 def test_dateline_parses_agency_styles(text: str, expected: str) -> None:

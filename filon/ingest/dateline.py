@@ -117,6 +117,8 @@ _STAMP = re.compile(
     rf"^{_SP}*(?:publie|mis en ligne|mise en ligne|published|posted)(?:{_SP}+(?:le|on))?"
     rf"{_SP}*:?{_SP}*{_DATE}"
 )
+# A line that is only a date (and a clock time): a page's date stamp above the text.
+_ALONE = re.compile(rf"^{_SP}*(?:le{_SP}+)?{_DATE}{_TIME}{_SP}*$")
 _WRITTEN = re.compile(rf"(?:^|(?<=\W)){_DATE}(?=\W|$|t\d)")  # "2025-02-24T10:00" keeps its date
 
 # A dateline sits in the first lines; a title may come before it.
@@ -157,8 +159,9 @@ def parse_dateline(text: str) -> str | None:
     """Publication date of an article from its dateline, as an ISO date.
 
     Looks at the first three non-empty lines for a wire dateline ("MOSCOU, 24 fév 2025
-    (AFP) -", "Paris, le 3 mars 2025 -", "WASHINGTON, Feb 24, 2025 (Reuters) -") or a web
-    stamp ("Publié le 24/02/2025 à 18h32").
+    (AFP) -", "Paris, le 3 mars 2025 -", "WASHINGTON, Feb 24, 2025 (Reuters) -"), a web
+    stamp ("Publié le 24/02/2025 à 18h32") or a line holding nothing but a date
+    ("Lundi 24 février 2025").
 
     Args:
         text: the article text (normalized or not).
@@ -170,7 +173,7 @@ def parse_dateline(text: str) -> str | None:
     lines = [line for line in text.splitlines() if line.strip()][:_MAX_LINES]
     for line in lines:
         folded = fold_text(line[:300])
-        for pattern in (_DATELINE, _BARE_DATELINE, _STAMP):
+        for pattern in (_DATELINE, _BARE_DATELINE, _STAMP, _ALONE):
             match = pattern.match(folded)
             if match:
                 value = _iso_from_match(match)
