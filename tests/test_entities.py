@@ -357,3 +357,10 @@ def test_entities_corpus_person_f1(nlp_ents, corpus_articles, corpus_gold):
     # honest floors below the figures measured when this test was written (1.0 / 1.0)
     assert organizations.f1 >= 0.8, organizations.errors
     assert locations.f1 >= 0.8, locations.errors
+
+
+def test_entities_one_word_alias_does_not_split_a_longer_name(nlp_ents):
+    text = "La Commission électorale centrale a publié les résultats."
+    doc = _relabel(nlp_ents, text, [("Commission électorale centrale", "ORG")])
+    ent = find(doc, "Commission électorale centrale")
+    assert ent["id"] == "filon:org-commission-electorale-centrale"

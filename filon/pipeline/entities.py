@@ -48,6 +48,8 @@ _ROLE_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au
 _LEADING_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’"})
 # "( POOL / MIKHAIL METZEL )", "(AFP/Archives)": a photo credit, whatever the marker found
 _CREDIT = re.compile(r"\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .&'’-]*/[^()\n]{1,60}\)")
+# Words that open a complement after a name ("de la Maison Blanche", "à Kiev").
+_COMPLEMENT_WORDS = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "pour", "sur"})
 # Title nouns: a model entity starting with one is a title, maybe followed by a name.
 _ROLE_NOUNS = frozenset(fold(w) for w in (
     "ministre", "président", "présidente", "premier", "première", "secrétaire", "chef", "cheffe",
@@ -241,9 +243,18 @@ class EntityLinker:
                 gazetteer_ends[m.start] = max(m.end, gazetteer_ends.get(m.start, m.end))
 
         def runs_on(m: _Mention) -> bool:
-            """A model span that adds lowercase words to a gazetteer name it starts with."""
+            """A model span running on from a gazetteer name into a complement.
+
+            "Bureau ovale de la Maison Blanche" yes; but not "Union soviétique" (an adjective
+            makes a new name) nor "Commission de régulation" (one-word names are too generic).
+            """
             end = gazetteer_ends.get(m.start, m.end)
-            return m.source == "model" and end < m.end and doc[end].is_lower
+            return (
+                m.source == "model"
+                and end < m.end
+                and end - m.start >= 2
+                and doc[end].lower_ in _COMPLEMENT_WORDS
+            )
 
         def priority(m: _Mention) -> int:
             if m.source == "role":
