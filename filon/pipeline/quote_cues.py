@@ -30,10 +30,34 @@ PRONOUNS: dict[str, tuple[str | None, bool]] = {  # surface -> (gender, plural)
 # its content, without changing who speaks: times, connectives and sentence adverbs.
 ADJUNCTS = _wordset(
     """lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain soir matin
-    aussi également encore ensuite alors enfin toutefois cependant pourtant néanmoins notamment
-    déjà récemment ainsi même plus tard tôt mais donc en revanche outre par ailleurs de son
-    sa leur côté part"""
+    dernier dernière prochain aussi également encore ensuite alors enfin toutefois cependant
+    pourtant néanmoins notamment déjà récemment ainsi désormais finalement publiquement aussitôt"""
 )
+ADJUNCT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(fold(p).replace("'", "' ").split())
+    for p in (
+        "de son côté", "de leur côté", "pour sa part", "pour leur part", "en revanche",
+        "par ailleurs", "en outre", "de nouveau", "à nouveau", "dans le même temps",
+        "une nouvelle fois", "plus tard", "lui aussi", "elle aussi", "quant à lui", "quant à elle",
+        "à son tour", "à plusieurs reprises", "au passage", "lui-même", "elle-même",
+    )
+)  # fmt: skip
+
+
+def skip_adjunct(doc: Doc, j: int, end: int) -> int:
+    """Index after an adjunct word or phrase starting at token `j` (or `j` when there is none)."""
+    if j >= end:
+        return j
+    low = fold(doc[j].text)
+    if low in ADJUNCTS:
+        return j + 1
+    for phrase in ADJUNCT_PHRASES:
+        k = j + len(phrase)
+        if k <= end and phrase[0] == low and all(fold(doc[j + n].text) == w for n, w in enumerate(phrase)):
+            return k
+    return j
+
+
 # Heads of noun phrases that can be a source after "selon"/"d'après" without being a named entity.
 SOURCE_NOUNS = _wordset(
     """source sources responsable responsables diplomate diplomates expert experts analyste
@@ -45,6 +69,7 @@ SOURCE_NOUNS = _wordset(
     syndicat syndicats patronat groupe entreprise société fédération association ong"""
 )
 MONTHS = _wordset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
+REFLEXIVES = _wordset("se s'")
 FINAL_PUNCT = frozenset(".!?…;")
 QUOTE_CHARS = frozenset('«»“”„‹›"‘’')
 
@@ -139,7 +164,7 @@ class CueScanner:
         while i < n:
             tok = doc[i]
             hit = self._prep_hit(i) if not tok.is_punct else None
-            if hit is None and tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and tok.is_alpha:
+            if hit is None and tok.is_alpha:
                 hit = self._verb_hit(i)
             if hit is not None and not in_spans(doc[hit.start].idx, doc[hit.end - 1].idx + 1, self.skip):
                 hits.append(hit)
@@ -171,10 +196,19 @@ class CueScanner:
         return j
 
     def lemmas(self, tok: Token) -> list[str]:
+        """Candidate lemmas of a token for the cue look-up.
+
+        A verb's lemma, its extra forms (English inflections) and, for a token tagged VERB, a
+        guess from its -er ending; a noun or adjective only by its own lemma, so that "presse"
+        (the press) is not taken for "presser".
+        """
         low = fold(tok.text)
-        out = [fold(tok.lemma_), low]
+        out = [fold(tok.lemma_)]
         if low in self.lex.by_form:
             out.append(self.lex.by_form[low])
+        if tok.pos_ not in ("VERB", "AUX"):
+            return out
+        out.append(low)
         # the French lookup lemmatizer misses some forms ("estime" -> "estime"): -er verbs
         for suffix in ("ées", "ée", "és", "é", "ant", "ent", "es", "e"):
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
@@ -203,7 +237,8 @@ class CueScanner:
                     if alt:
                         continue
                 start, inverted = self._aux_start(i)
-                if inverted is None and i + 1 < len(doc) and is_clitic(doc[i + 1]):
+                after = doc[i + 1] if i + 1 < len(doc) else None
+                if inverted is None and after is not None and (after.text == "-t" or is_clitic(after)):
                     inverted = (
                         i + 1
                         if doc[i + 1].text != "-t"
@@ -213,10 +248,7 @@ class CueScanner:
         return None
 
     def _has_reflexive(self, i: int) -> bool:
-        for j in range(i - 1, max(-1, i - 4), -1):
-            if fold(self.doc[j].text) in ("se", "s'", "me", "m'", "nous", "vous"):
-                return True
-        return False
+        return any(fold(self.doc[j].text) in REFLEXIVES for j in range(i - 1, max(-1, i - 4), -1))
 
     def _aux_start(self, i: int) -> tuple[int, int | None]:
         """First token of the verb group ("a" in "a déclaré", "a-t-il déclaré") and any clitic."""
@@ -228,8 +260,13 @@ class CueScanner:
                 clitic = j
             j -= 1
         if j >= 0 and doc[j].lemma_ in ("avoir", "être") and doc[j].pos_ in ("AUX", "VERB"):
-            # contiguous auxiliary (possibly with -t-il): part of the cue as written
+            # contiguous auxiliary (possibly with -t-il): part of the cue as written, and so is a
+            # reflexive clitic right before it ("s'est dit")
+            if j > 0 and fold(doc[j - 1].text) in REFLEXIVES:
+                return j - 1, clitic
             return j, clitic
+        if i > 0 and fold(doc[i - 1].text) in REFLEXIVES:
+            return i - 1, None
         return i, None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -30,6 +31,8 @@ class SpeakerResolver:
     mentions: list[dict]
     mention_at: dict[int, int]
     speaker_events: list[tuple[int, dict]]
+    quote_ranges: list[tuple[int, int]]  # (open_start, close_end) of top-level quotes, sorted
+    quote_starts: list[int]
 
     def token_at(self, char: int) -> int:  # provided by the worker
         raise NotImplementedError
@@ -136,8 +139,11 @@ class SpeakerResolver:
                 )
                 if best is None or rank > best[0]:
                     best = (rank, m)
-        if (best is not None and best[1]["label"] in ("PER", "ORG")) or (
-            best is not None and best[1].get("kind") == "metonymy"
+        if best is not None and (
+            best[1]["label"] in ("PER", "ORG")
+            or best[1].get("kind") == "metonymy"
+            or best[1].get("refers_to")
+            or self.gaz.metonymy(best[1]["text"]) is not None
         ):
             return self._speaker_from_mention(best[1])
         start, end = self.span_dict(i, j)
@@ -236,6 +242,8 @@ class SpeakerResolver:
                     continue
                 if m["label"] not in ("PER", "ORG") and m.get("kind") != "metonymy":
                     continue
+                if self.in_quote(m["start"]):
+                    continue  # a name inside a quotation is talked about, it does not speak
                 tok = self.doc[self.token_at(m["start"])]
                 subj = any(
                     t.dep_.startswith("nsubj")
@@ -243,6 +251,8 @@ class SpeakerResolver:
                     for t in self.doc[tok.i : self.token_at(m["end"] - 1) + 1]
                 )
                 ranked.append((1 if subj else 2, -m["start"], self._speaker_from_mention(m) | {"_m": m}))
+            if plural:
+                ranked.extend(self._joint_candidates(lo, hi))
             ranked.sort(key=lambda r: (r[0], r[1]))
             for _, _, cand in ranked:
                 if self._compatible(cand, gender, plural):
@@ -251,6 +261,27 @@ class SpeakerResolver:
                         continue
                     return cand
         return None
+
+    def in_quote(self, char: int) -> bool:
+        """True when the character lies inside a top-level quotation."""
+        k = bisect_right(self.quote_starts, char) - 1
+        return k >= 0 and char < self.quote_ranges[k][1]
+
+    def _joint_candidates(self, lo: int, hi: int) -> list[tuple[int, int, dict]]:
+        """Coordinated mentions ("Emmanuel Macron et Friedrich Merz") in [lo, hi) as plural
+        antecedents for "ils"/"elles"."""
+        out = []
+        inside = [m for m in self.mentions if lo <= m["start"] and m["end"] <= hi]
+        for a, b in pairwise(inside):
+            between = self.text[a["end"] : b["start"]].strip()
+            speakers = a["label"] in ("PER", "ORG") and b["label"] in ("PER", "ORG")
+            if between in ("et", ",", "and") and speakers:
+                i0, i1 = self.token_at(a["start"]), self.token_at(b["end"] - 1) + 1
+                joint = self.resolve(i0, i1)
+                if joint is not None and joint.get("speakers"):
+                    subj = any(t.dep_.startswith("nsubj") for t in self.doc[i0:i1])
+                    out.append((1 if subj else 2, -a["start"], joint))
+        return out
 
     def _compatible(self, cand: dict, gender: str | None, plural: bool) -> bool:
         is_plural = bool(cand.get("speakers"))

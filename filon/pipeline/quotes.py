@@ -44,13 +44,13 @@ from datetime import date
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from filon.domains import DEFAULT_DOMAIN, read_csv
 from filon.domains.gazetteer import Gazetteer, fold, load_gazetteer
 from filon.pipeline.extensions import in_spans, set_doc_extensions
 from filon.pipeline.quote_cues import (
-    ADJUNCTS,
+    FINAL_PUNCT,
     POSSESSIVES,
     PRONOUNS,
     QUOTE_CHARS,
@@ -58,9 +58,9 @@ from filon.pipeline.quote_cues import (
     CueLexicon,
     CueScanner,
     Hit,
-    is_clitic,
     is_final,
     is_month,
+    skip_adjunct,
 )
 from filon.pipeline.quote_marks import QuoteSpan, find_quotes
 from filon.pipeline.quote_speakers import SpeakerResolver
@@ -68,6 +68,8 @@ from filon.pipeline.quote_speakers import SpeakerResolver
 LOGGER = logging.getLogger(__name__)
 
 CUES_FILE = "reporting_cues.csv"
+NOT_ADVERBS = frozenset({"ne", "n'", "pas", "que", "qu'"})  # negation and que tagged ADV
+DEFINITE = frozenset({"le", "la", "les", "l'", "du", "au", "aux", "ce", "cette", "ces"})
 
 
 class QuoteAttributor:
@@ -146,7 +148,7 @@ class _DocQuotes(SpeakerResolver):
         self.text = doc.text
         self.day = _parse_date(doc._.filon_published)
         self.skip = doc._.filon_boilerplate or []
-        self.sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.sents = _sentences(doc)
         self.sent_starts = [s.start for s in self.sents]
         self.tok_starts = [t.idx for t in doc]
         self.mentions = self._mentions()
@@ -155,6 +157,12 @@ class _DocQuotes(SpeakerResolver):
             for i in range(self.token_at(m["start"]), self.token_at(max(m["start"], m["end"] - 1)) + 1):
                 self.mention_at.setdefault(i, k)
         self.speaker_events: list[tuple[int, dict]] = []
+        self.quote_bounds: set[tuple[int, int]] = set()
+        self.quote_ranges: list[tuple[int, int]] = []
+        self.quote_starts: list[int] = []
+        # (token after the speaker of an inverted attribution, speaker, hit): a quote opening
+        # right there continues the same utterance ("« … », a dit X, « … »")
+        self.split_after: tuple[int, dict, Hit] | None = None
         self.scanner = CueScanner(doc, lexicon, self.skip)  # (char offset, speaker) in text order
 
     # -- helpers over offsets --------------------------------------------------------------
@@ -175,6 +183,9 @@ class _DocQuotes(SpeakerResolver):
     def run(self) -> list[dict]:
         quotes = [q for q in find_quotes(self.text) if not in_spans(q.open_start, q.close_end, self.skip)]
         top = [q for q in quotes if q.depth == 0]
+        self.quote_bounds = {(q.open_start, q.close_end) for q in top}
+        self.quote_ranges = sorted(self.quote_bounds)
+        self.quote_starts = [r[0] for r in self.quote_ranges]
         inside = [False] * len(self.doc)
         for q in top:
             for i in range(self.token_at(q.start), self.token_at(max(q.start, q.end - 1)) + 1):
@@ -227,9 +238,16 @@ class _DocQuotes(SpeakerResolver):
 
     def _statements(self, hits: list[Hit], inside: list[bool]) -> list[dict]:
         out = []
+        prev: Hit | None = None
         for hit in hits:
             if inside[hit.verb] or hit.cue.type == "wording":
                 continue  # speech inside a quote belongs to the quote's speaker
+            chained = prev is not None and prev.cue.type != "preposition" and hit.start == prev.end
+            prev = hit
+            if chained and "Inf" in self.doc[hit.verb].morph.get("VerbForm"):
+                continue  # "a dit espérer …": the infinitive is the content of the first cue
+            if self._passive(hit):
+                continue  # "le rapport a été publié": the subject is what is said, not who
             st = self._prep_statement(hit) if hit.cue.type == "preposition" else self._verb_statement(hit)
             if st is not None:
                 out.append(st)
@@ -241,12 +259,11 @@ class _DocQuotes(SpeakerResolver):
         while j < sent_end:
             tok = doc[j]
             low = fold(tok.text)
-            if (
-                tok.is_space
-                or low in ADJUNCTS
-                or tok.is_digit
-                or (tok.pos_ == "ADV" and low not in ("ne", "n'", "pas"))
-            ):
+            skipped = skip_adjunct(doc, j, sent_end)
+            if skipped > j:
+                j = skipped
+                continue
+            if tok.is_space or tok.is_digit or (tok.pos_ == "ADV" and low not in NOT_ADVERBS):
                 j += 1
                 continue
             if tok.text == "," or tok.text in ("(", "—", "–"):
@@ -261,12 +278,28 @@ class _DocQuotes(SpeakerResolver):
             if is_month(tok):
                 j += 1
                 continue
-            if low in ("lors", "devant", "pendant", "durant") or (low == "dans" and self._temporal_pp(j)):
+            if low in ("en", "depuis", "des", "debut", "fin", "mi") and j + 1 < sent_end:
+                nxt = doc[j + 1]
+                if nxt.is_digit or is_month(nxt):
+                    j += 2  # "en 2023", "début mars"
+                    continue
+            if low in ("lors", "devant", "pendant", "durant", "a", "au", "aux") or (
+                low == "dans" and self._temporal_pp(j)
+            ):
+                # a circumstance or an addressee before the content: "devant la presse que …",
+                # "à l'AFP que …", "lors d'un entretien, …"
                 k = j + 1
                 while k < sent_end and doc[k].text != "," and not is_final(doc[k]):
+                    if fold(doc[k].text) in ("que", "qu'") or doc[k].pos_ in ("VERB", "AUX"):
+                        break
                     k += 1
-                j = k
-                continue
+                stop = k < sent_end and (doc[k].text == "," or fold(doc[k].text) in ("que", "qu'"))
+                if stop and k - j <= 10:
+                    j = k
+                    continue
+                if low in ("lors", "pendant", "durant"):
+                    j = k
+                    continue
             break
         end = sent_end
         while end > j and (
@@ -279,6 +312,12 @@ class _DocQuotes(SpeakerResolver):
 
     def _temporal_pp(self, j: int) -> bool:
         return j + 2 < len(self.doc) and fold(self.doc[j + 2].text) in ("temps", "foulee", "cadre")
+
+    def _passive(self, hit: Hit) -> bool:
+        verb = self.doc[hit.verb]
+        if "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children):
+            return True
+        return any(fold(t.text) == "ete" for t in self.doc[hit.start : hit.verb])
 
     def _frames(self, j: int, end: int) -> set[str]:
         """Which complement frame the content starting at token `j` realises."""
@@ -301,9 +340,13 @@ class _DocQuotes(SpeakerResolver):
                     break
             if low == "pour":
                 frames.add("pour")
-            if low in ("à", "au", "aux"):
-                frames.add("obj")
-            return frames or ({"obj"} if low in ("pour",) else set())
+            if low in ("a", "au", "aux"):
+                frames.update({"obj", "à"} if not frames else {"obj"})
+            if low in ("de", "d'"):
+                # "de nouvelles restrictions" (partitive article) is a noun phrase; "de la
+                # dépendance" after "s'inquiéter" is the prepositional complement
+                frames.add("obj" if tok.pos_ == "DET" else "de")
+            return frames
         if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm"):
             return {"inf"}
         if tok.pos_ == "ADJ" and low not in ("premier", "premiere", "nouveau", "nouvelle"):
@@ -313,8 +356,8 @@ class _DocQuotes(SpeakerResolver):
             for k in range(j + 1, min(end, j + 14)):
                 if doc[k].pos_ in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
                     mark = fold(doc[k - 1].text)
-                    if mark in ("de", "d'", "à"):
-                        frames.add("de" if mark != "à" else "à")
+                    if mark in ("de", "d'", "a"):
+                        frames.add("de" if mark != "a" else "à")
                     break
                 if doc[k].text == ",":
                     break
@@ -355,12 +398,9 @@ class _DocQuotes(SpeakerResolver):
         }
 
     def _cue_fields(self, hit: Hit) -> dict:
+        # the cue as written: the scanner only includes an auxiliary (and "s'", "-t-il") when
+        # it is contiguous to the verb, so "a dans le même temps assuré" gives "assuré"
         start, end = self.span_dict(hit.start, hit.end)
-        if hit.start != hit.verb and hit.start < hit.verb:
-            # only an auxiliary directly before the verb (or with "-t-il") belongs to the cue
-            between = [t for t in self.doc[hit.start + 1 : hit.verb] if t.text != "-t" and not is_clitic(t)]
-            if between:
-                start = self.doc[hit.verb].idx
         return {"cue": self.text[start:end], "cue_start": start, "cue_end": end, "cue_lemma": hit.cue.lemma}
 
     def _follows_quote(self, hit: Hit) -> bool:
@@ -398,7 +438,14 @@ class _DocQuotes(SpeakerResolver):
         ):
             cand = None
         if cand is not None and sent.start <= cand.i:
-            return self._np_range(cand, limit=hit.start)
+            left, right = self._np_range(cand, limit=hit.start)
+            # "Paris et Berlin ont estimé" parsed with only "Berlin" as subject: take in the
+            # coordinated mentions on its left
+            while left >= sent.start + 2 and fold(doc[left - 1].text) in ("et", ","):
+                if (left - 2) not in self.mention_at:
+                    break
+                left = self.token_at(self.mentions[self.mention_at[left - 2]]["start"])
+            return left, right
         # the parse missed it: nearest mention or personal pronoun before the verb, with no
         # other finite verb in between
         j = hit.start - 1
@@ -406,7 +453,12 @@ class _DocQuotes(SpeakerResolver):
             tok = doc[j]
             if j in self.mention_at:
                 m = self.mentions[self.mention_at[j]]
-                if m["label"] in ("PER", "ORG") or m.get("kind") in ("metonymy", "role"):
+                if (
+                    m["label"] in ("PER", "ORG")
+                    or m.get("kind") in ("metonymy", "role")
+                    or m.get("refers_to")
+                    or self.gaz.metonymy(m["text"]) is not None
+                ):
                     return self.token_at(m["start"]), j + 1
             if fold(tok.text) in PRONOUNS and tok.pos_ == "PRON":
                 return j, j + 1
@@ -437,6 +489,8 @@ class _DocQuotes(SpeakerResolver):
                 "flat:foreign",
                 "case",
                 "det",
+                "conj",
+                "cc",
             ):
                 right = max(right, child.right_edge.i + 1)
         right = min(right, limit)
@@ -455,10 +509,11 @@ class _DocQuotes(SpeakerResolver):
             return hit.inverted, hit.inverted + 1
         sent_end = self.sents[self.sent_of(hit.verb)].end
         j = hit.end
-        while j < sent_end and (
-            fold(doc[j].text) in ADJUNCTS or doc[j].pos_ == "ADV" or is_month(doc[j]) or doc[j].is_digit
-        ):
-            j += 1
+        while j < sent_end:
+            skipped = skip_adjunct(doc, j, sent_end)
+            if skipped == j and not (doc[j].pos_ == "ADV" or is_month(doc[j]) or doc[j].is_digit):
+                break
+            j = max(skipped, j + 1)
         if j >= sent_end:
             return None
         tok = doc[j]
@@ -527,6 +582,8 @@ class _DocQuotes(SpeakerResolver):
                 c0 += 1
             if c1 <= c0:
                 return None
+            if self.span_dict(c0, c1) in self.quote_bounds:
+                return None  # "« … », selon X": a direct quote with its source, not a clause
         start, end = self.span_dict(c0, c1)
         return {
             "kind": "indirect",
@@ -616,6 +673,7 @@ class _DocQuotes(SpeakerResolver):
                         return {**base, "speaker": speaker, **self._cue_fields(hit), "fragment": fragment,
                                 "incise": {"start": i0, "end": i1}}  # fmt: skip
         # 3. inversion after the marks: « … », a déclaré X / « … », selon X
+
         after = self._hit_after(q, hits)
         if after is not None:
             if after.cue.type == "preposition":
@@ -626,7 +684,15 @@ class _DocQuotes(SpeakerResolver):
                 np = self._inverted_np(after)
             speaker = self.resolve(*np) if np is not None else None
             if speaker is not None:
+                self.split_after = (np[1], speaker, after)
                 return {**base, "speaker": speaker, **self._cue_fields(after), "fragment": fragment}
+        # 3b. second half of a quote split by its attribution: « … », a déclaré X, « … »
+        if self.split_after is not None:
+            k, speaker, hit = self.split_after
+            open_tok = self.token_at(q.open_start)
+            between = [t for t in doc[k:open_tok] if not t.is_space]
+            if all(t.text == "," for t in between) and len(between) <= 1 and open_tok >= k:
+                return {**base, "speaker": speaker, **self._cue_fields(hit), "fragment": False}
         # 4. a "selon ses termes" next to the fragment, or a cue introducing it with a colon
         wording = self._wording_near(q, hits)
         if wording is not None:
@@ -669,11 +735,20 @@ class _DocQuotes(SpeakerResolver):
             toks[0].pos_ == "ADJ" and len(toks) == 1
         ):
             return False
-        # the word before the opening mark: a determiner or preposition makes it a named thing
+        # the word before the opening mark decides: a definite article or a preposition names
+        # a known thing ("sur les « matériaux critiques »"), a common noun in apposition
+        # announces a title ("le plan « Europe 2030 »"); an indefinite article characterises,
+        # which is the speaker's wording ("une « guerre économique »")
         j = self.token_at(q.open_start)
         prev = self.doc[j - 1] if j > 0 else None
         if prev is None:
             return False
+        low = fold(prev.text)
+        if j - 2 >= 0 and self._lemma_is_cue(self.doc[j - 2]):
+            return False  # the noun phrase is what a cue verb governs: "a dénoncé la « … »"
+        if low in DEFINITE or (prev.pos_ == "ADP" and low not in ("de", "d'")):
+            return True
+        return prev.pos_ == "NOUN" and toks[0].text[:1].isupper()
         if prev.pos_ in ("DET", "ADP") or fold(prev.text) in (
             "les",
             "le",
@@ -692,27 +767,27 @@ class _DocQuotes(SpeakerResolver):
         return any(lemma in self.lex.by_lemma for lemma in self.scanner.lemmas(tok))
 
     def _hit_after(self, q: QuoteSpan, hits: list[Hit]) -> Hit | None:
+        """The cue right after a quote's closing mark (", a déclaré X", ", selon X"), if any.
+
+        Only commas, dashes and adjuncts ("jeudi", "de son côté") may separate them.
+        """
         doc = self.doc
         j = self.token_at(q.close_end - 1) + 1
         while j < len(doc) and (doc[j].text in (",", "—", "–", "-") or doc[j].is_space):
             j += 1
-        if j >= len(doc) or (
-            j == self.token_at(q.close_end - 1) + 1 and doc[j].text != "," and not self._inverted_start(j)
-        ):
-            pass
-        for hit in hits:
-            if hit.start == j or (hit.start == j and hit.cue.type == "preposition"):
+        k = bisect_right([h.start for h in hits], j - 1)
+        for hit in hits[k : k + 3]:
+            if hit.start == j:
                 return hit
-            if hit.start > j + 3:
-                break
-            if j <= hit.start <= j + 3 and all(
-                fold(t.text) in ADJUNCTS or t.pos_ == "ADV" for t in doc[j : hit.start]
-            ):
+            gap = j
+            while gap < hit.start:
+                nxt = skip_adjunct(doc, gap, hit.start)
+                if nxt == gap and doc[gap].pos_ != "ADV":
+                    break
+                gap = max(nxt, gap + 1)
+            if gap == hit.start:
                 return hit
         return None
-
-    def _inverted_start(self, j: int) -> bool:
-        return self.doc[j].lemma_ in ("avoir", "être")
 
     def _wording_near(self, q: QuoteSpan, hits: list[Hit]) -> Hit | None:
         qi0 = self.token_at(q.open_start)
@@ -803,3 +878,26 @@ def _parse_date(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, re-joined where it cut without a sentence end.
+
+    The parser sometimes makes a sentence of a lone subject ("Pékin | a prévenu que …"); a cue
+    would then lose its subject. A cut stands only after final punctuation, a closing quote
+    mark, a colon or a line break.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return [doc[:]]
+    out: list[Span] = []
+    for sent in doc.sents:
+        if out:
+            prev = out[-1]
+            last = next((t for t in reversed(prev) if not t.is_space), None)
+            ends = last is None or last.text in FINAL_PUNCT | QUOTE_CHARS | {":"}
+            ends = ends or "\n" in prev[-1].text_with_ws
+            if not ends:
+                out[-1] = doc[prev.start : sent.end]
+                continue
+        out.append(sent)
+    return out
