@@ -199,6 +199,7 @@ def test_dates_not_emitted(dates_nlp, text: str) -> None:
         ("Le ministre a annoncé aujourd'hui la fin des discussions.", [("aujourd'hui", "2025-02-26")]),
         ("L'accord a été paraphé hier soir à Kiev.", [("hier soir", "2025-02-25")]),
         ("La production doit doubler en 2027.", [("2027", "2027")]),
+        ("L'UE vise l'autonomie à l'horizon 2030.", [("2030", "2030")]),
         ("Le mémorandum signé en mars 2024 reste en vigueur.", [("mars 2024", "2024-03")]),
         ("Les exportations ont chuté le mois dernier.", [("le mois dernier", "2025-01")]),
         ("Le texte a été transmis le 24/02/2025 au Parlement.", [("le 24/02/2025", "2025-02-24")]),

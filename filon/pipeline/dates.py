@@ -155,8 +155,14 @@ def _is_noise(doc: Doc, expr: Expression) -> bool:
         if after[:1] in ("%", "€", "$", "£"):
             return True
         for token in _tokens(doc, expr.start, expr.end):
-            # "2000 tonnes", "1500 soldats": a quantity, not a year
-            if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN":
+            # "2000 tonnes", "1500 soldats": a number before its noun is a quantity; after it
+            # ("à l'horizon 2030", "le budget 2025") it is still a year
+            if (
+                token.like_num
+                and token.dep_ == "nummod"
+                and token.head.pos_ == "NOUN"
+                and token.i < token.head.i
+            ):
                 return True
     return False
 
