@@ -364,3 +364,16 @@ def test_entities_one_word_alias_does_not_split_a_longer_name(nlp_ents):
     doc = _relabel(nlp_ents, text, [("Commission électorale centrale", "ORG")])
     ent = find(doc, "Commission électorale centrale")
     assert ent["id"] == "filon:org-commission-electorale-centrale"
+
+
+def test_entities_role_with_curly_apostrophe(nlp_ents):
+    doc = annotate(nlp_ents, "Selon la ministre ukrainienne de l’Économie, le fonds est prêt.", "2025-04-01")
+    assert find(doc, "la ministre ukrainienne de l’Économie")["id"] == "filon:yulia-svyrydenko"
+
+
+def test_entities_byline_dropped(nlp_ents):
+    linker = nlp_ents.get_pipe("filon_entities")
+    doc = nlp_ents("Le Kremlin a démenti.\n\nRédigé par Anna Petrova")
+    doc._.filon_boilerplate = None
+    linker(doc)
+    assert texts(doc) == ["Kremlin"]

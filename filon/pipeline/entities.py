@@ -81,6 +81,9 @@ _DEMONYM = re.compile(
     r"^[A-ZÉÈ][a-zéèêëîïôöûüç-]+(?:iens|iennes|éens|éennes|ains|aines|ais|aises|ois|oises|ands|andes|"
     r"ites|iques|aques|èques|aux|sses|ges|cs)$"
 )
+# "Rédigé par Jean Martin", "Edité par …": the wire's byline line (people, not actors)
+_BYLINE = re.compile(r"^(?:Rédigé|Redige|Édité|Edité|Edite|Écrit|Ecrit) par [^\n]{1,120}$",
+                     re.MULTILINE)
 # Courtesy titles in front of a surname: not part of the identity, but they tell the gender.
 _TITLES = {"m.": "m", "mr": "m", "mr.": "m", "monsieur": "m", "mme": "f", "mme.": "f",
            "madame": "f", "mlle": "f", "dr": None, "dr.": None, "me": None, "mgr": "m"}
@@ -145,14 +148,14 @@ class EntityLinker:
             if not surface or surface.startswith(("l'", "l’")):
                 continue  # "l'Union" style aliases overlap the full name; the name covers them
             short = len(surface) <= _CASE_SENSITIVE_MAX or (surface.isupper() and " " not in surface)
-            for variant in {surface, _unaccent(surface)}:
+            for variant in _spellings(surface):
                 (exact if short else lower).setdefault(actor_id, set()).add(variant)
         for store, matcher in ((lower, self.names_lower), (exact, self.names_exact)):
             for actor_id, variants in store.items():
                 matcher.add(actor_id, list(nlp.tokenizer.pipe(sorted(variants))))
         phrases = gaz.role_phrases()
         for phrase in phrases:
-            variants = sorted({phrase, _unaccent(phrase)})
+            variants = sorted(_spellings(phrase))
             self.roles.add(fold(phrase), list(nlp.tokenizer.pipe(variants)))
 
     # -- spaCy component protocol ---------------------------------------------------------------
@@ -459,6 +462,7 @@ def _skipped_spans(doc: Doc) -> list[dict]:
     """
     spans = [b for b in doc._.filon_boilerplate or [] if b.get("kind") != "caption"]
     spans += [{"start": m.start(), "end": m.end()} for m in _CREDIT.finditer(doc.text)]
+    spans += [{"start": m.start(), "end": m.end()} for m in _BYLINE.finditer(doc.text)]
     return spans
 
 
@@ -477,6 +481,12 @@ def _unaccent(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _spellings(surface: str) -> set[str]:
+    """The ways copy writes a name: with or without accents, straight or curly apostrophes."""
+    forms = {surface, _unaccent(surface)}
+    return forms | {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
 
 
 def _strip_title(text: str) -> str:
