@@ -20,8 +20,12 @@ links every mention to an identity of the domain pack's gazetteer:
      "kind": "name|role|metonymy", "type", "gender", "country", "refers_to": {"id","name"}|None,
      "descriptive": bool}
 
-`descriptive` marks lowercase institutional descriptions matched from the gazetteer
-("gouvernement ukrainien"): real actors, but kept apart by the gold conventions.
+`descriptive` marks governments and armies named by a description ("gouvernement ukrainien",
+"armée russe"): real actors, but kept apart by the gold conventions. `doc.ents` is rewritten to
+the named and metonymic mentions, with the identity as `kb_id_`.
+
+The gazetteer, the phrase matchers and the city table are built once, when the component is
+created (`load_gazetteer` caches per process); nothing is compiled per document.
 """
 
 from __future__ import annotations
