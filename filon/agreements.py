@@ -69,9 +69,9 @@ class _Cluster:
         return [u.day for u in self.units if u.day is not None]
 
     def core(self) -> list[str]:
-        """Parties named by at least half of the units (at least the two most named)."""
+        """Parties named by more than half of the units (at least the two most named)."""
         counts = Counter(p for unit in self.units for p in set(unit.parties))
-        core = [p for p, n in counts.items() if 2 * n >= len(self.units)]
+        core = [p for p, n in counts.items() if 2 * n > len(self.units)]
         if len(core) < 2:
             core = [p for p, _ in counts.most_common(2)]
         return sorted(core)
@@ -91,6 +91,20 @@ def _day(value: str | None) -> date | None:
         return None  # ISO weeks and odd values give no distance
 
 
+def _sort_key(value: str | None) -> str:
+    """A date value as a sortable day: months at mid-month, ISO weeks at their Monday."""
+    if not value:
+        return "9999-12-31"
+    if "-W" in value:
+        try:
+            year, week = value.split("-W")
+            return date.fromisocalendar(int(year), int(week[:2]), 1).isoformat()
+        except ValueError:
+            return "9999-12-31"
+    day = _day(value)
+    return day.isoformat() if day else "9999-12-31"
+
+
 def _units(records: Iterable[dict]) -> list[_Unit]:
     units: list[_Unit] = []
     for order, record in enumerate(records):
@@ -106,7 +120,9 @@ def _units(records: Iterable[dict]) -> list[_Unit]:
             key = local if local else f"{event['type']}:{'+'.join(sorted(names))}"
             unit = by_key.get(key)
             if unit is None:
-                unit = _Unit(article_id, order, [], [], {}, [], "minerals", None, set())
+                # an invitation to invest is an offer thread of its own, never merged into a deal
+                family = "minerals-investment" if event["type"] == "investment_invitation" else "minerals"
+                unit = _Unit(article_id, order, [], [], {}, [], family, None, set())
                 by_key[key] = unit
                 units.append(unit)
             unit.events.append(index)
@@ -128,7 +144,9 @@ def _compatible(unit: _Unit, cluster: _Cluster, max_gap_days: int) -> int:
     """How well a unit fits a cluster: 0 = not at all, higher = more shared parties."""
     if unit.family != cluster.units[0].family:
         return 0
-    shared = set(unit.parties) & cluster.parties()
+    # compare with the cluster's core parties, not their union: one noisy unit must not let
+    # the next one in (a union grows with every extra party an event picked up)
+    shared = set(unit.parties) & set(cluster.core())
     if len(shared) < 2 and not (len(unit.parties) == 1 and shared):
         return 0
     days = cluster.days()
@@ -192,8 +210,8 @@ def link_agreements(
     return out
 
 
-def _name(parties: list[str], types: set[str], family: str) -> str:
-    what = "minerals investment offer" if types == {"investment_invitation"} else f"{family} agreement"
+def _name(parties: list[str], family: str) -> str:
+    what = "minerals investment offer" if family == "minerals-investment" else f"{family} agreement"
     return f"{'–'.join(parties)} {what}"
 
 
@@ -225,11 +243,10 @@ def agreement_summaries(
             if agreement_id is None:
                 continue
             entry = by_id.setdefault(agreement_id, {
-                "positions": Counter(), "ids": {}, "resources": Counter(), "types": set(),
+                "positions": Counter(), "ids": {}, "resources": Counter(),
                 "items": [], "mentions": 0,
             })
             entry["mentions"] += 1
-            entry["types"].add(event.get("type"))
             for pos, party in enumerate(event.get("parties") or []):
                 entry["positions"][party["name"]] += pos
                 entry["ids"].setdefault(party["name"], party.get("id"))
@@ -239,9 +256,11 @@ def agreement_summaries(
                 continue
             evidence = event.get("evidence") or {}
             claim = event.get("claimed_by") or {}
-            sort_day = event.get("date") or record.get("published") or "9999"
+            sort_day = _sort_key(event.get("date") or record.get("published"))
+            # an undated event ("l'accord conclu", "avait rejeté") happened before its article's
+            # day: it sorts first among that day's events, never as the latest status
             entry["items"].append((
-                (sort_day, order, evidence.get("start", 0)),
+                (sort_day, event.get("date") is not None, order, evidence.get("start", 0)),
                 (event.get("date"), event["status"], claim.get("name"), article_id,
                  evidence.get("start"), evidence.get("end"), index),
             ))
@@ -252,11 +271,11 @@ def agreement_summaries(
         parties.sort(key=lambda n: (entry["positions"][n] / max(entry["mentions"], 1), n))
         items = sorted(entry["items"], key=lambda item: item[0])
         history = [item[1] for item in items]
-        days = sorted(d for d, *_ in history if d)
+        days = sorted((d for d, *_ in history if d), key=_sort_key)
         family = agreement_id.split(":")[2]
         summaries.append({
             "agreement_id": agreement_id,
-            "name": _name(parties, entry["types"], family),
+            "name": _name(parties, family),
             "parties": [{"name": n, "id": entry["ids"][n]} for n in parties],
             "resources": [name for name, _ in entry["resources"].most_common()],
             "first_date": days[0] if days else None,

@@ -55,6 +55,7 @@ class Trigger:
     coarse: str | None = None
     detail: str | None = None
     requires_lemma: frozenset[str] = frozenset()
+    unless_lemma: frozenset[str] = frozenset()
     requires_resource: bool = False
     requires_agreement: bool = False
 
@@ -88,6 +89,8 @@ class EventLexicon:
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (id, name)
     place_nouns: frozenset[str] = frozenset()
     locative_prepositions: frozenset[str] = frozenset()
+    dative_verbs: frozenset[str] = frozenset()
+    non_parties: frozenset[str] = frozenset()
     patterns: dict[str, list] = field(default_factory=dict)  # trigger id -> token pattern
 
     def matchers(self, nlp: Language) -> tuple[Matcher, PhraseMatcher]:
@@ -133,6 +136,7 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         coarse=coarse,
         detail=entry.get("detail"),
         requires_lemma=frozenset(entry.get("requires_lemma", [])),
+        unless_lemma=frozenset(entry.get("unless_lemma", [])),
         requires_resource=bool(entry.get("requires_resource", False)),
         requires_agreement=bool(entry.get("requires_agreement", False)),
     )
@@ -173,6 +177,8 @@ def load_event_lexicon(domain: str = DEFAULT_DOMAIN) -> EventLexicon:
     lex.reporting_lemmas = _values(data, "reporting_lemmas")
     lex.place_nouns = _values(data, "place_nouns")
     lex.locative_prepositions = _values(data, "locative_prepositions")
+    lex.dative_verbs = _values(data, "dative_verbs")
+    lex.non_parties = _values(data, "non_parties")
     for entry in data.get("demonyms", []):
         for form in entry["forms"]:
             lex.demonyms[str(form).lower()] = (entry["id"], entry["name"])

@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -53,6 +54,12 @@ _PARTY_TYPES = frozenset({"state", "organization", "company"})
 _TARGETED = frozenset({"pressure", "order", "investment_invitation"})
 _PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
 _DATIVE = frozenset({"à", "au", "aux"})
+_CONDITIONAL = re.compile(r"(?:[^a]r|[^e]er|ir)(?:ais|ait|ions|iez|aient)$")
+_TIME_WORDS = frozenset({
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir", "matin",
+    "semaine", "mois", "an", "année", "jour", "fin", "début", "mi-", "janvier", "février", "mars", "avril",
+    "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+})
 _NEGATION_DEPS = frozenset({"advmod", "mark", "case", "det"})
 
 
@@ -93,6 +100,7 @@ class _Context:
     quotes: list[dict]
     dates: list[dict]
     published: str | None
+    doc_minerals: bool = False  # the article names a minerals resource outside boilerplate
     agreements: list[LocalAgreement] = field(default_factory=list)
 
 
@@ -108,6 +116,7 @@ class EventExtractor(Pipe):
         self.matcher, self.resource_matcher = self.lexicon.matchers(nlp)
         self._nlp = nlp
         self._actor_matcher: PhraseMatcher | None = None  # built on first doc without entities
+        self._resource_starts: set[int] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -163,6 +172,8 @@ class EventExtractor(Pipe):
             quotes=list(doc._.filon_quotes or []),
             dates=[d for d in (doc._.filon_dates or []) if d.get("value")],
             published=doc._.filon_published,
+            doc_minerals=any(self.lexicon.resources[r[2]].family == "minerals"
+                             and not _in_any(r[0], doc._.filon_boilerplate) for r in resources),
         )
 
     def _sentence_events(self, ctx: _Context, sent: Span) -> list[dict]:
@@ -182,23 +193,48 @@ class EventExtractor(Pipe):
                 continue
             if trig.requires_lemma and not (trig.requires_lemma & lemmas):
                 continue
+            if trig.unless_lemma and any(
+                c.lemma_.lower() in trig.unless_lemma for c in _predicate(span).children
+            ):
+                continue  # "a proposé un accord pour exploiter …" is an agreement proposal
             if trig.requires_resource and not minerals:
                 continue
             if trig.type == "agreement" and not has_context:
                 continue
             if trig.requires_agreement and not agreement_nouns:
                 continue
+            predicate = _predicate(span)
+            if predicate.pos_ == "VERB" and any(c.dep_ == "det" for c in predicate.children):
+                continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
+            if trig.type == "agreement" and self._foreign_object(ctx, predicate):
+                continue  # "a signé la loi", "a présenté ses excuses": not the agreement
             candidates.append((span, trig))
-        chosen = _resolve_overlaps(candidates)
+        chosen = _drop_governed(_resolve_overlaps(candidates))
         if not chosen:
             return []
         regions = _regions(sent, [span for span, _ in chosen])
-        events = []
+        events: list[dict] = []
         for (span, trig), (r_start, r_end) in zip(chosen, regions, strict=True):
+            if trig.type == "agreement" and events and _is_modifier(_predicate(span)):
+                continue  # "un partenariat, présenté par Bruxelles comme …": restates the noun
             event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals)
             if event is not None:
                 events.append(event)
         return events
+
+    def _foreign_object(self, ctx: _Context, predicate: Token) -> bool:
+        """The cue verb's direct object is a noun that is no agreement ("signer un décret")."""
+        if predicate.pos_ not in ("VERB", "AUX"):
+            return False
+        for child in predicate.children:
+            if child.dep_ == "obj" and child.pos_ == "NOUN":
+                # the parser often reads "a présenté mercredi …" with the weekday as object
+                if child.lower_ in _TIME_WORDS or any(d["start"] <= child.idx < d["end"] for d in ctx.dates):
+                    continue
+                lemma = child.lemma_.lower()
+                if lemma not in self.lexicon.agreement_nouns and lemma not in self.lexicon.negotiation_nouns:
+                    return child.lower_ not in self.lexicon.agreement_nouns
+        return False
 
     # ------------------------------------------------------------------ one event
     def _event(
@@ -287,7 +323,7 @@ class EventExtractor(Pipe):
     ) -> LocalAgreement | None:
         """The in-article agreement an agreement event belongs to, created when new."""
         introduces = any(self._introduces(t) for t in nouns)
-        antecedent = self._antecedent(ctx, explicit)
+        antecedent = self._antecedent(ctx, explicit, strict=not (minerals or nouns))
         if antecedent is not None and not (introduces and len(explicit) >= 2
                                            and set(explicit) != set(antecedent.parties)):
             for party in explicit:
@@ -295,19 +331,43 @@ class EventExtractor(Pipe):
                     antecedent.parties.append(party)
             return antecedent
         if not minerals:
-            return None
+            # an article about minerals: "l'accord" there is the minerals deal, unless a
+            # complement says otherwise ("l'accord de cessez-le-feu")
+            definite = [t for t in nouns if not self._introduces(t)]
+            self._resource_starts = {r[0] for r in ctx.resources}
+            if not (ctx.doc_minerals and definite) or any(self._foreign_complement(t) for t in definite):
+                return None
         local = LocalAgreement(f"local:{len(ctx.agreements) + 1}", list(explicit), list(resources), True)
         ctx.agreements.append(local)
         return local
 
-    def _antecedent(self, ctx: _Context, explicit: list[tuple[str, str]]) -> LocalAgreement | None:
-        """The last agreement of the article whose parties include the ones named here."""
+    def _antecedent(
+        self, ctx: _Context, explicit: list[tuple[str, str]], strict: bool = False
+    ) -> LocalAgreement | None:
+        """The last agreement of the article whose parties include the ones named here.
+
+        Unless `strict`, an agreement known by one party only may gain the others, and one
+        sharing two parties with a noisy list is accepted too.
+        """
         wanted = set(explicit)
         for local in reversed(ctx.agreements):
             have = set(local.parties)
-            if wanted <= have or (len(wanted) >= 2 and len(wanted & have) >= 2):
+            if wanted <= have:
+                return local
+            if strict:
+                continue
+            if (len(have) < 2 and have <= wanted) or (len(wanted) >= 2 and len(wanted & have) >= 2):
                 return local
         return None
+
+    def _foreign_complement(self, noun: Token) -> bool:
+        """'accord de cessez-le-feu', 'accord de libre-échange': the noun names another kind of deal."""
+        for child in noun.children:
+            if child.dep_ in ("nmod", "obl") and child.pos_ == "NOUN":
+                cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+                if cases & {"de", "d'", "sur"} and child.idx not in self._resource_starts:
+                    return True
+        return False
 
     def _introduces(self, noun: Token) -> bool:
         """An indefinite, non-anaphoric agreement noun ("un accord entre X et Y") may open a new one."""
@@ -321,12 +381,19 @@ class EventExtractor(Pipe):
     def _agent(
         self, ctx: _Context, sent: Span, region: Span, span: Span, mentions: list[Mention]
     ) -> Mention | None:
-        """Who acts: the subject of the trigger's predicate, else the first actor before it."""
+        """Who acts: the subject of the trigger's predicate, else the first actor before it.
+
+        The fallback matters: the parser often hangs a participle on a noun ("a de son côté
+        évoqué" parsed as a modifier of "côté"). Inside a relative clause ("que lui avaient
+        soumis les Etats-Unis") it would pick the main clause's subject, so it is not used there.
+        """
         root = _predicate(span)
         for head in (root, *[a for a in root.ancestors if a.i >= sent.start][:2]):
             found = self._subject(ctx, sent, head)
             if found is not None:
                 return found
+            if head.dep_ == "acl:relcl":
+                return None
         before = [m for m in mentions if m.end <= span.start_char and not m.place and not m.demonym
                   and m.type in _AGENT_TYPES]
         if before:
@@ -335,12 +402,41 @@ class EventExtractor(Pipe):
                    if not m.place and not m.demonym and m.type in _AGENT_TYPES]
         return earlier[0] if earlier else None
 
+    def _reporting_before(self, ctx: _Context, sent: Span, span: Span) -> Mention | None:
+        """'X a affirmé … qu'un accord … était très proche': a reporting verb before the trigger
+        whose "que" clause holds it, found on tokens when the parse loses the arc."""
+        doc = ctx.doc
+        for i in range(span.start - 1, sent.start - 1, -1):
+            tok = doc[i]
+            if tok.lower_ in (";", ":") or (tok.lower_ in ("«", '"') and i < span.start - 1):
+                return None
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.reporting_lemmas:
+                continue
+            between = doc[i + 1 : span.start]
+            opens = any(t.lower_ in ("que", "qu'", "qu’") for t in between) or (
+                len(between) and between[0].lemma_ in ("être", "avoir")
+            )
+            if not opens:
+                return None
+            found = self._subject(ctx, sent, tok)
+            if found is None:
+                before = [m for m in self._mentions_in(ctx, sent.start_char, tok.idx)
+                          if not m.place and not m.demonym and m.type in _AGENT_TYPES]
+                found = before[-1] if before else None
+            return found
+        return None
+
     def _subject(self, ctx: _Context, sent: Span, verb: Token) -> Mention | None:
         """The actor subject of `verb`: its nsubj, or the nsubj the parser hung on its auxiliary."""
+        for child in verb.children:
+            if child.dep_ == "obl:agent":  # "proposé par Bruxelles"
+                found = self._mention_at(ctx, child)
+                if found is not None and not found.place and found.type in _AGENT_TYPES:
+                    return found
         heads = [verb, *[c for c in verb.children if c.dep_.startswith(("aux", "cop"))]]
         for head in heads:
             for child in head.children:
-                if not child.dep_.startswith("nsubj"):
+                if child.dep_ != "nsubj":
                     continue
                 if child.lower_ in _SUBJECT_PRONOUNS:
                     return self._last_person_before(ctx, child.idx)
@@ -411,14 +507,29 @@ class EventExtractor(Pipe):
                     return True
                 if child.lower_ == "sans" and child.dep_ == "mark":
                     return True
+            for child in tok.children:
+                # "aucun document n'a été signé", "rien n'a été signé"
+                if child.dep_.startswith("nsubj") and (
+                    child.lower_ in self.lexicon.negation_words
+                    or any(d.dep_ == "det" and d.lower_ in self.lexicon.negation_words
+                           for d in child.children)
+                ):
+                    return True
+            for aux in (c for c in tok.children if c.dep_.startswith("aux")):
+                if any(g.lower_ in self.lexicon.negation_words and g.dep_ == "advmod" for g in aux.children):
+                    return True
+        before = span.doc[max(span.start - 3, span.sent.start) : span.start]
         return any(t.lower_ in self.lexicon.negation_words and t.dep_ == "advmod"
-                   and t.head in span for t in span.doc[max(span.start - 3, 0) : span.start])
+                   and span.start <= t.head.i < span.end for t in before)
 
     def _modality(self, span: Span) -> str:
         """asserted | expected | possible | hypothetical, from governors, mood and markers."""
         governors = _governors(span)
+        # "soit vous concluez un accord, soit …": the parser rarely gets the correlative right
+        if any(t.lower_ == "soit" for t in span.doc[max(span.start - 3, span.sent.start) : span.start]):
+            return "hypothetical"
         for tok in governors:
-            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "cc", "advmod")}
             if marks & self.lexicon.hypothetical_marks:
                 return "hypothetical"
         for tok in governors[1:]:
@@ -428,6 +539,9 @@ class EventExtractor(Pipe):
         for tok in governors:
             helpers = [tok, *[c for c in tok.children if c.dep_.startswith(("aux", "cop"))]]
             moods = {str(m) for h in helpers for m in h.morph.get("Mood")}
+            verbs = [h for h in helpers if h.pos_ in ("VERB", "AUX")]
+            if any(_CONDITIONAL.search(h.lower_) and "Imp" not in h.morph.get("Tense") for h in verbs):
+                moods.add("Cnd")  # the tagger often misses it: "offrirait", "pourraient"
             tenses = {str(t) for h in helpers for t in h.morph.get("Tense")}
             if "Sub" in moods:
                 return "hypothetical"
@@ -435,7 +549,7 @@ class EventExtractor(Pipe):
                 return "possible"
             if "Fut" in tenses:
                 return "expected"
-            if tok.dep_ != "xcomp":
+            if tok.dep_ != "xcomp" and "Inf" not in tok.morph.get("VerbForm"):
                 break
         return "asserted"
 
@@ -452,9 +566,13 @@ class EventExtractor(Pipe):
             if covered and quote.get("kind") != "term":
                 return _speaker(quote.get("speaker")), index
         root = _predicate(span)
+        child = root
         for anc in root.ancestors:
             if anc.i < sent.start or anc.i >= sent.end:
                 break
+            if child.dep_ not in ("ccomp", "xcomp", "obj", "csubj"):
+                break  # "au moment où Washington négocie …" is no content of the main verb
+            child = anc
             if anc.lemma_.lower() in self.lexicon.reporting_lemmas and anc.pos_ in ("VERB", "AUX"):
                 found = self._subject(ctx, sent, anc)
                 if found is None:  # parse errors often detach the subject: take the actor before
@@ -466,6 +584,9 @@ class EventExtractor(Pipe):
         attributed = self._attribution(ctx, sent)
         if attributed:
             return _claim(attributed), None
+        reporter = self._reporting_before(ctx, sent, span)
+        if reporter is not None:
+            return _claim([reporter]), None
         if trig.speech_act and agent is not None:
             return _claim([agent]), None
         return None, None
@@ -503,8 +624,11 @@ class EventExtractor(Pipe):
         found = nearest(in_region) or nearest(in_sent)
         if found is not None:
             return found["value"], "sentence"
-        if _pluperfect(_predicate(span)):
+        predicate = _predicate(span)
+        if _pluperfect(predicate):
             return None, None  # "avait rejeté": before the article's day, date unknown
+        if predicate.dep_.startswith("acl") and "Part" in predicate.morph.get("VerbForm"):
+            return None, None  # "l'accord signé avec Kiev": background, date unknown
         if ctx.published:
             return ctx.published, "published"
         return None, None
@@ -549,7 +673,9 @@ class EventExtractor(Pipe):
         if prev in self.lexicon.locative_prepositions and prev not in _DATIVE:
             return True
         if prev in _DATIVE and (actor is None or actor.type == "city" or metonymy):
-            return True
+            governor = doc[tok_start].head
+            # "transmis à Kiev": the recipient government, not the place
+            return governor.lemma_.lower() not in self.lexicon.dative_verbs
         if prev in _PREPOSITIONS_OF or (prev.endswith("'") and prev[:-1] == "d"):
             j = i - 1
             while j >= 0 and doc[j].pos_ in ("ADJ", "DET"):
@@ -560,6 +686,8 @@ class EventExtractor(Pipe):
 
     def _party(self, actor: Actor | None, country: str | None) -> tuple[str, str] | None:
         gaz = self.gazetteer
+        if actor is not None and actor.id.lower() in self.lexicon.non_parties:
+            return None
         if actor is not None:
             state = gaz.state_of(actor.id)
             if state is not None:
@@ -597,7 +725,8 @@ class EventExtractor(Pipe):
             if kind == "city" and not metonymy:
                 place = True
             party = self._party(actor, ent.get("country"))
-            if party is None and kind in _PARTY_TYPES and (ent.get("id") or ent.get("name")):
+            reporter = (ent.get("id") or "").lower() in self.lexicon.non_parties
+            if party is None and kind in _PARTY_TYPES and (ent.get("id") or ent.get("name")) and not reporter:
                 party = (ent.get("id") or f"filon:{ent.get('name')}", ent.get("name") or ent.get("text"))
             out.append(Mention(start, end, span.start, span.end, actor.id if actor else ent.get("id"),
                                name or ent.get("text", ""), kind, party, place=place))
@@ -694,6 +823,32 @@ def _resolve_overlaps(candidates: list[tuple[Span, Trigger]]) -> list[tuple[Span
     return sorted(chosen, key=lambda item: item[0].start)
 
 
+def _drop_governed(chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
+    """'sur le point de signer', 'a proposé de négocier': a status cue right after another one
+    (at most one word between) is its complement, not a second event."""
+    heads = {id(span): _predicate(span) for span, _ in chosen}
+    others = {heads[id(span)].i for span, _ in chosen}
+    out: list[tuple[Span, Trigger]] = []
+    for span, trig in chosen:
+        predicate = heads[id(span)]
+        governed = predicate.head.i in others and predicate.head is not predicate
+        if "Inf" in predicate.morph.get("VerbForm") and governed:
+            continue  # "a proposé à l'Ukraine de conclure": the proposal is the event
+        if out and trig.type == "agreement" and out[-1][1].type == "agreement":
+            gap = span.doc[out[-1][0].end : span.start]
+            if len(gap) <= 1 and all(t.lower_ in ("de", "d'", "à", "pour") for t in gap):
+                continue
+        out.append((span, trig))
+    return out
+
+
+def _is_modifier(tok: Token) -> bool:
+    """A bare participle modifying a noun ("l'accord conclu", ", présenté par Bruxelles comme …")."""
+    if "Part" not in tok.morph.get("VerbForm") or not tok.dep_.startswith(("acl", "advcl")):
+        return False
+    return not any(c.dep_.startswith("aux") for c in tok.children)
+
+
 def _regions(sent: Span, spans: list[Span]) -> list[tuple[int, int]]:
     """Token ranges of the sentence owned by each trigger, cut at clause separators between them."""
     cuts = [sent.start]
@@ -721,7 +876,10 @@ def _governors(span: Span) -> list[Token]:
     """The predicate and the verbs it is the xcomp of ("pourrait signer", "doit signer")."""
     tok = _predicate(span)
     chain = [tok]
-    while tok.dep_ == "xcomp" and tok.head is not tok and len(chain) < 4:
+    # an infinitive complement takes its modality from its governor, whatever the arc label
+    while (
+        (tok.dep_ == "xcomp" or "Inf" in tok.morph.get("VerbForm")) and tok.head is not tok and len(chain) < 4
+    ):
         tok = tok.head
         chain.append(tok)
     # a noun or adjective predicate ("en négociations", "proche") takes mood from its copula
