@@ -124,15 +124,15 @@ CASES: list[tuple] = [
      [D("Nous avons fait notre part", "Marco Rubio"), D("maintenant c'est à Kiev de signer", "Marco Rubio")]),
     ("inv_verb_inside_quote", "« Je pense que l'accord est mauvais », a jugé Sergueï Lavrov.",
      [D("Je pense que l'accord est mauvais", "Sergei Lavrov")]),
-    # --- incise inside the marks ---------------------------------------------------------------
+    # --- incise inside the marks: one item per segment, without the incise (gold convention) ---
     ("incise_il", "Taras Katchka a reçu lundi les investisseurs étrangers. « Nous sommes prêts, a-t-il dit, à "
      "travailler avec tous les partenaires. »",
-     [D("Nous sommes prêts, a-t-il dit, à travailler avec tous les partenaires.", "Taras Kachka")]),
+     [D("Nous sommes prêts", "Taras Kachka"), D("à travailler avec tous les partenaires.", "Taras Kachka")]),
     ("incise_named", "« Ce partenariat, a expliqué Kaja Kallas, doit profiter aux deux parties. »",
-     [D("Ce partenariat, a expliqué Kaja Kallas, doit profiter aux deux parties.", "Kaja Kallas")]),
+     [D("Ce partenariat", "Kaja Kallas"), D("doit profiter aux deux parties.", "Kaja Kallas")]),
     ("incise_elle", "Maria Zakharova a répondu aux questions des journalistes. « Les sanctions, a-t-elle estimé, "
      "n'ont aucun effet. »",
-     [D("Les sanctions, a-t-elle estimé, n'ont aucun effet.", "Maria Zakharova")]),
+     [D("Les sanctions", "Maria Zakharova"), D("n'ont aucun effet.", "Maria Zakharova")]),
     # --- colon ----------------------------------------------------------------------------------
     ("colon_verb", "Ursula von der Leyen a déclaré : « L'Europe doit sécuriser ses approvisionnements. »",
      [D("L'Europe doit sécuriser ses approvisionnements.", "Ursula von der Leyen")]),

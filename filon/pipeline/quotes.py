@@ -68,6 +68,11 @@ from filon.pipeline.quote_speakers import SpeakerResolver
 LOGGER = logging.getLogger(__name__)
 
 CUES_FILE = "reporting_cues.csv"
+# prepositions that open a circumstance or an addressee between a cue and its content
+PP_STARTS = frozenset(
+    {"lors", "devant", "pendant", "durant", "depuis", "dans", "sur", "en", "apres", "avant", "a", "au", "aux",
+     "chez", "par", "aupres", "face"}
+)  # fmt: skip
 NOT_ADVERBS = frozenset({"ne", "n'", "pas", "que", "qu'"})  # negation and que tagged ADV
 DEFINITE = frozenset({"le", "la", "les", "l'", "du", "au", "aux", "ce", "cette", "ces"})
 
@@ -158,6 +163,7 @@ class _DocQuotes(SpeakerResolver):
                 self.mention_at.setdefault(i, k)
         self.speaker_events: list[tuple[int, dict]] = []
         self.quote_bounds: set[tuple[int, int]] = set()
+        self.sent_speakers: dict[int, list[tuple[int, dict]]] = {}  # sentence -> (verb, speaker)
         self.quote_ranges: list[tuple[int, int]] = []
         self.quote_starts: list[int] = []
         # (token after the speaker of an inverted attribution, speaker, hit): a quote opening
@@ -210,6 +216,7 @@ class _DocQuotes(SpeakerResolver):
                 item["nested"] = nested
             if item["kind"] != "attached":
                 items.append(item)
+                items.extend(item.pop("_more", []))
             if item.get("speaker") is not None:
                 self._add_event(q.start, item["speaker"])
         for st in statements:
@@ -283,9 +290,7 @@ class _DocQuotes(SpeakerResolver):
                 if nxt.is_digit or is_month(nxt):
                     j += 2  # "en 2023", "début mars"
                     continue
-            if low in ("lors", "devant", "pendant", "durant", "a", "au", "aux") or (
-                low == "dans" and self._temporal_pp(j)
-            ):
+            if low in PP_STARTS or (low == "dans" and self._temporal_pp(j)):
                 # a circumstance or an addressee before the content: "devant la presse que …",
                 # "à l'AFP que …", "lors d'un entretien, …"
                 k = j + 1
@@ -294,8 +299,14 @@ class _DocQuotes(SpeakerResolver):
                         break
                     k += 1
                 stop = k < sent_end and (doc[k].text == "," or fold(doc[k].text) in ("que", "qu'"))
-                if stop and k - j <= 10:
-                    j = k
+                bare_inf = (
+                    k < sent_end
+                    and doc[k].pos_ in ("VERB", "AUX")
+                    and "Inf" in doc[k].morph.get("VerbForm")
+                    and fold(doc[k - 1].text) not in ("de", "d'", "a", "pour", "sans")
+                )
+                if (stop or bare_inf) and k - j <= 10:
+                    j = k  # "a affirmé sur Fox News vouloir …", "a estimé devant la presse que …"
                     continue
                 if low in ("lors", "pendant", "durant"):
                     j = k
@@ -365,12 +376,31 @@ class _DocQuotes(SpeakerResolver):
 
     def _verb_statement(self, hit: Hit) -> dict | None:
         doc = self.doc
-        sent = self.sents[self.sent_of(hit.verb)]
-        if hit.inverted is not None or (self._inverted_np(hit) is not None and self._follows_quote(hit)):
-            return None  # "a-t-il dit", "…», a déclaré X": direct-quote attribution, not a clause
-        speaker_span = self._subject(hit)
-        if speaker_span is None:
+        s_idx = self.sent_of(hit.verb)
+        sent = self.sents[s_idx]
+        inverted = self._inversion(hit)
+        if inverted is not None:
+            speaker = self.resolve(*inverted)
+            if speaker is not None:
+                self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
+            if self._follows_quote(hit) or speaker is None:
+                return None  # "« … », a déclaré X": a direct quote's attribution, not a clause
+            return self._inverted_statement(hit, speaker, sent)
+        if hit.inverted is not None:
             return None
+        speaker = None
+        verb = doc[hit.verb]
+        own_subject = any(c.dep_.startswith("nsubj") and c.i < hit.start for c in verb.children)
+        if not own_subject and hit.start == hit.verb and self._nonfinite(verb):
+            # "…, a-t-il dit, estimant que …", "a lancé X, avant de qualifier …": the speaker of
+            # the clause the participle or infinitive hangs on
+            earlier = [sp for i, sp in self.sent_speakers.get(s_idx, []) if i < hit.verb]
+            speaker = earlier[-1] if earlier else None
+        if speaker is None:
+            speaker_span = self._subject(hit)
+            if speaker_span is None:
+                return None
+            speaker = self.resolve(*speaker_span)
         content = self._content_after(hit.end, sent.end)
         if content is None:
             return None
@@ -381,10 +411,73 @@ class _DocQuotes(SpeakerResolver):
         if doc[c0].text == ":":
             return None
         start_tok = c0 + 1 if fold(doc[c0].text) in ("que", "qu'", "that") and c0 + 1 < c1 else c0
-        speaker = self.resolve(*speaker_span)
         if speaker is None:
             return None
+        self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
         start, end = self.span_dict(start_tok, c1)
+        return {
+            "kind": "indirect",
+            "text": self.text[start:end],
+            "start": start,
+            "end": end,
+            "speaker": speaker,
+            **self._cue_fields(hit),
+            "fragment": False,
+            "_fragments": [],
+            "_hit": hit,
+        }
+
+    @staticmethod
+    def _nonfinite(verb: Token) -> bool:
+        forms = verb.morph.get("VerbForm")
+        return "Inf" in forms or "Ger" in forms or (verb.text.endswith("ant") and "Fin" not in forms)
+
+    def _inversion(self, hit: Hit) -> tuple[int, int] | None:
+        """The inverted subject of a cue that follows what was said ("…, a déclaré X",
+        "…, a-t-il précisé"), or None when the cue is not in that position."""
+        doc = self.doc
+        if hit.inverted is not None:
+            return hit.inverted, hit.inverted + 1
+        after_comma = hit.start > 0 and doc[hit.start - 1].text in (",", "—", "–")
+        if not after_comma and not self._follows_quote(hit):
+            return None
+        verb = doc[hit.verb]
+        if self._nonfinite(verb) and hit.start == hit.verb:
+            return None  # "…, annonçant des mesures": a participle, not an inversion
+        np = self._inverted_np(hit)
+        if np is None:
+            return None
+        # the subject closes the clause: end of sentence, a comma or a circumstance follows
+        k = np[1]
+        end = self.sents[self.sent_of(hit.verb)].end
+        nxt = doc[k] if k < end else None
+        closes = nxt is None or nxt.is_punct or nxt.pos_ == "ADP"
+        closes = closes or fold(nxt.text) in ("en", "avant", "apres")
+        if not closes:
+            return None
+        toks = doc[np[0] : np[1]]
+        person_like = self._has_mention(*np) or any(
+            fold(t.text) in SOURCE_NOUNS or fold(t.lemma_) in SOURCE_NOUNS for t in toks
+        )
+        if person_like:
+            return np
+        speaker = self.resolve(*np)
+        return np if speaker is not None and speaker.get("id") else None
+
+    def _inverted_statement(self, hit: Hit, speaker: dict, sent: Span) -> dict | None:
+        """ "Le projet a été approuvé, a annoncé X": the clause before the comma is the content."""
+        doc = self.doc
+        c1 = hit.start - 1
+        c0 = sent.start
+        for k in range(c1 - 1, sent.start - 1, -1):
+            if doc[k].text in (":", ";") or (doc[k].is_space and "\n" in doc[k].text):
+                c0 = k + 1
+                break
+        while c0 < c1 and doc[c0].is_space:
+            c0 += 1
+        if c1 - c0 < 2:
+            return None
+        start, end = self.span_dict(c0, c1)
         return {
             "kind": "indirect",
             "text": self.text[start:end],
@@ -668,10 +761,7 @@ class _DocQuotes(SpeakerResolver):
                 if np is not None and "direct" in hit.cue.frames | {"direct"}:
                     speaker = self.resolve(*np)
                     if speaker is not None:
-                        i0, _ = self.span_dict(hit.start - 1, hit.start)
-                        _, i1 = self.span_dict(np[0], np[1])
-                        return {**base, "speaker": speaker, **self._cue_fields(hit), "fragment": fragment,
-                                "incise": {"start": i0, "end": i1}}  # fmt: skip
+                        return self._split_at_incise(q, hit, np, speaker, fragment)
         # 3. inversion after the marks: « … », a déclaré X / « … », selon X
 
         after = self._hit_after(q, hits)
@@ -710,6 +800,37 @@ class _DocQuotes(SpeakerResolver):
             return {**base, "speaker": speaker, **_no_cue(), "fragment": False}
         # 6. an embedded quote nobody says: a term (scare quotes, titles, slogans)
         return {**base, "kind": "term", "speaker": None, **_no_cue(), "fragment": True}
+
+    def _split_at_incise(
+        self, q: QuoteSpan, hit: Hit, np: tuple[int, int], speaker: dict, fragment: bool
+    ) -> dict:
+        """The two segments of a quote interrupted by its attribution inside the marks
+        (« Nous sommes prêts, a-t-il dit, à travailler »), as the gold counts them: one item
+        per segment, without the incise; the second is chained under "_more"."""
+        doc = self.doc
+        i0 = doc[hit.start - 1].idx
+        qi1 = self.token_at(max(q.start, q.end - 1)) + 1
+        i1 = self.span_dict(np[0], np[1])[1]
+        for k in range(np[1], min(qi1, np[1] + 15)):
+            if doc[k].text == ",":
+                i1 = doc[k].idx + 1
+                break
+        first = (q.start, i0)
+        second = (i1, q.end)
+        while second[0] < second[1] and self.text[second[0]].isspace():
+            second = (second[0] + 1, second[1])
+        cue = self._cue_fields(hit)
+        incise = {"start": i0, "end": i1}
+        items = [
+            {"kind": "direct", "text": self.text[a:b], "start": a, "end": b, "speaker": speaker, **cue,
+             "fragment": fragment, "incise": incise}
+            for a, b in (first, second)
+            if b > a
+        ]  # fmt: skip
+        head = items[0]
+        if len(items) > 1:
+            head["_more"] = items[1:]
+        return head
 
     def _is_fragment(self, q: QuoteSpan) -> bool:
         """True when the quote sits inside narration rather than standing as a sentence."""
