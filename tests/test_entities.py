@@ -377,3 +377,8 @@ def test_entities_byline_dropped(nlp_ents):
     doc._.filon_boilerplate = None
     linker(doc)
     assert texts(doc) == ["Kremlin"]
+
+
+def test_entities_role_with_unaccented_capital(nlp_ents):
+    doc = annotate(nlp_ents, "Le secrétaire d'Etat américain a averti Moscou.", "2025-04-18")
+    assert find(doc, "Le secrétaire d'Etat américain")["id"] == "filon:marco-rubio"

@@ -488,8 +488,11 @@ def _unaccent(text: str) -> str:
 
 
 def _spellings(surface: str) -> set[str]:
-    """The ways copy writes a name: with or without accents, straight or curly apostrophes."""
-    forms = {surface, _unaccent(surface)}
+    """The ways copy writes a name: accents kept, dropped, or dropped on capitals only;
+    straight or curly apostrophes."""
+    # French copy often drops accents on capitals only ("secrétaire d'Etat", "l'Elysée")
+    capitals = "".join(_unaccent(c) if c.isupper() else c for c in surface)
+    forms = {surface, _unaccent(surface), capitals}
     return forms | {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
 
 
