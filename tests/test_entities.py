@@ -382,3 +382,10 @@ def test_entities_byline_dropped(nlp_ents):
 def test_entities_role_with_unaccented_capital(nlp_ents):
     doc = annotate(nlp_ents, "Le secrétaire d'Etat américain a averti Moscou.", "2025-04-18")
     assert find(doc, "Le secrétaire d'Etat américain")["id"] == "filon:marco-rubio"
+
+
+def test_entities_dateline_agency_is_a_credit_not_an_actor(nlp_ents):
+    text = "KIEV, 3 mars 2025 (AFP) - Le gouvernement a confirmé, a dit à l'AFP un conseiller."
+    doc = annotate(nlp_ents, text)
+    agencies = [e["start"] for e in doc._.filon_entities if e["id"] == "filon:afp"]
+    assert agencies == [text.rindex("AFP")]

@@ -88,6 +88,12 @@ _DEMONYM = re.compile(
 # "Rédigé par Jean Martin", "Edité par …": the wire's byline line (people, not actors)
 _BYLINE = re.compile(r"^(?:Rédigé|Redige|Édité|Edité|Edite|Écrit|Ecrit) par [^\n]{1,120}$",
                      re.MULTILINE)
+# "KIEV, 3 mars (AFP) -", "(avec Reuters)": the wire credit of a dateline or a footer, like a
+# photo credit not an actor of the story (an agency named in prose, "a dit à l'AFP", stays)
+_AGENCY_CREDIT = re.compile(
+    r"\((?:[Aa]vec\s+(?:l['’])?)?(?:AFP|Reuters|AP|Bloomberg|Belga|ATS|dpa|DPA|ANSA|EFE|Xinhua|"
+    r"TASS|Tass|RIA Novosti|Interfax|Ukrinform)(?:\s*(?:,|/|et)\s*[^()\n]{1,40})?\)"
+)
 # Courtesy titles in front of a surname: not part of the identity, but they tell the gender.
 _TITLES = {"m.": "m", "mr": "m", "mr.": "m", "monsieur": "m", "mme": "f", "mme.": "f",
            "madame": "f", "mlle": "f", "dr": None, "dr.": None, "me": None, "mgr": "m"}
@@ -467,6 +473,7 @@ def _skipped_spans(doc: Doc) -> list[dict]:
     spans = [b for b in doc._.filon_boilerplate or [] if b.get("kind") != "caption"]
     spans += [{"start": m.start(), "end": m.end()} for m in _CREDIT.finditer(doc.text)]
     spans += [{"start": m.start(), "end": m.end()} for m in _BYLINE.finditer(doc.text)]
+    spans += [{"start": m.start(), "end": m.end()} for m in _AGENCY_CREDIT.finditer(doc.text)]
     return spans
 
 
