@@ -344,6 +344,8 @@ def test_entities_gold_identity_uses_gazetteer_then_slug(gazetteer):
     assert gold_identity("Vladimir Poutine", "person", gazetteer) == "Q7747"
     assert gold_identity("Union européenne", "org", gazetteer) == "Q458"
     assert gold_identity("Mykola Petrenko", "person", gazetteer) == "filon:person-mykola-petrenko"
+    # an unlisted city: the same GeoNames id the linker gives the model's LOC mention
+    assert gold_identity("Lyon", "loc", gazetteer) == "filon:gn-2996944"
 
 
 def test_entities_corpus_person_f1(nlp_ents, corpus_articles, corpus_gold):

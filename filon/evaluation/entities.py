@@ -5,8 +5,9 @@ The unit is a SET OF IDENTITIES per article and layer ("persons", "organizations
 "Poutine" twice has one person, and finding it once is enough.
 
 Gold side: each canonical string (with its aliases) is mapped to an identity the way the
-linker maps a surface: the gazetteer (`Gazetteer.lookup`) first, else the per-corpus slug
-(`filon:person-…`, `filon:org-…`, `filon:loc-…`). Predicted side: entities with label PER /
+linker maps a surface: the gazetteer (`Gazetteer.lookup`; for locations `Gazetteer.place`, which
+adds the GeoNames city table) first, else the per-corpus slug (`filon:person-…`, `filon:org-…`,
+`filon:loc-…`). Predicted side: entities with label PER /
 ORG / LOC whose `kind` is "name" or "metonymy" (roles such as "le président russe" are
 descriptions, not names, and are not scored), keyed by their `id`.
 
@@ -36,7 +37,8 @@ SCORED_KINDS = frozenset({"name", "metonymy"})
 def gold_identity(surface: str, prefix: str, gaz: Gazetteer, aliases: tuple[str, ...] = ()) -> str:
     """The identity a gold canonical string stands for (gazetteer id, else the corpus slug)."""
     for form in (surface, *aliases):
-        actor = gaz.lookup(form)
+        # places go through the GeoNames table too, exactly as the linker identifies them
+        actor = gaz.place(form) if prefix == "loc" else gaz.lookup(form)
         if actor is not None:
             return actor.id
     return f"filon:{prefix}-{slugify(surface)}"
