@@ -325,7 +325,8 @@ class EntityLinker:
                 if known is not None:
                     _fill(entity, known)
                 return entity
-            if actor is None and len(span) == 1:
+            if actor is None and len(span) == 1 and _title_gender(doc, span) is None \
+                    and not _TITLE_RE.match(span.text):
                 # the model's commonest error on wire copy: a capital or a country tagged PER
                 actor = gaz.place(surface, min_population=_PER_TO_LOC_POPULATION)
                 label = "LOC" if actor is not None else "PER"
