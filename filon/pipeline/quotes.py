@@ -534,10 +534,12 @@ class _DocQuotes(SpeakerResolver):
             left, right = self._np_range(cand, limit=hit.start)
             # "Paris et Berlin ont estimé" parsed with only "Berlin" as subject: take in the
             # coordinated mentions on its left
-            while left >= sent.start + 2 and fold(doc[left - 1].text) in ("et", ","):
+            joined = ("et",)  # "A, B et C": a comma joins only once an "et" has
+            while left >= sent.start + 2 and fold(doc[left - 1].text) in joined:
                 if (left - 2) not in self.mention_at:
                     break
                 left = self.token_at(self.mentions[self.mention_at[left - 2]]["start"])
+                joined = ("et", ",")
             return left, right
         # the parse missed it: nearest mention or personal pronoun before the verb, with no
         # other finite verb in between
@@ -1021,4 +1023,13 @@ def _sentences(doc: Doc) -> list[Span]:
                 out[-1] = doc[prev.start : sent.end]
                 continue
         out.append(sent)
-    return out
+    # a paragraph break always ends a sentence, whatever the parser joined across it
+    split: list[Span] = []
+    for sent in out:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text and tok.i + 1 < sent.end:
+                split.append(doc[start : tok.i + 1])
+                start = tok.i + 1
+        split.append(doc[start : sent.end])
+    return split
