@@ -391,3 +391,15 @@ def test_entities_dateline_agency_is_a_credit_not_an_actor(nlp_ents):
     doc = annotate(nlp_ents, text)
     agencies = [e["start"] for e in doc._.filon_entities if e["id"] == "filon:afp"]
     assert agencies == [text.rindex("AFP")]
+
+
+def test_entities_multiword_surname_links_to_full_name(nlp_ents):
+    text = ("Le géologue Pieter van den Broek a présenté l'étude. "
+            "Selon van den Broek, le gisement est rentable.")
+    doc = nlp_ents(text)
+    full, short = text.index("Pieter van den Broek"), text.rindex("van den Broek")
+    doc.set_ents([doc.char_span(full, full + 20, label="PER"), doc.char_span(short, short + 13, label="PER")])
+    doc._.filon_boilerplate = []
+    nlp_ents.get_pipe("filon_entities")(doc)
+    ids = {e["id"] for e in doc._.filon_entities if e["label"] == "PER"}
+    assert ids == {"filon:person-pieter-van-den-broek"}

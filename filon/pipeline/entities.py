@@ -403,6 +403,10 @@ class _PersonIndex:
     def resolve(self, start: int, key: str) -> tuple[str, str] | None:
         """(id, name) of the person mention at token `start` with person key `key`."""
         if len(key.split()) >= 2:
+            # "De Wever" / "Van der Berg" alone: the fuller name of the article it ends
+            longer = {identity for _pos, k, identity in self.full if k.endswith(" " + key)}
+            if len(longer) == 1:
+                return longer.pop()
             for _pos, k, identity in self.full:
                 if k == key:
                     return identity
