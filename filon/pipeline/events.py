@@ -55,6 +55,7 @@ _TARGETED = frozenset({"pressure", "order", "investment_invitation"})
 _PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
 _DATIVE = frozenset({"à", "au", "aux"})
 _CONDITIONAL = re.compile(r"(?:[^a]r|[^e]er|ir)(?:ais|ait|ions|iez|aient)$")
+_FUTURE = re.compile(r"r(?:ai|as|a|ont)$")  # "signera", "seront": the tagger often misses it
 _TIME_WORDS = frozenset({
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir", "matin",
     "semaine", "mois", "an", "année", "jour", "fin", "début", "mi-", "janvier", "février", "mars", "avril",
@@ -144,19 +145,31 @@ class EventExtractor(Pipe):
         return events
 
     def _sentences(self, doc: Doc) -> list[Span]:
-        """Parser sentences, cut again at line breaks (the parser runs paragraphs together)."""
+        """Parser sentences, cut at line breaks and glued back where the parser cut mid-sentence.
+
+        The parser of fr_core_news_md runs paragraphs together and also cuts sentences that
+        have no final punctuation yet ("Washington | multiplie les pressions …"): a piece that
+        does not end with . ! ? … (before closing quotes) is joined to the next piece of its line.
+        """
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        out = []
+        pieces: list[tuple[int, int]] = []
         for sent in sents:
             start = sent.start
             for tok in sent:
                 if tok.is_space and "\n" in tok.text:
                     if tok.i > start:
-                        out.append(doc[start : tok.i])
+                        pieces.append((start, tok.i))
                     start = tok.i + 1
             if start < sent.end:
-                out.append(doc[start : sent.end])
-        return [_trim(s) for s in out if any(not t.is_space for t in s)]
+                pieces.append((start, sent.end))
+        merged: list[tuple[int, int]] = []
+        for start, end in pieces:
+            if merged and merged[-1][1] == start and not _ends_sentence(doc[merged[-1][0] : merged[-1][1]]):
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        spans = [_trim(doc[a:b]) for a, b in merged]
+        return [s for s in spans if len(s)]
 
     def _context(self, doc: Doc) -> _Context:
         mentions = self._mentions(doc)
@@ -206,7 +219,7 @@ class EventExtractor(Pipe):
             predicate = _predicate(span)
             if predicate.pos_ == "VERB" and any(c.dep_ == "det" for c in predicate.children):
                 continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
-            if trig.type == "agreement" and self._foreign_object(ctx, predicate):
+            if trig.type == "agreement" and self._foreign_object(ctx, predicate, span):
                 continue  # "a signé la loi", "a présenté ses excuses": not the agreement
             candidates.append((span, trig))
         chosen = _drop_governed(_resolve_overlaps(candidates))
@@ -222,12 +235,12 @@ class EventExtractor(Pipe):
                 events.append(event)
         return events
 
-    def _foreign_object(self, ctx: _Context, predicate: Token) -> bool:
+    def _foreign_object(self, ctx: _Context, predicate: Token, span: Span) -> bool:
         """The cue verb's direct object is a noun that is no agreement ("signer un décret")."""
         if predicate.pos_ not in ("VERB", "AUX"):
             return False
         for child in predicate.children:
-            if child.dep_ == "obj" and child.pos_ == "NOUN":
+            if child.dep_ == "obj" and child.pos_ == "NOUN" and not span.start <= child.i < span.end:
                 # the parser often reads "a présenté mercredi …" with the weekday as object
                 if child.lower_ in _TIME_WORDS or any(d["start"] <= child.idx < d["end"] for d in ctx.dates):
                     continue
@@ -325,7 +338,7 @@ class EventExtractor(Pipe):
         introduces = any(self._introduces(t) for t in nouns)
         antecedent = self._antecedent(ctx, explicit, strict=not (minerals or nouns))
         if antecedent is not None and not (introduces and len(explicit) >= 2
-                                           and set(explicit) != set(antecedent.parties)):
+                                           and not set(explicit) <= set(antecedent.parties)):
             for party in explicit:
                 if party not in antecedent.parties:
                     antecedent.parties.append(party)
@@ -547,7 +560,9 @@ class EventExtractor(Pipe):
                 return "hypothetical"
             if "Cnd" in moods:
                 return "possible"
-            if "Fut" in tenses:
+            if "Fut" in tenses or any(
+                _FUTURE.search(h.lower_) and "Inf" not in h.morph.get("VerbForm") for h in verbs
+            ):
                 return "expected"
             if tok.dep_ != "xcomp" and "Inf" not in tok.morph.get("VerbForm"):
                 break
@@ -775,6 +790,18 @@ class EventExtractor(Pipe):
 
 
 # ---------------------------------------------------------------------- helpers
+_FINAL = frozenset({".", "!", "?", "…", "..."})
+_CLOSERS = frozenset({"»", '"', "”", ")", "’", "'"})
+
+
+def _ends_sentence(span: Span) -> bool:
+    """The span ends with final punctuation, possibly followed by closing quotes or brackets."""
+    toks = [t for t in span if not t.is_space]
+    while toks and toks[-1].text in _CLOSERS:
+        toks.pop()
+    return bool(toks) and (toks[-1].text in _FINAL or toks[-1].text.endswith((".", "!", "?", "…")))
+
+
 def _trim(span: Span) -> Span:
     """The span without leading or trailing whitespace tokens."""
     start, end = span.start, span.end

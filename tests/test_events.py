@@ -1,0 +1,382 @@
+"""filon_events on sentences written for these tests (wire style, never corpus text).
+
+The component runs here alone after the French model: actor mentions then come from the
+gazetteer fallback, and dates and quotes are set by hand where a test needs them, so these
+tests do not depend on the other components.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from filon.pipeline.event_patterns import COARSE_STATUS, STATUSES, load_event_lexicon
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    from filon.pipeline import build_pipeline
+
+    return build_pipeline(components=["filon_events"])
+
+
+def extract(nlp, text: str, published: str | None = "2025-02-24", **extensions) -> list[dict]:
+    """Events of `text`; `extensions` sets doc._.filon_<name> before the component runs."""
+    doc = nlp.make_doc(text)
+    doc._.filon_published = published
+    doc._.filon_boilerplate = []
+    for name, value in extensions.items():
+        setattr(doc._, f"filon_{name}", value)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.filon_events
+
+
+def only(events: list[dict], type_: str = "agreement") -> dict:
+    found = [e for e in events if e["type"] == type_]
+    assert len(found) == 1, [(e["type"], e["trigger"]["text"]) for e in events]
+    return found[0]
+
+
+def names(event: dict) -> set[str]:
+    return {p["name"] for p in event["parties"]}
+
+
+# ---------------------------------------------------------------------------- statuses
+STATUS_CASES = [
+    # rejected
+    ("Le gouvernement ukrainien a rejeté mardi le projet d'accord américain sur les terres rares.",
+     "rejected"),
+    ("Kiev a refusé de signer en l'état l'accord sur le lithium réclamé par Washington.", "rejected"),
+    ("Le président ukrainien a repoussé jeudi la version américaine de l'accord sur les minerais.",
+     "rejected"),
+    # negotiating
+    ("Washington et Kiev sont en négociations sur un accord portant sur les minerais stratégiques.",
+     "negotiating"),
+    ("Les pourparlers entre l'Union européenne et l'Ukraine sur les matières premières critiques "
+     "se poursuivent à Bruxelles.", "negotiating"),
+    ("Les États-Unis et l'Ukraine négocient depuis des semaines un accord sur le titane.",
+     "negotiating"),
+    # close
+    ("Les deux pays sont sur le point de signer un accord sur le graphite, selon un diplomate.",
+     "close"),
+    ("Un accord sur les terres rares entre Washington et Kiev est très proche, a assuré le président "
+     "américain.", "close"),
+    ("Kiev et Washington se sont mis d'accord sur le texte d'un accord-cadre sur les minerais.",
+     "close"),
+    # proposed
+    ("La Commission européenne a proposé à l'Ukraine un partenariat sur les matières premières "
+     "critiques.", "proposed"),
+    ("Le secrétaire américain au Trésor a présenté à Kiev un projet d'accord sur les minerais.",
+     "proposed"),
+    # signed
+    ("Les États-Unis et l'Ukraine ont signé mercredi à Washington l'accord sur les minerais.",
+     "signed"),
+    ("L'accord sur le lithium a été paraphé lundi par les deux ministres.", "signed"),
+    # ratified
+    ("Le Parlement ukrainien a ratifié jeudi l'accord sur les ressources naturelles.", "ratified"),
+    ("Les députés ont voté la ratification de l'accord sur les terres rares par 338 voix.",
+     "ratified"),
+    # suspended / cancelled
+    ("Les discussions sur l'accord minier ont tourné court vendredi à la Maison Blanche.",
+     "cancelled"),
+    ("La signature de l'accord sur les minerais a été annulée après la dispute.", "cancelled"),
+    ("L'accord sur l'uranium a été suspendu par le gouvernement.", "suspended"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUS_CASES)
+def test_events_status_of_agreement(events_nlp, text, status):
+    event = only(extract(events_nlp, text))
+    assert event["status"] == status
+    assert event["negated"] is False
+
+
+def test_events_refusal_to_sign_is_not_a_signature(events_nlp):
+    events = extract(events_nlp, "Kiev a refusé de signer l'accord sur le lithium.")
+    assert [e["status"] for e in events] == ["rejected"]
+
+
+def test_events_about_to_sign_is_one_close_event(events_nlp):
+    events = extract(events_nlp, "Les deux pays sont sur le point de conclure un accord sur le cobalt.")
+    assert [e["status"] for e in events] == ["close"]
+
+
+def test_events_source_close_to_talks_is_not_close(events_nlp):
+    text = ("Selon une source proche des discussions, le texte sur les minerais prévoit un fonds "
+            "commun.")
+    assert all(e["status"] != "close" for e in extract(events_nlp, text))
+
+
+# ---------------------------------------------------------------------------- other event types
+TYPE_CASES = [
+    ("Vladimir Poutine a invité les entreprises américaines à investir dans les terres rares en "
+     "Russie.", "investment_invitation", {"Russia", "United States"}),
+    ("Le Kremlin s'est dit disposé à coopérer avec des entreprises américaines pour exploiter le "
+     "lithium sibérien.", "investment_invitation", {"Russia", "United States"}),
+    ("Le président russe a ordonné au gouvernement de développer l'extraction de terres rares.",
+     "order", {"Russia"}),
+    ("La Chine a annoncé des restrictions à l'exportation de gallium et de germanium.",
+     "export_control", set()),
+    ("Pékin a décidé d'interdire les exportations d'antimoine vers les États-Unis.",
+     "export_control", set()),
+    ("Moscou veut doubler la production de terres rares d'ici 2030.", "production_target", {"Russia"}),
+    ("Washington multiplie les pressions sur Kiev pour que l'accord sur les minerais soit signé.",
+     "pressure", {"United States", "Ukraine"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "parties"), TYPE_CASES)
+def test_events_type_and_parties(events_nlp, text, type_, parties):
+    event = only(extract(events_nlp, text), type_)
+    assert parties <= names(event)
+
+
+def test_events_invitation_is_proposed_and_claimed_by_its_agent(events_nlp):
+    text = "Vladimir Poutine a invité lundi les investisseurs chinois à exploiter le lithium russe."
+    event = only(extract(events_nlp, text), "investment_invitation")
+    assert event["status"] == "proposed"
+    assert event["claimed_by"]["name"] == "Vladimir Putin"
+    assert "China" in names(event)
+
+
+def test_events_place_is_not_a_party(events_nlp):
+    text = ("Vladimir Poutine a invité les entreprises américaines à investir dans les terres rares "
+            "des territoires d'Ukraine occupés.")
+    event = only(extract(events_nlp, text), "investment_invitation")
+    assert names(event) == {"Russia", "United States"}
+
+
+def test_events_news_agency_is_not_a_party(events_nlp):
+    text = ("D'après un responsable ukrainien interrogé par l'AFP, Kiev a rejeté l'accord sur les "
+            "minerais proposé par Washington.")
+    events = extract(events_nlp, text)
+    assert all("Agence France-Presse" not in names(e) for e in events)
+
+
+# ---------------------------------------------------------------------------- polarity, modality
+def test_events_negated_signature_has_no_status(events_nlp):
+    event = only(extract(events_nlp, "Le président ukrainien n'a pas signé l'accord sur les terres rares."))
+    assert event["status"] is None
+    assert event["negated"] is True
+    assert event["detail"] == "not_signed"
+    assert event["status_cue"] == "signed"
+
+
+def test_events_no_document_signed_is_negated(events_nlp):
+    text = "Kiev et Washington discutent des minerais. Aucun document n'a été signé mercredi."
+    signed = [e for e in extract(events_nlp, text) if e["status_cue"] == "signed"]
+    assert signed and signed[0]["negated"] and signed[0]["status"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Kiev pourrait signer l'accord sur le titane dès la semaine prochaine.", "possible"),
+        ("Le ministre doit signer vendredi l'accord sur le lithium.", "expected"),
+        ("L'Ukraine signera l'accord sur les minerais à Washington.", "expected"),
+        ("Le président s'est dit prêt à signer l'accord sur les terres rares.", "expected"),
+        ("Si l'accord sur les terres rares était signé, Kiev obtiendrait des investissements.",
+         "hypothetical"),
+        ("Washington fait pression pour qu'il signe l'accord sur les minerais.", "hypothetical"),
+    ],
+)
+def test_events_modality_blocks_status(events_nlp, text, modality):
+    event = [e for e in extract(events_nlp, text) if e["status_cue"] == "signed"][0]
+    assert event["modality"] == modality
+    assert event["status"] is None
+    assert event["detail"] == f"{modality}_signed"
+
+
+def test_events_proposal_to_conclude_is_one_proposal(events_nlp):
+    text = "L'Union européenne a proposé lundi à l'Ukraine de conclure un partenariat sur le lithium."
+    events = extract(events_nlp, text)
+    assert [(e["status"], e["status_cue"]) for e in events][0] == ("proposed", "proposed")
+    assert all(e["status"] != "signed" for e in events)
+
+
+def test_events_law_signature_is_not_the_agreement_signature(events_nlp):
+    text = "Le président a signé la loi ratifiant l'accord sur les ressources naturelles."
+    events = extract(events_nlp, text)
+    assert [e["status"] for e in events] == ["ratified"]
+
+
+# ---------------------------------------------------------------------------- minerals only
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Parlement a adopté le budget pour l'année prochaine.",
+        "Les deux pays ont signé un accord de libre-échange à Ottawa.",
+        "Les négociations salariales se poursuivent chez le constructeur automobile.",
+    ],
+)
+def test_events_only_mineral_agreements(events_nlp, text):
+    assert [e for e in extract(events_nlp, text) if e["type"] == "agreement"] == []
+
+
+# ---------------------------------------------------------------------------- who claims it
+def test_events_claimed_by_quote_speaker(events_nlp):
+    text = "Donald Trump a assuré mardi qu'un accord sur les terres rares avec l'Ukraine était très proche."
+    start = text.index("un accord")
+    quote = {
+        "kind": "indirect", "text": text[start:-1], "start": start, "end": len(text) - 1,
+        "speaker": {"name": "Donald Trump", "id": "Q22686", "text": "Donald Trump", "start": 0, "end": 12},
+        "cue": "a assuré",
+    }
+    event = only(extract(events_nlp, text, quotes=[quote]))
+    assert event["status"] == "close"
+    assert event["claimed_by"] == {"name": "Donald Trump", "id": "Q22686"}
+    assert event["quote_index"] == 0
+
+
+def test_events_claimed_by_reporting_verb_without_quotes(events_nlp):
+    text = "Le président américain a affirmé lundi qu'un accord avec l'Ukraine sur le lithium est très proche."
+    event = only(extract(events_nlp, text))
+    assert event["status"] == "close"
+    assert event["claimed_by"]["name"] == "Donald Trump"  # role resolved on the publication date
+    assert event["quote_index"] is None
+
+
+def test_events_claimed_by_joint_attribution(events_nlp):
+    text = "Un accord sur le lithium est actuellement en discussion, selon Kiev et Washington."
+    event = only(extract(events_nlp, text))
+    assert event["status"] == "negotiating"
+    assert " & " in event["claimed_by"]["name"]
+    assert len(event["claimed_by"]["ids"]) == 2
+
+
+def test_events_narrator_claims_nothing(events_nlp):
+    text = "Kiev et Washington sont en négociations sur un accord sur les terres rares."
+    assert only(extract(events_nlp, text))["claimed_by"] is None
+
+
+def test_events_rejection_is_claimed_by_who_rejects(events_nlp):
+    text = "Volodymyr Zelensky a rejeté une première version de l'accord sur les minerais."
+    assert only(extract(events_nlp, text))["claimed_by"]["name"] == "Volodymyr Zelensky"
+
+
+# ---------------------------------------------------------------------------- one agreement
+def test_events_anaphora_links_to_last_agreement(events_nlp):
+    text = (
+        "Kiev et Washington négocient un accord sur les terres rares. "
+        "Le président ukrainien a rejeté une première version du document. "
+        "Une nouvelle mouture est désormais en discussion."
+    )
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert [e["status"] for e in events] == ["negotiating", "rejected", "negotiating"]
+    assert {e["agreement_id"] for e in events} == {"local:1"}
+    assert names(events[1]) == {"Ukraine", "United States"}  # parties come from the antecedent
+
+
+def test_events_second_agreement_gets_its_own_key(events_nlp):
+    text = (
+        "Kiev et Washington négocient un accord sur les terres rares. "
+        "Par ailleurs, l'Union européenne a proposé à l'Ukraine un partenariat sur les matières "
+        "premières critiques."
+    )
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert [e["agreement_id"] for e in events] == ["local:1", "local:2"]
+    assert names(events[1]) == {"European Union", "Ukraine"}
+
+
+def test_events_same_subject_links_without_resource(events_nlp):
+    text = (
+        "Washington et Kiev discutent d'un accord sur le lithium. "
+        "Les deux capitales sont toujours en négociations sur le même sujet."
+    )
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert len(events) == 2 and events[1]["agreement_id"] == events[0]["agreement_id"]
+
+
+def test_events_talks_suspended_after_earlier_mention(events_nlp):
+    text = (
+        "Les États-Unis et l'Ukraine négociaient un accord sur les minerais. "
+        "Les discussions ont été suspendues vendredi après une altercation."
+    )
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert events[-1]["status"] == "suspended"
+    assert events[-1]["agreement_id"] == events[0]["agreement_id"]
+
+
+# ---------------------------------------------------------------------------- dates, data
+def test_events_date_from_sentence(events_nlp):
+    text = "Les deux pays ont signé mercredi l'accord sur les minerais."
+    start = text.index("mercredi")
+    dates = [{"text": "mercredi", "start": start, "end": start + 8, "value": "2025-04-30",
+              "granularity": "day"}]
+    event = only(extract(events_nlp, text, published="2025-05-01", dates=dates))
+    assert (event["date"], event["date_source"]) == ("2025-04-30", "sentence")
+
+
+def test_events_date_falls_back_to_publication(events_nlp):
+    event = only(extract(events_nlp, "Les deux pays ont signé l'accord sur les minerais.", dates=[]))
+    assert (event["date"], event["date_source"]) == ("2025-02-24", "published")
+
+
+def test_events_pluperfect_has_no_date(events_nlp):
+    text = "Le président ukrainien avait rejeté une première version de l'accord sur les minerais."
+    event = only(extract(events_nlp, text, dates=[]))
+    assert event["status"] == "rejected"
+    assert event["date"] is None
+
+
+def test_events_results_are_plain_data_with_offsets(events_nlp):
+    text = ("Kiev a rejeté l'accord sur les terres rares. Moscou a invité les entreprises chinoises "
+            "à investir dans le lithium. La Chine a limité les exportations de graphite.")
+    events = extract(events_nlp, text)
+    assert len(events) == 3
+    json.dumps(events)  # plain data only
+    for event in events:
+        trig = event["trigger"]
+        assert text[trig["start"] : trig["end"]] == trig["text"]
+        ev = event["evidence"]
+        assert text[ev["start"] : ev["end"]] == ev["text"]
+        assert ev["start"] <= trig["start"] < trig["end"] <= ev["end"]
+        assert event["status"] in (*STATUSES, None)
+        assert all(r["id"].startswith("filon:") for r in event["resources"])
+    assert [e["evidence"]["start"] for e in events] == sorted(e["evidence"]["start"] for e in events)
+
+
+def test_events_boilerplate_is_skipped(events_nlp):
+    text = "Kiev a signé l'accord sur les minerais.\n\nLe ministre signe l'accord sur le lithium. ( AFP / X )"
+    start = text.index("Le ministre")
+    events = extract(events_nlp, text, boilerplate=[{"start": start, "end": len(text), "kind": "caption"}])
+    assert [e["trigger"]["text"] for e in events] == ["signé"]
+
+
+def test_events_lexicon_entries_have_sources():
+    lexicon = load_event_lexicon()
+    assert len(lexicon.triggers) >= 40
+    assert {t.status for t in lexicon.triggers.values() if t.type == "agreement"} <= set(STATUSES)
+    assert set(COARSE_STATUS) == set(STATUSES)
+    assert {"rare earths", "lithium", "gallium", "germanium", "critical raw materials"} <= {
+        r.name for r in lexicon.resources.values()
+    }
+
+
+def test_events_matchers_are_compiled_once(events_nlp):
+    pipe = events_nlp.get_pipe("filon_events")
+    matcher = pipe.matcher
+    extract(events_nlp, "Kiev a signé l'accord sur les minerais.")
+    extract(events_nlp, "Kiev a rejeté l'accord sur le lithium.")
+    assert pipe.matcher is matcher
+
+
+def test_events_long_article_is_fast(events_nlp):
+    import time
+
+    sentence = ("Kiev et Washington sont en négociations sur un accord sur les terres rares, a indiqué "
+                "un responsable, tandis que Moscou invite les investisseurs chinois à exploiter le "
+                "lithium. ")
+    doc = events_nlp.make_doc(sentence * 150)
+    doc._.filon_published = "2025-02-24"
+    for name, proc in events_nlp.pipeline:
+        if name != "filon_events":
+            doc = proc(doc)
+    pipe = events_nlp.get_pipe("filon_events")
+    start = time.perf_counter()
+    pipe(doc)
+    elapsed = time.perf_counter() - start
+    assert len(doc._.filon_events) >= 300
+    assert elapsed < 3.0  # well under 1 s here; a quadratic scan over 5,000 tokens takes far longer
