@@ -183,7 +183,7 @@ def test_events_no_document_signed_is_negated(events_nlp):
     ],
 )
 def test_events_modality_blocks_status(events_nlp, text, modality):
-    event = [e for e in extract(events_nlp, text) if e["status_cue"] == "signed"][0]
+    event = next(e for e in extract(events_nlp, text) if e["status_cue"] == "signed")
     assert event["modality"] == modality
     assert event["status"] is None
     assert event["detail"] == f"{modality}_signed"
@@ -192,7 +192,7 @@ def test_events_modality_blocks_status(events_nlp, text, modality):
 def test_events_proposal_to_conclude_is_one_proposal(events_nlp):
     text = "L'Union européenne a proposé lundi à l'Ukraine de conclure un partenariat sur le lithium."
     events = extract(events_nlp, text)
-    assert [(e["status"], e["status_cue"]) for e in events][0] == ("proposed", "proposed")
+    assert next((e["status"], e["status_cue"]) for e in events) == ("proposed", "proposed")
     assert all(e["status"] != "signed" for e in events)
 
 
@@ -231,7 +231,8 @@ def test_events_claimed_by_quote_speaker(events_nlp):
 
 
 def test_events_claimed_by_reporting_verb_without_quotes(events_nlp):
-    text = "Le président américain a affirmé lundi qu'un accord avec l'Ukraine sur le lithium est très proche."
+    text = ("Le président américain a affirmé lundi qu'un accord avec l'Ukraine sur le lithium est "
+            "très proche.")
     event = only(extract(events_nlp, text))
     assert event["status"] == "close"
     assert event["claimed_by"]["name"] == "Donald Trump"  # role resolved on the publication date
