@@ -403,3 +403,9 @@ def test_entities_multiword_surname_links_to_full_name(nlp_ents):
     nlp_ents.get_pipe("filon_entities")(doc)
     ids = {e["id"] for e in doc._.filon_entities if e["label"] == "PER"}
     assert ids == {"filon:person-pieter-van-den-broek"}
+
+
+def test_entities_former_role_links_previous_holder(nlp_ents):
+    doc = annotate(nlp_ents, "L'ancien président américain a critiqué l'accord.", "2025-03-01")
+    ent = find(doc, "L'ancien président américain")
+    assert (ent["kind"], ent["id"]) == ("role", "Q6279")

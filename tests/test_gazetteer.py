@@ -124,3 +124,9 @@ def test_gazetteer_fold_and_slugify():
     assert fold("  Zelensky’s  ÉTATS ") == "zelensky's etats"
     assert slugify("Jean-Édouard N'Diaye") == "jean-edouard-n-diaye"
     assert slugify("Ioulia  Svyrydenko") == slugify("ioulia svyrydenko")
+
+
+def test_gazetteer_former_holder(gazetteer):
+    assert gazetteer.former_holder("président américain", date(2025, 3, 1)).id == "Q6279"
+    assert gazetteer.former_holder("Premier ministre ukrainien", date(2025, 9, 1)).id == "filon:denys-shmyhal"
+    assert gazetteer.former_holder("président chinois", date(2025, 3, 1)) is None

@@ -105,6 +105,19 @@ class Gazetteer:
                 return self.actors.get(role.actor_id)
         return None
 
+    def former_holder(self, surface: str, on: date | None = None) -> Actor | None:
+        """Who last held the role before day `on` ("l'ancien président américain").
+
+        Args:
+            surface: the role phrase, with or without determiner.
+            on: the day the text speaks from; None means today (the latest ended term).
+        """
+        ended = [r for r in self.roles.get(fold(strip_determiner(surface)), [])
+                 if r.end is not None and (on is None or r.end < on)]
+        if not ended:
+            return None
+        return self.actors.get(max(ended, key=lambda r: r.end or date.min).actor_id)
+
     def metonymy(self, surface: str) -> Actor | None:
         """The body a place or building stands for ("Washington" -> US government)."""
         key = fold(surface)

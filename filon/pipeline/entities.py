@@ -49,6 +49,8 @@ LABELS = ("PER", "ORG", "LOC", "MISC")
 
 # Tokens that may open a role mention; kept inside the span ("le président russe").
 _ROLE_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "un", "une"})
+# "l'ancien président américain": the previous holder, not the current one
+_FORMER = frozenset({"ancien", "ancienne", "ex", "ex-"})
 _LEADING_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’"})
 # "( POOL / MIKHAIL METZEL )", "(AFP/Archives)": a photo credit, whatever the marker found
 _CREDIT = re.compile(r"\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .&'’-]*/[^()\n]{1,60}\)")
@@ -120,6 +122,8 @@ class _Mention:
     label: str
     source: str  # "model" | "gazetteer" | "role"
     actor: Actor | None = None
+    role_start: int = 0  # roles: first token of the role phrase itself (after "le", "l'ancien")
+    former: bool = False  # roles: "l'ancien président américain", the holder before the date
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -221,12 +225,16 @@ class EntityLinker:
                 continue
             candidates.append((span, _Mention(s, e, actor.label, "gazetteer", actor)))
         for _mid, s, e in self.roles(doc):
-            if s > 0 and doc[s - 1].lower_ in _ROLE_DETERMINERS:
-                s -= 1
-            span = doc[s:e]
+            former = s > 0 and doc[s - 1].lower_ in _FORMER
+            phrase_start = s - 1 if former else s
+            if phrase_start > 0 and doc[phrase_start - 1].lower_ in _ROLE_DETERMINERS:
+                phrase_start -= 1
+            span = doc[phrase_start:e]
             if in_spans(span.start_char, span.end_char, skip):
                 continue
-            candidates.append((span, _Mention(s, e, "PER", "role")))
+            role = _Mention(phrase_start, e, "PER", "role")
+            role.role_start, role.former = s, former
+            candidates.append((span, role))
         return self._resolve_overlaps(doc, candidates)
 
     @staticmethod
@@ -302,7 +310,7 @@ class EntityLinker:
         for m in mentions:
             span = m.span(doc)
             if m.source == "role":
-                out.append(self._role_entity(span, day))
+                out.append(self._role_entity(span, doc[m.role_start : m.end].text, day, m.former))
             else:
                 out.append(self._named_entity(doc, span, m, people))
         _link_appositions(doc, out)
@@ -352,8 +360,10 @@ class EntityLinker:
             entity["refers_to"] = {"id": stands_for.id, "name": stands_for.name}
         return entity
 
-    def _role_entity(self, span: Span, day: date | None) -> dict:
-        holder = self.gazetteer.role(span.text, day)
+    def _role_entity(self, span: Span, phrase: str, day: date | None, former: bool) -> dict:
+        """A role mention linked to its holder on `day` (or the one before, for "ancien")."""
+        gaz = self.gazetteer
+        holder = gaz.former_holder(phrase, day) if former else gaz.role(phrase, day)
         entity = _entity(span, "PER", None, None, "role")
         if holder is not None:
             entity["id"], entity["name"] = holder.id, holder.name
