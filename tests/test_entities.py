@@ -409,3 +409,10 @@ def test_entities_former_role_links_previous_holder(nlp_ents):
     doc = annotate(nlp_ents, "L'ancien président américain a critiqué l'accord.", "2025-03-01")
     ent = find(doc, "L'ancien président américain")
     assert (ent["kind"], ent["id"]) == ("role", "Q6279")
+
+
+def test_entities_gender_from_apposition_shared_by_short_form(nlp_ents):
+    text = "La géologue Oleksandra Bondarenko a présenté la carte. Bondarenko a conclu."
+    doc = annotate(nlp_ents, text)
+    assert find(doc, "Oleksandra Bondarenko")["gender"] == "f"
+    assert find(doc, "Bondarenko")["gender"] == "f"

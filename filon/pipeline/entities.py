@@ -314,6 +314,7 @@ class EntityLinker:
             else:
                 out.append(self._named_entity(doc, span, m, people))
         _link_appositions(doc, out)
+        _share_gender(out)
         doc._.filon_entities = out
         self._set_ents(doc, mentions, out)
 
@@ -328,7 +329,7 @@ class EntityLinker:
             if linked is not None:
                 actor_id, name = linked
                 entity = _entity(span, "PER", actor_id, name, "name")
-                entity["gender"] = _title_gender(doc, span)
+                entity["gender"] = _title_gender(doc, span) or _apposition_gender(doc, span)
                 known = gaz.actor(actor_id)
                 if known is not None:
                     _fill(entity, known)
@@ -345,7 +346,7 @@ class EntityLinker:
             actor_id = f"filon:{prefix}-{slugify(surface)}" if prefix else None
             entity = _entity(span, label, actor_id, surface if prefix else None, "name")
             if label == "PER":
-                entity["gender"] = _title_gender(doc, span)
+                entity["gender"] = _title_gender(doc, span) or _apposition_gender(doc, span)
             return entity
         entity = _entity(span, label, actor.id, actor.name, "name")
         _fill(entity, actor)
@@ -536,6 +537,20 @@ def _title_gender(doc: Doc, span: Span) -> str | None:
     return None
 
 
+def _apposition_gender(doc: Doc, span: Span) -> str | None:
+    """'la géologue Anna X' -> 'f', 'le ministre Petro Y' -> 'm': the noun or determiner just
+    before a name agrees with the person (the model's morphology says how)."""
+    if span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    if before.pos_ not in ("NOUN", "DET", "ADJ"):
+        return None
+    genders = before.morph.get("Gender")
+    if not genders and before.pos_ != "DET" and span.start > 1 and doc[span.start - 2].pos_ == "DET":
+        genders = doc[span.start - 2].morph.get("Gender")
+    return {"Fem": "f", "Masc": "m"}.get(genders[0]) if len(genders) == 1 else None
+
+
 def _entity(span: Span, label: str, actor_id: str | None, name: str | None, kind: str) -> dict:
     return {
         "text": span.text,
@@ -605,6 +620,17 @@ def _link_appositions(doc: Doc, entities: list[dict]) -> None:
             ent["id"], ent["name"] = other["id"], other["name"]
             ent["gender"] = other["gender"] or ent["gender"]
             ent["country"] = other["country"] or ent["country"]
+
+
+def _share_gender(entities: list[dict]) -> None:
+    """Every mention of a person gets the gender one of its mentions showed ("Mme X" … "X")."""
+    known: dict[str, str] = {}
+    for ent in entities:
+        if ent["label"] == "PER" and ent["id"] and ent["gender"]:
+            known.setdefault(ent["id"], ent["gender"])
+    for ent in entities:
+        if ent["label"] == "PER" and ent["id"] and not ent["gender"]:
+            ent["gender"] = known.get(ent["id"])
 
 
 def _is_person_name(entity: dict | None) -> bool:
