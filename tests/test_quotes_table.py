@@ -74,7 +74,7 @@ CASES: list[tuple] = [
      [D("Le fonds d'investissement sera opérationnel cet été", "Scott Bessent")]),
     ("inv_a_t_elle", "Interrogée par les journalistes, Ursula von der Leyen a défendu le plan européen. « Nous devons "
      "diversifier nos sources », a-t-elle expliqué.",
-     [D("Nous devons diversifier nos sources", "Ursula von der Leyen")]),
+     [I("a défendu", "Ursula von der Leyen"), D("Nous devons diversifier nos sources", "Ursula von der Leyen")]),
     ("inv_selon_anon", "« Les négociations sont dans l'impasse », selon un diplomate européen.",
      [D("Les négociations sont dans l'impasse", "?un diplomate européen")]),
     ("inv_selon_named", "« Aucun minerai ne quittera le territoire sans contrôle », selon Denys Chmyhal.",

@@ -66,7 +66,18 @@ SOURCE_NOUNS = _wordset(
     conseillère médias média agence presse communiqué déclaration observateurs négociateur
     négociateurs négociatrice commission chancellerie présidence kremlin élysée lui elle eux
     elles témoin témoins spécialiste spécialistes économiste économistes chercheur chercheurs
-    syndicat syndicats patronat groupe entreprise société fédération association ong"""
+    syndicat syndicats patronat groupe entreprise société fédération association ong
+    milliardaire républicain démocrate chef secrétaire commissaire député députés sénateur
+    ambassadeur élu élus vice-président vice-présidente homologue hôte interlocuteur
+    délégation délégations capitale capitales pays parties gouvernements ministères état
+    administration autorités autorité organisation banque institut fonds cabinet opposition
+    partenaires alliés dirigeants diplomatie"""
+)
+# Titles of persons: "le ministre" refers back to the latest person when no mention holds the noun.
+TITLES = _wordset(
+    """ministre président présidente chef dirigeant dirigeante milliardaire républicain démocrate
+    commissaire secrétaire porte-parole vice-président vice-présidente premier première
+    chancelier chancelière négociateur négociatrice émissaire envoyé conseiller conseillère"""
 )
 MONTHS = _wordset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
 REFLEXIVES = _wordset("se s'")

@@ -16,7 +16,12 @@ from spacy.tokens import Doc, Span
 
 from filon.domains.gazetteer import Gazetteer, fold
 from filon.pipeline.extensions import in_spans
-from filon.pipeline.quote_cues import PRONOUNS
+from filon.pipeline.quote_cues import PRONOUNS, SOURCE_NOUNS, TITLES
+
+INDEFINITES = frozenset(
+    {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "d'autres"}
+)
+DEFINITES = frozenset({"le", "la", "l'", "ce", "cette"})
 
 
 class SpeakerResolver:
@@ -115,6 +120,11 @@ class SpeakerResolver:
                     "end": end,
                     "speakers": members,
                 }
+        if j - i == 1 and fold(doc[i].text).lstrip("-") == "on":
+            # "on souligne que …": an anonymous source, kept with its surface
+            start, end = self.span_dict(i, j)
+            start += 1 if doc[i].text.startswith("-") else 0
+            return {"name": None, "id": None, "text": self.text[start:end], "start": start, "end": end}
         if j - i == 1 and fold(doc[i].text).lstrip("-") in PRONOUNS:
             gender, plural = PRONOUNS[fold(doc[i].text).lstrip("-")]
             ref = self.resolve_pronoun(i, gender, plural)
@@ -148,6 +158,10 @@ class SpeakerResolver:
             return self._speaker_from_mention(best[1])
         start, end = self.span_dict(i, j)
         surface = self.text[start:end]
+        first = fold(doc[i].text)
+        if first in INDEFINITES and not any(t.pos_ == "PROPN" for t in doc[i:j]):
+            # "un responsable ukrainien", "des diplomates": an anonymous source, never resolved
+            return {"name": None, "id": None, "text": surface, "start": start, "end": end}
         actor = self.gaz.role(surface, on=self.day) or self.gaz.lookup(surface) or self.gaz.metonymy(surface)
         if actor is not None:
             return {"name": actor.name, "id": actor.id, "text": surface, "start": start, "end": end}
@@ -155,7 +169,63 @@ class SpeakerResolver:
             return self._speaker_from_mention(best[1])
         if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:j]):
             return None
+        anaphor = self._definite_description(i, j) if first in DEFINITES else None
+        if anaphor is not None:
+            return {"name": anaphor["name"], "id": anaphor["id"], "text": surface, "start": start, "end": end}
         return {"name": None, "id": None, "text": surface, "start": start, "end": end}
+
+    def _definite_description(self, i: int, j: int) -> dict | None:
+        """What "le ministre", "la ministre", "le ministère", "le milliardaire" refers back to:
+        the latest mention (three sentences back at most) whose surface holds the same head
+        noun, else, for a title of a person, the latest person of the same gender."""
+        doc = self.doc
+        head = next((t for t in doc[i:j] if t.pos_ == "NOUN"), None)
+        if head is None:
+            return None
+        noun = fold(head.lemma_)
+        pos = doc[i].idx
+        lo = self.sents[max(0, self.sent_of(i) - 3)].start_char
+        gender = (
+            "f"
+            if fold(doc[i].text) in ("la", "cette")
+            else ("m" if fold(doc[i].text) in ("le", "ce") else None)
+        )
+        person_title = noun in TITLES
+        fallback = None
+        for m in reversed(self.mentions):
+            if m["end"] > pos:
+                continue
+            if m["start"] < lo:
+                break
+            if self.in_quote(m["start"]) or m["label"] not in ("PER", "ORG"):
+                continue
+            if noun in fold(m["text"]).replace("-", " ").split() or noun in fold(m["text"]):
+                return self._speaker_from_mention(m)
+            if fallback is None and person_title and m["label"] == "PER":
+                g = self._gender(m)
+                if gender is None or g is None or g == gender:
+                    fallback = m
+        return self._speaker_from_mention(fallback) if fallback is not None else None
+
+    def is_source(self, speaker: dict, i: int, j: int) -> bool:
+        """True when a resolved subject can be a speaker: a person, organization or place used
+        as an actor, a pronoun, "on", or a noun phrase headed by a human or institutional noun
+        ("le ministère", "des diplomates"), not a document ("la version finale", "le texte")."""
+        if speaker.get("id") or speaker.get("speakers") or speaker.get("name"):
+            return True
+        doc = self.doc
+        if any(fold(t.text).lstrip("-") in PRONOUNS or fold(t.text).lstrip("-") == "on" for t in doc[i:j]):
+            return True
+        if any(
+            k in self.mention_at and self.mentions[self.mention_at[k]]["label"] in ("PER", "ORG")
+            for k in range(i, j)
+        ):
+            return True
+        return any(
+            fold(t.lemma_) in SOURCE_NOUNS or fold(t.text) in SOURCE_NOUNS
+            for t in doc[i:j]
+            if t.pos_ in ("NOUN", "PROPN")
+        )
 
     def _coordinated(self, i: int, j: int) -> list[tuple[int, int]]:
         doc = self.doc

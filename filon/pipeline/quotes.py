@@ -255,10 +255,28 @@ class _DocQuotes(SpeakerResolver):
                 continue  # "a dit espérer …": the infinitive is the content of the first cue
             if self._passive(hit):
                 continue  # "le rapport a été publié": the subject is what is said, not who
+            if hit.start == hit.verb and hit.verb > 0 and fold(self.doc[hit.verb - 1].text) == "pour":
+                continue  # "pour plaider en faveur de …": a purpose, not something said
             st = self._prep_statement(hit) if hit.cue.type == "preposition" else self._verb_statement(hit)
             if st is not None:
                 out.append(st)
-        return out
+        return self._merge_nested(out)
+
+    def _merge_nested(self, statements: list[dict]) -> list[dict]:
+        """Drop statements that only continue an earlier one of the same speaker in the same
+        sentence: "X a indiqué que … et qu'il espérait …", "X s'est félicité, selon lui, …"."""
+        kept: list[dict] = []
+        for st in statements:
+            sent = self.sent_of(self.token_at(st["cue_start"]))
+            hit = st["_hit"]
+            pronoun = hit.cue.type == "preposition" and fold(self.doc[hit.end].text) in PRONOUNS
+            same = [k for k in kept if _same_speaker(k["speaker"], st["speaker"])]
+            same = [k for k in same if self.sent_of(self.token_at(k["cue_start"])) == sent]
+            inside = any(k["start"] <= st["cue_start"] < k["end"] for k in same)
+            if (pronoun and same) or inside:
+                continue
+            kept.append(st)
+        return kept
 
     def _content_after(self, j: int, sent_end: int) -> tuple[int, int] | None:
         """Token range of the reported content starting at or after `j`, skipping adjuncts."""
@@ -401,6 +419,8 @@ class _DocQuotes(SpeakerResolver):
             if speaker_span is None:
                 return None
             speaker = self.resolve(*speaker_span)
+            if speaker is not None and not self.is_source(speaker, *speaker_span):
+                return None  # "la version finale mentionne …": a document, not a speaker
         content = self._content_after(hit.end, sent.end)
         if content is None:
             return None
@@ -1033,3 +1053,11 @@ def _sentences(doc: Doc) -> list[Span]:
                 start = tok.i + 1
         split.append(doc[start : sent.end])
     return split
+
+
+def _same_speaker(a: dict | None, b: dict | None) -> bool:
+    if not a or not b:
+        return False
+    if a.get("id") and a.get("id") == b.get("id"):
+        return True
+    return a.get("name") is not None and a.get("name") == b.get("name")
