@@ -272,6 +272,9 @@ def agreement_summaries(
         items = sorted(entry["items"], key=lambda item: item[0])
         history = [item[1] for item in items]
         days = sorted((d for d, *_ in history if d), key=_sort_key)
+        # an undated event (background "l'accord conclu") never states where the deal stands now
+        dated = [h for h in history if h[0]]
+        latest = dated[-1] if dated else (history[-1] if history else None)
         family = agreement_id.split(":")[2]
         summaries.append({
             "agreement_id": agreement_id,
@@ -280,8 +283,8 @@ def agreement_summaries(
             "resources": [name for name, _ in entry["resources"].most_common()],
             "first_date": days[0] if days else None,
             "last_date": days[-1] if days else None,
-            "latest_status": history[-1][1] if history else None,
-            "latest_claimed_by": history[-1][2] if history else None,
+            "latest_status": latest[1] if latest else None,
+            "latest_claimed_by": latest[2] if latest else None,
             "history": history,
             "mentions": entry["mentions"],
         })

@@ -1,0 +1,161 @@
+"""One agreement across articles: `filon.agreements` on records built by hand and by the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from filon.agreements import agreement_summaries, link_agreements, slug
+
+US = {"name": "United States", "id": "Q30"}
+UA = {"name": "Ukraine", "id": "Q212"}
+EU = {"name": "European Union", "id": "Q458"}
+RU = {"name": "Russia", "id": "Q159"}
+
+
+def event(status, parties, day=None, local="local:1", type_="agreement", claimed=None, start=0):
+    return {
+        "type": type_, "status": status, "parties": parties, "subject": "minerals",
+        "resources": [{"id": "filon:minerals", "name": "minerals"}], "date": day,
+        "agreement_id": local, "evidence": {"start": start, "end": start + 10},
+        "claimed_by": claimed,
+    }
+
+
+def record(article_id, published, *events):
+    return {"id": article_id, "published": published, "events": list(events)}
+
+
+def test_agreements_slug():
+    assert slug("United States") == "united-states"
+    assert slug("Union européenne") == "union-europeenne"
+
+
+def test_agreements_same_deal_in_two_articles_merges():
+    records = [
+        record("a1", "2025-02-15", event("rejected", [UA, US], "2025-02-15")),
+        record("a2", "2025-02-24", event("close", [US, UA], "2025-02-24")),
+    ]
+    links = link_agreements(records)
+    assert links == {("a1", 0): "agr:ukraine+united-states:minerals",
+                     ("a2", 0): "agr:ukraine+united-states:minerals"}
+
+
+def test_agreements_eu_partnership_stays_separate():
+    records = [
+        record("a1", "2025-02-24", event("close", [US, UA], "2025-02-24"),
+               event("proposed", [EU, UA], "2025-02-24", local="local:2")),
+        record("a2", "2025-02-25", event("negotiating", [UA, US], "2025-02-25")),
+    ]
+    links = link_agreements(records)
+    assert links[("a1", 0)] == links[("a2", 0)] == "agr:ukraine+united-states:minerals"
+    assert links[("a1", 1)] == "agr:european-union+ukraine:minerals"
+
+
+def test_agreements_one_sided_mention_joins_the_deal():
+    records = [
+        record("a1", "2025-04-30", event("signed", [US, UA], "2025-04-30")),
+        record("a2", "2025-05-08", event("ratified", [UA], "2025-05-08")),
+    ]
+    links = link_agreements(records)
+    assert links[("a2", 0)] == links[("a1", 0)]
+
+
+def test_agreements_years_apart_are_two_deals():
+    records = [
+        record("a1", "2025-04-30", event("signed", [US, UA], "2025-04-30")),
+        record("a2", "2028-06-01", event("signed", [US, UA], "2028-06-01")),
+    ]
+    links = link_agreements(records)
+    assert links[("a1", 0)] == "agr:ukraine+united-states:minerals"
+    assert links[("a2", 0)] == "agr:ukraine+united-states:minerals:2"
+
+
+def test_agreements_invitation_is_an_offer_thread_of_its_own():
+    records = [
+        record("a1", "2025-02-24",
+               event("proposed", [RU, US], "2025-02-24", local=None, type_="investment_invitation"),
+               event("close", [US, UA], "2025-02-24", start=50)),
+    ]
+    links = link_agreements(records)
+    assert links[("a1", 0)] == "agr:russia+united-states:minerals-investment"
+    assert links[("a1", 1)] == "agr:ukraine+united-states:minerals"
+
+
+def test_agreements_events_without_type_or_party_are_ignored():
+    records = [record("a1", "2025-02-24", event("signed", []), event(None, [US, UA], type_="order"))]
+    assert link_agreements(records) == {}
+
+
+def test_agreements_summary_history_in_date_order():
+    trump = {"name": "Donald Trump", "id": "Q22686"}
+    records = [
+        record("late", "2025-05-12", event("ratified", [UA], "2025-05-08"),
+               event("signed", [UA, US], None, start=40)),  # undated background mention
+        record("early", "2025-02-24", event("close", [US, UA], "2025-02-24", claimed=trump),
+               event("rejected", [UA, US], "2025-02", start=80)),
+        record("mid", "2025-02-28", event("cancelled", [US, UA], "2025-02-28"),
+               event(None, [US, UA], "2025-02-28", start=30)),  # negated: no status
+    ]
+    [summary] = agreement_summaries(records)
+    assert summary["agreement_id"] == "agr:ukraine+united-states:minerals"
+    assert summary["name"].endswith("minerals agreement")
+    assert {p["name"] for p in summary["parties"]} == {"Ukraine", "United States"}
+    statuses = [h[1] for h in summary["history"]]
+    # the undated background "signed" sorts at its article's day but never becomes the latest
+    assert statuses == ["rejected", "close", "cancelled", "ratified", "signed"]
+    assert summary["history"][1][2] == "Donald Trump"
+    assert summary["latest_status"] == "ratified"
+    assert (summary["first_date"], summary["last_date"]) == ("2025-02", "2025-05-08")
+    assert summary["mentions"] == 6
+    _, _, _, article_id, ev_start, ev_end, index = summary["history"][-2]
+    assert (article_id, index, ev_start, ev_end) == ("late", 0, 0, 10)
+
+
+def test_agreements_iso_week_sorts_by_its_monday():
+    records = [
+        record("a", "2025-03-31", event("proposed", [US, UA], "2025-W13")),
+        record("b", "2025-04-30", event("signed", [US, UA], "2025-04-30")),
+    ]
+    [summary] = agreement_summaries(records)
+    assert [h[1] for h in summary["history"]] == ["proposed", "signed"]
+    assert summary["latest_status"] == "signed"
+
+
+# ---------------------------------------------------------------------------- through the pipeline
+@pytest.fixture(scope="module")
+def events_nlp():
+    from filon.pipeline import build_pipeline
+
+    return build_pipeline(components=["filon_events"])
+
+
+def _record(nlp, article_id: str, published: str, text: str) -> dict:
+    doc = nlp.make_doc(text)
+    doc._.filon_published = published
+    doc._.filon_boilerplate = []
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return {"id": article_id, "published": published, "events": doc._.filon_events}
+
+
+def test_agreements_two_written_articles_merge_and_eu_stays_apart(events_nlp):
+    first = _record(events_nlp, "art-1", "2025-02-15", (
+        "KIEV, 15 février (AFP) - Le président ukrainien a rejeté le projet d'accord américain sur "
+        "les terres rares, qu'il juge déséquilibré. Washington et Kiev restent en négociations."
+    ))
+    second = _record(events_nlp, "art-2", "2025-02-24", (
+        "BRUXELLES, 24 février (AFP) - Un accord entre Washington et Kiev sur les minerais est "
+        "désormais très proche, a assuré le président américain. De son côté, l'Union européenne a "
+        "proposé à l'Ukraine un partenariat sur les matières premières critiques."
+    ))
+    links = link_agreements([first, second])
+    us_ua = {aid for (art, i), aid in links.items()
+             if {p["name"] for p in ({"art-1": first, "art-2": second}[art]["events"][i]["parties"])}
+             >= {"Ukraine", "United States"}}
+    assert us_ua == {"agr:ukraine+united-states:minerals"}
+    assert "agr:european-union+ukraine:minerals" in set(links.values())
+    assert {art for art, _ in links} == {"art-1", "art-2"}
+    summaries = {s["agreement_id"]: s for s in agreement_summaries([first, second])}
+    history = summaries["agr:ukraine+united-states:minerals"]["history"]
+    assert history[0][1] == "rejected"
+    assert summaries["agr:ukraine+united-states:minerals"]["latest_status"] == "close"
