@@ -21,8 +21,9 @@ links every mention to an identity of the domain pack's gazetteer:
      "descriptive": bool}
 
 `descriptive` marks governments and armies named by a description ("gouvernement ukrainien",
-"armée russe"): real actors, but kept apart by the gold conventions. `doc.ents` is rewritten to
-the named and metonymic mentions, with the identity as `kb_id_`.
+"armée russe", "la présidence ukrainienne"): real actors, but kept apart by the gold
+conventions (lowercase ministries such as "ministère chinois du Commerce" count as named).
+`doc.ents` is rewritten to the named and metonymic mentions, with the identity as `kb_id_`.
 
 The gazetteer, the phrase matchers and the city table are built once, when the component is
 created (`load_gazetteer` caches per process); nothing is compiled per document.
@@ -350,7 +351,9 @@ class EntityLinker:
             return entity
         entity = _entity(span, label, actor.id, actor.name, "name")
         _fill(entity, actor)
-        entity["descriptive"] = actor.type in _DESCRIPTIVE_TYPES
+        entity["descriptive"] = actor.type in _DESCRIPTIVE_TYPES or (
+            actor.type == "institution" and span.text[:1].islower()  # "la présidence ukrainienne"
+        )
         stands_for = gaz.metonymy(span.text)
         if (
             stands_for is not None
