@@ -75,3 +75,28 @@ def test_pipeline_two_processes_give_the_same_records_as_one():
     two = [r for _, r in LocalBackend(model="fr_core_news_sm", n_process=2, batch_size=2).run(articles)]
     assert sorted(one, key=lambda r: r["id"]) == sorted(two, key=lambda r: r["id"])
     assert any(r["quotes"] for r in two) and any(r["entities"] for r in two)
+
+
+def test_pipeline_failing_component_keeps_the_batch_going(nlp, monkeypatch, caplog):
+    from filon.backends.local import LocalBackend
+
+    quotes = nlp.get_pipe("filon_quotes")
+    calls = {"n": 0}
+    original = type(quotes).__call__
+
+    def flaky(self, doc):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            # inside the component's own guard, as a real bug in matching would be
+            handler = self.get_error_handler()
+            return handler(self.name, self, [doc], RuntimeError("boom"))
+        return original(self, doc)
+
+    monkeypatch.setattr(type(quotes), "__call__", flaky)
+    backend = LocalBackend(nlp=nlp)
+    articles = [Article(text=f"Texte {i} : « Nous sommes prêts », a déclaré Vladimir Poutine.",
+                        published="2025-02-24", lang="fr") for i in range(3)]
+    records = [r for _, r in backend.run(articles)]
+    assert len(records) == 3
+    assert records[0]["quotes"] == [] and records[1]["quotes"] and records[2]["quotes"]
+    assert "boom" in caplog.text

@@ -27,9 +27,24 @@ class Backend(Protocol):
         ...
 
 
-def _log_component_error(proc_name: str, proc: object, docs: list, exc: Exception) -> None:
-    # One bad article must not stop a batch: log which component failed and keep the docs.
-    logger.warning("component %s failed on a doc: %s", proc_name, exc)
+def _log_component_error(proc_name: str, proc: object, docs: list, exc: Exception) -> object:
+    """Log a component failure and hand the doc back without that component's layer.
+
+    filon components return what the handler returns (STYLE.md §3), so returning the doc keeps
+    one bad article from stopping the batch; its record simply lacks that layer.
+    """
+    logger.warning("component %s failed on a doc: %s: %s", proc_name, type(exc).__name__, exc)
+    return docs[0] if docs else None
+
+
+def install_error_handler(nlp: Language) -> None:
+    """Make a component failure cost one layer of one doc, never the batch."""
+    # spaCy's own Cython pipes cannot take a handler (AttributeError in 3.8), so set the
+    # default one and the handler of each filon component that has one.
+    nlp.default_error_handler = _log_component_error
+    for name, pipe in nlp.pipeline:
+        if name.startswith("filon_") and hasattr(pipe, "set_error_handler"):
+            pipe.set_error_handler(_log_component_error)
 
 
 class LocalBackend:
@@ -58,18 +73,16 @@ class LocalBackend:
         self.n_process = n_process
         self._components = tuple(components)
         self._nlp = nlp
+        self._handled = False
 
     @property
     def nlp(self) -> Language:
-        """The filon pipeline on `model`."""
+        """The filon pipeline on `model`, with the batch-preserving error handler installed."""
         if self._nlp is None:
             self._nlp = cached_pipeline(self.model, self._components)
-            # spaCy's own Cython pipes cannot take a handler (AttributeError in 3.8), so set the
-            # default one and the handler of each filon component that has one.
-            self._nlp.default_error_handler = _log_component_error
-            for name, pipe in self._nlp.pipeline:
-                if name.startswith("filon_") and hasattr(pipe, "set_error_handler"):
-                    pipe.set_error_handler(_log_component_error)
+        if not self._handled:
+            install_error_handler(self._nlp)
+            self._handled = True
         return self._nlp
 
     def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, dict]]:
@@ -92,14 +105,15 @@ class LocalBackend:
                 article = skipped.pop(0)
                 yield article, skipped_record(article, f"no pipeline for language '{article.lang}'")
 
-        first = next(iter_ahead := iter(supported()), None)
+        ahead = supported()
+        first = next(ahead, None)
         if first is None:  # nothing for the model: do not load it
             yield from drain()
             return
 
         def stream() -> Iterator[Article]:
             yield first
-            yield from iter_ahead
+            yield from ahead
 
         for article, doc in process(self.nlp, stream(), self.batch_size, self.n_process):
             yield from drain()
