@@ -194,8 +194,9 @@ class EventExtractor(Pipe):
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         sent_res = [r for r in ctx.resources if sent.start_char <= r[0] < sent.end_char]
         minerals = any(self.lexicon.resources[r[2]].family == "minerals" for r in sent_res)
-        agreement_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.agreement_nouns
-                           or t.lower_ in self.lexicon.agreement_nouns]
+        agreement_nouns = [t for t in sent if (t.lemma_.lower() in self.lexicon.agreement_nouns
+                                               or t.lower_ in self.lexicon.agreement_nouns)
+                           and not _idiom(t)]
         talk_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.negotiation_nouns]
         has_context = bool(agreement_nouns or talk_nouns)
         candidates: list[tuple[Span, Trigger]] = []
@@ -235,6 +236,12 @@ class EventExtractor(Pipe):
                 events.append(event)
         return events
 
+    def _deal_word(self, tok: Token) -> bool:
+        """An agreement or negotiation noun."""
+        lemma = tok.lemma_.lower()
+        nouns = self.lexicon.agreement_nouns
+        return lemma in nouns or tok.lower_ in nouns or lemma in self.lexicon.negotiation_nouns
+
     def _foreign_object(self, ctx: _Context, predicate: Token, span: Span) -> bool:
         """The cue verb's direct object is a noun that is no agreement ("signer un décret")."""
         if predicate.pos_ not in ("VERB", "AUX"):
@@ -244,9 +251,9 @@ class EventExtractor(Pipe):
                 # the parser often reads "a présenté mercredi …" with the weekday as object
                 if child.lower_ in _TIME_WORDS or any(d["start"] <= child.idx < d["end"] for d in ctx.dates):
                     continue
-                lemma = child.lemma_.lower()
-                if lemma not in self.lexicon.agreement_nouns and lemma not in self.lexicon.negotiation_nouns:
-                    return child.lower_ not in self.lexicon.agreement_nouns
+                # "la possibilité d'un accord", "le texte de l'accord": the deal is in the phrase
+                if not any(self._deal_word(t) for t in child.subtree):
+                    return True
         return False
 
     # ------------------------------------------------------------------ one event
@@ -621,7 +628,7 @@ class EventExtractor(Pipe):
                     kept.append(m)
                     continue
                 between = ctx.doc.text[kept[-1].end : m.start].strip().lower()
-                if between in ("et", "and", ","):
+                if between in ("et", "and"):
                     kept.append(m)
                 else:
                     break
@@ -848,6 +855,12 @@ def _resolve_overlaps(candidates: list[tuple[Span, Trigger]]) -> list[tuple[Span
         chosen.append((span, trig))
         taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda item: item[0].start)
+
+
+def _idiom(tok: Token) -> bool:
+    """'d'accord', 'en accord avec': no deal ("le ministre s'est dit d'accord")."""
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return tok.lower_ == "accord" and prev in ("d'", "d’", "en")
 
 
 def _drop_governed(chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
