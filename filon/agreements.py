@@ -16,8 +16,10 @@ Method:
      new deal between the same states years later is a new agreement.
    So the US–Ukraine agreement and the EU–Ukraine partnership, which share only Ukraine, stay two.
 3. A cluster's id is `agr:<sorted party slugs>:<subject slug>` (e.g.
-   `agr:ukraine+united-states:minerals`), built from its core parties (those named by at least
+   `agr:ukraine+united-states:minerals`), built from its core parties (those named by more than
    half of its units); a second cluster with the same key gets a `:2` suffix in date order.
+   Invitations to invest form offer threads of their own (`…:minerals-investment`): Russia's offer
+   to American companies is not the US–Ukraine agreement, even when an event names all three.
 """
 
 from __future__ import annotations
