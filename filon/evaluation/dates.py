@@ -5,9 +5,10 @@ detection is a SET of normalized mention texts per article: an article that says
 times has one "lundi" mention, and finding it once is enough.
 
 - Detection: precision / recall / F1 on normalized mention texts (NFC, lowercase, one kind of
-  apostrophe, folded spaces, a leading preposition or determiner dropped: "le 24 février 2025",
-  "24 février 2025" and "en mars" / "mars" compare equal, since where a mention starts is a
-  labelling convention, not a finding).
+  apostrophe, folded spaces, leading prepositions and determiners dropped as whole words: "le 24
+  février 2025" / "24 février 2025", "en mars" / "mars", "dans les prochains jours" / "les
+  prochains jours" compare equal, since where a mention starts is a labelling convention, not a
+  finding). Gold and predicted mentions go through the same `normalize_mention`.
 - `extra["value_accuracy"]`: share of gold dates with a non-null `resolved` for which a predicted
   mention with the same normalized text has that value. A gold date the system did not find
   counts as wrong: the figure is over all resolvable gold dates.
@@ -23,11 +24,22 @@ from filon.evaluation.base import EvalError, LayerScore
 
 LAYER = "dates"
 
-# Leading words that do not change which date is meant; the longest alternatives come first.
+# Leading words that do not change which date is meant. Each one is stripped only as a whole
+# word: followed by a space, or, for the elided forms, by their apostrophe ("l'automne" ->
+# "automne"; "lendemain" and "les" keep their "le"). Longest alternatives come first.
+_LEADING_WORDS = (
+    "à partir du", "à partir de", "au cours des", "au cours du", "au cours de", "au mois de",
+    "jusqu'au", "jusqu'en", "d'ici au", "d'ici à", "d'ici", "depuis", "dès", "avant", "après",
+    "pour", "entre", "lors du", "lors de", "dans", "vers", "en", "au", "aux", "à", "du", "des",
+    "de", "le", "la", "les",
+)  # fmt: skip
+_ELIDED = ("jusqu'", "lorsqu'", "d'", "l'")
 _LEADING = re.compile(
-    r"^(?:(?:à partir du|à partir de|jusqu'au|jusqu'à|d'ici au|d'ici à|d'ici|depuis le|depuis|"
-    r"dès le|dès|avant le|après le|avant|après|pour le|pour|au cours du|au mois de|entre|en|au|"
-    r"à la|à|du|de|d'|le|la|l')\s*)+"
+    r"^(?:(?:"
+    + "|".join(re.escape(w) for w in _LEADING_WORDS)
+    + r")\s+|(?:"
+    + "|".join(re.escape(w) for w in _ELIDED)
+    + r"))+"
 )
 _SPACES = re.compile(r"\s+")
 

@@ -19,6 +19,7 @@ Captions keep their dates: "le 24 février 2025" in a photo caption is a date of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -27,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from filon.ingest.dateline import parse_dateline
 from filon.pipeline.extensions import set_doc_extensions
-from filon.pipeline.temporal import Expression, Tense, find_expressions, resolve
+from filon.pipeline.temporal import Expression, Resolved, Tense, find_expressions, resolve
 
 # Verbs that, governing an infinitive or as a participle, put the dated event ahead of the
 # clause: "doit signer lundi", "va rencontrer mardi", "pourrait signer en mars",
@@ -42,6 +43,28 @@ _FUTURE_GOVERNORS = frozenset(
 _SCHEDULED_PARTICIPLES = frozenset({"prévoir", "programmer", "planifier", "attendre", "annoncer"})
 # "annoncer" reads as scheduled only in "la visite annoncée pour lundi"; as "a annoncé lundi" it
 # has an auxiliary and stays past.
+
+# Verbs whose object is a message, a plan or a decision: "a annoncé le versement en mars", "a
+# décidé des droits de douane à partir du 10 avril". Their past tense dates the announcement;
+# a date after their object may date what is announced, which is often ahead.
+_ANNOUNCING = frozenset(
+    {
+        "annoncer", "déclarer", "indiquer", "affirmer", "dire", "assurer", "confirmer",
+        "promettre", "prévenir", "proposer", "décider", "fixer", "dévoiler", "détailler",
+        "préciser", "expliquer", "évoquer", "publier", "communiquer", "présenter", "approuver",
+        "adopter", "valider", "autoriser", "ordonner", "exiger", "réclamer", "demander",
+        "convenir", "décréter", "imposer", "instaurer", "programmer", "planifier",
+    }
+)  # fmt: skip
+# Nouns of time are not the object that separates an announcement from its content.
+_TIME_NOUNS = frozenset(
+    {
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
+        "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre", "jour", "semaine", "mois", "an", "année", "matin", "soir",
+        "week-end", "veille", "lendemain", "fin", "début", "mi",
+    }
+)  # fmt: skip
 
 # How far up the dependency tree to look for the verb governing a date (date -> noun -> verb).
 _MAX_CLIMB = 6
@@ -95,15 +118,23 @@ class DateTagger:
     def set_annotations(self, doc: Doc, found: list[tuple[Expression, Tense]]) -> None:
         """Resolve each expression against the publication date and write `doc._.filon_dates`."""
         ref = _reference_date(doc)
-        # "la veille" / "le lendemain" count from the last day the text named, else publication
+        # "la veille" / "le lendemain" count from the last day the text named, else publication;
+        # "de la même année" / "trois jours plus tard" from the last date of any precision
         anchor = ref
+        last_value: str | None = None
         dates = []
         for expr, tense in found:
             if expr.kind == "day_word" and _is_generic_today(doc, expr, tense):
                 continue
-            resolved = resolve(expr, anchor if expr.kind == "anchored" else ref, tense)
+            if expr.kind == "anchored" and "of" in expr.parts:
+                resolved = _anchored_to_an_event(doc, expr, dates)
+            else:
+                day_ref = anchor if expr.kind == "anchored" else ref
+                resolved = resolve(expr, day_ref, tense, last_value)
             if resolved.granularity == "day" and resolved.value:
                 anchor = date.fromisoformat(resolved.value)
+            if resolved.value:
+                last_value = resolved.value
             item = {
                 "text": doc.text[expr.start : expr.end],
                 "start": expr.start,
@@ -116,6 +147,33 @@ class DateTagger:
                 item["part"] = resolved.part
             dates.append(item)
         doc._.filon_dates = dates
+
+
+def _anchored_to_an_event(doc: Doc, expr: Expression, earlier: list[dict]) -> Resolved:
+    """ "au lendemain de X" / "à la veille de X": the day of the clause's own event.
+
+    The expression places the sentence's event the day after (before) X, and X is not a date;
+    so its day is the day the same sentence names before it ("La Chine a annoncé mardi …, au
+    lendemain de nouvelles restrictions" -> Tuesday). Without such a day ("La veille du
+    sommet, rien n'avait filtré") there is no value.
+    """
+    sentence_start = _sentence_start(doc.text, expr.start)
+    for item in reversed(earlier):
+        if item["start"] < sentence_start:
+            break
+        if item["granularity"] == "day" and item["value"]:
+            return Resolved(item["value"], "day", True)
+    return Resolved(None, None, True)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Start of the sentence holding `position`, cut at a line break or a final stop.
+
+    A stop after an initial ("M. Bessent") cuts too early, which can only lose a value.
+    """
+    before = text[:position]
+    cuts = [before.rfind(mark) for mark in (". ", "! ", "? ", "\n")]
+    return max(cuts) + 1
 
 
 def _reference_date(doc: Doc) -> date | None:
@@ -217,22 +275,59 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense:
             low, high = sorted((token.idx, start))
             if "\n" in doc.text[low:high]:
                 return None
-            return _verb_tense(token)
+            tense = _verb_tense(token)
+            if tense == "past" and _dates_the_content(doc, token, start):
+                return None
+            return tense
         if token.head is token:
             return None
         token = token.head
     return None
 
 
+def _dates_the_content(doc: Doc, verb: Token, start: int) -> bool:
+    """True when a date after a past announcing verb follows its object, so it may date what
+    is announced rather than the announcement: "a annoncé le versement en mars" (ahead),
+    "a fixé des droits de douane à partir du 10 avril" (ahead); "a annoncé mardi …" (the day
+    of the announcement) has no noun in between and keeps the past.
+    """
+    if verb.lemma_ not in _ANNOUNCING or verb.idx >= start:
+        return False
+    between = doc.char_span(verb.idx + len(verb), start, alignment_mode="contract")
+    if between is None:
+        return False
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in _TIME_NOUNS and not t.like_num
+        for t in between
+    )
+
+
+def _participle_form(verb: Token) -> bool:
+    """A past participle, whatever the tagger says: "cités" is sometimes tagged a futur, but no
+    form of an -er verb ending in -é(e)(s) is finite."""
+    if "Part" in verb.morph.get("VerbForm"):
+        return True
+    form = verb.text.lower()
+    return verb.lemma_.lower().endswith("er") and form.endswith(("é", "ée", "és", "ées"))
+
+
+_FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+
+
+def _tagged_future(token: Token) -> bool:
+    """A futur tag the form bears out: every futur and conditional ends in r + ending."""
+    return "Fut" in token.morph.get("Tense") and bool(_FUTURE_ENDING.search(token.text.lower()))
+
+
 def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     """Tense of a verb group, looking at its auxiliaries and, for an infinitive, its governor."""
     morph = verb.morph
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
-    if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxes):
+    if _tagged_future(verb) or any(_tagged_future(a) for a in auxes):
         return "future"
     if verb.lemma_ in ("censé", "censer") or (verb.pos_ == "ADJ" and verb.lemma_ in _FUTURE_GOVERNORS):
         return "future"
-    if "Part" in morph.get("VerbForm"):
+    if _participle_form(verb):
         tense_aux = [a for a in auxes if a.dep_ == "aux:tense"]
         if tense_aux:
             return "past"
@@ -269,7 +364,7 @@ def _infinitive_tense(verb: Token, depth: int) -> Tense:
 def _predicate_tense(predicate: Token, copula: Token) -> Tense:
     """Tense of a copular predicate: "est prévu", "serait prêt", "entreraient en vigueur"."""
     auxes = [c for c in predicate.children if c.dep_.startswith("aux")]
-    if any("Fut" in a.morph.get("Tense") for a in auxes):
+    if any(_tagged_future(a) for a in auxes):
         return "future"
     if any(a.dep_ == "aux:tense" for a in auxes):
         return "past"  # "a été prêt"
@@ -316,7 +411,7 @@ def _finite_tense(verb: Token) -> Tense:
     tense = morph.get("Tense")
     if "Imp" in tense or "Past" in tense:
         return "past"
-    if "Fut" in tense:
+    if _tagged_future(verb):
         return "future"
     if "Pres" in tense:
         return "present"

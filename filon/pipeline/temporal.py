@@ -100,6 +100,8 @@ _D = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _S = r"[ \t\u00a0\u202f]+"  # spaces inside an expression (no newline)
 _APO = r"['’]"
+# after a day or month: "le 1er août de la même année" takes the year the text last named
+_SAME = rf"{_S}(?P<same>de{_S}(?:la|cette){_S}meme{_S}annee)"
 
 NUMBER_WORDS: dict[str, int] = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
@@ -135,7 +137,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "day_month",
         rf"{_L}(?:(?P<det>le|ce){_S})?(?:(?P<wd>{_W}),?{_S})?(?<![\d,.])(?P<d>{_D}){_S}"
-        rf"(?P<m>{_MD})(?:{_S}(?P<y>{_Y})(?!\d))?(?:{_S}(?P<mod>dernier|prochain))?",
+        rf"(?P<m>{_MD})(?:{_S}(?P<y>{_Y})(?!\d)|{_S}(?P<mod>dernier|prochain)|{_SAME})?{_R}",
     ),
     (
         # wire datelines abbreviate without a period, but always give the year: "26 fév 2025"
@@ -146,16 +148,17 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "month_part",
         rf"{_L}(?:la{_S})?(?P<part>fin|debut|mi|courant)(?:-|{_S})(?:du{_S}mois{_S})?"
-        rf"(?:de{_S}|d{_APO})?(?P<m>{_M})(?:{_S}(?P<y>{_Y})(?!\d))?{_R}",
+        rf"(?:de{_S}|d{_APO})?(?P<m>{_M})(?:{_S}(?P<y>{_Y})(?!\d)|{_SAME})?{_R}",
     ),
     ("year_part", rf"{_L}(?P<part>fin|debut|mi)(?:-|{_S})(?P<y>{_Y})(?!\d)"),
     (
         "unit_part",
         rf"{_L}(?:la{_S})?(?P<part>fin|debut)(?:{_S}de{_S}l{_APO}|{_S}d{_APO})(?P<unit>annee)"
         rf"(?:{_S}(?P<mod>derniere|prochaine|passee|en{_S}cours))?{_R}"
-        rf"|{_L}(?:la{_S})?(?P<part2>fin|debut)(?:{_S}du{_S}|{_S}de{_S})(?P<unit2>mois)"
+        rf"|{_L}(?:la{_S})?(?P<part2>fin|debut)(?:{_S}du{_S}|{_S}de{_S})(?P<unit2>mois|siecle)"
         rf"(?:{_S}(?P<mod2>dernier|prochain|passe|en{_S}cours))?{_R}"
-        rf"|{_L}(?:la{_S})?(?P<part3>fin|debut)(?:{_S}de{_S}la{_S}|{_S}de{_S})(?P<unit3>semaine)"
+        rf"|{_L}(?:la{_S})?(?P<part3>fin|debut)(?:{_S}de{_S}la{_S}|{_S}de{_S})"
+        rf"(?P<unit3>semaine|decennie)"
         rf"(?:{_S}(?P<mod3>derniere|prochaine|passee))?{_R}",
     ),
     (
@@ -164,7 +167,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month",
-        rf"{_LM}(?P<m>{_M})(?:{_S}(?P<mod>dernier|prochain))?{_R}",
+        rf"{_LM}(?P<m>{_M})(?:{_S}(?P<mod>dernier|prochain)|{_SAME})?{_R}",
+    ),
+    (
+        # "la même année", "cette même année": the year the text last named
+        "same_year",
+        rf"{_L}(?:la|cette){_S}meme{_S}annee{_R}",
     ),
     ("year", rf"(?<![\w.,/-])(?:l{_APO}an{_S})?(?P<y>{_Y})(?![\w/]|[.,]\d|-\d)"),
     (
@@ -189,8 +197,10 @@ _PATTERNS: list[tuple[str, str]] = [
         # relative to the day the narrative last named ("la veille", "le lendemain"): the
         # caller passes that day as `ref`; "la veille de la rencontre" names its own anchor
         "anchored",
-        rf"{_L}(?P<word>la{_S}veille|l{_APO}avant-veille|le{_S}lendemain|le{_S}surlendemain"
-        rf"|le{_S}meme{_S}jour|ce{_S}jour-la)(?:{_S}(?:au{_S})?(?:soir|matin))?{_R}"
+        rf"{_L}(?P<word>(?:a{_S})?la{_S}veille|(?:a{_S})?l{_APO}avant-veille"
+        rf"|(?:le|au){_S}lendemain|(?:le|au){_S}surlendemain"
+        rf"|le{_S}meme{_S}jour|le{_S}(?:jour|soir|matin){_S}meme|ce{_S}jour-la)"
+        rf"(?:{_S}(?:au{_S})?(?:soir|matin))?{_R}"
         rf"(?:(?=(?P<of>{_S}(?:de|du|des|d{_APO})))|)",  # look at "de …" without taking it
     ),
     (
@@ -236,10 +246,29 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_L}(?:entre{_S}{_Y}{_S}et{_S}{_Y}|(?:de{_S})?{_Y}(?:{_S})?(?:a|au|-|–)(?:{_S})?{_Y})(?!\d)",
     ),
     (
+        # seasons are ranges: found, no value. A bare "l'hiver" is taken only after a
+        # preposition of time ("à l'automne", "depuis l'été"), since "l'hiver ukrainien" or
+        # "un hiver rude" name the season, not a date; with a year it is always a date.
+        "season",
+        rf"(?:(?<=\ba{_S[:-1]})|(?<=\bdes )|(?<=depuis )|(?<=pour )|(?<=avant )|(?<=apres )"
+        rf"|(?<=d{_APO}ici ))l{_APO}(?:ete|hiver|automne)(?:{_S}(?P<y>{_Y})(?!\d))?{_R}"
+        rf"|{_L}(?:au{_S}printemps|en{_S}(?:ete|hiver|automne))(?:{_S}(?P<y2>{_Y})(?!\d))?{_R}"
+        rf"|{_L}(?:l{_APO}(?:ete|hiver|automne)|le{_S}printemps){_S}(?P<y3>{_Y})(?!\d)",
+    ),
+    (
+        # relative to the day the narrative last named: "trois jours plus tard", "quelques
+        # semaines auparavant"; "deux jours avant le scrutin" names its own anchor (not taken)
+        "narrative_offset",
+        rf"{_L}(?P<n>{_N}){_S}(?P<unit>{_UNIT}){_S}(?P<dir>plus{_S}tot|plus{_S}tard|auparavant"
+        rf"|(?:avant|apres)(?={_S[:-1]}*[,.;:!?)]|{_S[:-1]}*$))",
+    ),
+    (
         "vague",
         rf"{_L}(?:ces{_S}(?:derniers|dernieres){_S}(?:jours|semaines|mois|annees)"
-        rf"|les{_S}(?:prochains|prochaines){_S}(?:jours|semaines|mois|annees)"
-        rf"|les{_S}(?:jours|semaines|mois|annees){_S}(?:a{_S}venir|qui{_S}viennent)"
+        rf"|(?:(?:dans|au{_S}cours{_S}de){_S})?les{_S}(?:prochains|prochaines)"
+        rf"{_S}(?:jours|semaines|mois|annees)"
+        rf"|(?:(?:dans|au{_S}cours{_S}de){_S})?les{_S}"
+        rf"(?:jours|semaines|mois|annees){_S}(?:a{_S}venir|qui{_S}viennent)"
         rf"|cet{_S}(?:ete|hiver|automne)|ce{_S}printemps"
         rf"|l{_APO}(?:ete|hiver|automne){_S}(?:dernier|prochain)"
         rf"|le{_S}printemps{_S}(?:dernier|prochain)){_R}",
@@ -458,7 +487,9 @@ def _offset_for(mod: str | None) -> int | None:
     return None  # précédent / suivant: relative to the narrative, not to publication
 
 
-def resolve(expr: Expression, ref: date | None, tense: Tense = None) -> Resolved:
+def resolve(
+    expr: Expression, ref: date | None, tense: Tense = None, anchor: str | None = None
+) -> Resolved:
     """Value of an expression found by `find_expressions`.
 
     Args:
@@ -466,12 +497,17 @@ def resolve(expr: Expression, ref: date | None, tense: Tense = None) -> Resolved
         ref: publication date; without it only absolute expressions get a value.
         tense: tense of the clause holding the expression ("past", "present", "future") or
             None when unknown. Defaults to None.
+        anchor: ISO value of the date the text named last ("2023-07", "2025-02-12"), which
+            anaphoric expressions count from: "le 1er août de la même année", "la même année",
+            "trois jours plus tard". Defaults to None (they get no value).
 
     Returns:
         The ISO value, granularity and whether it needed `ref`.
     """
     p = expr.parts
     kind = expr.kind
+    if "same" in p or kind in ("same_year", "narrative_offset"):
+        return _resolve_from_anchor(expr, anchor)
     # Absolute expressions: no reference date needed.
     if kind in ("iso", "numeric"):
         return _day(_valid(int(p["y"]), int(p["m"]), int(p["d"])), False)
@@ -485,6 +521,8 @@ def resolve(expr: Expression, ref: date | None, tense: Tense = None) -> Resolved
         return Resolved(p["y"], "year", False, _PARTS[p["part"]])
     if kind in ("day_range", "night_range", "weekday_narrative", "vague", "quarter", "decade"):
         return Resolved(None, None, "y" not in p)
+    if kind == "season":  # a season is a range, with or without its year
+        return Resolved(None, None, not ({"y", "y2", "y3"} & set(p)))
     if kind == "year_range":
         return Resolved(None, None, False)
     if ref is None:
@@ -572,11 +610,50 @@ def _resolve_unit_part(p: dict[str, str], ref: date) -> Resolved:
     offset = _offset_for(mod)
     if offset is None:
         return Resolved(None, None, True)
+    if unit in ("decennie", "siecle"):  # "la fin de la décennie": no value at our precisions
+        return Resolved(None, None, True)
     if unit == "annee":
         return Resolved(f"{ref.year + offset:04d}", "year", True, part)
     if unit == "mois":
         return _ym(*shift_months(ref.year, ref.month, offset), True, part)
     return Resolved(iso_week(ref + timedelta(weeks=offset)), "week", True, part)
+
+
+def _resolve_from_anchor(expr: Expression, anchor: str | None) -> Resolved:
+    """Anaphoric expressions, counted from the date the text named last (`anchor`).
+
+    "le 1er août de la même année" / "fin mars de la même année" / "la même année" take the
+    anchor's year; "trois jours plus tard" / "deux semaines auparavant" move the anchor by the
+    offset, which needs an anchor at least as precise as the unit (a day for days). Vague
+    counts ("quelques jours plus tôt") and missing anchors give no value.
+    """
+    p = expr.parts
+    year = int(anchor[:4]) if anchor and anchor[:4].isdigit() else None
+    if expr.kind == "same_year":
+        return Resolved(f"{year:04d}", "year", True) if year else Resolved(None, None, True)
+    if expr.kind != "narrative_offset":  # a day or month "de la même année"
+        if year is None:
+            return Resolved(None, None, True)
+        month = MONTHS[p["m"].rstrip(".")]
+        if "d" in p:
+            return _day(_valid(year, month, _day_number(p["d"])), True)
+        return _ym(year, month, True, _PARTS.get(p.get("part", "")))
+    n = _number(p["n"])
+    if n is None or anchor is None:
+        return Resolved(None, None, True)
+    sign = -1 if p["dir"] in ("plus tot", "auparavant", "avant") else 1
+    unit = p["unit"]
+    if unit.startswith("an") and year:
+        return Resolved(f"{year + sign * n:04d}", "year", True)
+    if unit == "mois" and len(anchor) >= 7 and "W" not in anchor:
+        return _ym(*shift_months(year or 0, int(anchor[5:7]), sign * n), True)
+    if len(anchor) == 10:  # a day: days and weeks count from it
+        day = date.fromisoformat(anchor)
+        if unit.startswith("jour"):
+            return _day(day + timedelta(days=sign * n), True)
+        if unit.startswith("semaine"):
+            return Resolved(iso_week(day + timedelta(weeks=sign * n)), "week", True)
+    return Resolved(None, None, True)
 
 
 def _resolve_offset(p: dict[str, str], ref: date) -> Resolved:
@@ -595,7 +672,9 @@ def _resolve_offset(p: dict[str, str], ref: date) -> Resolved:
     return Resolved(f"{ref.year + sign * n:04d}", "year", True)
 
 
-def resolve_text(text: str, ref: date | None, tense: Tense = None) -> Resolved | None:
+def resolve_text(
+    text: str, ref: date | None, tense: Tense = None, anchor: str | None = None
+) -> Resolved | None:
     """Resolve a text that is one temporal expression ("mardi dernier", "fin avril").
 
     Returns:
@@ -606,4 +685,4 @@ def resolve_text(text: str, ref: date | None, tense: Tense = None) -> Resolved |
     offset = text.index(stripped) if stripped else 0
     if len(exprs) != 1 or exprs[0].start != offset or exprs[0].end != offset + len(stripped):
         return None
-    return resolve(exprs[0], ref, tense)
+    return resolve(exprs[0], ref, tense, anchor)
