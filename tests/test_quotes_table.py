@@ -115,7 +115,7 @@ CASES: list[tuple] = [
      "de la diplomatie chinoise, Mao Ning.",
      [D("L'exportation de germanium reste soumise à autorisation", "Mao Ning")]),
     ("inv_fragment", "Le projet est « mort-né », a tranché Sergueï Lavrov.",
-     [D("mort-né", "Sergei Lavrov")]),
+     [M("a tranché", "Sergei Lavrov", "mort-né")]),
     ("inv_then_pronoun", "« Nous avons fait notre part », a déclaré Marco Rubio. « Maintenant, c'est à Kiev de "
      "signer », a-t-il poursuivi.",
      [D("Nous avons fait notre part", "Marco Rubio"), D("Maintenant, c'est à Kiev de signer", "Marco Rubio")]),

@@ -159,7 +159,8 @@ class SpeakerResolver:
         start, end = self.span_dict(i, j)
         surface = self.text[start:end]
         first = fold(doc[i].text)
-        if first in INDEFINITES and not any(t.pos_ == "PROPN" for t in doc[i:j]):
+        head = next((t for t in doc[i + 1 : j] if t.pos_ in ("NOUN", "PROPN")), None)
+        if first in INDEFINITES and head is not None and head.pos_ == "NOUN":
             # "un responsable ukrainien", "des diplomates": an anonymous source, never resolved
             return {"name": None, "id": None, "text": surface, "start": start, "end": end}
         actor = self.gaz.role(surface, on=self.day) or self.gaz.lookup(surface) or self.gaz.metonymy(surface)

@@ -73,6 +73,10 @@ PP_STARTS = frozenset(
     {"lors", "devant", "pendant", "durant", "depuis", "dans", "sur", "en", "apres", "avant", "a", "au", "aux",
      "chez", "par", "aupres", "face"}
 )  # fmt: skip
+TEMPORAL_MODIFIERS = frozenset({"meme", "dernier", "derniere", "prochain", "prochaine", "-la"})
+TEMPORAL_NOUNS = frozenset(
+    {"jour", "lendemain", "veille", "semaine", "mois", "annee", "an", "matin", "soir", "week-end", "jour-la"}
+)
 NOT_ADVERBS = frozenset({"ne", "n'", "pas", "que", "qu'"})  # negation and que tagged ADV
 DEFINITE = frozenset({"le", "la", "les", "l'", "du", "au", "aux", "ce", "cette", "ces"})
 
@@ -251,7 +255,7 @@ class _DocQuotes(SpeakerResolver):
                 continue  # speech inside a quote belongs to the quote's speaker
             chained = prev is not None and prev.cue.type != "preposition" and hit.start == prev.end
             prev = hit
-            if chained and "Inf" in self.doc[hit.verb].morph.get("VerbForm"):
+            if chained and "Inf" in self.doc[hit.start].morph.get("VerbForm"):
                 continue  # "a dit espérer …": the infinitive is the content of the first cue
             if self._passive(hit):
                 continue  # "le rapport a été publié": the subject is what is said, not who
@@ -272,7 +276,9 @@ class _DocQuotes(SpeakerResolver):
             pronoun = hit.cue.type == "preposition" and fold(self.doc[hit.end].text) in PRONOUNS
             same = [k for k in kept if _same_speaker(k["speaker"], st["speaker"])]
             same = [k for k in same if self.sent_of(self.token_at(k["cue_start"])) == sent]
-            inside = any(k["start"] <= st["cue_start"] < k["end"] for k in same)
+            # a cue with its own pronoun subject inside the clause ("… et qu'il espérait …")
+            own_pronoun = any(fold(t.text) in PRONOUNS for t in self.doc[max(0, hit.start - 2) : hit.start])
+            inside = own_pronoun and any(k["start"] <= st["cue_start"] < k["end"] for k in same)
             if (pronoun and same) or inside:
                 continue
             kept.append(st)
@@ -303,6 +309,16 @@ class _DocQuotes(SpeakerResolver):
             if is_month(tok):
                 j += 1
                 continue
+            if low in ("le", "la", "l'", "ce", "cette", "cet") and j + 1 < sent_end:
+                k = j + 1
+                while k < min(sent_end, j + 4) and fold(doc[k].text) in TEMPORAL_MODIFIERS:
+                    k += 1
+                if k < sent_end and fold(doc[k].text) in TEMPORAL_NOUNS:
+                    k += 1
+                    while k < sent_end and fold(doc[k].text) in TEMPORAL_MODIFIERS:
+                        k += 1
+                    j = k  # "le même jour", "la semaine dernière", "ce jour-là"
+                    continue
             if low in ("en", "depuis", "des", "debut", "fin", "mi") and j + 1 < sent_end:
                 nxt = doc[j + 1]
                 if nxt.is_digit or is_month(nxt):
@@ -330,7 +346,7 @@ class _DocQuotes(SpeakerResolver):
                     j = k
                     continue
             break
-        end = sent_end
+        end = self._clause_end(j, sent_end)
         while end > j and (
             (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS | {")"}) or doc[end - 1].is_space
         ):
@@ -338,6 +354,37 @@ class _DocQuotes(SpeakerResolver):
         if end <= j:
             return None
         return j, end
+
+    def _clause_end(self, j: int, sent_end: int) -> int:
+        """Where a reported clause starting at `j` stops: before a semicolon, or before a comma
+        that opens another speech act or a contrast (", jugeant que", ", avant de qualifier",
+        ", tout en insistant", ", mais", ", tandis que")."""
+        doc = self.doc
+        depth = 0
+        for k in range(j, sent_end):
+            tok = doc[k]
+            if tok.text in ("«", "“", "„", "‹"):
+                depth += 1
+            elif tok.text in ("»", "”", "›"):
+                depth = max(0, depth - 1)
+            if depth or k + 1 >= sent_end:
+                continue
+            if tok.text == ";":
+                return k
+            if tok.text != ",":
+                continue
+            nxt = doc[k + 1]
+            low = fold(nxt.text)
+            two = fold(doc[k + 2].text) if k + 2 < sent_end else ""
+            if low in ("mais", "tandis") or (low, two) in {("alors", "que"), ("avant", "de"), ("avant", "d'"),
+                                                          ("apres", "avoir"), ("tout", "en")}:  # fmt: skip
+                return k
+            gerund = nxt.pos_ in ("VERB", "AUX") and low.endswith("ant")
+            if gerund and any(lemma in self.lex.by_lemma for lemma in self.scanner.lemmas(nxt)):
+                return k
+            if low == "en" and two.endswith("ant"):
+                return k
+        return sent_end
 
     def _temporal_pp(self, j: int) -> bool:
         return j + 2 < len(self.doc) and fold(self.doc[j + 2].text) in ("temps", "foulee", "cadre")
@@ -378,6 +425,8 @@ class _DocQuotes(SpeakerResolver):
             return frames
         if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm"):
             return {"inf"}
+        if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"):
+            return {"attr"}  # "s'est dit disposé à …"
         if tok.pos_ == "ADJ" and low not in ("premier", "premiere", "nouveau", "nouvelle"):
             return {"attr"}
         if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP") or tok.text in QUOTE_CHARS:
@@ -401,7 +450,7 @@ class _DocQuotes(SpeakerResolver):
             speaker = self.resolve(*inverted)
             if speaker is not None:
                 self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
-            if self._follows_quote(hit) or speaker is None:
+            if speaker is None or (self._follows_quote(hit) and self._quote_opens_clause(hit, sent)):
                 return None  # "« … », a déclaré X": a direct quote's attribution, not a clause
             return self._inverted_statement(hit, speaker, sent)
         if hit.inverted is not None:
@@ -483,6 +532,22 @@ class _DocQuotes(SpeakerResolver):
             return np
         speaker = self.resolve(*np)
         return np if speaker is not None and speaker.get("id") else None
+
+    def _quote_opens_clause(self, hit: Hit, sent: Span) -> bool:
+        """True when the quote closed right before the cue also opens its clause (« … », a dit
+        X), False for a fragment inside narration (elles « ne nous concernent pas », a-t-il dit)."""
+        doc = self.doc
+        j = hit.start - 1
+        while j > sent.start and ((doc[j].is_punct and doc[j].text not in QUOTE_CHARS) or doc[j].is_space):
+            j -= 1
+        close = doc[j].idx + len(doc[j].text)
+        quote = next((b for b in self.quote_ranges if b[1] == close), None)
+        if quote is None:
+            return True
+        k = self.token_at(quote[0]) - 1
+        while k >= sent.start and (doc[k].is_space or doc[k].text in (":", "—", "–")):
+            k -= 1
+        return k < sent.start or doc[k].text in FINAL_PUNCT or "\n" in doc[k].text_with_ws
 
     def _inverted_statement(self, hit: Hit, speaker: dict, sent: Span) -> dict | None:
         """ "Le projet a été approuvé, a annoncé X": the clause before the comma is the content."""
