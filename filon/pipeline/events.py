@@ -231,7 +231,9 @@ class EventExtractor(Pipe):
         for (span, trig), (r_start, r_end) in zip(chosen, regions, strict=True):
             if trig.type == "agreement" and events and _is_modifier(_predicate(span)):
                 continue  # "un partenariat, présenté par Bruxelles comme …": restates the noun
-            event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals)
+            foreign = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+                       for a, b in regions if (a, b) != (r_start, r_end)]
+            event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals, foreign)
             if event is not None:
                 events.append(event)
         return events
@@ -267,6 +269,7 @@ class EventExtractor(Pipe):
         r_end: int,
         agreement_nouns: list[Token],
         minerals: bool,
+        foreign: list[tuple[int, int]] | None = None,
     ) -> dict | None:
         doc = ctx.doc
         region = doc[r_start:r_end]
@@ -307,7 +310,7 @@ class EventExtractor(Pipe):
             detail, status = f"{modality}_{status}", None
 
         claimed_by, quote_index = self._claimant(ctx, sent, region, span, trig, agent)
-        date_value, date_source = self._date(ctx, sent, region, span)
+        date_value, date_source = self._date(ctx, sent, region, span, foreign)
         actors = self._actors(mentions, agent, span, trig)
         return {
             "type": trig.type,
@@ -344,6 +347,13 @@ class EventExtractor(Pipe):
         """The in-article agreement an agreement event belongs to, created when new."""
         introduces = any(self._introduces(t) for t in nouns)
         antecedent = self._antecedent(ctx, explicit, strict=not (minerals or nouns))
+        if antecedent is None and nouns and not introduces and ctx.agreements:
+            # "le texte a été paraphé par X et Y": a definite or demonstrative noun points back
+            # to the last agreement that shares a party (or the last one if none is named)
+            wanted = set(explicit)
+            sharing = [a for a in ctx.agreements if wanted & set(a.parties)]
+            if sharing or not wanted:
+                antecedent = (sharing or ctx.agreements)[-1]
         if antecedent is not None and not (introduces and len(explicit) >= 2
                                            and not set(explicit) <= set(antecedent.parties)):
             for party in explicit:
@@ -407,8 +417,7 @@ class EventExtractor(Pipe):
         évoqué" parsed as a modifier of "côté"). Inside a relative clause ("que lui avaient
         soumis les Etats-Unis") it would pick the main clause's subject, so it is not used there.
         """
-        root = _predicate(span)
-        for head in (root, *[a for a in root.ancestors if a.i >= sent.start][:2]):
+        for head in _governors(span):
             found = self._subject(ctx, sent, head)
             if found is not None:
                 return found
@@ -418,6 +427,8 @@ class EventExtractor(Pipe):
                   and m.type in _AGENT_TYPES]
         if before:
             return before[0]
+        if region.start > sent.start:
+            return None  # a later clause ("tandis que …") does not inherit the main subject
         earlier = [m for m in self._mentions_in(ctx, sent.start_char, span.start_char)
                    if not m.place and not m.demonym and m.type in _AGENT_TYPES]
         return earlier[0] if earlier else None
@@ -430,6 +441,8 @@ class EventExtractor(Pipe):
             tok = doc[i]
             if tok.lower_ in (";", ":") or (tok.lower_ in ("«", '"') and i < span.start - 1):
                 return None
+            if tok.lower_ in _SEPARATORS and tok.lower_ not in (",", "(", ")"):
+                return None  # "…, tandis que Washington négocie": not the content of the verb
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.reporting_lemmas:
                 continue
             between = doc[i + 1 : span.start]
@@ -637,12 +650,18 @@ class EventExtractor(Pipe):
         return []
 
     # ------------------------------------------------------------------ when
-    def _date(self, ctx: _Context, sent: Span, region: Span, span: Span) -> tuple[str | None, str | None]:
+    def _date(
+        self, ctx: _Context, sent: Span, region: Span, span: Span,
+        foreign: list[tuple[int, int]] | None = None,
+    ) -> tuple[str | None, str | None]:
+        """The trigger's clause date, else a date of the sentence outside the other triggers'
+        clauses, else none for a pluperfect or a background participle, else the article's."""
         def nearest(items: list[dict]) -> dict | None:
             return min(items, key=lambda d: abs(d["start"] - span.start_char)) if items else None
 
         in_region = [d for d in ctx.dates if region.start_char <= d["start"] < region.end_char]
-        in_sent = [d for d in ctx.dates if sent.start_char <= d["start"] < sent.end_char]
+        in_sent = [d for d in ctx.dates if sent.start_char <= d["start"] < sent.end_char
+                   and not any(a <= d["start"] < b for a, b in foreign or [])]
         found = nearest(in_region) or nearest(in_sent)
         if found is not None:
             return found["value"], "sentence"
@@ -672,7 +691,7 @@ class EventExtractor(Pipe):
             party = (actor.id, actor.name) if actor else hit
             mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, None, party[1],
                                     "demonym", party, demonym=True,
-                                    place=self._qualifies_place(tok)))
+                                    place=self._qualifies_place(tok) or _witness(doc, tok.i)))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
@@ -686,6 +705,8 @@ class EventExtractor(Pipe):
 
     def _is_place(self, doc: Doc, tok_start: int, actor: Actor | None, metonymy: bool) -> bool:
         """A state or city mention used as a location ("en Russie", "à Kiev", "territoires d'Ukraine")."""
+        if _witness(doc, tok_start):
+            return True
         i = tok_start - 1
         while i >= 0 and doc[i].pos_ == "DET":
             i -= 1
@@ -746,6 +767,7 @@ class EventExtractor(Pipe):
             place = self._is_place(doc, span.start, actor, metonymy) if kind in ("state", "city") else False
             if kind == "city" and not metonymy:
                 place = True
+            place = place or _witness(doc, span.start)
             party = self._party(actor, ent.get("country"))
             reporter = (ent.get("id") or "").lower() in self.lexicon.non_parties
             if party is None and kind in _PARTY_TYPES and (ent.get("id") or ent.get("name")) and not reporter:
@@ -788,7 +810,7 @@ class EventExtractor(Pipe):
                 actor, metonymy = via, True
             if actor is None:
                 continue
-            place = actor.type == "city" and not metonymy
+            place = (actor.type == "city" and not metonymy) or _witness(doc, span.start)
             if actor.type == "state" or metonymy:
                 place = place or self._is_place(doc, span.start, actor, metonymy)
             out.append(Mention(span.start_char, span.end_char, span.start, span.end, actor.id, actor.name,
@@ -855,6 +877,17 @@ def _resolve_overlaps(candidates: list[tuple[Span, Trigger]]) -> list[tuple[Span
         chosen.append((span, trig))
         taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda item: item[0].start)
+
+
+def _witness(doc: Doc, tok_start: int) -> bool:
+    """'en présence du chancelier allemand Olaf Scholz': a witness, not a party."""
+    for i in range(tok_start - 1, max(tok_start - 7, 0), -1):
+        tok = doc[i]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.lower_ == "présence" and i > 0 and doc[i - 1].lower_ == "en":
+            return True
+    return False
 
 
 def _idiom(tok: Token) -> bool:
