@@ -269,3 +269,145 @@ def test_dates_golden_corpus(dates_nlp, corpus_articles, corpus_gold) -> None:
     assert layer.extra["value_total"] > 0
     assert layer.extra["value_accuracy"] >= 0.95, layer.errors
     assert layer.f1 >= 0.8, layer.errors
+
+
+# -- which year: an announced date is not dated by the announcement's past tense ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the date follows the announced object: what is announced is ahead
+        (
+            "Bruxelles a annoncé le déblocage en avril d'une aide de deux milliards d'euros.",
+            "2025-02-26",
+            [("avril", "2025-04")],
+        ),
+        (
+            "Le gouvernement a fixé l'entrée en vigueur des quotas au 15 mars.",
+            "2025-02-26",
+            [("15 mars", "2025-03-15")],
+        ),
+        (
+            "Pékin a décidé lundi des restrictions sur le graphite à partir du 1er mars.",
+            "2025-02-26",
+            [("lundi", "2025-02-24"), ("1er mars", "2025-03-01")],
+        ),
+        (
+            "La Commission a confirmé jeudi le versement en mars d'une tranche de prêts.",
+            "2025-02-26",
+            [("jeudi", "2025-02-20"), ("mars", "2025-03")],
+        ),
+        # the date dates the saying, or the verb is an event: the past holds
+        ("Le ministre a déclaré en mars que le pays ne céderait rien.", "2025-02-26", [("mars", "2024-03")]),
+        ("L'accord a été signé en mars à Kiev.", "2025-02-26", [("mars", "2024-03")]),
+        ("Le protocole a été signé le 30 avril à Varsovie.", "2025-02-26", [("le 30 avril", "2024-04-30")]),
+        # present and future: the upcoming date
+        (
+            "Les nouvelles règles entrent en vigueur le 10 avril.",
+            "2025-04-04",
+            [("le 10 avril", "2025-04-10")],
+        ),
+        ("Le sommet se tiendra en mars à Bruxelles.", "2025-02-24", [("mars", "2025-03")]),
+    ],
+)
+def test_dates_announced_content_and_tense(dates_nlp, text: str, published: str, expected) -> None:
+    assert found(dates_of(dates_nlp, text, published=published)) == expected
+
+
+def _verb(word: str, lemma: str, morph: str):
+    """A verb token carrying the tags given, as the tagger may (mis)label it."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=["Ils", word], pos=["PRON", "VERB"], lemmas=["il", lemma])
+    doc[1].set_morph(morph)
+    return doc[1]
+
+
+def test_dates_participle_tagged_future_reads_as_participle() -> None:
+    from filon.pipeline.dates import _participle_form, _tagged_future
+
+    # the tagger sometimes gives "cités" Mood=Ind|Tense=Fut: no futur ends in -és
+    cites = _verb("cités", "citer", "Mood=Ind|Number=Plur|Person=3|Tense=Fut|VerbForm=Fin")
+    assert not _tagged_future(cites)
+    assert _participle_form(cites)
+    for word, lemma in [("signera", "signer"), ("seraient", "être"), ("ira", "aller")]:
+        token = _verb(word, lemma, "Mood=Ind|Tense=Fut|VerbForm=Fin")
+        assert _tagged_future(token)
+        assert not _participle_form(token)
+
+
+# -- anaphoric dates in running text ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Annoncé en mai 2021, le programme a démarré le 3 septembre de la même année.",
+            [("mai 2021", "2021-05"), ("le 3 septembre de la même année", "2021-09-03")],
+        ),
+        (
+            "Le traité, signé en 2019, a été ratifié fin novembre de la même année.",
+            [("2019", "2019"), ("fin novembre de la même année", "2019-11")],
+        ),
+        (
+            "En 2014, la Russie a annexé la Crimée. La même année, les sanctions ont commencé.",
+            [("2014", "2014"), ("La même année", "2014")],
+        ),
+        (
+            "Le texte a été paraphé le 12 février. Trois jours plus tard, Kiev l'a rejeté.",
+            [("le 12 février", "2025-02-12"), ("Trois jours plus tard", "2025-02-15")],
+        ),
+        (
+            "La délégation est arrivée mardi. Le jour même, elle a rencontré le président.",
+            [("mardi", "2025-02-25"), ("Le jour même", "2025-02-25")],
+        ),
+        (
+            "Le ministre a reçu vendredi 21 février son homologue. Le soir même, Kiev a réagi.",
+            [("vendredi 21 février", "2025-02-21"), ("Le soir même", "2025-02-21")],
+        ),
+        # "au lendemain de X" / "à la veille de X": the day the same sentence names
+        (
+            "Kiev a rejeté jeudi le projet américain, au lendemain d'un appel entre les présidents.",
+            [("jeudi", "2025-02-20"), ("au lendemain", "2025-02-20")],
+        ),
+        (
+            "Le ministre s'est rendu lundi à Varsovie, à la veille d'un sommet européen.",
+            [("lundi", "2025-02-24"), ("à la veille", "2025-02-24")],
+        ),
+        (
+            "Le Kremlin a réagi lundi. La décision intervient au lendemain d'une réunion tendue.",
+            [("lundi", "2025-02-24"), ("au lendemain", None)],
+        ),
+    ],
+)
+def test_dates_anaphoric(dates_nlp, text: str, expected) -> None:
+    assert found(dates_of(dates_nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kiev avait proposé à l'automne un partenariat sur le lithium.", [("l'automne", None)]),
+        ("Les travaux doivent commencer au printemps 2026.", [("au printemps 2026", None)]),
+        ("Une réponse est attendue dans les prochains jours.", [("dans les prochains jours", None)]),
+        (
+            "Le texte pourrait être finalisé dans les semaines à venir, selon un diplomate.",
+            [("dans les semaines à venir", None)],
+        ),
+        (
+            "Washington avait durci ses exigences quelques semaines plus tôt.",
+            [("quelques semaines plus tôt", None)],
+        ),
+        (
+            "L'Union vise dix pour cent d'extraction locale d'ici la fin de la décennie.",
+            [("la fin de la décennie", None)],
+        ),
+        ("L'hiver ukrainien met le réseau électrique à rude épreuve.", []),
+        ("Les électeurs ont été convoqués deux jours avant le scrutin.", []),
+    ],
+)
+def test_dates_vague_kept_without_value(dates_nlp, text: str, expected) -> None:
+    assert found(dates_of(dates_nlp, text)) == expected

@@ -401,3 +401,124 @@ def test_temporal_offsets_slice_the_text(before: str, expression: str, after: st
     spans = [(e.start, e.end) for e in found]
     # the inserted expression is found at its place (it may grow by a filler word, never shrink)
     assert any(s <= start and start + len(expression) <= e for s, e in spans)
+
+
+# -- present and future look ahead: a date within the next months is the upcoming one ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "tense", "expected"),
+    [
+        ("le 10 avril", date(2025, 4, 4), "present", "2025-04-10"),
+        ("le 10 avril", date(2025, 4, 4), None, "2025-04-10"),
+        ("le 15 août", date(2025, 3, 1), "present", "2025-08-15"),
+        ("le 2 janvier", date(2025, 11, 20), "future", "2026-01-02"),
+        ("mars", date(2025, 2, 24), "present", "2025-03"),
+        ("juillet", date(2025, 2, 24), "future", "2025-07"),
+        ("juillet", date(2025, 2, 24), None, "2025-07"),
+        ("février", date(2025, 11, 5), "present", "2026-02"),
+    ],
+)
+def test_temporal_present_and_future_take_the_upcoming_date(text, ref, tense, expected) -> None:
+    assert value(text, ref, tense) == expected
+
+
+# -- anaphoric dates: counted from the date the text named last ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected", "granularity"),
+    [
+        ("le 1er août de la même année", "2023-07", "2023-08-01", "day"),
+        ("le 3 septembre de la même année", "2021-05-14", "2021-09-03", "day"),
+        ("décembre de la même année", "2019", "2019-12", "month"),
+        ("fin novembre de la même année", "2019-02", "2019-11", "month"),
+        ("la même année", "2014-03-18", "2014", "year"),
+        ("cette même année", "2014", "2014", "year"),
+        ("trois jours plus tard", "2025-02-12", "2025-02-15", "day"),
+        ("deux jours plus tôt", "2025-03-01", "2025-02-27", "day"),
+        ("une semaine auparavant", "2025-01-03", "2024-W52", "week"),
+        ("six mois plus tard", "2024-09", "2025-03", "month"),
+        ("deux ans après", "2021", "2023", "year"),
+    ],
+)
+def test_temporal_anaphoric_dates_count_from_the_anchor(text, anchor, expected, granularity) -> None:
+    resolved = resolve_text(text, WEDNESDAY, None, anchor)
+    assert resolved is not None, f"{text!r} is not one expression"
+    assert (resolved.value, resolved.granularity) == (expected, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("le 1er août de la même année", None),
+        ("la même année", None),
+        ("quelques jours plus tôt", "2025-02-12"),
+        ("plusieurs semaines plus tard", "2025-02-12"),
+        ("trois jours plus tard", "2025-02"),  # a month does not give a day to count from
+    ],
+)
+def test_temporal_anaphoric_dates_without_a_usable_anchor(text, anchor) -> None:
+    resolved = resolve_text(text, WEDNESDAY, None, anchor)
+    assert resolved is not None and resolved.value is None
+
+
+def test_temporal_offset_before_a_named_event_is_not_taken() -> None:
+    # "deux jours avant le scrutin" counts from the vote, which has no date here
+    assert find_expressions("Ils ont voté deux jours avant le scrutin.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("La décision intervient au lendemain d'une réunion.", "au lendemain"),
+        ("Le ministre est arrivé à la veille du sommet.", "à la veille"),
+        ("Le déplacement a lieu le jour même où le texte est publié.", "le jour même"),
+        ("Le soir même, le communiqué est tombé.", "Le soir même"),
+    ],
+)
+def test_temporal_anchored_forms(text: str, span: str) -> None:
+    [expr] = find_expressions(text)
+    assert (text[expr.start : expr.end], expr.kind) == (span, "anchored")
+
+
+def test_temporal_jour_meme_is_the_anchor_day() -> None:
+    assert value("le jour même", WEDNESDAY) == "2025-02-26"
+
+
+# -- seasons, vague near future, decades: found without a value ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Kiev avait proposé à l'automne un partenariat.", "l'automne"),
+        ("Rien n'a bougé depuis l'été, selon Bruxelles.", "l'été"),
+        ("Les travaux commenceront au printemps 2026.", "au printemps 2026"),
+        ("Le gisement sera exploré en hiver.", "en hiver"),
+        ("Les sanctions en vigueur depuis l'été 2022 visent le secteur.", "l'été 2022"),
+        ("Une réponse est attendue dans les prochains jours.", "dans les prochains jours"),
+        ("Le texte sera négocié dans les prochains mois.", "dans les prochains mois"),
+        ("Un accord pourrait intervenir dans les semaines à venir.", "dans les semaines à venir"),
+        ("Les prix ont flambé au cours des prochaines semaines.", "au cours des prochaines semaines"),
+        ("Washington avait durci le ton quelques jours plus tôt.", "quelques jours plus tôt"),
+        ("L'UE vise cet objectif d'ici la fin de la décennie.", "la fin de la décennie"),
+        ("Le gisement était connu depuis le début du siècle.", "le début du siècle"),
+    ],
+)
+def test_temporal_found_without_a_value(text: str, span: str) -> None:
+    [expr] = find_expressions(text)
+    assert text[expr.start : expr.end] == span
+    assert resolve(expr, WEDNESDAY, None, "2025-02-12").value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'hiver ukrainien met le réseau à rude épreuve.",
+        "Un hiver rude a freiné la production.",
+        "Le Printemps de Prague reste une référence.",
+    ],
+)
+def test_temporal_season_names_are_not_dates(text: str) -> None:
+    assert find_expressions(text) == []

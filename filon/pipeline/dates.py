@@ -12,7 +12,15 @@ at the text's precision ("2025-02-24", "2025-W09", "2025-03", "2025") or None fo
 expressions. Finding and resolving are pure functions in `filon.pipeline.temporal`; this module
 adds what needs the parse: the tense of the clause holding each expression (which "lundi" or
 "en mars" is meant) and the filters that need syntax (a year used as a quantity, "Mars" the
-planet, "aujourd'hui" meaning nowadays).
+planet, "aujourd'hui" meaning nowadays), and what needs the text around: the anchors of
+anaphoric dates ("le lendemain", "de la même année") and the day of the sentence for "au
+lendemain de X".
+
+Tense is the event's, not the reporter's: a past announcing verb ("a annoncé", "a fixé") dates
+the announcement, so a date after its object ("a annoncé le versement en mars") gets no tense
+and the nearest reading (an article of 24 February: March 2025, not 2024); a date right after
+the verb ("a annoncé mardi") keeps the past. A participle the tagger calls a futur ("cités")
+stays a participle: every futur and conditional ends in r + ending.
 
 Captions keep their dates: "le 24 février 2025" in a photo caption is a date of the article.
 """

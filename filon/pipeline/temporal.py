@@ -24,9 +24,17 @@ Resolution rules (the reference date `ref` is the article's publication date):
 - Weeks are ISO weeks ("2025-W09"): "cette semaine", "la semaine dernière/prochaine",
   "il y a deux semaines", "ce week-end" (the week-end's ISO week; which week-end follows tense).
 - "il y a N jours|semaines|mois|ans" and "dans N …" count from `ref` at the unit's precision.
-- "la veille", "le lendemain", "le même jour" count from the day the text last named: the
-  caller passes that day as the reference (`filon_dates` does); "la veille de la rencontre"
-  names another anchor and gets no value.
+- "la veille", "le lendemain", "le même jour", "le jour même", "le soir même" count from the
+  day the text last named: the caller passes that day as the reference (`filon_dates` does);
+  "la veille de la rencontre", "au lendemain de l'annonce" name another anchor and get no
+  value here (`filon_dates` gives them the day their sentence names, if any).
+- Anaphoric dates count from the date the text named last, at any precision (`anchor`):
+  "le 1er août de la même année", "fin mars de la même année", "la même année" take its
+  year; "trois jours plus tard", "deux semaines auparavant" move it (a day for days and
+  weeks, a month for months). "quelques jours plus tôt" is vague: found, no value.
+- Seasons ("à l'automne", "au printemps 2026"), "dans les prochains jours", "dans les
+  semaines à venir", "la fin de la décennie" are found without a value (ranges). A bare
+  "l'hiver" counts only after a preposition of time, since "l'hiver ukrainien" is no date.
 - Ranges ("du 3 au 5 mars", "dans la nuit de dimanche à lundi"), expressions relative to the
   narrative rather than to publication ("le lundi suivant", "la semaine précédente") and vague
   ones ("ces derniers jours", "cet été") are found but resolve to None.
@@ -153,11 +161,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year_part", rf"{_L}(?P<part>fin|debut|mi)(?:-|{_S})(?P<y>{_Y})(?!\d)"),
     (
         "unit_part",
-        rf"{_L}(?:la{_S})?(?P<part>fin|debut)(?:{_S}de{_S}l{_APO}|{_S}d{_APO})(?P<unit>annee)"
+        rf"{_L}(?:la{_S}|le{_S})?(?P<part>fin|debut)(?:{_S}de{_S}l{_APO}|{_S}d{_APO})(?P<unit>annee)"
         rf"(?:{_S}(?P<mod>derniere|prochaine|passee|en{_S}cours))?{_R}"
-        rf"|{_L}(?:la{_S})?(?P<part2>fin|debut)(?:{_S}du{_S}|{_S}de{_S})(?P<unit2>mois|siecle)"
+        rf"|{_L}(?:la{_S}|le{_S})?(?P<part2>fin|debut)(?:{_S}du{_S}|{_S}de{_S})(?P<unit2>mois|siecle)"
         rf"(?:{_S}(?P<mod2>dernier|prochain|passe|en{_S}cours))?{_R}"
-        rf"|{_L}(?:la{_S})?(?P<part3>fin|debut)(?:{_S}de{_S}la{_S}|{_S}de{_S})"
+        rf"|{_L}(?:la{_S}|le{_S})?(?P<part3>fin|debut)(?:{_S}de{_S}la{_S}|{_S}de{_S})"
         rf"(?P<unit3>semaine|decennie)"
         rf"(?:{_S}(?P<mod3>derniere|prochaine|passee))?{_R}",
     ),
@@ -265,9 +273,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "vague",
         rf"{_L}(?:ces{_S}(?:derniers|dernieres){_S}(?:jours|semaines|mois|annees)"
-        rf"|(?:(?:dans|au{_S}cours{_S}de){_S})?les{_S}(?:prochains|prochaines)"
+        rf"|(?:dans{_S}les|au{_S}cours{_S}des|les){_S}(?:prochains|prochaines)"
         rf"{_S}(?:jours|semaines|mois|annees)"
-        rf"|(?:(?:dans|au{_S}cours{_S}de){_S})?les{_S}"
+        rf"|(?:dans{_S}les|au{_S}cours{_S}des|les){_S}"
         rf"(?:jours|semaines|mois|annees){_S}(?:a{_S}venir|qui{_S}viennent)"
         rf"|cet{_S}(?:ete|hiver|automne)|ce{_S}printemps"
         rf"|l{_APO}(?:ete|hiver|automne){_S}(?:dernier|prochain)"
@@ -487,9 +495,7 @@ def _offset_for(mod: str | None) -> int | None:
     return None  # précédent / suivant: relative to the narrative, not to publication
 
 
-def resolve(
-    expr: Expression, ref: date | None, tense: Tense = None, anchor: str | None = None
-) -> Resolved:
+def resolve(expr: Expression, ref: date | None, tense: Tense = None, anchor: str | None = None) -> Resolved:
     """Value of an expression found by `find_expressions`.
 
     Args:
