@@ -336,14 +336,16 @@ class SpeakerResolver:
             ranked.sort(key=lambda r: (r[0], r[1], r[2], r[3]))
         for *_, cand in ranked:
             if self._compatible(cand, gender, plural):
-                cand = {k: v for k, v in cand.items() if k != "_m"}
-                if cand.get("name") is None and cand.get("id") is None:
-                    continue
-                return cand
+                # an anonymous earlier speaker ("un économiste …. D'après lui, …") is a valid
+                # antecedent: the pronoun then stays unresolved rather than jump to a name
+                return {k: v for k, v in cand.items() if k != "_m"}
         return None
 
     def _not_person(self, speaker: dict) -> int:
-        """0 when a speaker dict names a person, else 1."""
+        """0 when a speaker dict names a person (or an anonymous human source), else 1."""
+        if speaker.get("name") is None and not speaker.get("speakers"):
+            words = set(fold(speaker.get("text") or "").split())
+            return int(not (words & (SOURCE_NOUNS | TITLES)))
         actor = self.gaz.actor(speaker.get("id"))
         if actor is not None:
             return int(actor.label != "PER")

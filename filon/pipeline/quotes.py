@@ -740,7 +740,10 @@ class _DocQuotes(SpeakerResolver):
         if not self._is_source(np, speaker):
             return None
         named = speaker.get("name") is not None or speaker.get("speakers") is not None
-        if word == "pour" and (hit.start != sent.start or not named):
+        person = any(
+            k in self.mention_at and self.mentions[self.mention_at[k]]["label"] == "PER" for k in range(*np)
+        ) or fold(speaker.get("text", "")) in PRONOUNS
+        if word == "pour" and (hit.start != sent.start or not named or not person):
             # "Pour X, …" is an attribution only at the head of a sentence and with a named source
             return None
         after = np[1]
@@ -780,6 +783,8 @@ class _DocQuotes(SpeakerResolver):
     def _prep_object(self, j: int, sent_end: int) -> tuple[int, int] | None:
         """Token range of the source after "selon"/"d'après": up to a comma, verb or the end."""
         doc = self.doc
+        if j < sent_end and fold(doc[j].text) in PRONOUNS:
+            return j, j + 1  # "selon elle", "d'après lui"
         k = j
         while k < sent_end:
             tok = doc[k]
