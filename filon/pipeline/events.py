@@ -118,6 +118,7 @@ class EventExtractor(Pipe):
         self._nlp = nlp
         self._actor_matcher: PhraseMatcher | None = None  # built on first doc without entities
         self._resource_starts: set[int] = set()
+        self._ctx_resources: list[tuple[int, int, str]] = []  # resources of the doc being matched
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -191,6 +192,7 @@ class EventExtractor(Pipe):
 
     def _sentence_events(self, ctx: _Context, sent: Span) -> list[dict]:
         doc = ctx.doc
+        self._ctx_resources = ctx.resources
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         sent_res = [r for r in ctx.resources if sent.start_char <= r[0] < sent.end_char]
         minerals = any(self.lexicon.resources[r[2]].family == "minerals" for r in sent_res)
@@ -222,6 +224,11 @@ class EventExtractor(Pipe):
                 continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
             if trig.type == "agreement" and self._foreign_object(ctx, predicate, span):
                 continue  # "a signé la loi", "a présenté ses excuses": not the agreement
+            if trig.status == "negotiating" and any(
+                self._foreign_complement(t, ("de", "d'", "d’")) for t in span
+                if t.lemma_.lower() in self.lexicon.negotiation_nouns
+            ):
+                continue  # "des pourparlers de paix": other talks
             candidates.append((span, trig))
         chosen = _drop_governed(_resolve_overlaps(candidates))
         if not chosen:
@@ -390,12 +397,13 @@ class EventExtractor(Pipe):
                 return local
         return None
 
-    def _foreign_complement(self, noun: Token) -> bool:
-        """'accord de cessez-le-feu', 'accord de libre-échange': the noun names another kind of deal."""
+    def _foreign_complement(self, noun: Token, cases: tuple[str, ...] = ("de", "d'", "d’", "sur")) -> bool:
+        """'accord de cessez-le-feu', 'pourparlers de paix': the noun names another kind of deal."""
+        resources = {r[0] for r in self._ctx_resources} if self._ctx_resources else self._resource_starts
         for child in noun.children:
-            if child.dep_ in ("nmod", "obl") and child.pos_ == "NOUN":
-                cases = {c.lower_ for c in child.children if c.dep_ == "case"}
-                if cases & {"de", "d'", "sur"} and child.idx not in self._resource_starts:
+            if child.dep_ in ("nmod", "obl") and child.pos_ == "NOUN" and not self._deal_word(child):
+                found = {c.lower_ for c in child.children if c.dep_ == "case"}
+                if found & set(cases) and not any(t.idx in resources for t in child.subtree):
                     return True
         return False
 
@@ -697,7 +705,7 @@ class EventExtractor(Pipe):
 
     def _qualifies_place(self, tok: Token) -> bool:
         """'le sol russe', 'l'armée russe': the adjective's noun is a place or a belligerent."""
-        head = tok.head if tok.head is not tok else None
+        head = tok.head if tok.head.i != tok.i else None
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         nouns = [t for t in (head, prev) if t is not None and t.pos_ == "NOUN"]
         return any(t.lemma_.lower() in self.lexicon.place_nouns or t.lower_ in self.lexicon.place_nouns
@@ -904,9 +912,11 @@ def _drop_governed(chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigg
     out: list[tuple[Span, Trigger]] = []
     for span, trig in chosen:
         predicate = heads[id(span)]
-        governed = predicate.head.i in others and predicate.head is not predicate
+        governed = predicate.head.i in others and predicate.head.i != predicate.i
         if "Inf" in predicate.morph.get("VerbForm") and governed:
             continue  # "a proposé à l'Ukraine de conclure": the proposal is the event
+        if predicate.pos_ == "NOUN" and trig.status == "negotiating" and governed:
+            continue  # "les négociations avaient été interrompues": the interruption is the event
         if out and trig.type == "agreement" and out[-1][1].type == "agreement":
             gap = span.doc[out[-1][0].end : span.start]
             if len(gap) <= 1 and all(t.lower_ in ("de", "d'", "à", "pour") for t in gap):
@@ -940,7 +950,7 @@ def _regions(sent: Span, spans: list[Span]) -> list[tuple[int, int]]:
 def _predicate(span: Span) -> Token:
     """The token of the trigger span whose head lies outside it."""
     for tok in span:
-        if tok.head.i < span.start or tok.head.i >= span.end or tok.head is tok:
+        if tok.head.i < span.start or tok.head.i >= span.end or tok.head.i == tok.i:
             return tok
     return span.root
 
@@ -951,7 +961,7 @@ def _governors(span: Span) -> list[Token]:
     chain = [tok]
     # an infinitive complement takes its modality from its governor, whatever the arc label
     while (
-        (tok.dep_ == "xcomp" or "Inf" in tok.morph.get("VerbForm")) and tok.head is not tok and len(chain) < 4
+        (tok.dep_ == "xcomp" or "Inf" in tok.morph.get("VerbForm")) and tok.head.i != tok.i and len(chain) < 4
     ):
         tok = tok.head
         chain.append(tok)
