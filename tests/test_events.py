@@ -381,3 +381,53 @@ def test_events_long_article_is_fast(events_nlp):
     elapsed = time.perf_counter() - start
     assert len(doc._.filon_events) >= 300
     assert elapsed < 3.0  # well under 1 s here; a quadratic scan over 5,000 tokens takes far longer
+
+
+# ---------------------------------------------------------------------------- clauses and idioms
+def test_events_agree_idiom_is_no_deal(events_nlp):
+    text = ("Le ministre s'est dit d'accord avec cette analyse sur le lithium. En accord avec "
+            "Bruxelles, Paris a proposé de relancer l'extraction de lithium.")
+    assert [e for e in extract(events_nlp, text) if e["type"] == "agreement"] == []
+
+
+def test_events_other_kind_of_deal_is_ignored(events_nlp):
+    text = ("Kiev et Washington négocient un accord sur les terres rares. Ils ont aussi évoqué des "
+            "pourparlers de paix avec Moscou.")
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert [e["trigger"]["text"] for e in events] == ["négocient"]
+
+
+def test_events_witness_is_not_a_party(events_nlp):
+    text = ("L'Union européenne et la Serbie ont signé un protocole d'accord sur le lithium, en "
+            "présence du chancelier allemand.")
+    event = only(extract(events_nlp, text))
+    assert names(event) == {"European Union", "Serbia"}
+
+
+def test_events_later_clause_has_its_own_agent_and_date(events_nlp):
+    text = ("Pékin a annoncé mardi des restrictions à l'exportation de graphite, tandis que "
+            "Washington et Kinshasa discutent d'un partenariat sur le cobalt.")
+    start = text.index("mardi")
+    dates = [{"text": "mardi", "start": start, "end": start + 5, "value": "2024-07-16",
+              "granularity": "day"}]
+    events = extract(events_nlp, text, published="2024-07-19", dates=dates)
+    control = only(events, "export_control")
+    talks = only(events, "agreement")
+    assert control["date"] == "2024-07-16"
+    assert (talks["date"], talks["date_source"]) == ("2024-07-19", "published")
+    assert names(talks) == {"United States", "Democratic Republic of the Congo"}
+    assert talks["claimed_by"] is None
+
+
+def test_events_interrupted_talks_are_one_event(events_nlp):
+    text = ("Les États-Unis et l'Ukraine négociaient un accord sur les minerais. "
+            "Les négociations ont été interrompues vendredi.")
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert [e["status"] for e in events] == ["negotiating", "suspended"]
+
+
+def test_events_definite_text_points_back_to_the_deal(events_nlp):
+    text = ("L'Union européenne et la Serbie ont signé un protocole d'accord sur le lithium. "
+            "Le texte a été paraphé à Belgrade par le commissaire européen et un ministre serbe.")
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert [e["agreement_id"] for e in events] == ["local:1", "local:1"]
