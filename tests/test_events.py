@@ -431,3 +431,24 @@ def test_events_definite_text_points_back_to_the_deal(events_nlp):
             "Le texte a été paraphé à Belgrade par le commissaire européen et un ministre serbe.")
     events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
     assert [e["agreement_id"] for e in events] == ["local:1", "local:1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Kiev et Washington sont parvenus à un accord sur l'exploitation des minerais ukrainiens.",
+         "close"),
+        ("Bruxelles a tendu la main à Kiev en proposant un partenariat sur les matières premières "
+         "critiques.", "proposed"),
+        ("Washington a soumis une nouvelle proposition d'accord sur les terres rares à Kiev.",
+         "proposed"),
+    ],
+)
+def test_events_more_status_phrases(events_nlp, text, status):
+    assert extract(events_nlp, text)[0]["status"] == status
+
+
+def test_events_past_talks_are_background(events_nlp):
+    text = ("Les deux pays ont signé l'accord sur les minerais après deux mois de négociations "
+            "tendues.")
+    assert [e["status"] for e in extract(events_nlp, text)] == ["signed"]

@@ -19,8 +19,9 @@ first, then those with the same asserter, then text order.
 
 Gold lists each distinct assertion once, even when the article repeats it (a lede that a later
 paragraph restates). So an unmatched prediction that restates a matched one (same coarse status,
-same parties, same claimant) is a duplicate: it is neither a hit nor a false hit, and is counted
-in `extra["duplicates"]`. Every other unmatched prediction is a false hit.
+same claimant, and one party set contains the other) is a duplicate: it is neither a hit nor a
+false hit, and is counted in `extra["duplicates"]`. Every other unmatched prediction is a false
+hit.
 
 `extra["asserted_by_accuracy"]`: share of matched pairs whose claimant is the gold asserter
 (null = narrator). Identities compare by gazetteer id, a city or government standing for its
@@ -93,6 +94,13 @@ def predicted_asserter(claim: dict | None, gaz: Gazetteer) -> frozenset[str] | N
             names = [None] * len(claim["ids"])
         return frozenset(_identity(i, n, gaz) for i, n in zip(claim["ids"], names, strict=True))
     return frozenset({_identity(claim.get("id"), claim.get("name"), gaz)})
+
+
+def _restates(pred: dict, other: dict) -> bool:
+    """Same coarse status and claimant, and one party set holds the other: the same assertion."""
+    if pred["coarse"] != other["coarse"] or pred["asserter"] != other["asserter"]:
+        return False
+    return pred["parties"] <= other["parties"] or other["parties"] <= pred["parties"]
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -170,11 +178,11 @@ def score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
                 layer.fn += 1
                 layer.errors.append(EvalError(LAYER, article_id, "miss", _show(
                     gold["coarse"], gold["parties"], gold["asserter"], gold["evidence"])))
-        restated = {(p["coarse"], p["parties"], p["asserter"]) for i, p in enumerate(preds) if i in used_p}
+        matched = [preds[i] for i in used_p]
         for pi, pred in enumerate(preds):
             if pi in used_p:
                 continue
-            if (pred["coarse"], pred["parties"], pred["asserter"]) in restated:
+            if any(_restates(pred, other) for other in matched):
                 duplicates += 1
                 continue
             layer.fp += 1

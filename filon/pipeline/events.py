@@ -61,6 +61,7 @@ _TIME_WORDS = frozenset({
     "semaine", "mois", "an", "année", "jour", "fin", "début", "mi-", "janvier", "février", "mars", "avril",
     "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 })
+_DURATION_NOUNS = frozenset({"mois", "semaine", "jour", "an", "année", "heure", "décennie"})
 _NEGATION_DEPS = frozenset({"advmod", "mark", "case", "det"})
 
 
@@ -224,11 +225,15 @@ class EventExtractor(Pipe):
                 continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
             if trig.type == "agreement" and self._foreign_object(ctx, predicate, span):
                 continue  # "a signé la loi", "a présenté ses excuses": not the agreement
+            talk_nouns_here = [t for t in span if t.lemma_.lower() in self.lexicon.negotiation_nouns]
             if trig.status == "negotiating" and any(
-                self._foreign_complement(t, ("de", "d'", "d’")) for t in span
-                if t.lemma_.lower() in self.lexicon.negotiation_nouns
+                self._foreign_complement(t, ("de", "d'", "d’")) for t in talk_nouns_here
             ):
                 continue  # "des pourparlers de paix": other talks
+            if trig.status == "negotiating" and any(
+                t.head.lemma_.lower() in _DURATION_NOUNS and t.head.i != t.i for t in talk_nouns_here
+            ):
+                continue  # "après deux mois de négociations": background, the talks are over
             candidates.append((span, trig))
         chosen = _drop_governed(_resolve_overlaps(candidates))
         if not chosen:
@@ -900,8 +905,13 @@ def _witness(doc: Doc, tok_start: int) -> bool:
 
 def _idiom(tok: Token) -> bool:
     """'d'accord', 'en accord avec': no deal ("le ministre s'est dit d'accord")."""
-    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    return tok.lower_ == "accord" and prev in ("d'", "d’", "en")
+    if tok.lower_ != "accord" or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1].lower_
+    if prev == "en":
+        return True
+    # "projet d'accord", "protocole d'accord" name a deal; "est d'accord", "tomber d'accord" do not
+    return prev in ("d'", "d’") and (tok.i < 2 or tok.doc[tok.i - 2].pos_ not in ("NOUN", "PROPN"))
 
 
 def _drop_governed(chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
