@@ -118,8 +118,6 @@ class EventExtractor(Pipe):
         self.matcher, self.resource_matcher = self.lexicon.matchers(nlp)
         self._nlp = nlp
         self._actor_matcher: PhraseMatcher | None = None  # built on first doc without entities
-        self._resource_starts: set[int] = set()
-        self._ctx_resources: list[tuple[int, int, str]] = []  # resources of the doc being matched
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -193,7 +191,6 @@ class EventExtractor(Pipe):
 
     def _sentence_events(self, ctx: _Context, sent: Span) -> list[dict]:
         doc = ctx.doc
-        self._ctx_resources = ctx.resources
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         sent_res = [r for r in ctx.resources if sent.start_char <= r[0] < sent.end_char]
         minerals = any(self.lexicon.resources[r[2]].family == "minerals" for r in sent_res)
@@ -227,7 +224,7 @@ class EventExtractor(Pipe):
                 continue  # "a signé la loi", "a présenté ses excuses": not the agreement
             talk_nouns_here = [t for t in span if t.lemma_.lower() in self.lexicon.negotiation_nouns]
             if trig.status == "negotiating" and any(
-                self._foreign_complement(t, ("de", "d'", "d’")) for t in talk_nouns_here
+                self._foreign_complement(ctx, t, ("de", "d'", "d’")) for t in talk_nouns_here
             ):
                 continue  # "des pourparlers de paix": other talks
             if trig.status == "negotiating" and any(
@@ -376,8 +373,7 @@ class EventExtractor(Pipe):
             # an article about minerals: "l'accord" there is the minerals deal, unless a
             # complement says otherwise ("l'accord de cessez-le-feu")
             definite = [t for t in nouns if not self._introduces(t)]
-            self._resource_starts = {r[0] for r in ctx.resources}
-            if not (ctx.doc_minerals and definite) or any(self._foreign_complement(t) for t in definite):
+            if not (ctx.doc_minerals and definite) or any(self._foreign_complement(ctx, t) for t in definite):
                 return None
         local = LocalAgreement(f"local:{len(ctx.agreements) + 1}", list(explicit), list(resources), True)
         ctx.agreements.append(local)
@@ -402,9 +398,11 @@ class EventExtractor(Pipe):
                 return local
         return None
 
-    def _foreign_complement(self, noun: Token, cases: tuple[str, ...] = ("de", "d'", "d’", "sur")) -> bool:
+    def _foreign_complement(
+        self, ctx: _Context, noun: Token, cases: tuple[str, ...] = ("de", "d'", "d’", "sur")
+    ) -> bool:
         """'accord de cessez-le-feu', 'pourparlers de paix': the noun names another kind of deal."""
-        resources = {r[0] for r in self._ctx_resources} if self._ctx_resources else self._resource_starts
+        resources = {r[0] for r in ctx.resources}
         for child in noun.children:
             if child.dep_ in ("nmod", "obl") and child.pos_ == "NOUN" and not self._deal_word(child):
                 found = {c.lower_ for c in child.children if c.dep_ == "case"}
@@ -765,6 +763,7 @@ class EventExtractor(Pipe):
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
+                LOGGER.debug("entity %r at %d-%d matches no tokens; skipped", ent.get("text"), start, end)
                 continue
             refers = ent.get("refers_to") or None
             metonymy = ent.get("kind") == "metonymy" and refers is not None
