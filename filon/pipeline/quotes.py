@@ -390,10 +390,18 @@ class _DocQuotes(SpeakerResolver):
         return j + 2 < len(self.doc) and fold(self.doc[j + 2].text) in ("temps", "foulee", "cadre")
 
     def _passive(self, hit: Hit) -> bool:
-        verb = self.doc[hit.verb]
-        if "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children):
+        """True for a passive cue ("a été annoncé", "sont estimées"). The tagger marks many bare
+        participles Voice=Pass ("Kiev avait lui-même suggéré"), so that feature alone is not
+        trusted: a passive needs "être" as its auxiliary without a reflexive clitic."""
+        doc = self.doc
+        verb = doc[hit.verb]
+        if any(c.dep_ == "aux:pass" for c in verb.children):
             return True
-        return any(fold(t.text) == "ete" for t in self.doc[hit.start : hit.verb])
+        if any(fold(t.text) == "ete" for t in doc[hit.start : hit.verb]):
+            return True
+        aux = [t for t in doc[max(0, hit.verb - 3) : hit.verb] if t.lemma_ == "être"]
+        reflexive = any(fold(t.text) in ("se", "s'") for t in doc[max(0, hit.verb - 4) : hit.verb])
+        return bool(aux) and "Pass" in verb.morph.get("Voice") and not reflexive
 
     def _frames(self, j: int, end: int) -> set[str]:
         """Which complement frame the content starting at token `j` realises."""
@@ -520,8 +528,8 @@ class _DocQuotes(SpeakerResolver):
         k = np[1]
         end = self.sents[self.sent_of(hit.verb)].end
         nxt = doc[k] if k < end else None
-        closes = nxt is None or nxt.is_punct or nxt.pos_ == "ADP"
-        closes = closes or fold(nxt.text) in ("en", "avant", "apres")
+        closes = nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "ADV")
+        closes = closes or fold(nxt.text) in PP_STARTS
         if not closes:
             return None
         toks = doc[np[0] : np[1]]
