@@ -199,6 +199,8 @@ class EventExtractor(Pipe):
                            and not _idiom(t)]
         talk_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.negotiation_nouns]
         has_context = bool(agreement_nouns or talk_nouns)
+        if not (has_context or minerals):
+            return []  # every trigger needs a deal word or a minerals resource: skip the matcher
         candidates: list[tuple[Span, Trigger]] = []
         for match_id, start, end in self.matcher(doc[sent.start : sent.end]):
             trig = self.lexicon.triggers[doc.vocab.strings[match_id]]
