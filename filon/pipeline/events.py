@@ -48,7 +48,10 @@ LOGGER = logging.getLogger(__name__)
 
 # clause separators: a trigger's region stops at the last of these before the next trigger
 _SEPARATORS = frozenset({",", ";", ":", "—", "–", "(", ")", "mais", "tandis", "alors", "puis", "afin"})
-_AGENT_TYPES = frozenset({"person", "government", "state", "organization", "company", "ministry", "agency"})
+_AGENT_TYPES = frozenset({
+    "person", "government", "state", "organization", "company", "ministry", "agency", "institution",
+    "legislature",
+})
 _SUBJECT_PRONOUNS = frozenset({"il", "elle"})
 _PARTY_TYPES = frozenset({"state", "organization", "company"})
 _TARGETED = frozenset({"pressure", "order", "investment_invitation"})
