@@ -262,6 +262,37 @@ CASES: list[tuple] = [
     ("ind_commission", "La Commission européenne a proposé mardi de constituer des stocks communs de matières "
      "premières.",
      [I("a proposé", "European Commission")]),
+    ("ind_comme_relative", "Le texte ouvre un fonds commun, que Varsovie considère comme une menace pour ses mines.",
+     [I("considère", "Polish government")]),
+    ("ind_presente_comme", "Washington présente le fonds comme un moyen de sécuriser ses approvisionnements.",
+     [I("présente", "United States government")]),
+    ("ind_attr_relative", "Ursula von der Leyen avait écarté une première version, qu'elle jugeait trop vague.",
+     [I("jugeait", "Ursula von der Leyen")]),
+    ("ind_gerund_inherits", "« Le cobalt est une priorité », a déclaré Kaja Kallas devant la presse, en insistant sur "
+     "la diversification des fournisseurs.",
+     [D("Le cobalt est une priorité", "Kaja Kallas"), I("insistant", "Kaja Kallas")]),
+    ("ind_infinitive_inherits", "« Ils viendront lundi », a déclaré Donald Trump lors d'un conseil des ministres, "
+     "avant de qualifier l'accord de « gigantesque ».",
+     [D("Ils viendront lundi", "Donald Trump"), M("qualifier", "Donald Trump", "gigantesque")]),
+    ("ind_inverted_after_clause", "Le gouvernement a adopté le projet mardi, a annoncé le Premier ministre ukrainien.",
+     [I("a annoncé", "Denys Shmyhal")]),
+    ("ind_inverted_clitic_after_clause", "Scott Bessent a rencontré les négociateurs. Le fonds sera géré à parité, "
+     "a-t-il précisé.",
+     [I("a-t-il précisé", "Scott Bessent")]),
+    ("mixed_fragment_then_inversion", "Maria Zakharova a répondu aux journalistes. Quant aux sanctions, elles « ne "
+     "changent rien », a-t-elle dit.",
+     [M("a-t-elle dit", "Maria Zakharova", "ne changent rien")]),
+    ("ind_temporal_np", "Donald Trump a affirmé le même jour qu'un accord était à portée de main.",
+     [I("a affirmé", "Donald Trump")]),
+    ("ind_anonymous_on", "Dans l'entourage du président ukrainien, on souligne que rien n'est encore signé.",
+     [I("souligne", "?on")]),
+    ("ind_anonymous_lui", "« Le fonds manque de projets », a estimé un économiste de Kiev. D'après lui, les "
+     "investisseurs attendent la fin des combats.",
+     [D("Le fonds manque de projets", "?un économiste de Kiev"), I("D'après", "?lui")]),
+    ("neg_document_subject", "La version finale mentionne un fonds commun alimenté par les redevances.", []),
+    ("neg_bare_participle_not_passive", "Kiev avait lui-même suggéré en 2024 d'associer des investisseurs "
+     "occidentaux.",
+     [I("suggéré", "Ukrainian government")]),
     # --- pronouns with two candidate antecedents -------------------------------------------------
     ("pron_elle_two", "Karoline Leavitt a répondu à Donald Trump lors du point presse. Elle a assuré que les "
      "discussions avançaient.",

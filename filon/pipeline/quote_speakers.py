@@ -138,6 +138,17 @@ class SpeakerResolver:
                 "start": start,
                 "end": end,
             }
+        head = next((t for t in doc[i + 1 : j] if t.pos_ in ("NOUN", "PROPN")), None)
+        if (
+            fold(doc[i].text) in INDEFINITES
+            and head is not None
+            and head.pos_ == "NOUN"
+            and head.i not in self.mention_at
+        ):
+            # "un responsable ukrainien", "un économiste de Kiev": an anonymous source, even when
+            # a place or body is named inside it
+            start, end = self.span_dict(i, j)
+            return {"name": None, "id": None, "text": self.text[start:end], "start": start, "end": end}
         best = None
         for k in range(i, j):
             if k in self.mention_at:
@@ -159,10 +170,6 @@ class SpeakerResolver:
         start, end = self.span_dict(i, j)
         surface = self.text[start:end]
         first = fold(doc[i].text)
-        head = next((t for t in doc[i + 1 : j] if t.pos_ in ("NOUN", "PROPN")), None)
-        if first in INDEFINITES and head is not None and head.pos_ == "NOUN":
-            # "un responsable ukrainien", "des diplomates": an anonymous source, never resolved
-            return {"name": None, "id": None, "text": surface, "start": start, "end": end}
         actor = self.gaz.role(surface, on=self.day) or self.gaz.lookup(surface) or self.gaz.metonymy(surface)
         if actor is not None:
             return {"name": actor.name, "id": actor.id, "text": surface, "start": start, "end": end}

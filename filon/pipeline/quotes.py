@@ -411,6 +411,8 @@ class _DocQuotes(SpeakerResolver):
         frames: set[str] = set()
         if low in ("que", "qu'", "that"):
             return {"que"}
+        if low == "comme":
+            return {"comme"}  # "que Kiev considère comme un premier pas"
         if low in ("de", "d'", "à", "pour", "a", "au", "aux", "to"):
             # "de/à/pour + infinitive" or "au gouvernement de + infinitive"
             for k in range(j + 1, min(end, j + 8)):
@@ -439,6 +441,8 @@ class _DocQuotes(SpeakerResolver):
             return {"attr"}
         if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP") or tok.text in QUOTE_CHARS:
             frames.add("obj")
+            if any(fold(t.text) == "comme" for t in doc[j + 1 : min(end, j + 10)]):
+                frames.add("comme")  # "présente le fonds comme un moyen de …"
             for k in range(j + 1, min(end, j + 14)):
                 if doc[k].pos_ in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
                     mark = fold(doc[k - 1].text)
@@ -748,9 +752,13 @@ class _DocQuotes(SpeakerResolver):
         if not self._is_source(np, speaker):
             return None
         named = speaker.get("name") is not None or speaker.get("speakers") is not None
-        person = any(
-            k in self.mention_at and self.mentions[self.mention_at[k]]["label"] == "PER" for k in range(*np)
-        ) or fold(speaker.get("text", "")) in PRONOUNS
+        person = (
+            any(
+                k in self.mention_at and self.mentions[self.mention_at[k]]["label"] == "PER"
+                for k in range(*np)
+            )
+            or fold(speaker.get("text", "")) in PRONOUNS
+        )
         if word == "pour" and (hit.start != sent.start or not named or not person):
             # "Pour X, …" is an attribution only at the head of a sentence and with a named source
             return None
@@ -1117,7 +1125,11 @@ def _sentences(doc: Doc) -> list[Span]:
             last = next((t for t in reversed(prev) if not t.is_space), None)
             ends = last is None or last.text in FINAL_PUNCT | QUOTE_CHARS | {":"}
             ends = ends or "\n" in prev[-1].text_with_ws
-            if not ends:
+            first = sent[0].text
+            # '« … », a-t-il dit' cut after the closing mark: a comma or a lowercase word cannot
+            # open a sentence
+            continues = first in (",", ";", ")") or (first[:1].islower() and first[:1].isalpha())
+            if not ends or (continues and last is not None and last.text not in FINAL_PUNCT):
                 out[-1] = doc[prev.start : sent.end]
                 continue
         out.append(sent)
