@@ -452,3 +452,20 @@ def test_events_past_talks_are_background(events_nlp):
     text = ("Les deux pays ont signé l'accord sur les minerais après deux mois de négociations "
             "tendues.")
     assert [e["status"] for e in extract(events_nlp, text)] == ["signed"]
+
+
+def test_events_company_is_a_party_of_its_contract(events_nlp):
+    text = "Le groupe minier australien a signé un contrat de fourniture de lithium avec Tesla."
+    assert names(only(extract(events_nlp, text))) == {"Australia", "Tesla"}
+
+
+def test_events_judged_unacceptable_is_a_rejection(events_nlp):
+    text = "Le projet américain sur les minerais a été jugé inacceptable par Kiev."
+    assert only(extract(events_nlp, text))["status"] == "rejected"
+
+
+def test_events_counter_proposal_is_a_deal_word(events_nlp):
+    text = "Les Etats-Unis ont rejeté la contre-proposition ukrainienne sur les minerais."
+    event = only(extract(events_nlp, text))
+    assert event["status"] == "rejected"
+    assert names(event) == {"United States", "Ukraine"}

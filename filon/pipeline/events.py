@@ -747,6 +747,8 @@ class EventExtractor(Pipe):
         gaz = self.gazetteer
         if actor is not None and actor.id.lower() in self.lexicon.non_parties:
             return None
+        if actor is not None and actor.type == "company":
+            return actor.id, actor.name  # a company is a party of its own contracts
         if actor is not None:
             state = gaz.state_of(actor.id)
             if state is not None:
