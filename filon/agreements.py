@@ -258,6 +258,8 @@ def agreement_summaries(
                 continue
             evidence = event.get("evidence") or {}
             claim = event.get("claimed_by") or {}
+            if isinstance(claim, str):  # a store may hand back the claimant's name only
+                claim = {"name": claim}
             sort_day = _sort_key(event.get("date") or record.get("published"))
             # an undated event ("l'accord conclu", "avait rejeté") happened before its article's
             # day: it sorts first among that day's events, never as the latest status
