@@ -202,10 +202,6 @@ class _DocQuotes(SpeakerResolver):
                 inside[i] = True
         hits = self.scanner.hits()
         statements = self._statements(hits, inside)
-        for st in statements:
-            if st["speaker"] is not None:
-                self.speaker_events.append((st["cue_start"] or st["start"], st["speaker"]))
-        self.speaker_events.sort(key=lambda e: e[0])
         items: list[dict] = list(statements)
         for q in top:
             nested = [
@@ -264,6 +260,8 @@ class _DocQuotes(SpeakerResolver):
             st = self._prep_statement(hit) if hit.cue.type == "preposition" else self._verb_statement(hit)
             if st is not None:
                 out.append(st)
+                if hit.cue.type == "preposition" and st["speaker"] is not None:
+                    self._add_event(st["cue_start"], st["speaker"])
         return self._merge_nested(out)
 
     def _merge_nested(self, statements: list[dict]) -> list[dict]:
@@ -462,6 +460,7 @@ class _DocQuotes(SpeakerResolver):
             speaker = self.resolve(*inverted)
             if speaker is not None:
                 self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
+                self._add_event(doc[hit.start].idx, speaker)  # later pronouns may refer to it
             if speaker is None or (self._follows_quote(hit) and self._quote_opens_clause(hit, sent)):
                 return None  # "« … », a déclaré X": a direct quote's attribution, not a clause
             return self._inverted_statement(hit, speaker, sent)
@@ -495,6 +494,7 @@ class _DocQuotes(SpeakerResolver):
         if speaker is None:
             return None
         self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
+        self._add_event(doc[hit.start].idx, speaker)
         start, end = self.span_dict(start_tok, c1)
         return {
             "kind": "indirect",
