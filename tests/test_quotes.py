@@ -147,13 +147,44 @@ def test_quotes_joint_speaker_lists_members(nlp, run):
 @pytest.mark.slow
 def test_quotes_skip_boilerplate(nlp):
     text = "Le ministre a visité la mine.\n\nLe ministre devant la mine « Nord ». ( AFP / Jean DUPONT )"
-    doc = nlp.make_doc(text)
-    doc._.filon_boilerplate = None  # let filon_boilerplate mark the caption
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    doc = _run_with_boilerplate(nlp, text)
     caption = doc._.filon_boilerplate
     assert caption, "the caption should be marked as boilerplate by ingest"
     assert all(not any(b["start"] <= q["start"] < b["end"] for b in caption) for q in doc._.filon_quotes)
+
+
+def _run_with_boilerplate(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.filon_published = "2025-06-15"
+    doc._.filon_boilerplate = None  # let filon_boilerplate find captions and subheadings
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+@pytest.mark.slow
+def test_quotes_subheading_quote_takes_the_next_speaker(nlp):
+    text = (
+        "Les Vingt-Sept ont prolongé les sanctions contre Moscou lundi à Bruxelles.\n\n"
+        "« Aucun retour en arrière »\n\n"
+        "Kaja Kallas a assuré mardi que l'Union maintiendrait la pression sur la Russie."
+    )
+    doc = _run_with_boilerplate(nlp, text)
+    assert any(b["kind"] == "subheading" for b in doc._.filon_boilerplate)
+    [quote] = _items(doc, "direct")
+    assert (quote["text"], quote["speaker"]["name"]) == ("Aucun retour en arrière", "Kaja Kallas")
+
+
+@pytest.mark.slow
+def test_quotes_subheading_word_is_a_term(nlp):
+    text = (
+        "Les Vingt-Sept ont prolongé les sanctions contre Moscou lundi à Bruxelles.\n\n"
+        "Une stratégie « sans regret »\n\n"
+        "La Commission européenne a proposé de constituer des stocks communs de métaux."
+    )
+    doc = _run_with_boilerplate(nlp, text)
+    [term] = _items(doc, "term")
+    assert (term["text"], term["speaker"]) == ("sans regret", None)
 
 
 @pytest.mark.slow

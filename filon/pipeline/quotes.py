@@ -167,7 +167,8 @@ class _DocQuotes(SpeakerResolver):
                 self.mention_at.setdefault(i, k)
         self.speaker_events: list[tuple[int, dict]] = []
         self.quote_bounds: set[tuple[int, int]] = set()
-        self.sent_speakers: dict[int, list[tuple[int, dict]]] = {}  # sentence -> (verb, speaker)
+        self.sent_speakers: dict[int, list[tuple[int, dict]]] = {}
+        self.subheadings: list[dict] = []  # sentence -> (verb, speaker)
         self.quote_ranges: list[tuple[int, int]] = []
         self.quote_starts: list[int] = []
         # (token after the speaker of an inverted attribution, speaker, hit): a quote opening
@@ -191,7 +192,11 @@ class _DocQuotes(SpeakerResolver):
     # -- the pass ----------------------------------------------------------------------------
 
     def run(self) -> list[dict]:
-        quotes = [q for q in find_quotes(self.text) if not in_spans(q.open_start, q.close_end, self.skip)]
+        # quotes in captions and credits are skipped; a subheading may quote someone (« Pas
+        # une dette ») and is kept, attributed by the paragraph under it
+        self.subheadings = [b for b in self.skip if b.get("kind") == "subheading"]
+        hard_skip = [b for b in self.skip if b.get("kind") != "subheading"]
+        quotes = [q for q in find_quotes(self.text) if not in_spans(q.open_start, q.close_end, hard_skip)]
         top = [q for q in quotes if q.depth == 0]
         self.quote_bounds = {(q.open_start, q.close_end) for q in top}
         self.quote_ranges = sorted(self.quote_bounds)
@@ -831,6 +836,8 @@ class _DocQuotes(SpeakerResolver):
         qi0, qi1 = self.token_at(q.start), self.token_at(max(q.start, q.end - 1)) + 1
         base = {"kind": "direct", "text": self.text[q.start : q.end], "start": q.start, "end": q.end}
         fragment = self._is_fragment(q)
+        if in_spans(q.open_start, q.close_end, self.subheadings):
+            return self._subheading_quote(q, base, fragment)
         # 1. inside a reported clause: a mixed statement (the smallest clause holding it)
         holder = None
         for st in statements:
@@ -907,6 +914,19 @@ class _DocQuotes(SpeakerResolver):
             speaker = self._context_speaker(q)
             return {**base, "speaker": speaker, **_no_cue(), "fragment": False}
         # 6. an embedded quote nobody says: a term (scare quotes, titles, slogans)
+        return {**base, "kind": "term", "speaker": None, **_no_cue(), "fragment": True}
+
+    def _subheading_quote(self, q: QuoteSpan, base: dict, fragment: bool) -> dict:
+        """A quote in a subheading: a whole quoted line is an excerpt of what the next
+        paragraph's first speaker says; a quoted word inside a title is a term."""
+        if not fragment:
+            keys = [e[0] for e in self.speaker_events]
+            k = bisect_right(keys, q.close_end)
+            limit = self.sent_of(self.token_at(q.close_end - 1)) + 3
+            if k < len(self.speaker_events):
+                pos, speaker = self.speaker_events[k]
+                if self.sent_of(self.token_at(pos)) <= limit:
+                    return {**base, "speaker": speaker, **_no_cue(), "fragment": True}
         return {**base, "kind": "term", "speaker": None, **_no_cue(), "fragment": True}
 
     def _split_at_incise(
