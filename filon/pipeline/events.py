@@ -57,7 +57,11 @@ _PARTY_TYPES = frozenset({"state", "organization", "company"})
 _TARGETED = frozenset({"pressure", "order", "investment_invitation"})
 _PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
 _DATIVE = frozenset({"à", "au", "aux"})
-_CONDITIONAL = re.compile(r"(?:[^a]r|[^e]er|ir)(?:ais|ait|ions|iez|aient)$")
+# conditional endings that no imperfect shares ("offrirait" but not "offrait", "aurait" but not
+# "assurait"); the tagger often reads a conditional as an imperfect
+_CONDITIONAL = re.compile(
+    r"(?:er|ir|rr|dr|vr|aur|ser|fer|oir)(?:ais|ait|ions|iez|aient)$"
+)
 _FUTURE = re.compile(r"r(?:ai|as|a|ont)$")  # "signera", "seront": the tagger often misses it
 _TIME_WORDS = frozenset({
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir", "matin",
@@ -589,7 +593,7 @@ class EventExtractor(Pipe):
             helpers = [tok, *[c for c in tok.children if c.dep_.startswith(("aux", "cop"))]]
             moods = {str(m) for h in helpers for m in h.morph.get("Mood")}
             verbs = [h for h in helpers if h.pos_ in ("VERB", "AUX")]
-            if any(_CONDITIONAL.search(h.lower_) and "Imp" not in h.morph.get("Tense") for h in verbs):
+            if any(_CONDITIONAL.search(h.lower_) for h in verbs):
                 moods.add("Cnd")  # the tagger often misses it: "offrirait", "pourraient"
             tenses = {str(t) for h in helpers for t in h.morph.get("Tense")}
             if "Sub" in moods:
@@ -853,9 +857,10 @@ def _ends_sentence(span: Span) -> bool:
 def _trim(span: Span) -> Span:
     """The span without leading or trailing whitespace tokens."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].is_space:
+    # a closing mark left over from the previous sentence, an opening one of the next
+    while start < end and (span.doc[start].is_space or span.doc[start].text in ("»", "”")):
         start += 1
-    while end > start and span.doc[end - 1].is_space:
+    while end > start and (span.doc[end - 1].is_space or span.doc[end - 1].text in ("«", "“")):
         end -= 1
     return span.doc[start:end]
 
