@@ -472,7 +472,6 @@ def test_events_counter_proposal_is_a_deal_word(events_nlp):
 
 
 def test_events_conditional_read_as_imperfect_is_still_conditional(events_nlp):
-    text = ("Le ministre a estimé qu'un partenariat de ce type offrirait à l'Ukraine un débouché "
-            "pour ses minerais.")
+    text = "Le ministre a estimé que Bruxelles offrirait à Kiev un partenariat sur les minerais."
     event = only(extract(events_nlp, text))
     assert (event["status"], event["modality"]) == (None, "possible")
