@@ -198,6 +198,17 @@ def test_quotes_standalone_without_entities_component():
     assert quote["speaker"]["name"] == "Donald Trump"
 
 
+@pytest.mark.slow
+def test_quotes_lexicon_round_trips_through_disk(nlp, tmp_path):
+    from filon.pipeline.quotes import QuoteAttributor
+
+    pipe = nlp.get_pipe("filon_quotes")
+    pipe.to_disk(tmp_path / "q")
+    other = QuoteAttributor(nlp, "filon_quotes").from_disk(tmp_path / "q")
+    assert other.rows == pipe.rows
+    assert other.lexicon.by_lemma.keys() == pipe.lexicon.by_lemma.keys()
+
+
 # --- property: offsets always slice the text -------------------------------------------------------
 
 SPEAKERS = ["Vladimir Poutine", "la ministre", "Kaja Kallas", "le Kremlin", "un diplomate", "Pékin"]

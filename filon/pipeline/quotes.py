@@ -38,9 +38,11 @@ Notes:
 
 from __future__ import annotations
 
+import json
 import logging
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -89,6 +91,7 @@ class QuoteAttributor:
         self.domain = domain
         set_doc_extensions()
         self.lexicon = CueLexicon()
+        self.rows: tuple[dict, ...] = ()
         self._gazetteer: Gazetteer | None = None
         self.initialize(domain=domain)
 
@@ -97,10 +100,25 @@ class QuoteAttributor:
     ) -> None:
         """Load the cue lexicon and the gazetteer of the domain pack."""
         self.domain = domain or self.domain
-        self.lexicon = CueLexicon.from_rows(
-            read_csv(self.domain, CUES_FILE, ("cue", "lemma", "type", "source"))
-        )
+        self.rows = read_csv(self.domain, CUES_FILE, ("cue", "lemma", "type", "source"))
+        self.lexicon = CueLexicon.from_rows(self.rows)
         self._gazetteer = load_gazetteer(self.domain)
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        """Save the cue lexicon with the pipeline, so a saved pipeline carries its own data."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = {"domain": self.domain, "cues": list(self.rows)}
+        (path / "cues.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> QuoteAttributor:
+        """Load the cue lexicon saved by `to_disk` (the gazetteer comes from the domain pack)."""
+        data = json.loads((Path(path) / "cues.json").read_text(encoding="utf-8"))
+        self.domain = data["domain"]
+        self.rows = tuple(data["cues"])
+        self.lexicon = CueLexicon.from_rows(self.rows)
+        self._gazetteer = load_gazetteer(self.domain)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -168,7 +186,8 @@ class _DocQuotes(SpeakerResolver):
         self.speaker_events: list[tuple[int, dict]] = []
         self.quote_bounds: set[tuple[int, int]] = set()
         self.sent_speakers: dict[int, list[tuple[int, dict]]] = {}
-        self.subheadings: list[dict] = []  # sentence -> (verb, speaker)
+        self.subheadings: list[dict] = []
+        self.hit_starts: list[int] = []  # sentence -> (verb, speaker)
         self.quote_ranges: list[tuple[int, int]] = []
         self.quote_starts: list[int] = []
         # (token after the speaker of an inverted attribution, speaker, hit): a quote opening
@@ -206,6 +225,7 @@ class _DocQuotes(SpeakerResolver):
             for i in range(self.token_at(q.start), self.token_at(max(q.start, q.end - 1)) + 1):
                 inside[i] = True
         hits = self.scanner.hits()
+        self.hit_starts = [h.start for h in hits]
         statements = self._statements(hits, inside)
         items: list[dict] = list(statements)
         for q in top:
@@ -865,7 +885,7 @@ class _DocQuotes(SpeakerResolver):
                 pass
             return {"kind": "attached", "speaker": holder["speaker"], "start": q.start, "end": q.end}
         # 2. incise inside the marks: « Nous sommes prêts, a-t-il dit, à travailler »
-        for hit in hits:
+        for hit in self._hits_between(hits, qi0, qi1):
             if (
                 qi0 < hit.start
                 and hit.end < qi1
@@ -1024,7 +1044,7 @@ class _DocQuotes(SpeakerResolver):
         j = self.token_at(q.close_end - 1) + 1
         while j < len(doc) and (doc[j].text in (",", "—", "–", "-") or doc[j].is_space):
             j += 1
-        k = bisect_right([h.start for h in hits], j - 1)
+        k = bisect_right(self.hit_starts, j - 1)
         for hit in hits[k : k + 3]:
             if hit.start == j:
                 return hit
@@ -1038,10 +1058,14 @@ class _DocQuotes(SpeakerResolver):
                 return hit
         return None
 
+    def _hits_between(self, hits: list[Hit], i: int, j: int) -> list[Hit]:
+        """The cue hits starting in tokens [i, j), found by bisection (no scan per quote)."""
+        return hits[bisect_left(self.hit_starts, i) : bisect_left(self.hit_starts, j)]
+
     def _wording_near(self, q: QuoteSpan, hits: list[Hit]) -> Hit | None:
         qi0 = self.token_at(q.open_start)
         qi1 = self.token_at(q.close_end - 1) + 1
-        for hit in hits:
+        for hit in self._hits_between(hits, qi0 - 6, qi1 + 3):
             if hit.cue.type != "wording":
                 continue
             if 0 <= qi0 - hit.end <= 2 or 0 <= hit.start - qi1 <= 2:
@@ -1075,7 +1099,7 @@ class _DocQuotes(SpeakerResolver):
             return None
         colon = self.token_at(j)
         sent = self.sents[self.sent_of(colon)]
-        for hit in reversed(hits):
+        for hit in reversed(self._hits_between(hits, sent.start, colon)):
             if sent.start <= hit.start and hit.end <= colon and hit.cue.type in ("verb", "locution"):
                 span = self._subject(hit) or self._inverted_np(hit)
                 if span is not None:
