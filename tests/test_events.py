@@ -475,3 +475,18 @@ def test_events_conditional_read_as_imperfect_is_still_conditional(events_nlp):
     text = "Le ministre a estimé que Bruxelles offrirait à Kiev un partenariat sur les minerais."
     event = only(extract(events_nlp, text))
     assert (event["status"], event["modality"]) == (None, "possible")
+
+
+def test_events_dateline_place_is_not_a_party(events_nlp):
+    text = ("MUNICH (Allemagne), 15 fév 2025 (AFP) - Le président ukrainien a refusé de signer le "
+            "projet d'accord sur les minerais.")
+    event = only(extract(events_nlp, text))
+    assert "Germany" not in names(event)
+
+
+def test_events_negation_of_previous_sentence_does_not_leak(events_nlp):
+    text = ("Le Congrès n'a pas à se prononcer sur ce texte.\n\nPour entrer en vigueur, l'accord sur "
+            "les minerais suppose un échange de notes entre Kiev et Washington.")
+    event = only(extract(events_nlp, text))
+    assert event["negated"] is False
+    assert event["modality"] == "hypothetical"

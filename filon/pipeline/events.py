@@ -68,6 +68,10 @@ _TIME_WORDS = frozenset({
     "semaine", "mois", "an", "année", "jour", "fin", "début", "mi-", "janvier", "février", "mars", "avril",
     "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 })
+# a wire dateline: place (country), date or agency, then a dash, at the very top of the text
+_DATELINE = re.compile(
+    r"^\s*([A-ZÀ-Ý][\w' .-]*(?:\s*\([^()\n]{1,30}\))?,[^\n]{0,50}?(?:\d|\([\w .]{2,20}\))\s*[-—–])\s"
+)
 _DURATION_NOUNS = frozenset({"mois", "semaine", "jour", "an", "année", "heure", "décennie"})
 _NEGATION_DEPS = frozenset({"advmod", "mark", "case", "det"})
 
@@ -318,8 +322,8 @@ class EventExtractor(Pipe):
                 return None
             agreement_id = local.key if local else None
 
-        negated = self._negated(span)
-        modality = self._modality(span)
+        negated = self._negated(span, sent)
+        modality = self._modality(span, sent)
         status: str | None = trig.status
         detail = trig.detail
         if status is not None and negated:
@@ -437,7 +441,7 @@ class EventExtractor(Pipe):
         évoqué" parsed as a modifier of "côté"). Inside a relative clause ("que lui avaient
         soumis les Etats-Unis") it would pick the main clause's subject, so it is not used there.
         """
-        for head in _governors(span):
+        for head in _governors(span, sent):
             found = self._subject(ctx, sent, head)
             if found is not None:
                 return found
@@ -552,9 +556,9 @@ class EventExtractor(Pipe):
         return [p for p in parties if is_state(p)] + [p for p in parties if not is_state(p)]
 
     # ------------------------------------------------------------------ polarity, modality
-    def _negated(self, span: Span) -> bool:
+    def _negated(self, span: Span, sent: Span | None = None) -> bool:
         """A negation word on the predicate or on a verb governing it through xcomp."""
-        for tok in _governors(span):
+        for tok in _governors(span, sent):
             for child in tok.children:
                 if child.lower_ in self.lexicon.negation_words and child.dep_ in _NEGATION_DEPS:
                     return True
@@ -571,15 +575,17 @@ class EventExtractor(Pipe):
             for aux in (c for c in tok.children if c.dep_.startswith("aux")):
                 if any(g.lower_ in self.lexicon.negation_words and g.dep_ == "advmod" for g in aux.children):
                     return True
-        before = span.doc[max(span.start - 3, span.sent.start) : span.start]
+        floor = sent.start if sent is not None else span.sent.start
+        before = span.doc[max(span.start - 3, floor) : span.start]
         return any(t.lower_ in self.lexicon.negation_words and t.dep_ == "advmod"
                    and span.start <= t.head.i < span.end for t in before)
 
-    def _modality(self, span: Span) -> str:
+    def _modality(self, span: Span, sent: Span | None = None) -> str:
         """asserted | expected | possible | hypothetical, from governors, mood and markers."""
-        governors = _governors(span)
+        governors = _governors(span, sent)
         # "soit vous concluez un accord, soit …": the parser rarely gets the correlative right
-        if any(t.lower_ == "soit" for t in span.doc[max(span.start - 3, span.sent.start) : span.start]):
+        floor = sent.start if sent is not None else span.sent.start
+        if any(t.lower_ == "soit" for t in span.doc[max(span.start - 3, floor) : span.start]):
             return "hypothetical"
         for tok in governors:
             marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "cc", "advmod")}
@@ -712,6 +718,12 @@ class EventExtractor(Pipe):
             mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, None, party[1],
                                     "demonym", party, demonym=True,
                                     place=self._qualifies_place(tok) or _witness(doc, tok.i)))
+        header = _DATELINE.match(doc.text)
+        if header is not None:
+            # "MUNICH (Allemagne), 15 fév 2025 (AFP) -": where the story was filed, not who acts
+            for m in mentions:
+                if m.start < header.end(1):
+                    m.place = True
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
@@ -976,13 +988,18 @@ def _predicate(span: Span) -> Token:
     return span.root
 
 
-def _governors(span: Span) -> list[Token]:
-    """The predicate and the verbs it is the xcomp of ("pourrait signer", "doit signer")."""
+def _governors(span: Span, sent: Span | None = None) -> list[Token]:
+    """The predicate and the verbs it is the xcomp of ("pourrait signer", "doit signer").
+
+    The climb stays inside `sent`: the parser sometimes hangs a sentence on the previous one.
+    """
     tok = _predicate(span)
     chain = [tok]
+    lo, hi = (sent.start, sent.end) if sent is not None else (0, len(span.doc))
     # an infinitive complement takes its modality from its governor, whatever the arc label
     while (
-        (tok.dep_ == "xcomp" or "Inf" in tok.morph.get("VerbForm")) and tok.head.i != tok.i and len(chain) < 4
+        (tok.dep_ == "xcomp" or "Inf" in tok.morph.get("VerbForm")) and tok.head.i != tok.i
+        and lo <= tok.head.i < hi and len(chain) < 4
     ):
         tok = tok.head
         chain.append(tok)
