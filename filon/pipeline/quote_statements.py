@@ -1,0 +1,638 @@
+"""Reported statements for `filon_quotes`: "X a assuré que …", "selon X, …", "…, a déclaré X".
+
+`StatementFinder` is mixed into the per-document worker of `filon.pipeline.quotes` (which also
+provides the offset helpers, the mentions and the speaker resolution of
+`filon.pipeline.quote_speakers`). For each reporting cue it finds the speaker (the subject
+before the verb, an inverted subject after it, the object of "selon", or the speaker of the
+clause a participle hangs on), the reported content (skipping circumstances such as "lundi",
+"devant la presse", "le même jour") and checks that the content fills one of the cue's frames
+(que-clause, infinitive, noun phrase, "de/à + …", attribute, "comme …").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from filon.domains.gazetteer import fold
+from filon.pipeline.quote_cues import (
+    FINAL_PUNCT,
+    PRONOUNS,
+    QUOTE_CHARS,
+    SOURCE_NOUNS,
+    Hit,
+    is_final,
+    is_month,
+    skip_adjunct,
+)
+from filon.pipeline.quote_speakers import SpeakerResolver
+
+# prepositions that open a circumstance or an addressee between a cue and its content
+PP_STARTS = frozenset(
+    {"lors", "devant", "pendant", "durant", "depuis", "dans", "sur", "en", "apres", "avant", "a", "au", "aux",
+     "chez", "par", "aupres", "face"}
+)  # fmt: skip
+TEMPORAL_MODIFIERS = frozenset({"meme", "dernier", "derniere", "prochain", "prochaine", "-la"})
+TEMPORAL_NOUNS = frozenset(
+    {"jour", "lendemain", "veille", "semaine", "mois", "annee", "an", "matin", "soir", "week-end", "jour-la"}
+)
+NOT_ADVERBS = frozenset({"ne", "n'", "pas", "que", "qu'"})  # negation and que tagged ADV
+
+
+class StatementFinder(SpeakerResolver):
+    """Indirect and mixed statements of one document (see the module docstring)."""
+
+    sent_speakers: dict[int, list[tuple[int, dict]]]
+    quote_ranges: list[tuple[int, int]]
+    quote_bounds: set[tuple[int, int]]
+
+    def _add_event(self, pos: int, speaker: dict) -> None:  # provided by the worker
+        raise NotImplementedError
+
+    def _statements(self, hits: list[Hit], inside: list[bool]) -> list[dict]:
+        out = []
+        prev: Hit | None = None
+        for hit in hits:
+            if inside[hit.verb] or hit.cue.type == "wording":
+                continue  # speech inside a quote belongs to the quote's speaker
+            chained = prev is not None and prev.cue.type != "preposition" and hit.start == prev.end
+            prev = hit
+            if chained and "Inf" in self.doc[hit.start].morph.get("VerbForm"):
+                continue  # "a dit espérer …": the infinitive is the content of the first cue
+            if self._passive(hit):
+                continue  # "le rapport a été publié": the subject is what is said, not who
+            if hit.start == hit.verb and hit.verb > 0 and fold(self.doc[hit.verb - 1].text) == "pour":
+                continue  # "pour plaider en faveur de …": a purpose, not something said
+            st = self._prep_statement(hit) if hit.cue.type == "preposition" else self._verb_statement(hit)
+            if st is not None:
+                out.append(st)
+                if hit.cue.type == "preposition" and st["speaker"] is not None:
+                    self._add_event(st["cue_start"], st["speaker"])
+        return self._merge_nested(out)
+
+    def _merge_nested(self, statements: list[dict]) -> list[dict]:
+        """Drop statements that only continue an earlier one of the same speaker in the same
+        sentence: "X a indiqué que … et qu'il espérait …", "X s'est félicité, selon lui, …"."""
+        kept: list[dict] = []
+        for st in statements:
+            sent = self.sent_of(self.token_at(st["cue_start"]))
+            hit = st["_hit"]
+            pronoun = hit.cue.type == "preposition" and fold(self.doc[hit.end].text) in PRONOUNS
+            same = [k for k in kept if _same_speaker(k["speaker"], st["speaker"])]
+            same = [k for k in same if self.sent_of(self.token_at(k["cue_start"])) == sent]
+            # a cue with its own pronoun subject inside the clause ("… et qu'il espérait …")
+            own_pronoun = any(fold(t.text) in PRONOUNS for t in self.doc[max(0, hit.start - 2) : hit.start])
+            inside = own_pronoun and any(k["start"] <= st["cue_start"] < k["end"] for k in same)
+            if (pronoun and same) or inside:
+                continue
+            kept.append(st)
+        return kept
+
+    def _content_after(self, j: int, sent_end: int) -> tuple[int, int] | None:
+        """Token range of the reported content starting at or after `j`, skipping adjuncts."""
+        doc = self.doc
+        while j < sent_end:
+            tok = doc[j]
+            low = fold(tok.text)
+            skipped = skip_adjunct(doc, j, sent_end)
+            if skipped > j:
+                j = skipped
+                continue
+            if tok.is_space or tok.is_digit or (tok.pos_ == "ADV" and low not in NOT_ADVERBS):
+                j += 1
+                continue
+            if tok.text == "," or tok.text in ("(", "—", "–"):
+                # an incidental phrase between commas ("lundi, lors d'une rencontre, un accord")
+                k = j + 1
+                while k < sent_end and doc[k].text not in (",", ")", "—", "–") and not is_final(doc[k]):
+                    k += 1
+                if k < sent_end and doc[k].text in (",", ")", "—", "–") and k - j <= 12:
+                    j = k + 1
+                    continue
+                return None
+            if is_month(tok):
+                j += 1
+                continue
+            if low in ("le", "la", "l'", "ce", "cette", "cet") and j + 1 < sent_end:
+                k = j + 1
+                while k < min(sent_end, j + 4) and fold(doc[k].text) in TEMPORAL_MODIFIERS:
+                    k += 1
+                if k < sent_end and fold(doc[k].text) in TEMPORAL_NOUNS:
+                    k += 1
+                    while k < sent_end and fold(doc[k].text) in TEMPORAL_MODIFIERS:
+                        k += 1
+                    j = k  # "le même jour", "la semaine dernière", "ce jour-là"
+                    continue
+            if low in ("en", "depuis", "des", "debut", "fin", "mi") and j + 1 < sent_end:
+                nxt = doc[j + 1]
+                if nxt.is_digit or is_month(nxt):
+                    j += 2  # "en 2023", "début mars"
+                    continue
+            if low in PP_STARTS or (low == "dans" and self._temporal_pp(j)):
+                # a circumstance or an addressee before the content: "devant la presse que …",
+                # "à l'AFP que …", "lors d'un entretien, …"
+                k = j + 1
+                while k < sent_end and doc[k].text != "," and not is_final(doc[k]):
+                    if fold(doc[k].text) in ("que", "qu'") or doc[k].pos_ in ("VERB", "AUX"):
+                        break
+                    k += 1
+                stop = k < sent_end and (doc[k].text == "," or fold(doc[k].text) in ("que", "qu'"))
+                bare_inf = (
+                    k < sent_end
+                    and doc[k].pos_ in ("VERB", "AUX")
+                    and "Inf" in doc[k].morph.get("VerbForm")
+                    and fold(doc[k - 1].text) not in ("de", "d'", "a", "pour", "sans")
+                )
+                if (stop or bare_inf) and k - j <= 10:
+                    j = k  # "a affirmé sur Fox News vouloir …", "a estimé devant la presse que …"
+                    continue
+                if low in ("lors", "pendant", "durant"):
+                    j = k
+                    continue
+            break
+        end = self._clause_end(j, sent_end)
+        while end > j and (
+            (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS | {")"}) or doc[end - 1].is_space
+        ):
+            end -= 1
+        if end <= j:
+            return None
+        return j, end
+
+    def _clause_end(self, j: int, sent_end: int) -> int:
+        """Where a reported clause starting at `j` stops: before a semicolon, or before a comma
+        that opens another speech act or a contrast (", jugeant que", ", avant de qualifier",
+        ", tout en insistant", ", mais", ", tandis que")."""
+        doc = self.doc
+        depth = 0
+        for k in range(j, sent_end):
+            tok = doc[k]
+            if tok.text in ("«", "“", "„", "‹"):
+                depth += 1
+            elif tok.text in ("»", "”", "›"):
+                depth = max(0, depth - 1)
+            if depth or k + 1 >= sent_end:
+                continue
+            if tok.text == ";":
+                return k
+            if tok.text != ",":
+                continue
+            nxt = doc[k + 1]
+            low = fold(nxt.text)
+            two = fold(doc[k + 2].text) if k + 2 < sent_end else ""
+            if low in ("mais", "tandis") or (low, two) in {("alors", "que"), ("avant", "de"), ("avant", "d'"),
+                                                          ("apres", "avoir"), ("tout", "en")}:  # fmt: skip
+                return k
+            gerund = nxt.pos_ in ("VERB", "AUX") and low.endswith("ant")
+            if gerund and any(lemma in self.lex.by_lemma for lemma in self.scanner.lemmas(nxt)):
+                return k
+            if low == "en" and two.endswith("ant"):
+                return k
+        return sent_end
+
+    def _temporal_pp(self, j: int) -> bool:
+        return j + 2 < len(self.doc) and fold(self.doc[j + 2].text) in ("temps", "foulee", "cadre")
+
+    def _passive(self, hit: Hit) -> bool:
+        """True for a passive cue ("a été annoncé", "sont estimées"). The tagger marks many bare
+        participles Voice=Pass ("Kiev avait lui-même suggéré"), so that feature alone is not
+        trusted: a passive needs "être" as its auxiliary without a reflexive clitic."""
+        doc = self.doc
+        verb = doc[hit.verb]
+        if any(c.dep_ == "aux:pass" for c in verb.children):
+            return True
+        if any(fold(t.text) == "ete" for t in doc[hit.start : hit.verb]):
+            return True
+        aux = [t for t in doc[max(0, hit.verb - 3) : hit.verb] if t.lemma_ == "être"]
+        reflexive = any(fold(t.text) in ("se", "s'") for t in doc[max(0, hit.verb - 4) : hit.verb])
+        return bool(aux) and "Pass" in verb.morph.get("Voice") and not reflexive
+
+    def _frames(self, j: int, end: int) -> set[str]:
+        """Which complement frame the content starting at token `j` realises."""
+        doc = self.doc
+        tok = doc[j]
+        low = fold(tok.text)
+        frames: set[str] = set()
+        if low in ("que", "qu'", "that"):
+            return {"que"}
+        if low == "comme":
+            return {"comme"}  # "que Kiev considère comme un premier pas"
+        if low in ("de", "d'", "à", "pour", "a", "au", "aux", "to"):
+            # "de/à/pour + infinitive" or "au gouvernement de + infinitive"
+            for k in range(j + 1, min(end, j + 8)):
+                if doc[k].pos_ in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
+                    mark = (
+                        fold(doc[k - 1].text)
+                        if fold(doc[k - 1].text) not in ("ne", "pas", "se", "s'")
+                        else low
+                    )
+                    frames.add({"d'": "de", "a": "à", "au": "de", "aux": "de", "to": "inf"}.get(mark, mark))
+                    break
+            if low == "pour":
+                frames.add("pour")
+            if low in ("a", "au", "aux"):
+                frames.update({"obj", "à"} if not frames else {"obj"})
+            if low in ("de", "d'"):
+                # "de nouvelles restrictions" (partitive article) is a noun phrase; "de la
+                # dépendance" after "s'inquiéter" is the prepositional complement
+                frames.add("obj" if tok.pos_ == "DET" else "de")
+            return frames
+        if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm"):
+            return {"inf"}
+        if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"):
+            return {"attr"}  # "s'est dit disposé à …"
+        if tok.pos_ == "ADJ" and low not in ("premier", "premiere", "nouveau", "nouvelle"):
+            return {"attr"}
+        if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP") or tok.text in QUOTE_CHARS:
+            frames.add("obj")
+            if any(fold(t.text) == "comme" for t in doc[j + 1 : min(end, j + 10)]):
+                frames.add("comme")  # "présente le fonds comme un moyen de …"
+            for k in range(j + 1, min(end, j + 14)):
+                if doc[k].pos_ in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
+                    mark = fold(doc[k - 1].text)
+                    if mark in ("de", "d'", "a"):
+                        frames.add("de" if mark != "a" else "à")
+                    break
+                if doc[k].text == ",":
+                    break
+        return frames
+
+    def _verb_statement(self, hit: Hit) -> dict | None:
+        doc = self.doc
+        s_idx = self.sent_of(hit.verb)
+        sent = self.sents[s_idx]
+        inverted = self._inversion(hit)
+        if inverted is not None:
+            speaker = self.resolve(*inverted)
+            if speaker is not None:
+                self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
+                self._add_event(doc[hit.start].idx, speaker)  # later pronouns may refer to it
+            if speaker is None or (self._follows_quote(hit) and self._quote_opens_clause(hit, sent)):
+                return None  # "« … », a déclaré X": a direct quote's attribution, not a clause
+            return self._inverted_statement(hit, speaker, sent)
+        if hit.inverted is not None:
+            return None
+        speaker = None
+        verb = doc[hit.verb]
+        own_subject = any(c.dep_.startswith("nsubj") and c.i < hit.start for c in verb.children)
+        if not own_subject and hit.start == hit.verb and self._nonfinite(verb):
+            # "…, a-t-il dit, estimant que …", "a lancé X, avant de qualifier …": the speaker of
+            # the clause the participle or infinitive hangs on
+            earlier = [sp for i, sp in self.sent_speakers.get(s_idx, []) if i < hit.verb]
+            speaker = earlier[-1] if earlier else None
+        if speaker is None:
+            speaker_span = self._subject(hit)
+            if speaker_span is None:
+                return None
+            speaker = self.resolve(*speaker_span)
+            if speaker is not None and not self.is_source(speaker, *speaker_span):
+                return None  # "la version finale mentionne …": a document, not a speaker
+        content = self._content_after(hit.end, sent.end)
+        if content is None:
+            return None
+        c0, c1 = content
+        frames = self._frames(c0, c1)
+        if not frames & hit.cue.frames:
+            return None
+        if doc[c0].text == ":":
+            return None
+        start_tok = c0 + 1 if fold(doc[c0].text) in ("que", "qu'", "that") and c0 + 1 < c1 else c0
+        if speaker is None:
+            return None
+        self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
+        self._add_event(doc[hit.start].idx, speaker)
+        start, end = self.span_dict(start_tok, c1)
+        return {
+            "kind": "indirect",
+            "text": self.text[start:end],
+            "start": start,
+            "end": end,
+            "speaker": speaker,
+            **self._cue_fields(hit),
+            "fragment": False,
+            "_fragments": [],
+            "_hit": hit,
+        }
+
+    @staticmethod
+    def _nonfinite(verb: Token) -> bool:
+        forms = verb.morph.get("VerbForm")
+        return "Inf" in forms or "Ger" in forms or (verb.text.endswith("ant") and "Fin" not in forms)
+
+    def _inversion(self, hit: Hit) -> tuple[int, int] | None:
+        """The inverted subject of a cue that follows what was said ("…, a déclaré X",
+        "…, a-t-il précisé"), or None when the cue is not in that position."""
+        doc = self.doc
+        if hit.inverted is not None:
+            return hit.inverted, hit.inverted + 1
+        after_comma = hit.start > 0 and doc[hit.start - 1].text in (",", "—", "–")
+        if not after_comma and not self._follows_quote(hit):
+            return None
+        verb = doc[hit.verb]
+        if self._nonfinite(verb) and hit.start == hit.verb:
+            return None  # "…, annonçant des mesures": a participle, not an inversion
+        np = self._inverted_np(hit)
+        if np is None:
+            return None
+        # the subject closes the clause: end of sentence, a comma or a circumstance follows
+        k = np[1]
+        end = self.sents[self.sent_of(hit.verb)].end
+        nxt = doc[k] if k < end else None
+        closes = nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "ADV")
+        closes = closes or fold(nxt.text) in PP_STARTS
+        if not closes:
+            return None
+        toks = doc[np[0] : np[1]]
+        person_like = self._has_mention(*np) or any(
+            fold(t.text) in SOURCE_NOUNS or fold(t.lemma_) in SOURCE_NOUNS for t in toks
+        )
+        if person_like:
+            return np
+        speaker = self.resolve(*np)
+        return np if speaker is not None and speaker.get("id") else None
+
+    def _quote_opens_clause(self, hit: Hit, sent: Span) -> bool:
+        """True when the quote closed right before the cue also opens its clause (« … », a dit
+        X), False for a fragment inside narration (elles « ne nous concernent pas », a-t-il dit)."""
+        doc = self.doc
+        j = hit.start - 1
+        while j > sent.start and ((doc[j].is_punct and doc[j].text not in QUOTE_CHARS) or doc[j].is_space):
+            j -= 1
+        close = doc[j].idx + len(doc[j].text)
+        quote = next((b for b in self.quote_ranges if b[1] == close), None)
+        if quote is None:
+            return True
+        k = self.token_at(quote[0]) - 1
+        while k >= sent.start and (doc[k].is_space or doc[k].text in (":", "—", "–")):
+            k -= 1
+        return k < sent.start or doc[k].text in FINAL_PUNCT or "\n" in doc[k].text_with_ws
+
+    def _inverted_statement(self, hit: Hit, speaker: dict, sent: Span) -> dict | None:
+        """ "Le projet a été approuvé, a annoncé X": the clause before the comma is the content."""
+        doc = self.doc
+        c1 = hit.start - 1
+        c0 = sent.start
+        for k in range(c1 - 1, sent.start - 1, -1):
+            if doc[k].text in (":", ";") or (doc[k].is_space and "\n" in doc[k].text):
+                c0 = k + 1
+                break
+        while c0 < c1 and doc[c0].is_space:
+            c0 += 1
+        if c1 - c0 < 2:
+            return None
+        start, end = self.span_dict(c0, c1)
+        return {
+            "kind": "indirect",
+            "text": self.text[start:end],
+            "start": start,
+            "end": end,
+            "speaker": speaker,
+            **self._cue_fields(hit),
+            "fragment": False,
+            "_fragments": [],
+            "_hit": hit,
+        }
+
+    def _cue_fields(self, hit: Hit) -> dict:
+        # the cue as written: the scanner only includes an auxiliary (and "s'", "-t-il") when
+        # it is contiguous to the verb, so "a dans le même temps assuré" gives "assuré"
+        start, end = self.span_dict(hit.start, hit.end)
+        return {"cue": self.text[start:end], "cue_start": start, "cue_end": end, "cue_lemma": hit.cue.lemma}
+
+    def _follows_quote(self, hit: Hit) -> bool:
+        doc = self.doc
+        j = hit.start - 1
+        while j >= 0 and ((doc[j].is_punct and doc[j].text not in QUOTE_CHARS) or doc[j].is_space):
+            j -= 1
+        return j >= 0 and doc[j].text in QUOTE_CHARS
+
+    def _subject(self, hit: Hit) -> tuple[int, int] | None:
+        """Token range of the pre-verbal subject of a cue verb, or None."""
+        doc = self.doc
+        verb = doc[hit.verb]
+        sent = self.sents[self.sent_of(hit.verb)]
+        cand: Token | None = None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.i < hit.start:
+                cand = child
+        # a participle or coordinated verb shares the subject of its head ("…, clamant que")
+        head = verb
+        hops = 0
+        while cand is None and head.dep_ in ("advcl", "conj", "xcomp") and head.head is not head and hops < 2:
+            head = head.head
+            hops += 1
+            for child in head.children:
+                if child.dep_ == "nsubj" and child.i < head.i:
+                    cand = child
+        if cand is not None and cand.pos_ == "PRON" and fold(cand.text) in ("qui", "que"):
+            rel = verb.head if verb.dep_ == "acl:relcl" else None
+            cand = rel if rel is not None and rel.pos_ in ("NOUN", "PROPN") else None
+        if (
+            cand is not None
+            and fold(cand.text) in ("ce", "cela", "ça", "c'", "on", "il")
+            and cand.dep_ == "expl:subj"
+        ):
+            cand = None
+        if cand is not None and sent.start <= cand.i:
+            left, right = self._np_range(cand, limit=hit.start)
+            # "Paris et Berlin ont estimé" parsed with only "Berlin" as subject: take in the
+            # coordinated mentions on its left
+            joined = ("et",)  # "A, B et C": a comma joins only once an "et" has
+            while left >= sent.start + 2 and fold(doc[left - 1].text) in joined:
+                if (left - 2) not in self.mention_at:
+                    break
+                left = self.token_at(self.mentions[self.mention_at[left - 2]]["start"])
+                joined = ("et", ",")
+            return left, right
+        # the parse missed it: nearest mention or personal pronoun before the verb, with no
+        # other finite verb in between
+        j = hit.start - 1
+        while j >= sent.start:
+            tok = doc[j]
+            if j in self.mention_at:
+                m = self.mentions[self.mention_at[j]]
+                if (
+                    m["label"] in ("PER", "ORG")
+                    or m.get("kind") in ("metonymy", "role")
+                    or m.get("refers_to")
+                    or self.gaz.metonymy(m["text"]) is not None
+                ):
+                    return self.token_at(m["start"]), j + 1
+            if fold(tok.text) in PRONOUNS and tok.pos_ == "PRON":
+                return j, j + 1
+            finite = (
+                tok.pos_ == "VERB"
+                and "Fin" in tok.morph.get("VerbForm")
+                and tok.lemma_ not in ("avoir", "être")
+            )
+            if finite or fold(tok.text) in ("que", "qu'", "qui", ";"):
+                return None
+            if tok.text == "," and any(t.pos_ == "VERB" for t in doc[sent.start : j]) and j < hit.start - 6:
+                return None
+            j -= 1
+        return None
+
+    def _np_range(self, head: Token, limit: int) -> tuple[int, int]:
+        """Token range of the noun phrase headed by `head`, cut before `limit` and before
+        relative clauses or comma-delimited material after the name."""
+        left = head.left_edge.i
+        right = head.i + 1
+        for child in head.children:
+            if child.i > head.i and child.dep_ in (
+                "flat:name",
+                "amod",
+                "nmod",
+                "appos",
+                "fixed",
+                "flat:foreign",
+                "case",
+                "det",
+                "conj",
+                "cc",
+            ):
+                right = max(right, child.right_edge.i + 1)
+        right = min(right, limit)
+        left = max(left, self.sents[self.sent_of(head.i)].start)
+        # cut a leading participial phrase ("Interrogé sur l'accord, X")
+        for k in range(head.i - 1, left - 1, -1):
+            if self.doc[k].text == ",":
+                left = k + 1
+                break
+        return left, max(right, left + 1)
+
+    def _inverted_np(self, hit: Hit) -> tuple[int, int] | None:
+        """Token range of a subject placed after the cue verb ("a déclaré X")."""
+        doc = self.doc
+        if hit.inverted is not None:
+            return hit.inverted, hit.inverted + 1
+        sent_end = self.sents[self.sent_of(hit.verb)].end
+        j = hit.end
+        while j < sent_end:
+            skipped = skip_adjunct(doc, j, sent_end)
+            if skipped == j and not (doc[j].pos_ == "ADV" or is_month(doc[j]) or doc[j].is_digit):
+                break
+            j = max(skipped, j + 1)
+        if j >= sent_end:
+            return None
+        tok = doc[j]
+        if j in self.mention_at:
+            m = self.mentions[self.mention_at[j]]
+            k = j
+            while k < sent_end and self.mention_at.get(k) == self.mention_at[j]:
+                k += 1
+            # "le porte-parole du Kremlin, Dmitri Peskov": prefer the name in apposition
+            if k + 1 < sent_end and doc[k].text == "," and (k + 1) in self.mention_at:
+                m2 = self.mentions[self.mention_at[k + 1]]
+                if m2["label"] == "PER":
+                    return self.token_at(m2["start"]), self.token_at(m2["end"] - 1) + 1
+            return self.token_at(m["start"]), k
+        if tok.pos_ in ("DET", "NOUN", "PROPN") and fold(tok.text) not in ("que", "qu'"):
+            k = j
+            while k < sent_end and (
+                doc[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
+                or fold(doc[k].text) in ("de", "du", "des", "d'", "-")
+            ):
+                if k in self.mention_at and k > j and self.mentions[self.mention_at[k]]["label"] == "PER":
+                    m = self.mentions[self.mention_at[k]]
+                    return self.token_at(m["start"]), self.token_at(m["end"] - 1) + 1
+                k += 1
+            if k < sent_end and doc[k].text == "," and (k + 1) in self.mention_at:
+                m2 = self.mentions[self.mention_at[k + 1]]
+                if m2["label"] == "PER":
+                    return self.token_at(m2["start"]), self.token_at(m2["end"] - 1) + 1
+            while k > j and fold(doc[k - 1].text) in ("de", "du", "des", "d'"):
+                k -= 1
+            return (j, k) if k > j else None
+        return None
+
+    def _prep_statement(self, hit: Hit) -> dict | None:
+        doc = self.doc
+        sent = self.sents[self.sent_of(hit.verb)]
+        word = hit.cue.words[0]
+        np = self._prep_object(hit.end, sent.end)
+        if np is None:
+            return None
+        speaker = self.resolve(*np)
+        if speaker is None:
+            return None
+        if not self._is_source(np, speaker):
+            return None
+        named = speaker.get("name") is not None or speaker.get("speakers") is not None
+        person = (
+            any(
+                k in self.mention_at and self.mentions[self.mention_at[k]]["label"] == "PER"
+                for k in range(*np)
+            )
+            or fold(speaker.get("text", "")) in PRONOUNS
+        )
+        if word == "pour" and (hit.start != sent.start or not named or not person):
+            # "Pour X, …" is an attribution only at the head of a sentence and with a named source
+            return None
+        after = np[1]
+        if after < sent.end and doc[after].text == ",":
+            after += 1
+        if hit.start <= sent.start + 1 and after < sent.end:
+            content = self._content_after(after, sent.end)
+            if content is None:
+                return None
+            c0, c1 = content
+        else:
+            c0 = sent.start
+            c1 = hit.start
+            while c1 > c0 and (
+                (doc[c1 - 1].is_punct and doc[c1 - 1].text not in QUOTE_CHARS) or doc[c1 - 1].is_space
+            ):
+                c1 -= 1
+            while c0 < c1 and doc[c0].is_space:
+                c0 += 1
+            if c1 <= c0:
+                return None
+            if self.span_dict(c0, c1) in self.quote_bounds:
+                return None  # "« … », selon X": a direct quote with its source, not a clause
+        start, end = self.span_dict(c0, c1)
+        return {
+            "kind": "indirect",
+            "text": self.text[start:end],
+            "start": start,
+            "end": end,
+            "speaker": speaker,
+            **self._cue_fields(hit),
+            "fragment": False,
+            "_fragments": [],
+            "_hit": hit,
+        }
+
+    def _prep_object(self, j: int, sent_end: int) -> tuple[int, int] | None:
+        """Token range of the source after "selon"/"d'après": up to a comma, verb or the end."""
+        doc = self.doc
+        if j < sent_end and fold(doc[j].text) in PRONOUNS:
+            return j, j + 1  # "selon elle", "d'après lui"
+        k = j
+        while k < sent_end:
+            tok = doc[k]
+            if (
+                tok.is_punct
+                or tok.pos_ in ("VERB", "AUX", "SCONJ")
+                or fold(tok.text) in ("qui", "que", "qu'")
+            ):
+                break
+            k += 1
+        return (j, k) if k > j else None
+
+    def _is_source(self, np: tuple[int, int], speaker: dict) -> bool:
+        if speaker.get("id") or speaker.get("speakers"):
+            return True
+        toks = self.doc[np[0] : np[1]]
+        if any(
+            i in self.mention_at and self.mentions[self.mention_at[i]]["label"] in ("PER", "ORG")
+            for i in range(*np)
+        ):
+            return True
+        return any(fold(t.text) in SOURCE_NOUNS or fold(t.lemma_) in SOURCE_NOUNS for t in toks)
+
+
+def _same_speaker(a: dict | None, b: dict | None) -> bool:
+    if not a or not b:
+        return False
+    if a.get("id") and a.get("id") == b.get("id"):
+        return True
+    return a.get("name") is not None and a.get("name") == b.get("name")
