@@ -490,3 +490,27 @@ def test_events_negation_of_previous_sentence_does_not_leak(events_nlp):
     event = only(extract(events_nlp, text))
     assert event["negated"] is False
     assert event["modality"] == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre a présenté mardi les grandes lignes de l'accord sur les minerais.",
+        "Vladimir Poutine a évoqué l'accord américano-ukrainien sur les terres rares sans le commenter.",
+    ],
+)
+def test_events_mentioning_a_deal_is_not_proposing_one(events_nlp, text):
+    assert [e for e in extract(events_nlp, text) if e["status"] == "proposed"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le commissaire européen a évoqué un partenariat avec l'Ukraine sur les matières premières "
+        "critiques.",
+        "Le projet d'accord sur les terres rares a été transmis à Kiev mercredi.",
+        "Le commissaire a de son côté évoqué lundi, lors d'une visite à Kiev, un accord sur le lithium.",
+    ],
+)
+def test_events_evoking_or_handing_over_a_draft_proposes_it(events_nlp, text):
+    assert only(extract(events_nlp, text))["status"] == "proposed"

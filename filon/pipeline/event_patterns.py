@@ -56,6 +56,8 @@ class Trigger:
     detail: str | None = None
     requires_lemma: frozenset[str] = frozenset()
     unless_lemma: frozenset[str] = frozenset()
+    object_lemmas: frozenset[str] = frozenset()  # the act's object (or passive subject) must be one
+    indefinite_object: bool = False  # ... introduced by un/une/des ("a évoqué un accord")
     requires_resource: bool = False
     requires_agreement: bool = False
 
@@ -137,6 +139,8 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         detail=entry.get("detail"),
         requires_lemma=frozenset(entry.get("requires_lemma", [])),
         unless_lemma=frozenset(entry.get("unless_lemma", [])),
+        object_lemmas=frozenset(entry.get("object_lemmas", [])),
+        indefinite_object=bool(entry.get("indefinite_object", False)),
         requires_resource=bool(entry.get("requires_resource", False)),
         requires_agreement=bool(entry.get("requires_agreement", False)),
     )

@@ -235,6 +235,8 @@ class EventExtractor(Pipe):
                 continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
             if trig.type == "agreement" and self._foreign_object(ctx, predicate, span):
                 continue  # "a signé la loi", "a présenté ses excuses": not the agreement
+            if trig.object_lemmas and not _object_fits(predicate, trig):
+                continue  # "a présenté les grandes lignes de l'accord", "a évoqué l'accord"
             talk_nouns_here = [t for t in span if t.lemma_.lower() in self.lexicon.negotiation_nouns]
             if trig.status == "negotiating" and any(
                 self._foreign_complement(ctx, t, ("de", "d'", "d’")) for t in talk_nouns_here
@@ -922,6 +924,38 @@ def _witness(doc: Doc, tok_start: int) -> bool:
         if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
             return False
         if tok.lower_ == "présence" and i > 0 and doc[i - 1].lower_ == "en":
+            return True
+    return False
+
+
+_INDEFINITE = frozenset({"un", "une", "des", "d'", "d’", "de", "nouveau", "nouvelle"})
+
+
+def _object_fits(predicate: Token, trig: Trigger) -> bool:
+    """The cue's object (or passive subject) is one of the trigger's `object_lemmas`, and an
+    indefinite one when the trigger asks for it ("a évoqué un accord", not "l'accord")."""
+    passive = any(c.dep_ == "aux:pass" for c in predicate.children)
+    candidates = [c for c in predicate.children
+                  if c.dep_ in ("obj", "nsubj:pass", "obl:arg") or (c.dep_ == "nsubj" and passive)]
+    if not any(c.dep_ in ("obj", "nsubj:pass") for c in candidates):
+        # the parser lost the object ("a de son côté évoqué lundi, lors d'une rencontre …, un
+        # accord"): take the first noun of the kind after the cue, within the sentence
+        doc = predicate.doc
+        for tok in doc[predicate.i + 1 : min(predicate.i + 16, predicate.sent.end)]:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+                break
+            if tok.lemma_.lower() in trig.object_lemmas or tok.lower_ in trig.object_lemmas:
+                candidates.append(tok)
+                break
+    for child in candidates:
+        if child.lemma_.lower() not in trig.object_lemmas and child.lower_ not in trig.object_lemmas:
+            continue
+        if not trig.indefinite_object:
+            return True
+        dets = {c.lower_ for c in child.children if c.dep_ == "det"}
+        if not dets and child.i > 0:
+            dets = {child.doc[child.i - 1].lower_}
+        if dets & _INDEFINITE:
             return True
     return False
 
