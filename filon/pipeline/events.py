@@ -27,9 +27,7 @@ Every value written is plain data with character offsets into `doc.text`.
 from __future__ import annotations
 
 import bisect
-import itertools
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,13 +39,12 @@ from spacy.util import filter_spans
 
 from filon.domains.gazetteer import Actor, Gazetteer, load_gazetteer
 from filon.domains.pack import DEFAULT_DOMAIN
+from filon.pipeline import event_syntax as syn
 from filon.pipeline.event_patterns import EventLexicon, Trigger, load_event_lexicon
 from filon.pipeline.extensions import set_doc_extensions
 
 LOGGER = logging.getLogger(__name__)
 
-# clause separators: a trigger's region stops at the last of these before the next trigger
-_SEPARATORS = frozenset({",", ";", ":", "—", "–", "(", ")", "mais", "tandis", "alors", "puis", "afin"})
 _AGENT_TYPES = frozenset({
     "person", "government", "state", "organization", "company", "ministry", "agency", "institution",
     "legislature",
@@ -57,23 +54,6 @@ _PARTY_TYPES = frozenset({"state", "organization", "company"})
 _TARGETED = frozenset({"pressure", "order", "investment_invitation"})
 _PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
 _DATIVE = frozenset({"à", "au", "aux"})
-# conditional endings that no imperfect shares ("offrirait" but not "offrait", "aurait" but not
-# "assurait"); the tagger often reads a conditional as an imperfect
-_CONDITIONAL = re.compile(
-    r"(?:er|ir|rr|dr|vr|aur|ser|fer|oir)(?:ais|ait|ions|iez|aient)$"
-)
-_FUTURE = re.compile(r"r(?:ai|as|a|ont)$")  # "signera", "seront": the tagger often misses it
-_TIME_WORDS = frozenset({
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir", "matin",
-    "semaine", "mois", "an", "année", "jour", "fin", "début", "mi-", "janvier", "février", "mars", "avril",
-    "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-})
-# a wire dateline: place (country), date or agency, then a dash, at the very top of the text
-_DATELINE = re.compile(
-    r"^\s*([A-ZÀ-Ý][\w' .-]*(?:\s*\([^()\n]{1,30}\))?,[^\n]{0,50}?(?:\d|\([\w .]{2,20}\))\s*[-—–])\s"
-)
-_DURATION_NOUNS = frozenset({"mois", "semaine", "jour", "an", "année", "heure", "décennie"})
-_NEGATION_DEPS = frozenset({"advmod", "mark", "case", "det"})
 
 
 @dataclass(slots=True)
@@ -150,7 +130,7 @@ class EventExtractor(Pipe):
         events: list[dict] = []
         for sent in self._sentences(doc):
             boilerplate = doc._.filon_boilerplate
-            if boilerplate and all(_in_any(t.idx, boilerplate) for t in sent if not t.is_space):
+            if boilerplate and all(syn.in_any(t.idx, boilerplate) for t in sent if not t.is_space):
                 continue
             events.extend(self._sentence_events(ctx, sent))
         return events
@@ -175,11 +155,12 @@ class EventExtractor(Pipe):
                 pieces.append((start, sent.end))
         merged: list[tuple[int, int]] = []
         for start, end in pieces:
-            if merged and merged[-1][1] == start and not _ends_sentence(doc[merged[-1][0] : merged[-1][1]]):
+            previous = doc[merged[-1][0] : merged[-1][1]] if merged else None
+            if previous is not None and merged[-1][1] == start and not syn.ends_sentence(previous):
                 merged[-1] = (merged[-1][0], end)
             else:
                 merged.append((start, end))
-        spans = [_trim(doc[a:b]) for a, b in merged]
+        spans = [syn.trim(doc[a:b]) for a, b in merged]
         return [s for s in spans if len(s)]
 
     def _context(self, doc: Doc) -> _Context:
@@ -197,7 +178,7 @@ class EventExtractor(Pipe):
             dates=[d for d in (doc._.filon_dates or []) if d.get("value")],
             published=doc._.filon_published,
             doc_minerals=any(self.lexicon.resources[r[2]].family == "minerals"
-                             and not _in_any(r[0], doc._.filon_boilerplate) for r in resources),
+                             and not syn.in_any(r[0], doc._.filon_boilerplate) for r in resources),
         )
 
     def _sentence_events(self, ctx: _Context, sent: Span) -> list[dict]:
@@ -207,7 +188,7 @@ class EventExtractor(Pipe):
         minerals = any(self.lexicon.resources[r[2]].family == "minerals" for r in sent_res)
         agreement_nouns = [t for t in sent if (t.lemma_.lower() in self.lexicon.agreement_nouns
                                                or t.lower_ in self.lexicon.agreement_nouns)
-                           and not _idiom(t)]
+                           and not syn.idiom(t)]
         talk_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.negotiation_nouns]
         has_context = bool(agreement_nouns or talk_nouns)
         if not (has_context or minerals):
@@ -216,12 +197,12 @@ class EventExtractor(Pipe):
         for match_id, start, end in self.matcher(doc[sent.start : sent.end]):
             trig = self.lexicon.triggers[doc.vocab.strings[match_id]]
             span = doc[sent.start + start : sent.start + end]
-            if _in_any(span.start_char, doc._.filon_boilerplate):
+            if syn.in_any(span.start_char, doc._.filon_boilerplate):
                 continue
             if trig.requires_lemma and not (trig.requires_lemma & lemmas):
                 continue
             if trig.unless_lemma and any(
-                c.lemma_.lower() in trig.unless_lemma for c in _predicate(span).children
+                c.lemma_.lower() in trig.unless_lemma for c in syn.predicate_of(span).children
             ):
                 continue  # "a proposé un accord pour exploiter …" is an agreement proposal
             if trig.requires_resource and not minerals:
@@ -230,12 +211,12 @@ class EventExtractor(Pipe):
                 continue
             if trig.requires_agreement and not agreement_nouns:
                 continue
-            predicate = _predicate(span)
+            predicate = syn.predicate_of(span)
             if predicate.pos_ == "VERB" and any(c.dep_ == "det" for c in predicate.children):
                 continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
             if trig.type == "agreement" and self._foreign_object(ctx, predicate, span):
                 continue  # "a signé la loi", "a présenté ses excuses": not the agreement
-            if trig.object_lemmas and not _object_fits(predicate, trig):
+            if trig.object_lemmas and not syn.object_fits(predicate, trig):
                 continue  # "a présenté les grandes lignes de l'accord", "a évoqué l'accord"
             talk_nouns_here = [t for t in span if t.lemma_.lower() in self.lexicon.negotiation_nouns]
             if trig.status == "negotiating" and any(
@@ -243,17 +224,17 @@ class EventExtractor(Pipe):
             ):
                 continue  # "des pourparlers de paix": other talks
             if trig.status == "negotiating" and any(
-                t.head.lemma_.lower() in _DURATION_NOUNS and t.head.i != t.i for t in talk_nouns_here
+                t.head.lemma_.lower() in syn.DURATION_NOUNS and t.head.i != t.i for t in talk_nouns_here
             ):
                 continue  # "après deux mois de négociations": background, the talks are over
             candidates.append((span, trig))
-        chosen = _drop_governed(_resolve_overlaps(candidates))
+        chosen = syn.drop_governed(syn.resolve_overlaps(candidates))
         if not chosen:
             return []
-        regions = _regions(sent, [span for span, _ in chosen])
+        regions = syn.regions(sent, [span for span, _ in chosen])
         events: list[dict] = []
         for (span, trig), (r_start, r_end) in zip(chosen, regions, strict=True):
-            if trig.type == "agreement" and events and _is_modifier(_predicate(span)):
+            if trig.type == "agreement" and events and syn.is_modifier(syn.predicate_of(span)):
                 continue  # "un partenariat, présenté par Bruxelles comme …": restates the noun
             foreign = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
                        for a, b in regions if (a, b) != (r_start, r_end)]
@@ -275,7 +256,9 @@ class EventExtractor(Pipe):
         for child in predicate.children:
             if child.dep_ == "obj" and child.pos_ == "NOUN" and not span.start <= child.i < span.end:
                 # the parser often reads "a présenté mercredi …" with the weekday as object
-                if child.lower_ in _TIME_WORDS or any(d["start"] <= child.idx < d["end"] for d in ctx.dates):
+                if child.lower_ in syn.TIME_WORDS or any(
+                    d["start"] <= child.idx < d["end"] for d in ctx.dates
+                ):
                     continue
                 # "la possibilité d'un accord", "le texte de l'accord": the deal is in the phrase
                 if not any(self._deal_word(t) for t in child.subtree):
@@ -299,12 +282,12 @@ class EventExtractor(Pipe):
         region = doc[r_start:r_end]
         mentions = [m for m in self._mentions_in(ctx, region.start_char, region.end_char)]
         agent = self._agent(ctx, sent, region, span, mentions)
-        explicit = _unique([m.party for m in mentions if m.party and not m.place])
+        explicit = syn.unique([m.party for m in mentions if m.party and not m.place])
         if agent is not None and agent.party and agent.party not in explicit:
             explicit.insert(0, agent.party)
-        res_ids = _unique([r[2] for r in ctx.resources if region.start_char <= r[0] < region.end_char])
+        res_ids = syn.unique([r[2] for r in ctx.resources if region.start_char <= r[0] < region.end_char])
         if not res_ids:
-            res_ids = _unique([r[2] for r in ctx.resources if sent.start_char <= r[0] < sent.end_char])
+            res_ids = syn.unique([r[2] for r in ctx.resources if sent.start_char <= r[0] < sent.end_char])
         resources = [{"id": rid, "name": self.lexicon.resources[rid].name} for rid in res_ids]
 
         agreement_id = None
@@ -315,7 +298,7 @@ class EventExtractor(Pipe):
             if local is None:
                 return None  # not about minerals (a budget vote, a trade pact): not ours
             agreement_id = local.key
-            parties = _unique(explicit + local.parties)
+            parties = syn.unique(explicit + local.parties)
             if not resources:
                 resources = list(local.resources)
         elif trig.requires_agreement:
@@ -443,7 +426,7 @@ class EventExtractor(Pipe):
         évoqué" parsed as a modifier of "côté"). Inside a relative clause ("que lui avaient
         soumis les Etats-Unis") it would pick the main clause's subject, so it is not used there.
         """
-        for head in _governors(span, sent):
+        for head in syn.governors(span, sent):
             found = self._subject(ctx, sent, head)
             if found is not None:
                 return found
@@ -467,7 +450,7 @@ class EventExtractor(Pipe):
             tok = doc[i]
             if tok.lower_ in (";", ":") or (tok.lower_ in ("«", '"') and i < span.start - 1):
                 return None
-            if tok.lower_ in _SEPARATORS and tok.lower_ not in (",", "(", ")"):
+            if tok.lower_ in syn.SEPARATORS and tok.lower_ not in (",", "(", ")"):
                 return None  # "…, tandis que Washington négocie": not the content of the verb
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.reporting_lemmas:
                 continue
@@ -560,9 +543,9 @@ class EventExtractor(Pipe):
     # ------------------------------------------------------------------ polarity, modality
     def _negated(self, span: Span, sent: Span | None = None) -> bool:
         """A negation word on the predicate or on a verb governing it through xcomp."""
-        for tok in _governors(span, sent):
+        for tok in syn.governors(span, sent):
             for child in tok.children:
-                if child.lower_ in self.lexicon.negation_words and child.dep_ in _NEGATION_DEPS:
+                if child.lower_ in self.lexicon.negation_words and child.dep_ in syn.NEGATION_DEPS:
                     return True
                 if child.lower_ == "sans" and child.dep_ == "mark":
                     return True
@@ -584,7 +567,7 @@ class EventExtractor(Pipe):
 
     def _modality(self, span: Span, sent: Span | None = None) -> str:
         """asserted | expected | possible | hypothetical, from governors, mood and markers."""
-        governors = _governors(span, sent)
+        governors = syn.governors(span, sent)
         # "soit vous concluez un accord, soit …": the parser rarely gets the correlative right
         floor = sent.start if sent is not None else span.sent.start
         if any(t.lower_ == "soit" for t in span.doc[max(span.start - 3, floor) : span.start]):
@@ -601,7 +584,7 @@ class EventExtractor(Pipe):
             helpers = [tok, *[c for c in tok.children if c.dep_.startswith(("aux", "cop"))]]
             moods = {str(m) for h in helpers for m in h.morph.get("Mood")}
             verbs = [h for h in helpers if h.pos_ in ("VERB", "AUX")]
-            if any(_CONDITIONAL.search(h.lower_) for h in verbs):
+            if any(syn.CONDITIONAL.search(h.lower_) for h in verbs):
                 moods.add("Cnd")  # the tagger often misses it: "offrirait", "pourraient"
             tenses = {str(t) for h in helpers for t in h.morph.get("Tense")}
             if "Sub" in moods:
@@ -609,7 +592,7 @@ class EventExtractor(Pipe):
             if "Cnd" in moods:
                 return "possible"
             if "Fut" in tenses or any(
-                _FUTURE.search(h.lower_) and "Inf" not in h.morph.get("VerbForm") for h in verbs
+                syn.FUTURE.search(h.lower_) and "Inf" not in h.morph.get("VerbForm") for h in verbs
             ):
                 return "expected"
             if tok.dep_ != "xcomp" and "Inf" not in tok.morph.get("VerbForm"):
@@ -628,7 +611,7 @@ class EventExtractor(Pipe):
             )
             if covered and quote.get("kind") != "term":
                 return _speaker(quote.get("speaker")), index
-        root = _predicate(span)
+        root = syn.predicate_of(span)
         child = root
         for anc in root.ancestors:
             if anc.i < sent.start or anc.i >= sent.end:
@@ -693,8 +676,8 @@ class EventExtractor(Pipe):
         found = nearest(in_region) or nearest(in_sent)
         if found is not None:
             return found["value"], "sentence"
-        predicate = _predicate(span)
-        if _pluperfect(predicate):
+        predicate = syn.predicate_of(span)
+        if syn.pluperfect(predicate):
             return None, None  # "avait rejeté": before the article's day, date unknown
         if predicate.dep_.startswith("acl") and "Part" in predicate.morph.get("VerbForm"):
             return None, None  # "l'accord signé avec Kiev": background, date unknown
@@ -719,8 +702,8 @@ class EventExtractor(Pipe):
             party = (actor.id, actor.name) if actor else hit
             mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, None, party[1],
                                     "demonym", party, demonym=True,
-                                    place=self._qualifies_place(tok) or _witness(doc, tok.i)))
-        header = _DATELINE.match(doc.text)
+                                    place=self._qualifies_place(tok) or syn.witness(doc, tok.i)))
+        header = syn.DATELINE.match(doc.text)
         if header is not None:
             # "MUNICH (Allemagne), 15 fév 2025 (AFP) -": where the story was filed, not who acts
             for m in mentions:
@@ -739,7 +722,7 @@ class EventExtractor(Pipe):
 
     def _is_place(self, doc: Doc, tok_start: int, actor: Actor | None, metonymy: bool) -> bool:
         """A state or city mention used as a location ("en Russie", "à Kiev", "territoires d'Ukraine")."""
-        if _witness(doc, tok_start):
+        if syn.witness(doc, tok_start):
             return True
         i = tok_start - 1
         while i >= 0 and doc[i].pos_ == "DET":
@@ -784,7 +767,7 @@ class EventExtractor(Pipe):
         out = []
         for ent in entities:
             start, end = ent.get("start"), ent.get("end")
-            if start is None or end is None or _in_any(start, doc._.filon_boilerplate):
+            if start is None or end is None or syn.in_any(start, doc._.filon_boilerplate):
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -804,7 +787,7 @@ class EventExtractor(Pipe):
             place = self._is_place(doc, span.start, actor, metonymy) if kind in ("state", "city") else False
             if kind == "city" and not metonymy:
                 place = True
-            place = place or _witness(doc, span.start)
+            place = place or syn.witness(doc, span.start)
             party = self._party(actor, ent.get("country"))
             reporter = (ent.get("id") or "").lower() in self.lexicon.non_parties
             if party is None and kind in _PARTY_TYPES and (ent.get("id") or ent.get("name")) and not reporter:
@@ -831,7 +814,7 @@ class EventExtractor(Pipe):
             spans.append(Span(doc, start, end, label=match_id))
         out = []
         for span in filter_spans(spans):
-            if _in_any(span.start_char, doc._.filon_boilerplate):
+            if syn.in_any(span.start_char, doc._.filon_boilerplate):
                 continue
             key = span.label_
             metonymy = False
@@ -847,7 +830,7 @@ class EventExtractor(Pipe):
                 actor, metonymy = via, True
             if actor is None:
                 continue
-            place = (actor.type == "city" and not metonymy) or _witness(doc, span.start)
+            place = (actor.type == "city" and not metonymy) or syn.witness(doc, span.start)
             if actor.type == "state" or metonymy:
                 place = place or self._is_place(doc, span.start, actor, metonymy)
             out.append(Mention(span.start_char, span.end_char, span.start, span.end, actor.id, actor.name,
@@ -856,196 +839,11 @@ class EventExtractor(Pipe):
 
 
 # ---------------------------------------------------------------------- helpers
-_FINAL = frozenset({".", "!", "?", "…", "..."})
-_CLOSERS = frozenset({"»", '"', "”", ")", "’", "'"})
-
-
-def _ends_sentence(span: Span) -> bool:
-    """The span ends with final punctuation, possibly followed by closing quotes or brackets."""
-    toks = [t for t in span if not t.is_space]
-    while toks and toks[-1].text in _CLOSERS:
-        toks.pop()
-    return bool(toks) and (toks[-1].text in _FINAL or toks[-1].text.endswith((".", "!", "?", "…")))
-
-
-def _trim(span: Span) -> Span:
-    """The span without leading or trailing whitespace tokens."""
-    start, end = span.start, span.end
-    # a closing mark left over from the previous sentence, an opening one of the next
-    while start < end and (span.doc[start].is_space or span.doc[start].text in ("»", "”")):
-        start += 1
-    while end > start and (span.doc[end - 1].is_space or span.doc[end - 1].text in ("«", "“")):
-        end -= 1
-    return span.doc[start:end]
-
-
-def _in_any(pos: int, spans: list[dict] | None) -> bool:
-    return bool(spans) and any(s["start"] <= pos < s["end"] for s in spans)
-
-
-def _unique(items: list) -> list:
-    seen: set = set()
-    out = []
-    for item in items:
-        if item not in seen:
-            seen.add(item)
-            out.append(item)
-    return out
-
-
 def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-def _resolve_overlaps(candidates: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
-    """Longest match first, then the more specific trigger (with requirements); no overlaps."""
-    def rank(item: tuple[Span, Trigger]) -> tuple:
-        span, trig = item
-        specific = bool(trig.requires_lemma) + (trig.type != "agreement")
-        return (-(span.end - span.start), -specific, span.start)
-
-    chosen: list[tuple[Span, Trigger]] = []
-    taken: set[int] = set()
-    for span, trig in sorted(candidates, key=rank):
-        if any(i in taken for i in range(span.start, span.end)):
-            continue
-        chosen.append((span, trig))
-        taken.update(range(span.start, span.end))
-    return sorted(chosen, key=lambda item: item[0].start)
-
-
-def _witness(doc: Doc, tok_start: int) -> bool:
-    """'en présence du chancelier allemand Olaf Scholz': a witness, not a party."""
-    for i in range(tok_start - 1, max(tok_start - 7, 0), -1):
-        tok = doc[i]
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
-            return False
-        if tok.lower_ == "présence" and i > 0 and doc[i - 1].lower_ == "en":
-            return True
-    return False
-
-
-_INDEFINITE = frozenset({"un", "une", "des", "d'", "d’", "de", "nouveau", "nouvelle"})
-
-
-def _object_fits(predicate: Token, trig: Trigger) -> bool:
-    """The cue's object (or passive subject) is one of the trigger's `object_lemmas`, and an
-    indefinite one when the trigger asks for it ("a évoqué un accord", not "l'accord")."""
-    passive = any(c.dep_ == "aux:pass" for c in predicate.children)
-    candidates = [c for c in predicate.children
-                  if c.dep_ in ("obj", "nsubj:pass", "obl:arg") or (c.dep_ == "nsubj" and passive)]
-    if not any(c.dep_ in ("obj", "nsubj:pass") for c in candidates):
-        # the parser lost the object ("a de son côté évoqué lundi, lors d'une rencontre …, un
-        # accord"): take the first noun of the kind after the cue, within the sentence
-        doc = predicate.doc
-        for tok in doc[predicate.i + 1 : min(predicate.i + 16, predicate.sent.end)]:
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
-                break
-            if tok.lemma_.lower() in trig.object_lemmas or tok.lower_ in trig.object_lemmas:
-                candidates.append(tok)
-                break
-    for child in candidates:
-        if child.lemma_.lower() not in trig.object_lemmas and child.lower_ not in trig.object_lemmas:
-            continue
-        if not trig.indefinite_object:
-            return True
-        dets = {c.lower_ for c in child.children if c.dep_ == "det"}
-        if not dets and child.i > 0:
-            dets = {child.doc[child.i - 1].lower_}
-        if dets & _INDEFINITE:
-            return True
-    return False
-
-
-def _idiom(tok: Token) -> bool:
-    """'d'accord', 'en accord avec': no deal ("le ministre s'est dit d'accord")."""
-    if tok.lower_ != "accord" or tok.i == 0:
-        return False
-    prev = tok.doc[tok.i - 1].lower_
-    if prev == "en":
-        return True
-    # "projet d'accord", "protocole d'accord" name a deal; "est d'accord", "tomber d'accord" do not
-    return prev in ("d'", "d’") and (tok.i < 2 or tok.doc[tok.i - 2].pos_ not in ("NOUN", "PROPN"))
-
-
-def _drop_governed(chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
-    """'sur le point de signer', 'a proposé de négocier': a status cue right after another one
-    (at most one word between) is its complement, not a second event."""
-    heads = {id(span): _predicate(span) for span, _ in chosen}
-    others = {heads[id(span)].i for span, _ in chosen}
-    out: list[tuple[Span, Trigger]] = []
-    for span, trig in chosen:
-        predicate = heads[id(span)]
-        governed = predicate.head.i in others and predicate.head.i != predicate.i
-        if "Inf" in predicate.morph.get("VerbForm") and governed:
-            continue  # "a proposé à l'Ukraine de conclure": the proposal is the event
-        if predicate.pos_ == "NOUN" and trig.status == "negotiating" and governed:
-            continue  # "les négociations avaient été interrompues": the interruption is the event
-        if out and trig.type == "agreement" and out[-1][1].type == "agreement":
-            gap = span.doc[out[-1][0].end : span.start]
-            if len(gap) <= 1 and all(t.lower_ in ("de", "d'", "à", "pour") for t in gap):
-                continue
-        out.append((span, trig))
-    return out
-
-
-def _is_modifier(tok: Token) -> bool:
-    """A bare participle modifying a noun ("l'accord conclu", ", présenté par Bruxelles comme …")."""
-    if "Part" not in tok.morph.get("VerbForm") or not tok.dep_.startswith(("acl", "advcl")):
-        return False
-    return not any(c.dep_.startswith("aux") for c in tok.children)
-
-
-def _regions(sent: Span, spans: list[Span]) -> list[tuple[int, int]]:
-    """Token ranges of the sentence owned by each trigger, cut at clause separators between them."""
-    cuts = [sent.start]
-    doc = sent.doc
-    for left, right in itertools.pairwise(spans):
-        cut = right.start
-        for i in range(right.start - 1, left.end - 1, -1):
-            if doc[i].lower_ in _SEPARATORS:
-                cut = i
-                break
-        cuts.append(cut)
-    cuts.append(sent.end)
-    return [(cuts[k], cuts[k + 1]) for k in range(len(spans))]
-
-
-def _predicate(span: Span) -> Token:
-    """The token of the trigger span whose head lies outside it."""
-    for tok in span:
-        if tok.head.i < span.start or tok.head.i >= span.end or tok.head.i == tok.i:
-            return tok
-    return span.root
-
-
-def _governors(span: Span, sent: Span | None = None) -> list[Token]:
-    """The predicate and the verbs it is the xcomp of ("pourrait signer", "doit signer").
-
-    The climb stays inside `sent`: the parser sometimes hangs a sentence on the previous one.
-    """
-    tok = _predicate(span)
-    chain = [tok]
-    lo, hi = (sent.start, sent.end) if sent is not None else (0, len(span.doc))
-    # an infinitive complement takes its modality from its governor, whatever the arc label
-    while (
-        (tok.dep_ == "xcomp" or "Inf" in tok.morph.get("VerbForm")) and tok.head.i != tok.i
-        and lo <= tok.head.i < hi and len(chain) < 4
-    ):
-        tok = tok.head
-        chain.append(tok)
-    # a noun or adjective predicate ("en négociations", "proche") takes mood from its copula
-    return chain
-
-
-def _pluperfect(tok: Token) -> bool:
-    """'avait rejeté', 'était parvenu': an auxiliary in the imperfect with a past participle."""
-    if "Part" not in tok.morph.get("VerbForm"):
-        return False
-    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in tok.children)
 
 
 def _speaker(speaker: dict | None) -> dict | None:
@@ -1058,7 +856,7 @@ def _speaker(speaker: dict | None) -> dict | None:
 
 
 def _claim(mentions: list[Mention]) -> dict:
-    unique = _unique([(m.actor_id, m.name) for m in mentions])
+    unique = syn.unique([(m.actor_id, m.name) for m in mentions])
     if len(unique) == 1:
         return {"name": unique[0][1], "id": unique[0][0]}
     return {"name": " & ".join(n for _, n in unique), "id": None, "ids": [i for i, _ in unique]}

@@ -1,0 +1,224 @@
+"""Token and sentence rules of `filon_events`: clauses, predicates, governors, cue regions.
+
+Pure functions over spaCy tokens and spans, written against the parse of fr_core_news_md and
+its known slips (sentences cut before the verb, participles hung on nouns, conditionals tagged
+as imperfects); each one says which slip it absorbs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from filon.pipeline.event_patterns import Trigger
+
+# clause separators: a trigger's region stops at the last of these before the next trigger
+SEPARATORS = frozenset({",", ";", ":", "—", "–", "(", ")", "mais", "tandis", "alors", "puis", "afin"})
+# conditional endings that no imperfect shares ("offrirait" but not "offrait", "aurait" but not
+# "assurait"); the tagger often reads a conditional as an imperfect
+CONDITIONAL = re.compile(
+    r"(?:er|ir|rr|dr|vr|aur|ser|fer|oir)(?:ais|ait|ions|iez|aient)$"
+)
+
+FUTURE = re.compile(r"r(?:ai|as|a|ont)$")  # "signera", "seront": the tagger often misses it
+
+TIME_WORDS = frozenset({
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir", "matin",
+    "semaine", "mois", "an", "année", "jour", "fin", "début", "mi-", "janvier", "février", "mars", "avril",
+    "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+})
+# a wire dateline: place (country), date or agency, then a dash, at the very top of the text
+DATELINE = re.compile(
+    r"^\s*([A-ZÀ-Ý][\w' .-]*(?:\s*\([^()\n]{1,30}\))?,[^\n]{0,50}?(?:\d|\([\w .]{2,20}\))\s*[-—–])\s"
+)
+# "après deux mois de négociations": talks measured in time are over
+DURATION_NOUNS = frozenset({"mois", "semaine", "jour", "an", "année", "heure", "décennie"})
+# arcs by which a negation word attaches to the predicate
+NEGATION_DEPS = frozenset({"advmod", "mark", "case", "det"})
+
+# sentence-final punctuation and the closing marks that may follow it
+FINAL = frozenset({".", "!", "?", "…", "..."})
+CLOSERS = frozenset({"»", '"', "”", ")", "’", "'"})
+
+
+def ends_sentence(span: Span) -> bool:
+    """The span ends with final punctuation, possibly followed by closing quotes or brackets."""
+    toks = [t for t in span if not t.is_space]
+    while toks and toks[-1].text in CLOSERS:
+        toks.pop()
+    return bool(toks) and (toks[-1].text in FINAL or toks[-1].text.endswith((".", "!", "?", "…")))
+
+
+def trim(span: Span) -> Span:
+    """The span without leading or trailing whitespace tokens."""
+    start, end = span.start, span.end
+    # a closing mark left over from the previous sentence, an opening one of the next
+    while start < end and (span.doc[start].is_space or span.doc[start].text in ("»", "”")):
+        start += 1
+    while end > start and (span.doc[end - 1].is_space or span.doc[end - 1].text in ("«", "“")):
+        end -= 1
+    return span.doc[start:end]
+
+
+def in_any(pos: int, spans: list[dict] | None) -> bool:
+    return bool(spans) and any(s["start"] <= pos < s["end"] for s in spans)
+
+
+def unique(items: list) -> list:
+    seen: set = set()
+    out = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def resolve_overlaps(candidates: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
+    """Longest match first, then the more specific trigger (with requirements); no overlaps."""
+    def rank(item: tuple[Span, Trigger]) -> tuple:
+        span, trig = item
+        specific = bool(trig.requires_lemma) + (trig.type != "agreement")
+        return (-(span.end - span.start), -specific, span.start)
+
+    chosen: list[tuple[Span, Trigger]] = []
+    taken: set[int] = set()
+    for span, trig in sorted(candidates, key=rank):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        chosen.append((span, trig))
+        taken.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda item: item[0].start)
+
+
+def witness(doc: Doc, tok_start: int) -> bool:
+    """'en présence du chancelier allemand Olaf Scholz': a witness, not a party."""
+    for i in range(tok_start - 1, max(tok_start - 7, 0), -1):
+        tok = doc[i]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.lower_ == "présence" and i > 0 and doc[i - 1].lower_ == "en":
+            return True
+    return False
+
+
+INDEFINITE = frozenset({"un", "une", "des", "d'", "d’", "de", "nouveau", "nouvelle"})
+
+
+def object_fits(predicate: Token, trig: Trigger) -> bool:
+    """The cue's object (or passive subject) is one of the trigger's `object_lemmas`, and an
+    indefinite one when the trigger asks for it ("a évoqué un accord", not "l'accord")."""
+    passive = any(c.dep_ == "aux:pass" for c in predicate.children)
+    candidates = [c for c in predicate.children
+                  if c.dep_ in ("obj", "nsubj:pass", "obl:arg") or (c.dep_ == "nsubj" and passive)]
+    if not any(c.dep_ in ("obj", "nsubj:pass") for c in candidates):
+        # the parser lost the object ("a de son côté évoqué lundi, lors d'une rencontre …, un
+        # accord"): take the first noun of the kind after the cue, within the sentence
+        doc = predicate.doc
+        for tok in doc[predicate.i + 1 : min(predicate.i + 16, predicate.sent.end)]:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+                break
+            if tok.lemma_.lower() in trig.object_lemmas or tok.lower_ in trig.object_lemmas:
+                candidates.append(tok)
+                break
+    for child in candidates:
+        if child.lemma_.lower() not in trig.object_lemmas and child.lower_ not in trig.object_lemmas:
+            continue
+        if not trig.indefinite_object:
+            return True
+        dets = {c.lower_ for c in child.children if c.dep_ == "det"}
+        if not dets and child.i > 0:
+            dets = {child.doc[child.i - 1].lower_}
+        if dets & INDEFINITE:
+            return True
+    return False
+
+
+def idiom(tok: Token) -> bool:
+    """'d'accord', 'en accord avec': no deal ("le ministre s'est dit d'accord")."""
+    if tok.lower_ != "accord" or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1].lower_
+    if prev == "en":
+        return True
+    # "projet d'accord", "protocole d'accord" name a deal; "est d'accord", "tomber d'accord" do not
+    return prev in ("d'", "d’") and (tok.i < 2 or tok.doc[tok.i - 2].pos_ not in ("NOUN", "PROPN"))
+
+
+def drop_governed(chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
+    """'sur le point de signer', 'a proposé de négocier': a status cue right after another one
+    (at most one word between) is its complement, not a second event."""
+    heads = {id(span): predicate_of(span) for span, _ in chosen}
+    others = {heads[id(span)].i for span, _ in chosen}
+    out: list[tuple[Span, Trigger]] = []
+    for span, trig in chosen:
+        predicate = heads[id(span)]
+        governed = predicate.head.i in others and predicate.head.i != predicate.i
+        if "Inf" in predicate.morph.get("VerbForm") and governed:
+            continue  # "a proposé à l'Ukraine de conclure": the proposal is the event
+        if predicate.pos_ == "NOUN" and trig.status == "negotiating" and governed:
+            continue  # "les négociations avaient été interrompues": the interruption is the event
+        if out and trig.type == "agreement" and out[-1][1].type == "agreement":
+            gap = span.doc[out[-1][0].end : span.start]
+            if len(gap) <= 1 and all(t.lower_ in ("de", "d'", "à", "pour") for t in gap):
+                continue
+        out.append((span, trig))
+    return out
+
+
+def is_modifier(tok: Token) -> bool:
+    """A bare participle modifying a noun ("l'accord conclu", ", présenté par Bruxelles comme …")."""
+    if "Part" not in tok.morph.get("VerbForm") or not tok.dep_.startswith(("acl", "advcl")):
+        return False
+    return not any(c.dep_.startswith("aux") for c in tok.children)
+
+
+def regions(sent: Span, spans: list[Span]) -> list[tuple[int, int]]:
+    """Token ranges of the sentence owned by each trigger, cut at clause separators between them."""
+    cuts = [sent.start]
+    doc = sent.doc
+    for left, right in itertools.pairwise(spans):
+        cut = right.start
+        for i in range(right.start - 1, left.end - 1, -1):
+            if doc[i].lower_ in SEPARATORS:
+                cut = i
+                break
+        cuts.append(cut)
+    cuts.append(sent.end)
+    return [(cuts[k], cuts[k + 1]) for k in range(len(spans))]
+
+
+def predicate_of(span: Span) -> Token:
+    """The token of the trigger span whose head lies outside it."""
+    for tok in span:
+        if tok.head.i < span.start or tok.head.i >= span.end or tok.head.i == tok.i:
+            return tok
+    return span.root
+
+
+def governors(span: Span, sent: Span | None = None) -> list[Token]:
+    """The predicate and the verbs it is the xcomp of ("pourrait signer", "doit signer").
+
+    The climb stays inside `sent`: the parser sometimes hangs a sentence on the previous one.
+    """
+    tok = predicate_of(span)
+    chain = [tok]
+    lo, hi = (sent.start, sent.end) if sent is not None else (0, len(span.doc))
+    # an infinitive complement takes its modality from its governor, whatever the arc label
+    while (
+        (tok.dep_ == "xcomp" or "Inf" in tok.morph.get("VerbForm")) and tok.head.i != tok.i
+        and lo <= tok.head.i < hi and len(chain) < 4
+    ):
+        tok = tok.head
+        chain.append(tok)
+    # a noun or adjective predicate ("en négociations", "proche") takes mood from its copula
+    return chain
+
+
+def pluperfect(tok: Token) -> bool:
+    """'avait rejeté', 'était parvenu': an auxiliary in the imperfect with a past participle."""
+    if "Part" not in tok.morph.get("VerbForm"):
+        return False
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in tok.children)
