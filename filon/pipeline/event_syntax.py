@@ -63,10 +63,12 @@ def trim(span: Span) -> Span:
 
 
 def in_any(pos: int, spans: list[dict] | None) -> bool:
+    """`pos` falls inside one of `spans` (dicts with "start" and "end")."""
     return bool(spans) and any(s["start"] <= pos < s["end"] for s in spans)
 
 
 def unique(items: list) -> list:
+    """Items without repeats, first occurrence first."""
     seen: set = set()
     out = []
     for item in items:
@@ -79,6 +81,7 @@ def unique(items: list) -> list:
 def resolve_overlaps(candidates: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
     """Longest match first, then the more specific trigger (with requirements); no overlaps."""
     def rank(item: tuple[Span, Trigger]) -> tuple:
+        """Longer first, then triggers with requirements, then text order."""
         span, trig = item
         specific = bool(trig.requires_lemma) + (trig.type != "agreement")
         return (-(span.end - span.start), -specific, span.start)
