@@ -64,10 +64,6 @@ class _Unit:
 class _Cluster:
     units: list[_Unit] = field(default_factory=list)
 
-    def parties(self) -> set[str]:
-        """Every party any unit of the cluster names."""
-        return {p for unit in self.units for p in unit.parties}
-
     def days(self) -> list[date]:
         """The dates of the cluster's units."""
         return [u.day for u in self.units if u.day is not None]
