@@ -171,21 +171,24 @@ def test_events_no_document_signed_is_negated(events_nlp):
 
 
 @pytest.mark.parametrize(
-    ("text", "modality"),
+    ("text", "modality", "status"),
     [
-        ("Kiev pourrait signer l'accord sur le titane dès la semaine prochaine.", "possible"),
-        ("Le ministre doit signer vendredi l'accord sur le lithium.", "expected"),
-        ("L'Ukraine signera l'accord sur les minerais à Washington.", "expected"),
-        ("Le président s'est dit prêt à signer l'accord sur les terres rares.", "expected"),
+        ("Kiev pourrait signer l'accord sur le titane dès la semaine prochaine.", "possible", None),
+        # a signing on the calendar: the text is agreed, so "close" (never "signed")
+        ("Le ministre doit signer vendredi l'accord sur le lithium.", "expected", "close"),
+        ("L'Ukraine signera l'accord sur les minerais à Washington.", "expected", "close"),
+        ("Le président s'est dit prêt à signer l'accord sur les terres rares.", "expected", None),
+        ("Le texte sur les terres rares devait être paraphé lors d'une conférence de presse.",
+         "expected", None),
         ("Si l'accord sur les terres rares était signé, Kiev obtiendrait des investissements.",
-         "hypothetical"),
-        ("Washington fait pression pour qu'il signe l'accord sur les minerais.", "hypothetical"),
+         "hypothetical", None),
+        ("Washington fait pression pour qu'il signe l'accord sur les minerais.", "hypothetical", None),
     ],
 )
-def test_events_modality_blocks_status(events_nlp, text, modality):
+def test_events_modality_blocks_status(events_nlp, text, modality, status):
     event = next(e for e in extract(events_nlp, text) if e["status_cue"] == "signed")
     assert event["modality"] == modality
-    assert event["status"] is None
+    assert event["status"] == status
     assert event["detail"] == f"{modality}_signed"
 
 

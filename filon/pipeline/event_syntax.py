@@ -225,3 +225,27 @@ def pluperfect(tok: Token) -> bool:
     if "Part" not in tok.morph.get("VerbForm"):
         return False
     return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in tok.children)
+
+
+SCHEDULING_VERBS = frozenset({"devoir", "prévoir", "aller"})
+
+
+def scheduled(span: Span, sent: Span | None = None) -> bool:
+    """The cue is set for a coming day: under "doit"/"devra"/"prévoit de"/"va", or in the future
+    tense. A past expectation ("devait être paraphé") or a condition is not."""
+    chain = governors(span, sent)
+    for tok in chain:
+        marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "cc")}
+        if marks & {"si", "s'", "pour", "afin", "soit"}:
+            return False
+    for tok in chain[1:]:
+        if tok.lemma_.lower() in SCHEDULING_VERBS:
+            tenses = set(tok.morph.get("Tense"))
+            moods = set(tok.morph.get("Mood"))
+            past = tenses & {"Imp", "Past"}
+            return not past and "Cnd" not in moods and not CONDITIONAL.search(tok.lower_)
+    head = chain[0]
+    helpers = [head, *[c for c in head.children if c.dep_.startswith("aux")]]
+    verbs = [h for h in helpers if h.pos_ in ("VERB", "AUX")]
+    return any("Fut" in h.morph.get("Tense")
+               or (FUTURE.search(h.lower_) and "Inf" not in h.morph.get("VerbForm")) for h in verbs)

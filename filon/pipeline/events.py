@@ -13,7 +13,9 @@ pack (`event_triggers.yaml`, `resources.csv`); this module holds the rules that 
    conditional or future mood; a condition or purpose ("si", "pour qu'il signe"). Only an asserted,
    non-negated cue sets `status`; otherwise `status` is None and `detail` says what was said
    (`not_signed`, `expected_signed`, `possible_negotiating`, `hypothetical_signed`), while
-   `status_cue` keeps the cue's status.
+   `status_cue` keeps the cue's status. One exception: a signing on the calendar ("doit signer
+   vendredi", "signera mercredi") means the text is agreed, so `status` is "close" (never
+   "signed") with `detail` "expected_signed"; a past plan ("devait être paraphé") is not.
 4. An event inside a reported statement (a `filon_quotes` item covering the trigger, else a
    reporting verb governing it, else "selon X") is claimed by that speaker. A proposal or a
    rejection is itself a statement by its agent, who then claims it.
@@ -315,6 +317,10 @@ class EventExtractor(Pipe):
             detail, status = f"not_{status}", None
         elif status is not None and modality != "asserted":
             detail, status = f"{modality}_{status}", None
+            if trig.status == "signed" and syn.scheduled(span, sent):
+                # "doit signer vendredi", "signera mercredi": a signing on the calendar means the
+                # text is agreed (gold convention "close"); "devait être paraphé" does not
+                status = "close"
 
         claimed_by, quote_index = self._claimant(ctx, sent, region, span, trig, agent)
         date_value, date_source = self._date(ctx, sent, region, span, foreign)
