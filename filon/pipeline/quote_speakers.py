@@ -22,6 +22,12 @@ INDEFINITES = frozenset(
     {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "d'autres"}
 )
 DEFINITES = frozenset({"le", "la", "l'", "ce", "cette"})
+# documents that carry someone's words: their author is the source
+DOC_NOUNS = frozenset(
+    {"communique", "declaration", "rapport", "note", "lettre", "message", "courrier", "texte", "document",
+     "entretien", "interview", "publication", "compte", "site", "fiche", "donnee", "chiffre", "estimation",
+     "statistique", "calcul", "sondage", "etude", "analyse", "bilan", "decompte"}
+)  # fmt: skip
 
 
 class SpeakerResolver:
@@ -139,6 +145,16 @@ class SpeakerResolver:
                 "end": end,
             }
         head = next((t for t in doc[i + 1 : j] if t.pos_ in ("NOUN", "PROPN")), None)
+        # "un communiqué du ministère", "la déclaration de la Commission": the author speaks
+        if head is not None and fold(head.lemma_) in DOC_NOUNS:
+            k = head.i + 1
+            while k < j and (
+                doc[k].pos_ == "ADJ"
+                or fold(doc[k].text) in ("de", "du", "des", "d'", "la", "l'", "le", "les")
+            ):
+                k += 1
+            if k < j and k in self.mention_at:
+                return self.resolve(k, j)
         if (
             fold(doc[i].text) in INDEFINITES
             and head is not None
@@ -149,6 +165,11 @@ class SpeakerResolver:
             # a place or body is named inside it
             start, end = self.span_dict(i, j)
             return {"name": None, "id": None, "text": self.text[start:end], "start": start, "end": end}
+        # "le ministre français de l'Economie": a title whose complement names only the
+        # institution; the institution is not the speaker
+        title = doc[i] if fold(doc[i].text) not in DEFINITES | INDEFINITES else None
+        title = head if title is None else title
+        person_title = title is not None and fold(title.lemma_) in TITLES
         best = None
         for k in range(i, j):
             if k in self.mention_at:
@@ -160,6 +181,19 @@ class SpeakerResolver:
                 )
                 if best is None or rank > best[0]:
                     best = (rank, m)
+        if person_title and best is not None and best[1]["label"] != "PER":
+            best = None
+        # "l'offre de l'UE", "la fiche du texte": a thing whose complement names a body; the
+        # thing is the subject, not the body
+        thing = (
+            head is not None
+            and head.pos_ == "NOUN"
+            and head.i not in self.mention_at
+            and fold(head.lemma_) not in SOURCE_NOUNS | TITLES | DOC_NOUNS
+        )
+        if thing and best is not None and self.token_at(best[1]["start"]) > head.i:
+            start, end = self.span_dict(i, j)
+            return {"name": None, "id": None, "text": self.text[start:end], "start": start, "end": end}
         if best is not None and (
             best[1]["label"] in ("PER", "ORG")
             or best[1].get("kind") == "metonymy"

@@ -60,6 +60,8 @@ class StatementFinder(SpeakerResolver):
                 continue  # "a dit espérer …": the infinitive is the content of the first cue
             if self._passive(hit):
                 continue  # "le rapport a été publié": the subject is what is said, not who
+            if self._describes_noun(hit):
+                continue  # "la fiche publiée sur le site": a participle describing a noun
             if hit.start == hit.verb and hit.verb > 0 and fold(self.doc[hit.verb - 1].text) == "pour":
                 continue  # "pour plaider en faveur de …": a purpose, not something said
             st = self._prep_statement(hit) if hit.cue.type == "preposition" else self._verb_statement(hit)
@@ -68,6 +70,19 @@ class StatementFinder(SpeakerResolver):
                 if hit.cue.type == "preposition" and st["speaker"] is not None:
                     self._add_event(st["cue_start"], st["speaker"])
         return self._merge_nested(out)
+
+    def _describes_noun(self, hit: Hit) -> bool:
+        """A past participle right after a noun, with no auxiliary before it ("la fiche du texte
+        publiée sur le site"). The parser's acl label alone is not trusted: it also puts it on
+        "a de son côté évoqué"."""
+        doc = self.doc
+        verb = doc[hit.verb]
+        forms = verb.morph.get("VerbForm")
+        if hit.start != hit.verb or "Part" not in forms or fold(verb.text).endswith("ant"):
+            return False
+        if hit.verb == 0 or doc[hit.verb - 1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        return not any(t.lemma_ in ("avoir", "être") for t in doc[max(0, hit.verb - 5) : hit.verb])
 
     def _merge_nested(self, statements: list[dict]) -> list[dict]:
         """Drop statements that only continue an earlier one of the same speaker in the same
@@ -234,7 +249,9 @@ class StatementFinder(SpeakerResolver):
             if low in ("de", "d'"):
                 # "de nouvelles restrictions" (partitive article) is a noun phrase; "de la
                 # dépendance" after "s'inquiéter" is the prepositional complement
-                frames.add("obj" if tok.pos_ == "DET" else "de")
+                nxt = doc[j + 1] if j + 1 < end else None
+                partitive = tok.pos_ == "DET" or (nxt is not None and nxt.pos_ in ("ADJ", "NOUN"))
+                frames.update({"obj", "de"} if partitive else {"de"})
             return frames
         if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm"):
             return {"inf"}
@@ -508,6 +525,14 @@ class StatementFinder(SpeakerResolver):
         j = hit.end
         while j < sent_end:
             skipped = skip_adjunct(doc, j, sent_end)
+            if skipped == j and fold(doc[j].text) in ("a", "au", "aux"):
+                # an addressee before the subject: "a indiqué à l'AFP une source proche …"
+                k = j + 1
+                while k < min(sent_end, j + 5) and (doc[k].pos_ in ("DET", "PROPN") or doc[k].text in ("'",)):
+                    k += 1
+                if k > j + 1 and k < sent_end and doc[k].pos_ in ("DET", "NOUN", "PROPN"):
+                    j = k
+                    continue
             if skipped == j and not (doc[j].pos_ == "ADV" or is_month(doc[j]) or doc[j].is_digit):
                 break
             j = max(skipped, j + 1)

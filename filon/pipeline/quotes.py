@@ -269,6 +269,15 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
             smaller = holder is None or st["end"] - st["start"] < holder["end"] - holder["start"]
             if holds and smaller and st["speaker"] is not None:
                 holder = st
+        # "…, une mesure qui « vise à … », selon un communiqué du ministère": a source named after
+        # the quote owns its words, whatever clause holds them
+        sources = [
+            st for st in statements
+            if st["_hit"].cue.type == "preposition" and st["start"] <= q.open_start
+            and q.close_end <= st["cue_start"] and st["speaker"] is not None
+        ]  # fmt: skip
+        if sources:
+            holder = min(sources, key=lambda st: st["cue_start"] - q.close_end)
         if holder is None and fragment:
             # a fragment later in the sentence of a statement, outside the parsed clause
             # ("il a ordonné …, afin que « … »")
