@@ -517,3 +517,9 @@ def test_events_mentioning_a_deal_is_not_proposing_one(events_nlp, text):
 )
 def test_events_evoking_or_handing_over_a_draft_proposes_it(events_nlp, text):
     assert only(extract(events_nlp, text))["status"] == "proposed"
+
+
+def test_events_first_person_future_inside_a_quote(events_nlp):
+    text = "« Nous signerons l'accord sur le lithium », a-t-il dit."
+    event = only(extract(events_nlp, text))
+    assert (event["status"], event["detail"]) == ("close", "expected_signed")

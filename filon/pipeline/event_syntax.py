@@ -22,7 +22,9 @@ CONDITIONAL = re.compile(
     r"(?:er|ir|rr|dr|vr|aur|ser|fer|oir)(?:ais|ait|ions|iez|aient)$"
 )
 
-FUTURE = re.compile(r"r(?:ai|as|a|ont)$")  # "signera", "seront": the tagger often misses it
+# future endings ("signera", "seront", "signerons"); the tagger often misses the tense. The
+# plural persons need the stem ending that no present shares ("déclarons" is a present)
+FUTURE = re.compile(r"r(?:ai|as|a|ont)$|(?:er|ir|rr|dr|vr|aur|ser|fer|oir)(?:ons|ez)$")
 
 TIME_WORDS = frozenset({
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir", "matin",
