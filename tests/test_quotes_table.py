@@ -293,6 +293,20 @@ CASES: list[tuple] = [
     ("neg_bare_participle_not_passive", "Kiev avait lui-même suggéré en 2024 d'associer des investisseurs "
      "occidentaux.",
      [I("suggéré", "Ukrainian government")]),
+    ("ind_selon_communique", "Les licences seront accordées au cas par cas, selon un communiqué du ministère chinois "
+     "du Commerce.",
+     [I("selon", "Ministry of Commerce of China")]),
+    ("mixed_source_after_quote", "Pékin a durci ses contrôles, une mesure qui « protège la sécurité nationale », selon "
+     "un communiqué du ministère chinois du Commerce.",
+     [M("selon", "Ministry of Commerce of China", "protège la sécurité nationale")]),
+    ("inv_addressee_then_subject", "« Les discussions ont été utiles », a indiqué à l'AFP une source proche de la "
+     "délégation ukrainienne.",
+     [D("Les discussions ont été utiles", "?une source proche de la délégation ukrainienne")]),
+    ("ind_title_with_institution", "Le ministre roumain de l'Economie, interrogé par la radio publique, a estimé que "
+     "le pays devait rouvrir ses mines.",
+     [I("a estimé", "?Le ministre roumain de l'Economie")]),
+    ("neg_describing_participle", "La fiche du projet publiée sur le site du ministère mentionne trois gisements.", []),
+    ("neg_thing_with_body_complement", "L'offre de l'Union ne réclame aucune contrepartie financière.", []),
     # --- pronouns with two candidate antecedents -------------------------------------------------
     ("pron_elle_two", "Karoline Leavitt a répondu à Donald Trump lors du point presse. Elle a assuré que les "
      "discussions avançaient.",

@@ -144,7 +144,11 @@ class SpeakerResolver:
                 "start": start,
                 "end": end,
             }
-        head = next((t for t in doc[i + 1 : j] if t.pos_ in ("NOUN", "PROPN")), None)
+        # the head word: the first word after the determiners (the tagger sometimes calls a noun
+        # such as "offre" a verb, so the part of speech is not required)
+        head = next(
+            (t for t in doc[i:j] if t.pos_ not in ("DET", "ADP", "PUNCT", "NUM") and t.is_alpha), None
+        )
         # "un communiqué du ministère", "la déclaration de la Commission": the author speaks
         if head is not None and fold(head.lemma_) in DOC_NOUNS:
             k = head.i + 1
@@ -158,7 +162,7 @@ class SpeakerResolver:
         if (
             fold(doc[i].text) in INDEFINITES
             and head is not None
-            and head.pos_ == "NOUN"
+            and head.pos_ != "PROPN"
             and head.i not in self.mention_at
         ):
             # "un responsable ukrainien", "un économiste de Kiev": an anonymous source, even when
@@ -187,7 +191,7 @@ class SpeakerResolver:
         # thing is the subject, not the body
         thing = (
             head is not None
-            and head.pos_ == "NOUN"
+            and head.pos_ != "PROPN"
             and head.i not in self.mention_at
             and fold(head.lemma_) not in SOURCE_NOUNS | TITLES | DOC_NOUNS
         )
@@ -258,16 +262,16 @@ class SpeakerResolver:
         doc = self.doc
         if any(fold(t.text).lstrip("-") in PRONOUNS or fold(t.text).lstrip("-") == "on" for t in doc[i:j]):
             return True
-        if any(
-            k in self.mention_at and self.mentions[self.mention_at[k]]["label"] in ("PER", "ORG")
-            for k in range(i, j)
-        ):
-            return True
-        return any(
-            fold(t.lemma_) in SOURCE_NOUNS or fold(t.text) in SOURCE_NOUNS
-            for t in doc[i:j]
-            if t.pos_ in ("NOUN", "PROPN")
+        # an unresolved noun phrase speaks only through its head word ("un haut responsable",
+        # "les autorités"), never through a body named in its complement ("l'offre de l'Union")
+        head = next(
+            (t for t in doc[i:j] if t.pos_ not in ("DET", "ADP", "PUNCT", "NUM", "ADJ") and t.is_alpha), None
         )
+        if head is None:
+            return False
+        if head.i in self.mention_at:
+            return self.mentions[self.mention_at[head.i]]["label"] in ("PER", "ORG")
+        return fold(head.lemma_) in SOURCE_NOUNS | TITLES or fold(head.text) in SOURCE_NOUNS | TITLES
 
     def _coordinated(self, i: int, j: int) -> list[tuple[int, int]]:
         doc = self.doc

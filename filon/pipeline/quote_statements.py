@@ -528,8 +528,18 @@ class StatementFinder(SpeakerResolver):
             if skipped == j and fold(doc[j].text) in ("a", "au", "aux"):
                 # an addressee before the subject: "a indiqué à l'AFP une source proche …"
                 k = j + 1
-                while k < min(sent_end, j + 5) and (doc[k].pos_ in ("DET", "PROPN") or doc[k].text in ("'",)):
+                if k < sent_end and doc[k].pos_ == "DET":
                     k += 1
+                while (
+                    k < min(sent_end, j + 5) and doc[k].pos_ in ("PROPN", "NOUN") and k not in self.mention_at
+                ):
+                    k += 1
+                while (
+                    k < sent_end
+                    and k in self.mention_at
+                    and self.mentions[self.mention_at[k]]["label"] == "ORG"
+                ):
+                    k += 1  # "à l'AFP", "au Monde": the addressee
                 if k > j + 1 and k < sent_end and doc[k].pos_ in ("DET", "NOUN", "PROPN"):
                     j = k
                     continue
