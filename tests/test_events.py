@@ -523,3 +523,23 @@ def test_events_first_person_future_inside_a_quote(events_nlp):
     text = "« Nous signerons l'accord sur le lithium », a-t-il dit."
     event = only(extract(events_nlp, text))
     assert (event["status"], event["detail"]) == ("close", "expected_signed")
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Un accord sur les terres rares est plus proche que jamais, selon Washington.", False),
+        ("Kiev ne signera jamais l'accord sur les minerais sous cette forme.", True),
+        ("Washington et Kiev ne négocient plus sur le lithium.", True),
+    ],
+)
+def test_events_weak_negation_words_need_ne(events_nlp, text, negated):
+    assert only(extract(events_nlp, text))["negated"] is negated
+
+
+def test_events_unrelated_talks_in_a_minerals_article(events_nlp):
+    text = ("Kiev et Washington négocient un accord sur les terres rares. "
+            "Par ailleurs, les syndicats négocient avec la direction de l'usine.")
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert [e["trigger"]["text"] for e in events] == ["négocient"]
+    assert events[0]["evidence"]["start"] == 0

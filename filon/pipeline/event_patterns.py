@@ -60,6 +60,7 @@ class Trigger:
     indefinite_object: bool = False  # ... introduced by un/une/des ("a évoqué un accord")
     requires_resource: bool = False
     requires_agreement: bool = False
+    self_context: bool = False  # the cue itself names talks: no agreement noun needed
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,7 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         indefinite_object=bool(entry.get("indefinite_object", False)),
         requires_resource=bool(entry.get("requires_resource", False)),
         requires_agreement=bool(entry.get("requires_agreement", False)),
+        self_context=bool(entry.get("self_context", False)),
     )
 
 

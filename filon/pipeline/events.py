@@ -56,6 +56,7 @@ _PARTY_TYPES = frozenset({"state", "organization", "company"})
 _TARGETED = frozenset({"pressure", "order", "investment_invitation"})
 _PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
 _DATIVE = frozenset({"à", "au", "aux"})
+_WEAK_NEGATIONS = frozenset({"plus", "jamais", "point"})  # negate only with "ne" ("plus proche")
 
 
 @dataclass(slots=True)
@@ -209,7 +210,7 @@ class EventExtractor(Pipe):
                 continue  # "a proposé un accord pour exploiter …" is an agreement proposal
             if trig.requires_resource and not minerals:
                 continue
-            if trig.type == "agreement" and not has_context:
+            if trig.type == "agreement" and not (has_context or trig.self_context):
                 continue
             if trig.requires_agreement and not agreement_nouns:
                 continue
@@ -296,7 +297,8 @@ class EventExtractor(Pipe):
         parties = explicit
         region_nouns = [t for t in agreement_nouns if r_start <= t.i < r_end] or agreement_nouns
         if trig.type == "agreement":
-            local = self._local_agreement(ctx, explicit, resources, minerals, region_nouns)
+            talks = any(t.lemma_.lower() in self.lexicon.negotiation_nouns for t in sent)
+            local = self._local_agreement(ctx, explicit, resources, minerals, region_nouns, talks)
             if local is None:
                 return None  # not about minerals (a budget vote, a trade pact): not ours
             agreement_id = local.key
@@ -356,10 +358,14 @@ class EventExtractor(Pipe):
         resources: list[dict],
         minerals: bool,
         nouns: list[Token],
+        talks: bool = False,
     ) -> LocalAgreement | None:
         """The in-article agreement an agreement event belongs to, created when new."""
         introduces = any(self._introduces(t) for t in nouns)
-        antecedent = self._antecedent(ctx, explicit, strict=not (minerals or nouns))
+        weak = not (minerals or nouns)
+        if weak and not explicit and not talks:
+            return None  # "les syndicats négocient": no deal word, no resource, no known party
+        antecedent = self._antecedent(ctx, explicit, strict=weak)
         if antecedent is None and nouns and not introduces and ctx.agreements:
             # "le texte a été paraphé par X et Y": a definite or demonstrative noun points back
             # to the last agreement that shares a party (or the last one if none is named)
@@ -548,28 +554,38 @@ class EventExtractor(Pipe):
 
     # ------------------------------------------------------------------ polarity, modality
     def _negated(self, span: Span, sent: Span | None = None) -> bool:
-        """A negation word on the predicate or on a verb governing it through xcomp."""
+        """A negation on the predicate, its auxiliaries, its subject ("aucun document n'a été
+        signé") or a verb governing it through xcomp ("n'a pas voulu signer").
+
+        "plus", "jamais" and "point" negate only with "ne" in the clause: "plus proche que
+        jamais" is a comparison. Words inside the trigger itself never negate it.
+        """
+        doc = span.doc
+        floor = sent.start if sent is not None else span.sent.start
+        ceiling = sent.end if sent is not None else span.sent.end
+        has_ne = any(t.lower_ in ("ne", "n'", "n’") for t in doc[floor:ceiling])
+
+        def negates(tok: Token) -> bool:
+            if span.start <= tok.i < span.end or tok.lower_ not in self.lexicon.negation_words:
+                return False
+            return has_ne or tok.lower_ not in _WEAK_NEGATIONS
+
         for tok in syn.governors(span, sent):
             for child in tok.children:
-                if child.lower_ in self.lexicon.negation_words and child.dep_ in syn.NEGATION_DEPS:
+                if child.dep_ in syn.NEGATION_DEPS and negates(child):
                     return True
                 if child.lower_ == "sans" and child.dep_ == "mark":
                     return True
-            for child in tok.children:
                 # "aucun document n'a été signé", "rien n'a été signé"
                 if child.dep_.startswith("nsubj") and (
-                    child.lower_ in self.lexicon.negation_words
-                    or any(d.dep_ == "det" and d.lower_ in self.lexicon.negation_words
-                           for d in child.children)
+                    negates(child) or any(d.dep_ == "det" and negates(d) for d in child.children)
                 ):
                     return True
             for aux in (c for c in tok.children if c.dep_.startswith("aux")):
-                if any(g.lower_ in self.lexicon.negation_words and g.dep_ == "advmod" for g in aux.children):
+                if any(g.dep_ == "advmod" and negates(g) for g in aux.children):
                     return True
-        floor = sent.start if sent is not None else span.sent.start
-        before = span.doc[max(span.start - 3, floor) : span.start]
-        return any(t.lower_ in self.lexicon.negation_words and t.dep_ == "advmod"
-                   and span.start <= t.head.i < span.end for t in before)
+        before = doc[max(span.start - 3, floor) : span.start]
+        return any(t.dep_ == "advmod" and negates(t) and span.start <= t.head.i < span.end for t in before)
 
     def _modality(self, span: Span, sent: Span | None = None) -> str:
         """asserted | expected | possible | hypothetical, from governors, mood and markers."""
