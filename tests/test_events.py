@@ -543,3 +543,19 @@ def test_events_unrelated_talks_in_a_minerals_article(events_nlp):
     events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
     assert [e["trigger"]["text"] for e in events] == ["négocient"]
     assert events[0]["evidence"]["start"] == 0
+
+
+def test_events_scheduled_signing_is_close_as_of_the_article(events_nlp):
+    text = "Le président ukrainien doit signer vendredi l'accord sur les minerais."
+    start = text.index("vendredi")
+    dates = [{"text": "vendredi", "start": start, "end": start + 8, "value": "2025-02-28",
+              "granularity": "day"}]
+    event = only(extract(events_nlp, text, published="2025-02-26", dates=dates))
+    assert (event["status"], event["date"], event["planned_date"]) == ("close", "2025-02-26", "2025-02-28")
+
+
+def test_events_comparison_is_not_a_party(events_nlp):
+    text = ("L'Union européenne a proposé à l'Ukraine un partenariat sur le lithium, présenté comme "
+            "une alternative aux exigences de Washington.")
+    event = next(e for e in extract(events_nlp, text) if e["status"] == "proposed")
+    assert names(event) == {"European Union", "Ukraine"}

@@ -94,6 +94,7 @@ class EventLexicon:
     locative_prepositions: frozenset[str] = frozenset()
     dative_verbs: frozenset[str] = frozenset()
     non_parties: frozenset[str] = frozenset()
+    comparison_cues: frozenset[str] = frozenset()
     patterns: dict[str, list] = field(default_factory=dict)  # trigger id -> token pattern
 
     def matchers(self, nlp: Language) -> tuple[Matcher, PhraseMatcher]:
@@ -185,6 +186,7 @@ def load_event_lexicon(domain: str = DEFAULT_DOMAIN) -> EventLexicon:
     lex.locative_prepositions = _values(data, "locative_prepositions")
     lex.dative_verbs = _values(data, "dative_verbs")
     lex.non_parties = _values(data, "non_parties")
+    lex.comparison_cues = _values(data, "comparison_cues")
     for entry in data.get("demonyms", []):
         for form in entry["forms"]:
             lex.demonyms[str(form).lower()] = (entry["id"], entry["name"])

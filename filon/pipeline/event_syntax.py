@@ -118,27 +118,32 @@ def object_fits(predicate: Token, trig: Trigger) -> bool:
     passive = any(c.dep_ == "aux:pass" for c in predicate.children)
     candidates = [c for c in predicate.children
                   if c.dep_ in ("obj", "nsubj:pass", "obl:arg") or (c.dep_ == "nsubj" and passive)]
-    if not any(c.dep_ in ("obj", "nsubj:pass") for c in candidates):
-        # the parser lost the object ("a de son côté évoqué lundi, lors d'une rencontre …, un
-        # accord"): take the first noun of the kind after the cue, within the sentence
-        doc = predicate.doc
-        for tok in doc[predicate.i + 1 : min(predicate.i + 16, predicate.sent.end)]:
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
-                break
-            if tok.lemma_.lower() in trig.object_lemmas or tok.lower_ in trig.object_lemmas:
-                candidates.append(tok)
-                break
-    for child in candidates:
-        if child.lemma_.lower() not in trig.object_lemmas and child.lower_ not in trig.object_lemmas:
+    if any(_fits(c, trig) for c in candidates):
+        return True
+    # the parser often loses the object ("a présenté mercredi à Kiev au président un projet",
+    # "a de son côté évoqué lundi, lors d'une rencontre …, un accord"): take the first bare noun
+    # after the cue (no preposition, not a day), stopping at the next verb
+    doc = predicate.doc
+    for tok in doc[predicate.i + 1 : min(predicate.i + 16, len(doc))]:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+            return False
+        if tok.pos_ != "NOUN" or tok.lower_ in TIME_WORDS:
             continue
-        if not trig.indefinite_object:
-            return True
-        dets = {c.lower_ for c in child.children if c.dep_ == "det"}
-        if not dets and child.i > 0:
-            dets = {child.doc[child.i - 1].lower_}
-        if dets & INDEFINITE:
-            return True
+        if any(c.dep_ == "case" for c in tok.children) or doc[tok.i - 1].lower_ in ("à", "au", "aux"):
+            continue
+        return _fits(tok, trig)
     return False
+
+
+def _fits(noun: Token, trig: Trigger) -> bool:
+    if noun.lemma_.lower() not in trig.object_lemmas and noun.lower_ not in trig.object_lemmas:
+        return False
+    if not trig.indefinite_object:
+        return True
+    dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    if not dets and noun.i > 0:
+        dets = {noun.doc[noun.i - 1].lower_}
+    return bool(dets & INDEFINITE)
 
 
 def idiom(tok: Token) -> bool:

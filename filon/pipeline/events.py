@@ -283,7 +283,13 @@ class EventExtractor(Pipe):
     ) -> dict | None:
         doc = ctx.doc
         region = doc[r_start:r_end]
-        mentions = [m for m in self._mentions_in(ctx, region.start_char, region.end_char)]
+        mentions = self._mentions_in(ctx, region.start_char, region.end_char)
+        compare = next(
+            (t.idx for t in doc[span.end : r_end] if t.lower_ in self.lexicon.comparison_cues), None
+        )
+        if compare is not None:
+            # "présenté comme une alternative aux exigences de l'administration Trump"
+            mentions = [m for m in mentions if m.start < compare]
         agent = self._agent(ctx, sent, region, span, mentions)
         explicit = syn.unique([m.party for m in mentions if m.party and not m.place])
         if agent is not None and agent.party and agent.party not in explicit:
@@ -326,6 +332,10 @@ class EventExtractor(Pipe):
 
         claimed_by, quote_index = self._claimant(ctx, sent, region, span, trig, agent)
         date_value, date_source = self._date(ctx, sent, region, span, foreign)
+        planned = None
+        if detail == "expected_signed" and status == "close" and ctx.published:
+            # "doit signer vendredi": the deal is close as of the article; Friday is the plan
+            planned, date_value, date_source = date_value, ctx.published, "published"
         actors = self._actors(mentions, agent, span, trig)
         return {
             "type": trig.type,
@@ -336,6 +346,7 @@ class EventExtractor(Pipe):
             "resources": resources,
             "date": date_value,
             "date_source": date_source,
+            "planned_date": planned,
             "agreement_id": agreement_id,
             "evidence": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
             "clause": {"start": region.start_char, "end": region.end_char},
@@ -371,7 +382,7 @@ class EventExtractor(Pipe):
             # to the last agreement that shares a party (or the last one if none is named)
             wanted = set(explicit)
             sharing = [a for a in ctx.agreements if wanted & set(a.parties)]
-            if sharing or not wanted:
+            if (sharing and len(wanted) <= 1) or not wanted:
                 antecedent = (sharing or ctx.agreements)[-1]
         if antecedent is not None and not (introduces and len(explicit) >= 2
                                            and not set(explicit) <= set(antecedent.parties)):
