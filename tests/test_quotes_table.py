@@ -307,6 +307,10 @@ CASES: list[tuple] = [
      [I("a estimé", "?Le ministre roumain de l'Economie")]),
     ("neg_describing_participle", "La fiche du projet publiée sur le site du ministère mentionne trois gisements.", []),
     ("neg_thing_with_body_complement", "L'offre de l'Union ne réclame aucune contrepartie financière.", []),
+    ("ind_courtesy_title", "M. Zelensky a répété que les gisements de l'Ukraine ne seraient pas bradés.",
+     [I("a répété", "Volodymyr Zelensky")]),
+    ("inv_hyphenated_title", "« Nos juristes étudient le texte », a précisé le porte-parole du gouvernement ukrainien.",
+     [D("Nos juristes étudient le texte", "?le porte-parole du gouvernement ukrainien")]),
     # --- pronouns with two candidate antecedents -------------------------------------------------
     ("pron_elle_two", "Karoline Leavitt a répondu à Donald Trump lors du point presse. Elle a assuré que les "
      "discussions avançaient.",

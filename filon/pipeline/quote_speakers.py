@@ -12,7 +12,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from filon.domains.gazetteer import Gazetteer, fold
 from filon.pipeline.extensions import in_spans
@@ -22,6 +22,10 @@ INDEFINITES = frozenset(
     {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "d'autres"}
 )
 DEFINITES = frozenset({"le", "la", "l'", "ce", "cette"})
+# courtesy titles before a name ("M. Zelensky"): never the head of the noun phrase
+COURTESY = frozenset(
+    {"m.", "mme", "mme.", "mlle", "monsieur", "madame", "dr", "dr.", "me", "mr", "mr.", "mrs", "ms"}
+)
 # documents that carry someone's words: their author is the source
 DOC_NOUNS = frozenset(
     {"communique", "declaration", "rapport", "note", "lettre", "message", "courrier", "texte", "document",
@@ -147,7 +151,14 @@ class SpeakerResolver:
         # the head word: the first word after the determiners (the tagger sometimes calls a noun
         # such as "offre" a verb, so the part of speech is not required)
         head = next(
-            (t for t in doc[i:j] if t.pos_ not in ("DET", "ADP", "PUNCT", "NUM") and t.is_alpha), None
+            (
+                t
+                for t in doc[i:j]
+                if t.pos_ not in ("DET", "ADP", "PUNCT", "NUM")
+                and not t.is_punct
+                and fold(t.text) not in COURTESY
+            ),
+            None,
         )
         # "un communiqué du ministère", "la déclaration de la Commission": the author speaks
         if head is not None and fold(head.lemma_) in DOC_NOUNS:
@@ -173,7 +184,7 @@ class SpeakerResolver:
         # institution; the institution is not the speaker
         title = doc[i] if fold(doc[i].text) not in DEFINITES | INDEFINITES else None
         title = head if title is None else title
-        person_title = title is not None and fold(title.lemma_) in TITLES
+        person_title = title is not None and self._word(title) & TITLES != set()
         best = None
         for k in range(i, j):
             if k in self.mention_at:
@@ -193,7 +204,7 @@ class SpeakerResolver:
             head is not None
             and head.pos_ != "PROPN"
             and head.i not in self.mention_at
-            and fold(head.lemma_) not in SOURCE_NOUNS | TITLES | DOC_NOUNS
+            and not self._word(head) & (SOURCE_NOUNS | TITLES | DOC_NOUNS)
         )
         if thing and best is not None and self.token_at(best[1]["start"]) > head.i:
             start, end = self.span_dict(i, j)
@@ -265,13 +276,28 @@ class SpeakerResolver:
         # an unresolved noun phrase speaks only through its head word ("un haut responsable",
         # "les autorités"), never through a body named in its complement ("l'offre de l'Union")
         head = next(
-            (t for t in doc[i:j] if t.pos_ not in ("DET", "ADP", "PUNCT", "NUM", "ADJ") and t.is_alpha), None
+            (
+                t
+                for t in doc[i:j]
+                if t.pos_ not in ("DET", "ADP", "PUNCT", "NUM", "ADJ")
+                and not t.is_punct
+                and fold(t.text) not in COURTESY
+            ),
+            None,
         )
         if head is None:
             return False
         if head.i in self.mention_at:
             return self.mentions[self.mention_at[head.i]]["label"] in ("PER", "ORG")
-        return fold(head.lemma_) in SOURCE_NOUNS | TITLES or fold(head.text) in SOURCE_NOUNS | TITLES
+        return bool(self._word(head) & (SOURCE_NOUNS | TITLES))
+
+    def _word(self, tok: Token) -> set[str]:
+        """Folded forms of the word at `tok`: its lemma, its text, and the whole hyphenated
+        compound it starts ("porte-parole" split by the tokenizer)."""
+        end = tok.idx
+        while end < len(self.text) and not self.text[end].isspace() and self.text[end] not in ",.;:":
+            end += 1
+        return {fold(tok.lemma_), fold(tok.text), fold(self.text[tok.idx : end])}
 
     def _coordinated(self, i: int, j: int) -> list[tuple[int, int]]:
         doc = self.doc
