@@ -27,13 +27,26 @@ Representation choices (also in the README section on quotes):
   statements of their own.
 - Nested quotes (a quote inside a quote) are not separate items; their spans are listed in the
   outer quote's `nested`.
+- A quote interrupted by its attribution inside the marks (« Nous sommes prêts, a-t-il dit, à
+  travailler ») gives one `direct` item per segment, without the incise (the gold convention);
+  both carry the same speaker and cue and the incise span in `incise`.
+- An anonymous or unresolved source ("un diplomate", "on", "le porte-parole du ministère" when
+  the gazetteer does not know who held the post) keeps its surface in `speaker.text` with
+  `name` and `id` None. A pronoun keeps its own span, with the name and id it resolves to.
+- Quotes in captions and credits are skipped; a quoted subheading (« Pas une dette ») takes the
+  speaker of the paragraph under it, a quoted word inside a title is a term.
 
 Notes:
     Method: quotation-mark spans first (`filon.pipeline.quote_marks`), then a one-pass scan of
-    the tokens for reporting cues (lexicon `reporting_cues.csv` of the domain pack), then local
-    token patterns around each cue and each quote (inversion, incise, colon, que-clause,
-    "selon X"), checked against the dependency parse where it helps (nsubj of the cue). All
-    look-ups are local windows, so the cost is linear in the article length.
+    the tokens for reporting cues (lexicon `reporting_cues.csv` of the domain pack,
+    `filon.pipeline.quote_cues`), then the statements (`filon.pipeline.quote_statements`:
+    subject before the cue, inverted subject after it, "selon X", participles that inherit the
+    speaker of their clause, content frames) and finally each quote (inside a statement →
+    mixed; incise; inversion after the marks; "selon ses termes"; colon; a whole quoted
+    sentence continues the last speaker within three sentences). Speakers are resolved by
+    `filon.pipeline.quote_speakers` (mentions, gazetteer roles on the article's date,
+    metonymies, pronouns, definite descriptions, joint speakers). Every look-up is a local
+    window or a bisection, so the cost is linear in the article length.
 """
 
 from __future__ import annotations
