@@ -31,6 +31,7 @@ _DETERMINERS = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(surface: str) -> str:
     """Lookup key of a surface form: accents and case folded, apostrophes and spaces unified."""
     text = unicodedata.normalize("NFKD", surface)

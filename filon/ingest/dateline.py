@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 __all__ = [
     "MONTHS",
@@ -130,13 +131,17 @@ def fold_text(text: str) -> str:
 
     Patterns run on the folded text and their offsets hold in the original.
     """
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch.lower())
-        kept = "".join(c for c in base if unicodedata.category(c) != "Mn")
-        # keep one character per input character so match offsets hold in the original
-        out.append(kept[:1] if len(kept) >= 1 else ch)
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    # memoized: a text has few distinct characters, and this runs on every character of
+    # every article
+    base = unicodedata.normalize("NFD", ch.lower())
+    kept = "".join(c for c in base if unicodedata.category(c) != "Mn")
+    # keep one character per input character so match offsets hold in the original
+    return kept[:1] if len(kept) >= 1 else ch
 
 
 def _iso_from_match(match: re.Match[str]) -> str | None:

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from filon.ingest.boilerplate import find_boilerplate
-from filon.pipeline.extensions import set_doc_extensions
+from filon.pipeline.extensions import doc_text, set_doc_extensions
 
 
 class BoilerplateMarker:
@@ -22,7 +22,7 @@ class BoilerplateMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.filon_boilerplate is None:
-            doc._.filon_boilerplate = find_boilerplate(doc.text)
+            doc._.filon_boilerplate = find_boilerplate(doc_text(doc))
         return doc
 
 

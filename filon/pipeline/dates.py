@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from filon.ingest.dateline import parse_dateline
-from filon.pipeline.extensions import set_doc_extensions
+from filon.pipeline.extensions import doc_text, set_doc_extensions
 from filon.pipeline.temporal import Expression, Resolved, Tense, find_expressions, resolve
 
 # Verbs that, governing an infinitive or as a participle, put the dated event ahead of the
@@ -117,7 +117,7 @@ class DateTagger:
     def match(self, doc: Doc) -> list[tuple[Expression, Tense]]:
         """Expressions worth emitting, each with the tense of its clause, in text order."""
         found = []
-        for expr in find_expressions(doc.text):
+        for expr in find_expressions(doc_text(doc)):
             if _is_noise(doc, expr):
                 continue
             found.append((expr, clause_tense(doc, expr.start, expr.end)))
@@ -144,7 +144,7 @@ class DateTagger:
             if resolved.value:
                 last_value = resolved.value
             item = {
-                "text": doc.text[expr.start : expr.end],
+                "text": doc_text(doc)[expr.start : expr.end],
                 "start": expr.start,
                 "end": expr.end,
                 "value": resolved.value,
@@ -165,7 +165,7 @@ def _anchored_to_an_event(doc: Doc, expr: Expression, earlier: list[dict]) -> Re
     lendemain de nouvelles restrictions" -> Tuesday). Without such a day ("La veille du
     sommet, rien n'avait filtré") there is no value.
     """
-    sentence_start = _sentence_start(doc.text, expr.start)
+    sentence_start = _sentence_start(doc_text(doc), expr.start)
     for item in reversed(earlier):
         if item["start"] < sentence_start:
             break
@@ -188,7 +188,7 @@ def _reference_date(doc: Doc) -> date | None:
     """Publication date from `doc._.filon_published`, else from the dateline (and record it)."""
     published = doc._.filon_published
     if not published:
-        published = parse_dateline(doc.text)
+        published = parse_dateline(doc_text(doc))
         if published:
             doc._.filon_published = published
     if not published:
@@ -209,7 +209,7 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _is_noise(doc: Doc, expr: Expression) -> bool:
     """Matches that the lexicon allows but the context rules out."""
-    text = doc.text
+    text = doc_text(doc)
     if expr.kind in ("month", "weekday"):
         surface = text[expr.start : expr.end]
         # French months and weekdays are lowercase: "Mars" (the planet), "Avril" (a name) or
@@ -244,15 +244,15 @@ def _is_generic_today(doc: Doc, expr: Expression, tense: Tense) -> bool:
     word = expr.parts.get("word", "")
     if not word.startswith("aujourd"):
         return False
-    before = doc.text[max(0, expr.start - 8) : expr.start].lower()
+    before = doc_text(doc)[max(0, expr.start - 8) : expr.start].lower()
     if before.endswith(("d'", "d’", "jusqu'à ", "jusqu’à ", "jusqu'", "jusqu’")):
         return True
-    after = doc.text[expr.end : expr.end + 8].lower()
+    after = doc_text(doc)[expr.end : expr.end + 8].lower()
     if after.lstrip().startswith("encore"):
         return True
     # sentence-initial "Aujourd'hui," opening a clause not in the past is the generic present
     # ("Aujourd'hui, la Chine contrôle …"); "Aujourd'hui, le ministre a annoncé …" is the day
-    return bool(tense != "past" and _sentence_initial(doc.text, expr.start) and after.startswith(","))
+    return bool(tense != "past" and _sentence_initial(doc_text(doc), expr.start) and after.startswith(","))
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> Tense:
@@ -274,14 +274,14 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense:
         if token.pos_ not in ("VERB", "AUX") and copula is not None:
             # predicate with a copula ("entreraient en vigueur", "est prévu"): its verb group
             # is the copula plus the predicate's auxiliaries
-            if "\n" in doc.text[min(copula.idx, start) : max(copula.idx, start)]:
+            if "\n" in doc_text(doc)[min(copula.idx, start) : max(copula.idx, start)]:
                 return None
             return _predicate_tense(token, copula)
         if token.pos_ in ("VERB", "AUX") or token.lemma_ in _FUTURE_GOVERNORS:
             # the parser sometimes joins a paragraph to the previous one; a verb found across a
             # paragraph break says nothing about this expression
             low, high = sorted((token.idx, start))
-            if "\n" in doc.text[low:high]:
+            if "\n" in doc_text(doc)[low:high]:
                 return None
             tense = _verb_tense(token)
             if tense == "past" and _dates_the_content(doc, token, start):

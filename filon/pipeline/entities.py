@@ -44,7 +44,7 @@ from spacy.util import filter_spans
 from filon.domains.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slugify
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.domains.places import city_index
-from filon.pipeline.extensions import in_spans, set_doc_extensions
+from filon.pipeline.extensions import doc_text, in_spans, set_doc_extensions
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -490,9 +490,9 @@ def _skipped_spans(doc: Doc) -> list[dict]:
     Credits are also found here when no boilerplate marker ran (a user's own pipeline).
     """
     spans = [b for b in doc._.filon_boilerplate or [] if b.get("kind") != "caption"]
-    spans += [{"start": m.start(), "end": m.end()} for m in _CREDIT.finditer(doc.text)]
-    spans += [{"start": m.start(), "end": m.end()} for m in _BYLINE.finditer(doc.text)]
-    spans += [{"start": m.start(), "end": m.end()} for m in _AGENCY_CREDIT.finditer(doc.text)]
+    spans += [{"start": m.start(), "end": m.end()} for m in _CREDIT.finditer(doc_text(doc))]
+    spans += [{"start": m.start(), "end": m.end()} for m in _BYLINE.finditer(doc_text(doc))]
+    spans += [{"start": m.start(), "end": m.end()} for m in _AGENCY_CREDIT.finditer(doc_text(doc))]
     return spans
 
 
@@ -604,7 +604,7 @@ def _link_appositions(doc: Doc, entities: list[dict]) -> None:
     apposition, not "Emmanuel Macron, le président américain a ajouté" where the role starts a
     clause) and must not belong to another country than the person.
     """
-    text = doc.text
+    text = doc_text(doc)
     for i, ent in enumerate(entities):
         if ent["kind"] != "role":
             continue

@@ -16,6 +16,7 @@ ship Docs to other processes or Spark workers without pickling code.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from spacy.tokens import Doc
@@ -48,3 +49,18 @@ def in_spans(start: int, end: int, spans: list[dict] | None) -> bool:
 def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     """True when the character range overlaps a boilerplate span of the doc."""
     return in_spans(start, end, doc._.filon_boilerplate)
+
+
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per doc.
+
+    spaCy rebuilds `Doc.text` by joining every token on each access (O(n)); components that
+    look at the text around each match would otherwise pay that per match.
+    """
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text

@@ -63,7 +63,7 @@ from spacy.tokens import Doc, Span, Token
 
 from filon.domains import DEFAULT_DOMAIN, read_csv
 from filon.domains.gazetteer import Gazetteer, fold, load_gazetteer
-from filon.pipeline.extensions import in_spans, set_doc_extensions
+from filon.pipeline.extensions import doc_text, in_spans, set_doc_extensions
 from filon.pipeline.quote_cues import (
     FINAL_PUNCT,
     POSSESSIVES,
@@ -172,7 +172,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         self.doc = doc
         self.lex = lexicon
         self.gaz = gazetteer
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.day = _parse_date(doc._.filon_published)
         self.skip = doc._.filon_boilerplate or []
         self.sents = _sentences(doc)
