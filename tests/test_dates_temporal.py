@@ -522,3 +522,23 @@ def test_temporal_found_without_a_value(text: str, span: str) -> None:
 )
 def test_temporal_season_names_are_not_dates(text: str) -> None:
     assert find_expressions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "ref", "expected"),
+    [
+        (28, 2, date(2025, 4, 7), date(2025, 2, 28)),  # "devait être signé le 28 février", April
+        (20, 10, date(2023, 12, 7), date(2023, 10, 20)),  # seven weeks back, not ten months on
+        (10, 4, date(2025, 4, 4), date(2025, 4, 10)),  # a real future stays ahead
+        (15, 1, date(2025, 11, 20), date(2026, 1, 15)),  # ahead across the year end
+    ],
+)
+def test_temporal_verb_future_past_the_horizon_takes_the_nearest_day(day, month, ref, expected):
+    assert resolve_day_month(day, month, ref, tense="future") == expected
+
+
+def test_temporal_verb_future_month_past_the_horizon_takes_the_nearest_month():
+    assert resolve_month(2, date(2025, 5, 8), tense="future") == (2025, 2)
+    assert resolve_month(9, date(2025, 5, 8), tense="future") == (2025, 9)
+    # an explicit "prochain" is no guess from the verb: it keeps looking ahead
+    assert resolve_month(2, date(2025, 5, 8), tense="future", mod="prochain") == (2026, 2)

@@ -327,6 +327,10 @@ def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# How far ahead a future read from the verb alone may reach before the nearest date wins.
+_HORIZON_DAYS = 183
+
+
 def _direction(tense: Tense, mod: str | None) -> str:
     """ "past", "future" or "any" from a modifier word, else from the tense."""
     if mod in _PAST_MODS:
@@ -429,11 +433,16 @@ def resolve_day_month(
         earlier = [d for d in candidates if d <= ref + slack]
         candidates = earlier or candidates
         return max(candidates)
+    nearest = min(candidates, key=lambda d: (abs((d - ref).days), d))
     if direction == "future":
         later = [d for d in candidates if d >= ref - slack]
-        candidates = later or candidates
-        return min(candidates)
-    return min(candidates, key=lambda d: (abs((d - ref).days), d))
+        ahead = min(later or candidates)
+        # a future read from the verb alone ("devait être signé le 28 février", "doit encore")
+        # is often the past's future; past _HORIZON days the nearest date is the likelier one
+        if mod is None and (ahead - ref).days > _HORIZON_DAYS and abs((nearest - ref).days) <= _HORIZON_DAYS:
+            return nearest
+        return ahead
+    return nearest
 
 
 def resolve_month(
@@ -459,7 +468,13 @@ def resolve_month(
     if direction == "future":
         if mod in _NEXT_MODS and month == ref.month:
             return ref.year + 1, month
-        return (ref.year, month) if month >= ref.month else (ref.year + 1, month)
+        if month >= ref.month:
+            return ref.year, month
+        # same reasoning as for days: a verb-only future more than six months ahead is more
+        # likely a narrated past ("fin février" in a May article)
+        if mod is None and ref.month - month <= 6:
+            return ref.year, month
+        return ref.year + 1, month
     gap = month - ref.month
     if gap > 6:
         return ref.year - 1, month
