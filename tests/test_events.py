@@ -173,11 +173,11 @@ def test_events_no_document_signed_is_negated(events_nlp):
 @pytest.mark.parametrize(
     ("text", "modality", "status"),
     [
-        ("Kiev pourrait signer l'accord sur le titane dès la semaine prochaine.", "possible", None),
-        # a signing on the calendar: the text is agreed, so "close" (never "signed")
+        ("Kiev pourrait signer un jour l'accord sur le titane.", "possible", None),
+        # a signing on the calendar or expected soon: the text is agreed, so "close" (never "signed")
+        ("Kiev pourrait signer l'accord sur le titane dès la semaine prochaine.", "possible", "close"),
         ("Le ministre doit signer vendredi l'accord sur le lithium.", "expected", "close"),
         ("L'Ukraine signera l'accord sur les minerais à Washington.", "expected", "close"),
-        ("Le président s'est dit prêt à signer l'accord sur les terres rares.", "expected", None),
         ("Le texte sur les terres rares devait être paraphé lors d'une conférence de presse.",
          "expected", None),
         ("Si l'accord sur les terres rares était signé, Kiev obtiendrait des investissements.",

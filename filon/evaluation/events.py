@@ -172,7 +172,14 @@ def score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
         layer.tp += len(used_p)
         for pi, gi in used_p.items():
             matched_total += 1
-            asserted_ok += gold_items[gi]["asserter"] == preds[pi]["asserter"]
+            if gold_items[gi]["asserter"] == preds[pi]["asserter"]:
+                asserted_ok += 1
+                continue
+            gold = gold_items[gi]
+            got = " & ".join(sorted(preds[pi]["asserter"] or ())) or "narrator"
+            layer.errors.append(EvalError(LAYER, article_id, "wrong", _show(
+                gold["coarse"], gold["parties"], gold["asserter"], gold["evidence"])
+                + f" (got asserter {got})"))
         for gi, gold in enumerate(gold_items):
             if gi not in used_g:
                 layer.fn += 1

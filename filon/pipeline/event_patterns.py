@@ -61,6 +61,12 @@ class Trigger:
     requires_resource: bool = False
     requires_agreement: bool = False
     self_context: bool = False  # the cue itself names talks: no agreement noun needed
+    subject_fits: bool = False  # `object_lemmas` may be the subject ("les discussions se poursuivent")
+    asserts_state: bool = False  # a planned or possible step still says where the deal stands
+    after_signature: str | None = None  # coarse status when the article's deal is already signed
+    in_quote_refusal: bool = False  # negated and planned inside direct speech: a refusal
+    resource_in_object: bool = False  # the resource must sit in the cue's complements
+    needs_antecedent: bool = False  # only about an agreement already named in the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +152,12 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         requires_resource=bool(entry.get("requires_resource", False)),
         requires_agreement=bool(entry.get("requires_agreement", False)),
         self_context=bool(entry.get("self_context", False)),
+        subject_fits=bool(entry.get("subject_fits", False)),
+        asserts_state=bool(entry.get("asserts_state", False)),
+        after_signature=entry.get("after_signature"),
+        in_quote_refusal=bool(entry.get("in_quote_refusal", False)),
+        resource_in_object=bool(entry.get("resource_in_object", False)),
+        needs_antecedent=bool(entry.get("needs_antecedent", False)),
     )
 
 

@@ -85,7 +85,7 @@ def resolve_overlaps(candidates: list[tuple[Span, Trigger]]) -> list[tuple[Span,
     def rank(item: tuple[Span, Trigger]) -> tuple:
         """Longer first, then triggers with requirements, then text order."""
         span, trig = item
-        specific = bool(trig.requires_lemma) + (trig.type != "agreement")
+        specific = bool(trig.requires_lemma) + (trig.type != "agreement") + bool(trig.object_lemmas)
         return (-(span.end - span.start), -specific, span.start)
 
     chosen: list[tuple[Span, Trigger]] = []
@@ -117,7 +117,11 @@ def object_fits(predicate: Token, trig: Trigger) -> bool:
     indefinite one when the trigger asks for it ("a évoqué un accord", not "l'accord")."""
     passive = any(c.dep_ == "aux:pass" for c in predicate.children)
     candidates = [c for c in predicate.children
-                  if c.dep_ in ("obj", "nsubj:pass", "obl:arg") or (c.dep_ == "nsubj" and passive)]
+                  if c.dep_ in ("obj", "nsubj:pass", "obl:arg")
+                  or (c.dep_ == "nsubj" and (passive or trig.subject_fits))]
+    if predicate.dep_.startswith("acl") and "Part" in predicate.morph.get("VerbForm"):
+        # "le nouveau texte, transmis à Kiev", "l'accord-cadre, approuvé par le gouvernement"
+        candidates.append(predicate.head)
     if any(_fits(c, trig) for c in candidates):
         return True
     # the parser often loses the object ("a présenté mercredi à Kiev au président un projet",
@@ -256,3 +260,46 @@ def scheduled(span: Span, sent: Span | None = None) -> bool:
     verbs = [h for h in helpers if h.pos_ in ("VERB", "AUX")]
     return any("Fut" in h.morph.get("Tense")
                or (FUTURE.search(h.lower_) and "Inf" not in h.morph.get("VerbForm")) for h in verbs)
+
+
+# "dès vendredi", "dans les semaines à venir", "cette semaine": a step expected soon
+NEAR_TERM = re.compile(
+    r"\bdès (?:demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|cette semaine|la semaine"
+    r" prochaine|ce week-end)|\bdans les (?:prochains jours|prochaines semaines|jours à venir|"
+    r"semaines à venir|prochaines heures)|\bcette semaine\b|\bla semaine prochaine\b|"
+    r"\bd'ici (?:la fin de la semaine|quelques jours|vendredi|lundi|mardi|mercredi|jeudi)",
+    re.IGNORECASE,
+)
+MOTION_VERBS = frozenset({"venir", "rendre", "aller", "arriver", "voyager", "revenir", "déplacer"})
+
+
+def near_term(text: str) -> bool:
+    """The clause sets the step for the coming days or weeks ("pourrait être signé dès vendredi")."""
+    return NEAR_TERM.search(text.replace("’", "'")) is not None
+
+
+def trip_to(span: Span) -> bool:
+    """'pourrait venir à Washington … pour signer': the purpose of a trip, not a condition."""
+    tok = predicate_of(span)
+    purpose = any(c.lower_ in ("pour", "afin") and c.dep_ == "mark" for c in tok.children)
+    return purpose and tok.head.i != tok.i and tok.head.lemma_.lower() in MOTION_VERBS
+
+
+def conditional_clause(span: Span, sent: Span | None = None) -> bool:
+    """The cue sits under 'si' / 's'' (a condition), as opposed to a purpose ('pour')."""
+    for tok in governors(span, sent):
+        if any(c.lower_ in ("si", "s'", "s’") and c.dep_ == "mark" for c in tok.children):
+            return True
+    return False
+
+
+def reported_clause(span: Span, sent: Span, reporting: frozenset[str]) -> tuple[int, int] | None:
+    """Character range of the 'que' clause of a reporting verb that holds the cue, if any."""
+    child = predicate_of(span)
+    for anc in child.ancestors:
+        if anc.i < sent.start or anc.i >= sent.end or child.dep_ not in ("ccomp", "xcomp", "obj", "csubj"):
+            return None
+        if anc.lemma_.lower() in reporting and anc.pos_ in ("VERB", "AUX"):
+            return child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+        child = anc
+    return None

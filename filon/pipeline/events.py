@@ -83,6 +83,7 @@ class LocalAgreement:
     parties: list[tuple[str, str]]
     resources: list[dict]
     minerals: bool
+    signed: str | None = None  # "signed" | "ratified": furthest asserted step read so far in the article
 
 
 @dataclass(slots=True)
@@ -221,6 +222,10 @@ class EventExtractor(Pipe):
                 continue  # "a signé la loi", "a présenté ses excuses": not the agreement
             if trig.object_lemmas and not syn.object_fits(predicate, trig):
                 continue  # "a présenté les grandes lignes de l'accord", "a évoqué l'accord"
+            if trig.resource_in_object and not self._resource_in_complements(ctx, predicate):
+                continue  # "veut des terres rares" is a demand; "veut savoir …, dit-il, terres rares" is not
+            if trig.needs_antecedent and not ctx.agreements:
+                continue
             talk_nouns_here = [t for t in span if t.lemma_.lower() in self.lexicon.negotiation_nouns]
             if trig.status == "negotiating" and any(
                 self._foreign_complement(ctx, t, ("de", "d'", "d’")) for t in talk_nouns_here
@@ -245,6 +250,16 @@ class EventExtractor(Pipe):
             if event is not None:
                 events.append(event)
         return events
+
+    def _resource_in_complements(self, ctx: _Context, predicate: Token) -> bool:
+        """A resource lies in the predicate's complements (its subject aside)."""
+        for child in predicate.children:
+            if child.dep_.startswith("nsubj"):
+                continue
+            lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            if any(lo <= r[0] < hi for r in ctx.resources):
+                return True
+        return False
 
     def _deal_word(self, tok: Token) -> bool:
         """An agreement or negotiation noun."""
@@ -290,6 +305,13 @@ class EventExtractor(Pipe):
         if compare is not None:
             # "présenté comme une alternative aux exigences de l'administration Trump"
             mentions = [m for m in mentions if m.start < compare]
+        clause = syn.reported_clause(span, sent, self.lexicon.reporting_lemmas)
+        if clause is not None:
+            # "le commissaire français a rappelé que l'UE et l'Ukraine avaient signé …": the parties
+            # are those of the reported clause when it names two of them
+            inside = [m for m in mentions if clause[0] <= m.start < clause[1]]
+            if len(syn.unique([m.party for m in inside if m.party and not m.place])) >= 2:
+                mentions = inside
         agent = self._agent(ctx, sent, region, span, mentions)
         explicit = syn.unique([m.party for m in mentions if m.party and not m.place])
         if agent is not None and agent.party and agent.party not in explicit:
@@ -300,11 +322,12 @@ class EventExtractor(Pipe):
         resources = [{"id": rid, "name": self.lexicon.resources[rid].name} for rid in res_ids]
 
         agreement_id = None
+        local: LocalAgreement | None = None
         parties = explicit
         region_nouns = [t for t in agreement_nouns if r_start <= t.i < r_end] or agreement_nouns
         if trig.type == "agreement":
-            talks = any(t.lemma_.lower() in self.lexicon.negotiation_nouns for t in sent)
-            local = self._local_agreement(ctx, explicit, resources, minerals, region_nouns, talks)
+            talk_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.negotiation_nouns]
+            local = self._local_agreement(ctx, explicit, resources, minerals, region_nouns, talk_nouns)
             if local is None:
                 return None  # not about minerals (a budget vote, a trade pact): not ours
             agreement_id = local.key
@@ -319,21 +342,19 @@ class EventExtractor(Pipe):
 
         negated = self._negated(span, sent)
         modality = self._modality(span, sent)
-        status: str | None = trig.status
-        detail = trig.detail
-        if status is not None and negated:
-            detail, status = f"not_{status}", None
-        elif status is not None and modality != "asserted":
-            detail, status = f"{modality}_{status}", None
-            if trig.status == "signed" and syn.scheduled(span, sent):
-                # "doit signer vendredi", "signera mercredi": a signing on the calendar means the
-                # text is agreed (gold convention "close"); "devait être paraphé" does not
-                status = "close"
-
         claimed_by, quote_index = self._claimant(ctx, sent, region, span, trig, agent)
+        claimed_by = self._named(claimed_by)
+        local_signed = local.signed if local is not None and trig.type == "agreement" else None
+        status, detail, coarse = self._status(
+            ctx, sent, region, span, trig, negated, modality, quote_index, agent, local_signed
+        )
+        steps = ("signed", "ratified")
+        if (local is not None and trig.type == "agreement" and status in steps and trig.status in steps
+                and modality == "asserted" and local.signed != "ratified"):
+            local.signed = status
         date_value, date_source = self._date(ctx, sent, region, span, foreign)
         planned = None
-        if detail == "expected_signed" and status == "close" and ctx.published:
+        if trig.status == "signed" and status == "close" and ctx.published:
             # "doit signer vendredi": the deal is close as of the article; Friday is the plan
             planned, date_value, date_source = date_value, ctx.published, "published"
         actors = self._actors(mentions, agent, span, trig)
@@ -353,13 +374,69 @@ class EventExtractor(Pipe):
             "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
             "cue": trig.id,
             "status_cue": trig.status,
-            "coarse_status": trig.coarse if status is not None else None,
+            "coarse_status": coarse,
             "detail": detail,
             "negated": negated,
             "modality": modality,
             "claimed_by": claimed_by,
             "quote_index": quote_index,
         }
+
+    def _status(
+        self, ctx: _Context, sent: Span, region: Span, span: Span, trig: Trigger, negated: bool,
+        modality: str, quote_index: int | None, agent: Mention | None, local_signed: str | None,
+    ) -> tuple[str | None, str | None, str | None]:
+        """(status, detail, coarse status) of a cue given polarity, modality and the article so far.
+
+        Only an asserted, non-negated cue sets a status, with these exceptions (each a reading
+        of what the sentence says about where the deal stands, not of the act it mentions):
+        - a signing on the calendar or expected soon ("doit signer vendredi", "pourrait être
+          signé dès vendredi", "venir à Washington cette semaine pour signer"): close;
+        - a cue that states the deal's state even when planned or possible (`asserts_state`:
+          "les discussions doivent se poursuivre", "prêt à signer", "sa signature pourrait être
+          repoussée"), unless negated or under "si";
+        - a negated, planned signing in direct speech ("« Nous ne signerons pas … »"): rejected;
+        - a ratification, approval or entry into force still to come for a deal the article has
+          already signed ("doit encore être ratifié"): signed (`after_signature`), or ratified
+          when the article has read the ratification (a later step never moves the deal back).
+        An approval by a legislature is a ratification; an approval after the signing is signed.
+        """
+        status: str | None = trig.status
+        detail = trig.detail
+        coarse = trig.coarse
+        if status is None:
+            return None, detail, None
+        pending = modality != "asserted" and not syn.conditional_clause(span, sent)
+        if negated:
+            quote = ctx.quotes[quote_index] if quote_index is not None else None
+            if (trig.in_quote_refusal and modality in ("expected", "possible") and quote is not None
+                    and quote.get("kind") in ("direct", "mixed")):
+                return "rejected", "refuses_to_sign", "rejected"
+            return None, f"not_{status}", None
+        if trig.detail == "approved" and agent is not None and agent.type == "legislature":
+            status, coarse = "ratified", "signed"
+        if modality == "asserted":
+            if trig.after_signature and local_signed and status == "other":
+                coarse = trig.after_signature
+            return status, detail, coarse
+        if trig.asserts_state and pending:
+            return status, detail or f"{modality}_{status}", coarse
+        if trig.after_signature and pending and (local_signed or self._still(span, sent)):
+            return local_signed or "signed", f"{trig.detail or status}_pending", "signed"
+        if trig.status == "signed" and (
+            syn.scheduled(span, sent)
+            or (modality in ("possible", "expected") and pending and syn.near_term(region.text))
+            or (modality == "hypothetical" and syn.trip_to(span) and syn.near_term(region.text))
+        ):
+            # "doit signer vendredi", "pourrait être signé dès vendredi": a signing on the
+            # calendar means the text is agreed (gold convention "close"); "devait être
+            # paraphé" does not
+            return "close", f"{modality}_{status}", "close"
+        return None, f"{modality}_{status}", None
+
+    def _still(self, span: Span, sent: Span) -> bool:
+        """'doit encore être ratifié': a step still to come after earlier ones."""
+        return any(c.lower_ in ("encore", "toujours") for t in syn.governors(span, sent) for c in t.children)
 
     # ------------------------------------------------------------------ agreements in the article
     def _local_agreement(
@@ -369,9 +446,10 @@ class EventExtractor(Pipe):
         resources: list[dict],
         minerals: bool,
         nouns: list[Token],
-        talks: bool = False,
+        talk_nouns: list[Token] | None = None,
     ) -> LocalAgreement | None:
         """The in-article agreement an agreement event belongs to, created when new."""
+        talks = bool(talk_nouns)
         introduces = any(self._introduces(t) for t in nouns)
         weak = not (minerals or nouns)
         if weak and not explicit and not talks:
@@ -394,7 +472,11 @@ class EventExtractor(Pipe):
             # an article about minerals: "l'accord" there is the minerals deal, unless a
             # complement says otherwise ("l'accord de cessez-le-feu")
             definite = [t for t in nouns if not self._introduces(t)]
-            if not (ctx.doc_minerals and definite) or any(self._foreign_complement(ctx, t) for t in definite):
+            # "les négociations avec Washington se poursuivent" in an article about minerals
+            named_talks = bool(talk_nouns and explicit and ctx.doc_minerals and not any(
+                self._foreign_complement(ctx, t) for t in talk_nouns or []))
+            if not named_talks and (not (ctx.doc_minerals and definite)
+                                    or any(self._foreign_complement(ctx, t) for t in definite)):
                 return None
         local = LocalAgreement(f"local:{len(ctx.agreements) + 1}", list(explicit), list(resources), True)
         ctx.agreements.append(local)
@@ -669,6 +751,15 @@ class EventExtractor(Pipe):
         if trig.speech_act and agent is not None:
             return _claim([agent]), None
         return None, None
+
+    @staticmethod
+    def _named(claim: dict | None) -> dict | None:
+        """An anonymous or unresolved source ("cette source", "des diplomates", "on") claims
+        nothing on the record: the gold conventions give it no asserter."""
+        if not claim or claim.get("id") or claim.get("ids"):
+            return claim
+        name = (claim.get("name") or "").strip()
+        return claim if name and name[0].isupper() else None
 
     def _attribution(self, ctx: _Context, sent: Span) -> list[Mention]:
         """Actors after "selon" / "d'après" in the sentence ("selon Kiev et Washington")."""
