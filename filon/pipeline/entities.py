@@ -42,11 +42,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from filon.domains.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slugify
-from filon.domains.pack import DEFAULT_DOMAIN
+from filon.domains.pack import DEFAULT_DOMAIN, read_csv
 from filon.domains.places import city_index
+from filon.ingest.dateline import MONTHS, WEEKDAYS
 from filon.pipeline.extensions import doc_text, in_spans, set_doc_extensions
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
+FIRST_NAMES_FILE = "first_names.csv"
 
 # Tokens that may open a role mention; kept inside the span ("le président russe").
 _ROLE_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "un", "une"})
@@ -145,6 +147,7 @@ class EntityLinker:
         self.name = name
         self.domain = domain
         self.gazetteer: Gazetteer = load_gazetteer(domain)
+        self.first_names = load_first_names(domain)
         self._build_matchers(nlp)
         city_index(domain)  # read the city table now, not inside the first document's timing
 
@@ -315,6 +318,7 @@ class EntityLinker:
             else:
                 out.append(self._named_entity(doc, span, m, people))
         _link_appositions(doc, out)
+        _first_name_gender(out, self.first_names)
         _share_gender(out)
         doc._.filon_entities = out
         self._set_ents(doc, mentions, out)
@@ -472,6 +476,25 @@ def _clean_model_span(ent: Span, gaz: Gazetteer) -> _Mention | None:
         return _Mention(tail, end, "PER", "model")
     if first in _GENERIC_NOUNS:
         return None
+    span_text = doc[start:end].text
+    if (end - start > 1 and doc[start].is_upper and len(doc[start]) >= 2
+            and all(t.is_lower for t in doc[start + 1:end]) and gaz.lookup(span_text) is None):
+        # "CRMA européen", "IRA américain": a known acronym and its adjective; full names
+        # ending in lowercase words ("Commission électorale centrale") are left whole
+        known = gaz.lookup(doc[start].text)
+        if known is not None:
+            return _Mention(start, start + 1, known.label, "model")
+    if not any(c.isupper() for c in span_text) and gaz.lookup(span_text) is None:
+        return None  # "multivectorielle": names are capitalised; descriptions come from the gazetteer
+    if end - start == 1 and (first in WEEKDAYS or first in MONTHS):
+        return None  # "Lundi, le Parlement…": a sentence-initial day or month is no name
+    if end - start <= 2 and first in _PORTFOLIO_WORDS:
+        head = _portfolio_head(doc, start)
+        if head is not None and fold(doc[head].text) in _INSTITUTION_NOUNS:
+            # "ministère kazakh de l'Industrie" tagged "Industrie"/LOC: the institution is the name
+            return _Mention(head, end, "ORG", "model")
+        if head is not None:
+            return None  # "secrétaire au Trésor", "ministre de l'Industrie": a portfolio, not a place
     if first in _PORTFOLIO_WORDS and label == "PER" and end - start >= 3:
         start += 1  # "Trésor Jean Dupont": the portfolio of a title cut off by the model
     if first in _INSTITUTION_NOUNS and label != "ORG":
@@ -625,6 +648,39 @@ def _link_appositions(doc: Doc, entities: list[dict]) -> None:
             ent["country"] = other["country"] or ent["country"]
 
 
+def load_first_names(domain: str = DEFAULT_DOMAIN) -> dict[str, str]:
+    """Folded first name -> "m" | "f", from the domain pack's `first_names.csv` (empty when the
+    pack has none: the gender then comes from titles and appositions only)."""
+    try:
+        rows = read_csv(domain, FIRST_NAMES_FILE, ("name", "gender", "source"))
+    except FileNotFoundError:
+        return {}
+    return {fold(r["name"]): r["gender"].strip() for r in rows if r["gender"].strip() in ("m", "f")}
+
+
+def first_name_gender(surface: str, first_names: dict[str, str]) -> str | None:
+    """Gender told by the first name of a full person name ("Hélène Dupont" -> "f",
+    "Jean-Marc Ayrault" -> "m"); None for a lone word (a surname says nothing) or an unknown or
+    ambiguous first name."""
+    words = _strip_title(surface).split()
+    if len(words) < 2:
+        return None
+    first = fold(words[0].strip(",.;:"))
+    if first in first_names:
+        return first_names[first]
+    # "Jean-Marc" missing from the list: the first part of a compound decides
+    head = first.split("-")[0]
+    return first_names.get(head) if "-" in first else None
+
+
+def _first_name_gender(entities: list[dict], first_names: dict[str, str]) -> None:
+    """Persons with no gender from the gazetteer, a title or an apposition get the one their
+    first name tells (only full names: the short forms share it through `_share_gender`)."""
+    for ent in entities:
+        if ent["label"] == "PER" and ent["kind"] == "name" and not ent["gender"]:
+            ent["gender"] = first_name_gender(ent["text"], first_names)
+
+
 def _share_gender(entities: list[dict]) -> None:
     """Every mention of a person gets the gender one of its mentions showed ("Mme X" … "X")."""
     known: dict[str, str] = {}
@@ -654,3 +710,25 @@ def _parse_date(value: str | None) -> date | None:
 def make_entities(nlp: Language, name: str, domain: str = DEFAULT_DOMAIN) -> EntityLinker:
     """Factory of the `filon_entities` component (entry point `spacy_factories`)."""
     return EntityLinker(nlp, name, domain=domain)
+
+
+_PORTFOLIO_LINKS = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "au", "aux", "à"})
+
+
+def _portfolio_head(doc: Doc, start: int) -> int | None:
+    """Index of the institution or role noun a portfolio word depends on, if any.
+
+    Walks left over "de l'", "du", "au" and lowercase adjectives ("ministère kazakh de
+    l'Industrie", "secrétaire américain au Trésor"), at most four tokens.
+    """
+    i = start - 1
+    while i >= 0 and start - i <= 4:
+        token = doc[i]
+        key = fold(token.text)
+        if key in _INSTITUTION_NOUNS or key in _ROLE_NOUNS:
+            return i
+        if token.lower_ in _PORTFOLIO_LINKS or (token.is_lower and token.is_alpha):
+            i -= 1
+            continue
+        return None
+    return None

@@ -1,0 +1,41 @@
+"""Corrections of the model's entity errors on press copy (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _entities(nlp, run, text):
+    return [(e["text"], e["label"]) for e in run(nlp, text)._.filon_entities]
+
+
+def test_entities_sentence_initial_weekday_is_no_person(nlp, run):
+    found = _entities(nlp, run, "Lundi, les députés ont adopté le texte à Kiev.")
+    assert all(text != "Lundi" for text, _ in found)
+    assert ("Kiev", "LOC") in found
+
+
+def test_entities_portfolio_inside_a_ministry_name_is_the_ministry(nlp, run):
+    found = _entities(nlp, run, "Le ministère kazakh de l'Industrie a publié un communiqué mardi.")
+    assert ("ministère kazakh de l'Industrie", "ORG") in found
+    assert all(text != "Industrie" for text, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Le secrétaire américain au Trésor a rencontré ses homologues.",
+    "La ministre de l'Industrie a promis une réponse rapide.",
+])
+def test_entities_portfolio_of_a_title_is_no_place(nlp, run, text):
+    assert all(label != "LOC" for _, label in _entities(nlp, run, text))
+
+
+def test_entities_lowercase_model_span_is_dropped(nlp, run):
+    found = _entities(nlp, run, "Le Kazakhstan revendique une diplomatie multivectorielle depuis vingt ans.")
+    assert all(any(c.isupper() for c in text) for text, _ in found)
+    assert ("Kazakhstan", "LOC") in found
+
+
+def test_entities_laws_are_misc_not_organizations(nlp, run):
+    found = dict(_entities(nlp, run, "Le CRMA européen répond à l'IRA américain, adopté en 2022."))
+    assert found.get("CRMA") == "MISC"
+    assert found.get("IRA") == "MISC"
