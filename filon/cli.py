@@ -29,7 +29,8 @@ query_app = typer.Typer(help="Query the store: actors, mentions, articles, quote
                         no_args_is_help=True)
 app.add_typer(query_app, name="query")
 
-out_console = Console()
+# A piped table gets a wide page instead of rich's 80 columns, so rows stay readable in a pager.
+out_console = Console() if Console().is_terminal else Console(width=160)
 err_console = Console(stderr=True)
 
 DB_OPT = Annotated[Path, typer.Option("--db", help="DuckDB file.", envvar="FILON_DB")]
@@ -45,8 +46,12 @@ class Format(StrEnum):
 FMT_OPT = Annotated[Format, typer.Option("--format", "-f", help="table, json (JSON Lines) or csv.")]
 
 
-def _emit(table: Any, fmt: Format, title: str | None = None, max_width: int = 80) -> None:
-    """Print a `filon.store.queries.Table` as a rich table, JSON Lines or CSV on stdout."""
+def _emit(table: Any, fmt: Format, title: str | None = None, max_width: int = 80,
+          columns: tuple[str, ...] | None = None) -> None:
+    """Print a `filon.store.queries.Table` as a rich table, JSON Lines or CSV on stdout.
+
+    `columns` narrows the table view only; JSON and CSV always carry every column.
+    """
     if fmt is Format.json:
         for row in table.dicts():
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
@@ -55,6 +60,9 @@ def _emit(table: Any, fmt: Format, title: str | None = None, max_width: int = 80
         writer.writerow(table.columns)
         writer.writerows(table.rows)
     else:
+        if columns:
+            keep = [table.columns.index(c) for c in columns]
+            table = type(table)(list(columns), [tuple(row[i] for i in keep) for row in table.rows])
         rich_table = RichTable(title=title, show_lines=False)
         for col in table.columns:
             rich_table.add_column(col, overflow="fold", max_width=max_width)
@@ -234,7 +242,8 @@ def query_mentions(
     from filon.store import queries
 
     with _open(db) as store:
-        _emit(queries.mentions(store.con, _gaz(), actor, limit), fmt, f"mentions of {actor}")
+        _emit(queries.mentions(store.con, _gaz(), actor, limit), fmt, f"mentions of {actor}",
+              columns=("published", "text", "kind", "name", "context"))
 
 
 @query_app.command("articles")
@@ -271,7 +280,7 @@ def query_quotes(
 
     with _open(db) as store:
         _emit(queries.quotes(store.con, _gaz(), speaker, since, until, search, kind, limit),
-              fmt, "quotes")
+              fmt, "quotes", columns=("published", "speaker", "kind", "cue", "text"))
 
 
 @query_app.command("events")
@@ -294,7 +303,7 @@ def query_events(
 
     with _open(db) as store:
         _emit(queries.events(store.con, _gaz(), type_, status, party, agreement, limit), fmt,
-              "events")
+              "events", columns=("date", "type", "status", "parties", "claimed_by", "evidence"))
 
 
 @app.command()
