@@ -122,11 +122,11 @@ def score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
 
     Returns:
         One `LayerScore` ("agreements") with `extra` holding `asserted_by_accuracy`,
-        `asserted_by_correct`, `matched` and `duplicates`.
+        `asserted_by_correct`, `matched`, `duplicates` and `same_evidence`.
     """
     gaz = load_gazetteer()
     layer = LayerScore(LAYER)
-    asserted_ok = matched_total = duplicates = 0
+    asserted_ok = matched_total = duplicates = same_evidence = 0
     for article_id in sorted(golds):
         gold_items = []
         for item in golds[article_id].get("agreements") or []:
@@ -172,6 +172,7 @@ def score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
         layer.tp += len(used_p)
         for pi, gi in used_p.items():
             matched_total += 1
+            same_evidence += _same_text(gold_items[gi]["evidence"], preds[pi]["evidence"])
             if gold_items[gi]["asserter"] == preds[pi]["asserter"]:
                 asserted_ok += 1
                 continue
@@ -199,4 +200,7 @@ def score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
     layer.extra["asserted_by_correct"] = float(asserted_ok)
     layer.extra["matched"] = float(matched_total)
     layer.extra["duplicates"] = float(duplicates)
+    # matches whose evidence sentences coincide: the rest pair an assertion with the same status
+    # and party read in another sentence of the article (allowed by the matching rule above)
+    layer.extra["same_evidence"] = float(same_evidence)
     return [layer]

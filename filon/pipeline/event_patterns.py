@@ -67,6 +67,7 @@ class Trigger:
     in_quote_refusal: bool = False  # negated and planned inside direct speech: a refusal
     resource_in_object: bool = False  # the resource must sit in the cue's complements
     needs_antecedent: bool = False  # only about an agreement already named in the article
+    planned_status: str | None = None  # status when the act is planned ("devra être négocié")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,7 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         in_quote_refusal=bool(entry.get("in_quote_refusal", False)),
         resource_in_object=bool(entry.get("resource_in_object", False)),
         needs_antecedent=bool(entry.get("needs_antecedent", False)),
+        planned_status=entry.get("planned_status"),
     )
 
 

@@ -119,15 +119,30 @@ def object_fits(predicate: Token, trig: Trigger) -> bool:
     candidates = [c for c in predicate.children
                   if c.dep_ in ("obj", "nsubj:pass", "obl:arg")
                   or (c.dep_ == "nsubj" and (passive or trig.subject_fits))]
-    if predicate.dep_.startswith("acl") and "Part" in predicate.morph.get("VerbForm"):
+    participle = "Part" in predicate.morph.get("VerbForm") and not any(
+        c.dep_.startswith("aux") for c in predicate.children)
+    if participle and predicate.dep_.startswith("acl"):
         # "le nouveau texte, transmis à Kiev", "l'accord-cadre, approuvé par le gouvernement"
         candidates.append(predicate.head)
+    subjectless = not any(c.dep_.startswith("nsubj") for c in predicate.children)
+    if predicate.dep_ == "xcomp" or (passive and subjectless):
+        # "les discussions doivent se poursuivre", "sa signature pourrait être repoussée": the
+        # subject hangs on the modal
+        candidates.extend(c for c in predicate.head.children
+                          if c.dep_.startswith("nsubj") and (passive or trig.subject_fits))
+    doc = predicate.doc
+    if participle and predicate.i > 1 and doc[predicate.i - 1].lower_ == ",":
+        # a detached participle modifies the noun before the comma, whatever the parse says
+        for tok in reversed(doc[max(predicate.i - 6, 0) : predicate.i - 1]):
+            if tok.pos_ in ("VERB", "AUX") or tok.lower_ in (",", ";", ":", "."):
+                break
+            if tok.pos_ == "NOUN" and _fits(tok, trig):
+                return True
     if any(_fits(c, trig) for c in candidates):
         return True
     # the parser often loses the object ("a présenté mercredi à Kiev au président un projet",
     # "a de son côté évoqué lundi, lors d'une rencontre …, un accord"): take the first bare noun
     # after the cue (no preposition, not a day), stopping at the next verb
-    doc = predicate.doc
     for tok in doc[predicate.i + 1 : min(predicate.i + 16, len(doc))]:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
             return False
@@ -172,7 +187,7 @@ def drop_governed(chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigge
         governed = predicate.head.i in others and predicate.head.i != predicate.i
         if "Inf" in predicate.morph.get("VerbForm") and governed:
             continue  # "a proposé à l'Ukraine de conclure": the proposal is the event
-        if predicate.pos_ == "NOUN" and trig.status == "negotiating" and governed:
+        if predicate.pos_ == "NOUN" and trig.status == "negotiating" and governed and not trig.asserts_state:
             continue  # "les négociations avaient été interrompues": the interruption is the event
         if out and trig.type == "agreement" and out[-1][1].type == "agreement":
             gap = span.doc[out[-1][0].end : span.start]
@@ -278,11 +293,18 @@ def near_term(text: str) -> bool:
     return NEAR_TERM.search(text.replace("’", "'")) is not None
 
 
-def trip_to(span: Span) -> bool:
-    """'pourrait venir à Washington … pour signer': the purpose of a trip, not a condition."""
+def trip_to(span: Span, sent: Span) -> bool:
+    """'pourrait venir à Washington … pour signer': the purpose of a trip, not a condition.
+
+    The verb the purpose clause depends on is the nearest verb before "pour" (the parser often
+    hangs the infinitive on a noun of time: "venir cette semaine pour signer")."""
     tok = predicate_of(span)
-    purpose = any(c.lower_ in ("pour", "afin") and c.dep_ == "mark" for c in tok.children)
-    return purpose and tok.head.i != tok.i and tok.head.lemma_.lower() in MOTION_VERBS
+    if not any(c.lower_ in ("pour", "afin") and c.dep_ == "mark" for c in tok.children):
+        return False
+    for prev in reversed(span.doc[sent.start : tok.i]):
+        if prev.pos_ == "VERB":
+            return prev.lemma_.lower() in MOTION_VERBS
+    return False
 
 
 def conditional_clause(span: Span, sent: Span | None = None) -> bool:
@@ -303,3 +325,22 @@ def reported_clause(span: Span, sent: Span, reporting: frozenset[str]) -> tuple[
             return child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
         child = anc
     return None
+
+
+PRONOUN_OBJECTS = frozenset({"cela", "ça", "ceci"})
+
+
+CLITIC_OBJECTS = frozenset({"le", "la", "l'", "l’"})
+DEAL_VERBS = frozenset({"signer", "parapher", "conclure", "ratifier", "approuver", "rejeter", "refuser"})
+
+
+def pronoun_object(sent: Span) -> bool:
+    """'signer cela', 'pour le signer': a pronoun object that may stand for the deal (a clitic
+    only as the object of a verb done to deals)."""
+    for tok in sent:
+        if tok.lower_ in PRONOUN_OBJECTS and tok.dep_ in ("obj", "nsubj:pass"):
+            return True
+        if (tok.lower_ in CLITIC_OBJECTS and tok.pos_ == "PRON" and tok.dep_ == "obj"
+                and tok.head.lemma_.lower() in DEAL_VERBS):
+            return True
+    return False

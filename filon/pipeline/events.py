@@ -42,7 +42,7 @@ from spacy.util import filter_spans
 from filon.domains.gazetteer import Actor, Gazetteer, load_gazetteer
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.pipeline import event_syntax as syn
-from filon.pipeline.event_patterns import EventLexicon, Trigger, load_event_lexicon
+from filon.pipeline.event_patterns import COARSE_STATUS, EventLexicon, Trigger, load_event_lexicon
 from filon.pipeline.extensions import set_doc_extensions
 
 LOGGER = logging.getLogger(__name__)
@@ -195,6 +195,9 @@ class EventExtractor(Pipe):
                            and not syn.idiom(t)]
         talk_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.negotiation_nouns]
         has_context = bool(agreement_nouns or talk_nouns)
+        # « personne ne peut signer cela »: a demonstrative object points back to the last deal
+        pronoun = not has_context and bool(ctx.agreements) and syn.pronoun_object(sent)
+        has_context = has_context or pronoun
         if not (has_context or minerals):
             return []  # every trigger needs a deal word or a minerals resource: skip the matcher
         candidates: list[tuple[Span, Trigger]] = []
@@ -246,7 +249,8 @@ class EventExtractor(Pipe):
                 continue  # "un partenariat, présenté par Bruxelles comme …": restates the noun
             foreign = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
                        for a, b in regions if (a, b) != (r_start, r_end)]
-            event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals, foreign)
+            event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals, foreign,
+                                pronoun)
             if event is not None:
                 events.append(event)
         return events
@@ -295,6 +299,7 @@ class EventExtractor(Pipe):
         agreement_nouns: list[Token],
         minerals: bool,
         foreign: list[tuple[int, int]] | None = None,
+        pronoun: bool = False,
     ) -> dict | None:
         doc = ctx.doc
         region = doc[r_start:r_end]
@@ -327,7 +332,10 @@ class EventExtractor(Pipe):
         region_nouns = [t for t in agreement_nouns if r_start <= t.i < r_end] or agreement_nouns
         if trig.type == "agreement":
             talk_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.negotiation_nouns]
-            local = self._local_agreement(ctx, explicit, resources, minerals, region_nouns, talk_nouns)
+            if pronoun and not (minerals or region_nouns or talk_nouns):
+                local = ctx.agreements[-1]
+            else:
+                local = self._local_agreement(ctx, explicit, resources, minerals, region_nouns, talk_nouns)
             if local is None:
                 return None  # not about minerals (a budget vote, a trade pact): not ours
             agreement_id = local.key
@@ -421,12 +429,14 @@ class EventExtractor(Pipe):
             return status, detail, coarse
         if trig.asserts_state and pending:
             return status, detail or f"{modality}_{status}", coarse
+        if trig.planned_status and modality == "expected" and pending:
+            return trig.planned_status, f"expected_{status}", COARSE_STATUS.get(trig.planned_status)
         if trig.after_signature and pending and (local_signed or self._still(span, sent)):
             return local_signed or "signed", f"{trig.detail or status}_pending", "signed"
         if trig.status == "signed" and (
             syn.scheduled(span, sent)
             or (modality in ("possible", "expected") and pending and syn.near_term(region.text))
-            or (modality == "hypothetical" and syn.trip_to(span) and syn.near_term(region.text))
+            or (modality == "hypothetical" and syn.trip_to(span, sent) and syn.near_term(region.text))
         ):
             # "doit signer vendredi", "pourrait être signé dès vendredi": a signing on the
             # calendar means the text is agreed (gold convention "close"); "devait être
