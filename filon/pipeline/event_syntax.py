@@ -180,15 +180,19 @@ def drop_governed(chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigge
     """'sur le point de signer', 'a proposé de négocier': a status cue right after another one
     (at most one word between) is its complement, not a second event."""
     heads = {id(span): predicate_of(span) for span, _ in chosen}
-    others = {heads[id(span)].i for span, _ in chosen}
+    others = {heads[id(span)].i: trig for span, trig in chosen}
     out: list[tuple[Span, Trigger]] = []
     for span, trig in chosen:
         predicate = heads[id(span)]
         governed = predicate.head.i in others and predicate.head.i != predicate.i
         if "Inf" in predicate.morph.get("VerbForm") and governed:
             continue  # "a proposé à l'Ukraine de conclure": the proposal is the event
-        if predicate.pos_ == "NOUN" and trig.status == "negotiating" and governed and not trig.asserts_state:
-            continue  # "les négociations avaient été interrompues": the interruption is the event
+        if predicate.pos_ == "NOUN" and trig.status == "negotiating" and governed and not (
+            trig.asserts_state and others[predicate.head.i].status == "proposed"
+        ):
+            # "les négociations avaient été interrompues", "a rejeté la contre-proposition": the
+            # interruption or the rejection is the event; a counter-proposal sent is a move in talks
+            continue
         if out and trig.type == "agreement" and out[-1][1].type == "agreement":
             gap = span.doc[out[-1][0].end : span.start]
             if len(gap) <= 1 and all(t.lower_ in ("de", "d'", "à", "pour") for t in gap):
