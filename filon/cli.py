@@ -389,15 +389,24 @@ def briefing(
                 f"latest: [bold cyan]{agr['latest_status']}[/bold cyan] "
                 f"({agr['last_date'] or 'undated'})"
                 + (f", according to {claimed_name}" if claimed_name else ""), highlight=False)
-            for step in history[-6:]:
-                out_console.print(f"  {step.get('date') or '?':<10}  {step.get('status')}",
-                                  highlight=False)
+            out_console.print("  " + _trajectory(history), highlight=False)
         _emit(queries.actors(con, None, limit), Format.table, "most mentioned actors")
         recent = queries.quotes(con, _gaz(), kind="direct", limit=10_000)
         latest = queries.Table(recent.columns, recent.rows[-limit:])
         view = queries.Table(["published", "speaker", "quote"],
                              [(r[0], r[1], r[5]) for r in latest.rows])
         _emit(view, Format.table, "latest direct quotes", max_width=90)
+
+
+def _trajectory(history: list[dict]) -> str:
+    """'2025-02-12 rejected → 2025-02-24 close → …': the first date each status was reached."""
+    first: dict[str, str] = {}
+    for step in history:
+        status, day = step.get("status"), step.get("date")
+        if status and day and status != "other" and (status not in first or day < first[status]):
+            first[status] = day
+    steps = sorted(first.items(), key=lambda item: item[1])
+    return " → ".join(f"{day} {status}" for status, day in steps) or "(no dated status)"
 
 
 @app.command("eval")
