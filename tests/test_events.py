@@ -559,3 +559,161 @@ def test_events_comparison_is_not_a_party(events_nlp):
             "une alternative aux exigences de Washington.")
     event = next(e for e in extract(events_nlp, text) if e["status"] == "proposed")
     assert names(event) == {"European Union", "Ukraine"}
+
+
+# ---------------------------------------------------------------------------- status classes
+# Each sentence pair below was written for these tests; the first sentence, when present, only
+# introduces the agreement that the second one points back to.
+def statuses(events: list[dict]) -> list[tuple[str | None, str | None]]:
+    return [(e["status"], e["coarse_status"]) for e in events if e["type"] == "agreement"]
+
+
+def last(events: list[dict]) -> dict:
+    return [e for e in events if e["type"] == "agreement"][-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "coarse"),
+    [
+        # a government approves the agreed text: close (not yet signed)
+        ("Washington et Kiev se sont entendus sur le texte d'un accord sur le lithium. "
+         "Le conseil des ministres ukrainien a validé le texte jeudi.", "close"),
+        ("Kiev et Washington négocient un accord sur le graphite. Le projet, approuvé mardi par "
+         "le gouvernement ukrainien, crée un fonds commun.", "close"),
+        # approved once signed: a step of the ratification, the deal stays signed
+        ("Les Etats-Unis et l'Ukraine ont signé lundi un accord sur le graphite. Le gouvernement "
+         "ukrainien a approuvé le document le même jour.", "signed"),
+    ],
+)
+def test_events_approval_by_a_government(events_nlp, text, coarse):
+    event = last(extract(events_nlp, text))
+    assert (event["detail"], event["coarse_status"]) == ("approved", coarse)
+
+
+def test_events_approval_of_something_else_is_no_agreement(events_nlp):
+    text = "La Commission a approuvé vingt projets miniers sur le cobalt et le nickel."
+    assert not [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le secrétaire d'Etat a présenté jeudi aux autorités ukrainiennes un projet d'accord sur le titane.",
+        "Les Etats-Unis négocient avec l'Ukraine un accord sur les terres rares. La dernière version, "
+        "remise à Kiev lundi, prévoit un fonds commun.",
+    ],
+)
+def test_events_draft_handed_over_is_proposed_by_the_narrator(events_nlp, text):
+    event = last(extract(events_nlp, text))
+    assert event["status"] == "proposed"
+    assert event["claimed_by"] is None  # handing over a text is an act, not a statement
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les négociations sur le lithium entre Kiev et Washington doivent se poursuivre la semaine "
+        "prochaine.",
+        "Washington a soumis à Kiev un accord sur le graphite. Le cabinet ukrainien va étudier le "
+        "projet avant de répondre.",
+        "Les deux délégations ont échangé de nouvelles versions de l'accord sur les minerais.",
+        "Kiev et Washington discutent d'un accord sur le titane. Selon le ministre, Kiev enverra "
+        "une contre-proposition d'ici lundi.",
+        "Le gouvernement ne renonce pas aux discussions engagées avec Washington sur les minerais.",
+    ],
+)
+def test_events_talks_under_way_are_negotiating(events_nlp, text):
+    assert ("negotiating", "negotiating") in statuses(extract(events_nlp, text))
+
+
+def test_events_negotiations_still_to_open_are_a_proposal(events_nlp):
+    text = ("Kiev et Washington ont signé un accord sur le titane. Un second accord, sur les terres "
+            "rares, devra être négocié d'ici la fin de l'année.")
+    assert last(extract(events_nlp, text))["status"] == "proposed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président ukrainien se dit prêt à signer l'accord sur les terres rares.",
+        "L'accord sur le lithium pourrait être signé dès jeudi, selon un diplomate.",
+        "La signature de l'accord sur les minerais a été reportée à une date ultérieure.",
+        "Le Premier ministre pourrait se rendre à Washington la semaine prochaine pour signer "
+        "l'accord sur le cobalt.",
+    ],
+)
+def test_events_signing_pending_is_close(events_nlp, text):
+    event = last(extract(events_nlp, text))
+    assert event["coarse_status"] == "close", event
+    if "signé dès" in text:
+        # a signing expected on a day: the deal is close as of the article, the day is the plan
+        assert event["date"] == "2025-02-24" and event["date_source"] == "published"
+
+
+def test_events_unanchored_possible_signing_stays_open(events_nlp):
+    event = last(extract(events_nlp, "L'accord sur le lithium pourrait être signé un jour."))
+    assert event["status"] is None
+
+
+def test_events_anonymous_source_asserts_nothing(events_nlp):
+    text = "L'accord sur le lithium pourrait être signé dès jeudi, selon un diplomate."
+    event = last(extract(events_nlp, text))
+    assert event["claimed_by"] is None
+
+
+def _quoted(text: str, speaker: dict | None = None) -> list[dict]:
+    start, end = text.index("«"), text.index("»") + 1
+    return [{"kind": "direct", "text": text[start + 2 : end - 2], "start": start, "end": end,
+             "speaker": speaker, "cue": "a lancé"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Nous ne signerons jamais un tel accord sur nos minerais », a lancé le ministre.",
+        "Washington a remis à Kiev un accord sur le lithium. « Aucun pays ne peut signer cela », "
+        "a lancé un député.",
+    ],
+)
+def test_events_refusal_to_sign_in_direct_speech_is_rejected(events_nlp, text):
+    event = last(extract(events_nlp, text, quotes=_quoted(text)))
+    assert (event["status"], event["detail"]) == ("rejected", "refuses_to_sign")
+
+
+def test_events_narrated_planned_non_signing_is_no_refusal(events_nlp):
+    event = last(extract(events_nlp, "L'accord sur les minerais ne sera pas signé vendredi."))
+    assert event["status"] is None and event["negated"]
+
+
+def test_events_ratification_pending_after_signature_is_signed(events_nlp):
+    text = ("Kiev et Washington ont signé mercredi l'accord sur les minerais. Le texte doit encore "
+            "être ratifié par le Parlement ukrainien.")
+    event = last(extract(events_nlp, text))
+    assert (event["status"], event["coarse_status"]) == ("signed", "signed")
+    assert event["detail"] == "ratified_pending"
+
+
+def test_events_ratification_planned_without_signature_is_open(events_nlp):
+    event = last(extract(events_nlp, "L'accord sur les minerais devra être ratifié par le Parlement."))
+    assert event["status"] is None
+
+
+def test_events_entry_into_force_pending_keeps_the_ratification(events_nlp):
+    text = ("Les députés ont ratifié mardi l'accord sur le lithium. Pour entrer en vigueur, le texte "
+            "exige un échange de notes entre les deux pays.")
+    event = last(extract(events_nlp, text))
+    assert (event["status"], event["coarse_status"]) == ("ratified", "signed")  # never moves back
+
+
+def test_events_reported_clause_names_the_parties(events_nlp):
+    text = ("Le ministre allemand a rappelé que l'Union européenne et le Chili avaient signé en 2023 "
+            "un accord sur le lithium.")
+    assert names(last(extract(events_nlp, text))) == {"European Union", "Chile"}
+
+
+def test_events_demand_for_resources_needs_a_deal_on_the_table(events_nlp):
+    deal = ("Washington négocie avec Kiev un accord sur les minerais. Le président américain veut "
+            "obtenir l'équivalent de 300 milliards de dollars en lithium.")
+    assert statuses(extract(events_nlp, deal))[-1] == ("proposed", "proposed")
+    alone = "Le président américain veut obtenir du lithium."
+    assert not [e for e in extract(events_nlp, alone) if e["type"] == "agreement"]
