@@ -11,11 +11,87 @@ Helpers and conventions are those of `tests/test_quotes_table.py`.
 from __future__ import annotations
 
 import pytest
-
-from filon.pipeline.entities import first_name_gender, load_first_names
 from test_quotes_table import DAY, D, I, M, T, _observed
 
+from filon.pipeline.entities import first_name_gender, load_first_names
+
 STYLE_CASES: list[tuple] = [
+ # 1. gender from first names
+    ("fn_elle", "Hélène Dupont, chercheuse au CNRS, suit le dossier du lithium depuis dix ans. « Les gisements européens sont sous-exploités », estime-t-elle.",
+     [D("Les gisements européens sont sous-exploités", "Hélène Dupont")]),
+    ("fn_two_candidates", "Marc Lefebvre, analyste chez Natixis, et Sophie Martin, économiste, ont étudié le marché. « Le cobalt va encore baisser », prévient-elle.",
+     [D("Le cobalt va encore baisser", "Sophie Martin")]),
+    ("fn_compound", "Jean-Marc Rouvier dirige la mine depuis 2019. « Nous doublerons la production », a-t-il assuré.",
+     [D("Nous doublerons la production", "Jean-Marc Rouvier")]),
+    ("fn_compound_f", "Marie-Claire Vasseur préside la fédération. « Les industriels manquent de visibilité », regrette-t-elle.",
+     [D("Les industriels manquent de visibilité", "Marie-Claire Vasseur")]),
+ # 2. interview style
+    ("itw_answer_nocue", "Hélène Dupont, chercheuse à l'Institut français des relations internationales, a répondu à nos questions.\nPourquoi l'Europe dépend-elle autant de la Chine ?\n« Parce qu'elle a fermé ses mines dans les années 1990. »",
+     [D("Parce qu'elle a fermé ses mines dans les années 1990.", "Hélène Dupont")]),
+    ("itw_repond", "Nous avons interrogé Paul Girard, ingénieur des mines.\nLe recyclage peut-il suffire ?\n« Pas avant vingt ans », répond-il.",
+     [D("Pas avant vingt ans", "Paul Girard")]),
+    ("itw_sourit", "Claire Morel, géologue, a passé trois mois au Groenland. L'île intéresse Washington depuis longtemps. « Tout le monde veut sa part », sourit-elle.",
+     [D("Tout le monde veut sa part", "Claire Morel")]),
+ # 3. multi-paragraph quote
+    ("multi_par", "Le ministre Jean Castel a déclaré : « Nous avons besoin de ces métaux.\n« Sans eux, pas de transition énergétique.\n« Il faut donc rouvrir des mines en France. »",
+     [D("Nous avons besoin de ces métaux.", "Jean Castel"), D("Sans eux, pas de transition énergétique.", "Jean Castel"), D("Il faut donc rouvrir des mines en France.", "Jean Castel")]),
+ # 4. organisations by description
+    ("org_appos", "« La demande de lithium va tripler », a prévenu le chimiste allemand BASF.",
+     [D("La demande de lithium va tripler", "BASF")]),
+    ("org_chez_on", "Chez Eramet, on insiste sur la qualité du minerai.",
+     [I("insiste", "Eramet")]),
+    ("org_groupe_back", "Imerys a suspendu son projet dans l'Allier. « Les conditions ne sont pas réunies », a expliqué le groupe minier.",
+     [D("Les conditions ne sont pas réunies", "Imerys")]),
+    ("org_porte_parole", "« Aucune décision n'a été prise », a déclaré un porte-parole du ministère de l'Economie.",
+     [D("Aucune décision n'a été prise", "?un porte-parole du ministère de l'Economie")]),
+ # 5. fragments
+    ("frag_inversion", "La France « ne reculera pas », a martelé Jean Castel.",
+     [M("a martelé", "Jean Castel", "ne reculera pas")]),
+    ("frag_attend", "Sophie Martin attend « des actes » de la part de Bruxelles.",
+     [D("des actes", "Sophie Martin")]),
+    ("frag_pour", "Pour Sophie Martin, « le marché est saturé ».",
+     [M("Pour", "Sophie Martin", "le marché est saturé")]),
+ # 6. cues
+    ("cue_remercier", "Volodymyr Zelensky a remercié les Européens pour leur soutien.",
+     [I("a remercié", "Volodymyr Zelensky")]),
+    ("cue_juger", "Sophie Martin juge la hausse des prix inévitable.",
+     [I("juge", "Sophie Martin")]),
+    ("cue_inquieter", "Le patronat s'inquiète de la pénurie de cuivre.",
+     [I("s'inquiète", "?Le patronat")]),
+    ("cue_dementir", "Pékin a démenti toute restriction sur le graphite.",
+     [I("a démenti", "Chinese government")]),
+    ("cue_qualifier", "Jean Castel a qualifié l'accord de « victoire pour l'industrie ».",
+     [M("a qualifié", "Jean Castel", "victoire pour l'industrie")]),
+    ("cue_promettre", "Le ministre Jean Castel a promis une aide de 500 millions d'euros aux raffineries.",
+     [I("a promis", "Jean Castel")]),
+    ("cue_railler", "Le député Paul Girard a raillé les promesses du gouvernement sur les mines.",
+     [I("a raillé", "Paul Girard")]),
+    ("cue_presenter_plan", "La Commission européenne a présenté mercredi un plan pour sécuriser l'approvisionnement en cobalt.",
+     [I("a présenté", "European Commission")]),
+    ("cue_rejeter_accusations", "Eramet a rejeté les accusations de pollution portées par les riverains.",
+     [I("a rejeté", "Eramet")]),
+    ("cue_dire_que", "Sophie Martin a dit que le prix du nickel remonterait.",
+     [I("a dit", "Sophie Martin")]),
+    ("cue_defendre", "Jean Castel a défendu la réouverture des mines en France.",
+     [I("a défendu", "Jean Castel")]),
+    ("cue_insister", "Claire Morel insiste sur la nécessité de recycler les batteries.",
+     [I("insiste", "Claire Morel")]),
+    ("selon_end_no_swallow", "Les prix ont doublé en un an. Le stock mondial de gallium serait épuisé d'ici 2027, selon Claire Morel.",
+     [I("selon", "Claire Morel")]),
+    ("frag_la_martele", "Le gouvernement « ne reculera pas », l'a martelé Jean Castel.",
+     [M("l'a martelé", "Jean Castel", "ne reculera pas")]),
+    ("org_joint_appos", "« Nous investirons ensemble », ont annoncé Eramet et le chimiste allemand BASF.",
+     [D("Nous investirons ensemble", "Eramet & BASF")]),
+    ("org_communique", "« Le site restera ouvert », indique un communiqué d'Imerys.",
+     [D("Le site restera ouvert", "Imerys")]),
+    ("org_cote_on", "Du côté d'Eramet, on estime que la demande restera forte.",
+     [I("estime", "Eramet")]),
+    ("term_scare_person", "Sophie Martin a visité la « mine verte » de Montluçon.",
+     [T("mine verte")]),
+    ("itw_two_questions", "Entretien avec Paul Girard, ancien directeur de mine.\nFaut-il rouvrir des mines en France ?\n« Oui, sans hésiter. »\nEt l'opposition des riverains ?\n« Elle est compréhensible. Il faudra les associer », reconnaît-il.",
+     [D("Oui, sans hésiter.", "Paul Girard"), D("Elle est compréhensible. Il faudra les associer", "Paul Girard")]),
+    ("itw_far", "Claire Morel, géologue, a passé trois mois au Groenland.\nQue cherchent les Américains là-bas ?\n« Des terres rares, surtout. »\nLe gisement est-il rentable ?\n« Pas encore. »\nLa Chine s'y intéresse-t-elle ?\n« Évidemment, depuis dix ans. »\nEt l'Europe ?\n« Elle arrive tard. »",
+     [D("Des terres rares, surtout.", "Claire Morel"), D("Pas encore.", "Claire Morel"), D("Évidemment, depuis dix ans.", "Claire Morel"), D("Elle arrive tard.", "Claire Morel")]),
 ]
 
 

@@ -154,7 +154,7 @@ CASES: list[tuple] = [
      [M("a qualifié", "Kaja Kallas", "regrettable")]),
     ("mixed_participle", "Le ministre chinois du Commerce a rejeté les accusations, clamant que « la Chine ne "
      "pratique aucune coercition ».",
-     [M("clamant", "Wang Wentao", "la Chine ne pratique aucune coercition")]),
+     [I("a rejeté", "Wang Wentao"), M("clamant", "Wang Wentao", "la Chine ne pratique aucune coercition")]),
     ("mixed_selon_ses_termes", "Stéphane Séjourné a évoqué un partenariat qui serait, selon ses termes, "
      "« gagnant-gagnant ».",
      [M("a évoqué", "Stéphane Séjourné", "gagnant-gagnant")]),
@@ -338,12 +338,14 @@ CASES: list[tuple] = [
     # --- long quotes over several paragraphs ---------------------------------------------------
     ("multi_paragraph", "« Le premier volet porte sur le titane.\n« Le second concerne le lithium et le graphite », "
      "a précisé Ioulia Svyrydenko.",
-     [D("Le premier volet porte sur le titane.\n« Le second concerne le lithium et le graphite", "Yulia Svyrydenko")]),
+     [D("Le premier volet porte sur le titane.", "Yulia Svyrydenko"),
+      D("Le second concerne le lithium et le graphite", "Yulia Svyrydenko")]),
     ("multi_paragraph_three", "Ioulia Svyrydenko a détaillé le texte.\n« Le fonds sera alimenté par les revenus "
      "miniers.\n« Il sera géré conjointement.\n« Les deux pays y auront une voix égale. »",
      [I("a détaillé", "Yulia Svyrydenko"),
-      D("Le fonds sera alimenté par les revenus miniers.\n« Il sera géré conjointement.\n« Les deux pays y auront "
-        "une voix égale.", "Yulia Svyrydenko")]),
+      D("Le fonds sera alimenté par les revenus miniers.", "Yulia Svyrydenko"),
+      D("Il sera géré conjointement.", "Yulia Svyrydenko"),
+      D("Les deux pays y auront une voix égale.", "Yulia Svyrydenko")]),
     # --- nested quotes --------------------------------------------------------------------------
     ("nested_curly", "« Le président m'a dit “nous signerons lundi”, mais rien n'est fait », a confié un "
      "négociateur ukrainien.",
@@ -360,6 +362,8 @@ CASES: list[tuple] = [
     ("term_slogan", "Des manifestants scandaient « Pas de mines sans consentement » devant le Parlement.",
      [T("Pas de mines sans consentement")]),
     ("term_plan", "Bruxelles a présenté le plan « RESourceEU » pour réduire sa dépendance.",
+     [I("a présenté", "European Commission"), T("RESourceEU", "European Commission")]),
+    ("term_plan_no_speech", "Le plan « RESourceEU » doit réduire la dépendance de l'Union.",
      [T("RESourceEU")]),
     ("term_in_statement", 'Stéphane Séjourné a annoncé que le programme "Matières premières 2030" serait doté de '
      "deux milliards d'euros.",

@@ -275,6 +275,8 @@ class CueScanner:
             # reflexive clitic right before it ("s'est dit")
             if j > 0 and fold(doc[j - 1].text) in REFLEXIVES:
                 return j - 1, clitic
+            if j > 0 and fold(doc[j - 1].text) in ("l'", "l’") and j - 2 >= 0 and doc[j - 2].text in ",»”":
+                return j - 1, clitic  # "« … », l'a martelé X": the object clitic is part of the cue
             return j, clitic
         if i > 0 and fold(doc[i - 1].text) in REFLEXIVES:
             return i - 1, None

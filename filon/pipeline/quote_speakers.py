@@ -26,6 +26,13 @@ DEFINITES = frozenset({"le", "la", "l'", "ce", "cette"})
 COURTESY = frozenset(
     {"m.", "mme", "mme.", "mlle", "monsieur", "madame", "dr", "dr.", "me", "mr", "mr.", "mrs", "ms"}
 )
+# heads of descriptions of a firm ("le groupe minier", "l'entreprise", "le chimiste allemand")
+COMPANY_NOUNS = frozenset(
+    {"groupe", "entreprise", "societe", "compagnie", "firme", "chimiste", "industriel", "geant", "minier",
+     "producteur", "fabricant", "constructeur", "conglomerat", "raffineur", "metallurgiste", "operateur",
+     "equipementier", "siderurgiste", "fondeur", "negociant", "start-up", "multinationale",
+     "petrolier", "mineur", "exploitant", "fournisseur", "laboratoire", "holding", "filiale"}
+)  # fmt: skip
 # documents that carry someone's words: their author is the source
 DOC_NOUNS = frozenset(
     {"communique", "declaration", "rapport", "note", "lettre", "message", "courrier", "texte", "document",
@@ -134,7 +141,9 @@ class SpeakerResolver:
             # "on souligne que …": an anonymous source, kept with its surface
             start, end = self.span_dict(i, j)
             start += 1 if doc[i].text.startswith("-") else 0
-            return {"name": None, "id": None, "text": self.text[start:end], "start": start, "end": end}
+            host = self._on_host(i)
+            name, ident = (host["name"], host["id"]) if host is not None else (None, None)
+            return {"name": name, "id": ident, "text": self.text[start:end], "start": start, "end": end}
         if j - i == 1 and fold(doc[i].text).lstrip("-") in PRONOUNS:
             gender, plural = PRONOUNS[fold(doc[i].text).lstrip("-")]
             ref = self.resolve_pronoun(i, gender, plural)
@@ -206,7 +215,9 @@ class SpeakerResolver:
             and head.i not in self.mention_at
             and not self._word(head) & (SOURCE_NOUNS | TITLES | DOC_NOUNS)
         )
-        if thing and best is not None and self.token_at(best[1]["start"]) > head.i:
+        if thing and best is not None and self.token_at(best[1]["start"]) > head.i and self._complement(
+            head.i, self.token_at(best[1]["start"])
+        ):
             start, end = self.span_dict(i, j)
             return {"name": None, "id": None, "text": self.text[start:end], "start": start, "end": end}
         if best is not None and (
@@ -230,6 +241,37 @@ class SpeakerResolver:
         if anaphor is not None:
             return {"name": anaphor["name"], "id": anaphor["id"], "text": surface, "start": start, "end": end}
         return {"name": None, "id": None, "text": surface, "start": start, "end": end}
+
+    def _on_host(self, i: int) -> dict | None:
+        """Who "on" stands for when the sentence opens on a place of speech: "Chez Eramet, on
+        insiste …", "Du côté de Bruxelles, on estime …", "À la Commission, on assure …"."""
+        doc = self.doc
+        sent = self.sents[self.sent_of(i)]
+        k = sent.start
+        while k < i and doc[k].is_space:
+            k += 1
+        words = [fold(t.text) for t in doc[k : min(i, k + 3)]]
+        if words[:1] == ["chez"] or words[:1] == ["cote"]:
+            k += 1
+        elif words[:3] == ["du", "cote", "de"] or words[:3] == ["du", "cote", "du"]:
+            k += 3 if words[2] == "de" else 2
+        elif words[:2] == ["du", "cote"]:
+            k += 2
+        elif words[:1] in (["a"], ["au"]):
+            k += 1
+        else:
+            return None
+        comma = next((c for c in range(k, i) if doc[c].text == ","), None)
+        if comma is None or comma != i - 1 or not self._has_mention(k, comma):
+            return None
+        host = self.resolve(k, comma)
+        return host if host is not None and host.get("name") else None
+
+    def _complement(self, a: int, b: int) -> bool:
+        """True when a preposition links the head at token `a` to the mention at token `b` ("l'offre
+        de l'UE"), False for an apposition ("le chimiste allemand BASF": the name is the head's
+        identity)."""
+        return any(t.pos_ == "ADP" or fold(t.text) in ("de", "du", "des", "d'") for t in self.doc[a + 1 : b])
 
     def _definite_description(self, i: int, j: int) -> dict | None:
         """What "le ministre", "la ministre", "le ministère", "le milliardaire" refers back to:
@@ -262,7 +304,17 @@ class SpeakerResolver:
                 g = self._gender(m)
                 if gender is None or g is None or g == gender:
                     fallback = m
+            if fallback is None and noun in COMPANY_NOUNS and self._is_company(m):
+                fallback = m  # "le groupe minier", "l'entreprise": the latest company named
         return self._speaker_from_mention(fallback) if fallback is not None else None
+
+    def _is_company(self, m: dict) -> bool:
+        """A mention of a firm: a gazetteer company, or an organisation the gazetteer does not
+        know (states, ministries and other public bodies are in the gazetteer)."""
+        if m["label"] != "ORG" or m.get("kind") == "metonymy" or m.get("refers_to"):
+            return False
+        actor = self.gaz.actor(m.get("id"))
+        return actor is None or actor.type == "company"
 
     def is_source(self, speaker: dict, i: int, j: int) -> bool:
         """True when a resolved subject can be a speaker: a person, organization or place used

@@ -35,6 +35,19 @@ TEMPORAL_MODIFIERS = frozenset({"meme", "dernier", "derniere", "prochain", "proc
 TEMPORAL_NOUNS = frozenset(
     {"jour", "lendemain", "veille", "semaine", "mois", "annee", "an", "matin", "soir", "week-end", "jour-la"}
 )
+# objects that make a cue a statement only when they name something said or proposed: frame
+# `claim_obj` ("rejeter les accusations", not "rejeter le projet de loi") and `plan_obj`
+# ("présenter un plan", not "présenter ses excuses") of the lexicon
+CLAIM_OBJECTS = frozenset(
+    {"accusation", "critique", "allegation", "affirmation", "reproche", "rumeur", "information", "idee",
+     "hypothese", "these", "argument", "propos", "soupcon", "insinuation", "accusations", "critiques",
+     "allegations", "affirmations", "reproches", "rumeurs", "informations", "soupcons"}
+)  # fmt: skip
+PLAN_OBJECTS = frozenset(
+    {"plan", "strategie", "feuille", "programme", "mesure", "reforme", "initiative", "offre", "proposition",
+     "vision", "priorite", "piste", "solution", "paquet", "scenario", "calendrier", "projet", "budget",
+     "mesures", "propositions", "pistes", "priorites", "solutions", "orientations", "objectifs"}
+)  # fmt: skip
 NOT_ADVERBS = frozenset({"ne", "n'", "pas", "que", "qu'"})  # negation and que tagged ADV
 
 
@@ -308,6 +321,8 @@ class StatementFinder(SpeakerResolver):
             return None
         c0, c1 = content
         frames = self._frames(c0, c1)
+        if "obj" in frames:
+            frames |= self._object_kinds(c0, c1) & hit.cue.frames
         if not frames & hit.cue.frames:
             return None
         if doc[c0].text == ":":
@@ -329,6 +344,16 @@ class StatementFinder(SpeakerResolver):
             "_fragments": [],
             "_hit": hit,
         }
+
+    def _object_kinds(self, c0: int, c1: int) -> set[str]:
+        """`claim_obj` / `plan_obj` when the noun phrase at [c0, c1) is headed by a word for a
+        claim ("les accusations") or a proposal ("un plan"), which makes "rejeter" or "présenter"
+        a statement ("rejeter le projet de loi" is a vote)."""
+        head = next((t for t in self.doc[c0 : min(c1, c0 + 5)] if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None:
+            return set()
+        words = {fold(head.lemma_), fold(head.text)}
+        return {"claim_obj"} if words & CLAIM_OBJECTS else ({"plan_obj"} if words & PLAN_OBJECTS else set())
 
     @staticmethod
     def _nonfinite(verb: Token) -> bool:
@@ -554,6 +579,19 @@ class StatementFinder(SpeakerResolver):
             k = j
             while k < sent_end and self.mention_at.get(k) == self.mention_at[j]:
                 k += 1
+            # "ont annoncé Eramet et le chimiste allemand BASF": joint speakers, the second one
+            # possibly named by a description with the name in apposition
+            if k + 1 < sent_end and fold(doc[k].text) in ("et", "and"):
+                e = k + 1
+                while (
+                    e < min(sent_end, k + 6)
+                    and e not in self.mention_at
+                    and doc[e].pos_ in ("DET", "NOUN", "ADJ")
+                ):
+                    e += 1
+                other = self.mentions[self.mention_at[e]] if e < sent_end and e in self.mention_at else None
+                if other is not None and other["label"] in ("PER", "ORG"):
+                    return self.token_at(m["start"]), self.token_at(other["end"] - 1) + 1
             # "le porte-parole du Kremlin, Dmitri Peskov": prefer the name in apposition
             if k + 1 < sent_end and doc[k].text == "," and (k + 1) in self.mention_at:
                 m2 = self.mentions[self.mention_at[k + 1]]

@@ -73,7 +73,7 @@ from filon.pipeline.quote_cues import (
     Hit,
     skip_adjunct,
 )
-from filon.pipeline.quote_marks import QuoteSpan, find_quotes
+from filon.pipeline.quote_marks import PADDING, QuoteSpan, find_quotes
 from filon.pipeline.quote_speakers import SpeakerResolver
 from filon.pipeline.quote_statements import StatementFinder
 
@@ -240,8 +240,8 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
             if nested and item["kind"] == "direct":
                 item["nested"] = nested
             if item["kind"] != "attached":
-                items.append(item)
-                items.extend(item.pop("_more", []))
+                for it in [item, *item.pop("_more", [])]:
+                    items.extend(self._per_paragraph(it) if it["kind"] == "direct" else [it])
             if item.get("speaker") is not None:
                 self._add_event(q.start, item["speaker"])
         for st in statements:
@@ -359,8 +359,60 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         if not fragment:
             speaker = self._context_speaker(q)
             return {**base, "speaker": speaker, **_no_cue(), "fragment": False}
-        # 6. an embedded quote nobody says: a term (scare quotes, titles, slogans)
+        # 6. a fragment governed by a verb whose subject is a person: that person's wording,
+        # even without a speech verb ("X attend « des actes »", "elle veut « tourner la page »")
+        if not self._looks_like_term(q, qi0, qi1, fragment):
+            speaker = self._fragment_subject(qi0, qi1)
+            if speaker is not None:
+                return {**base, "speaker": speaker, **_no_cue(), "fragment": True}
+        # 7. an embedded quote nobody says: a term (scare quotes, titles, slogans)
         return {**base, "kind": "term", "speaker": None, **_no_cue(), "fragment": True}
+
+    def _per_paragraph(self, item: dict) -> list[dict]:
+        """One item per paragraph of a quote that runs over several (French convention: each new
+        paragraph reopens with «, only the last closes), as the gold lists them; every segment
+        keeps the speaker and cue, without the reopening mark and its padding."""
+        if "\n" not in item["text"]:
+            return [item]
+        out = []
+        a = item["start"]
+        for line in self.text[item["start"] : item["end"]].split("\n"):
+            b = a + len(line)
+            s, e = a, b
+            while s < e and (self.text[s] in PADDING or self.text[s] in QUOTE_CHARS):
+                s += 1
+            while e > s and self.text[e - 1] in PADDING:
+                e -= 1
+            if e > s:
+                out.append({**item, "text": self.text[s:e], "start": s, "end": e})
+            a = b + 1
+        return out or [item]
+
+    def _fragment_subject(self, qi0: int, qi1: int) -> dict | None:
+        """The person subject of the verb that governs a quoted fragment (tokens [qi0, qi1)), or
+        None. Only persons (and pronouns resolved to one): a firm or a document with a quoted
+        noun phrase is more often a name or a scare quote than someone's words."""
+        doc = self.doc
+        sent = self.sents[self.sent_of(qi0)]
+        root = next((t for t in doc[qi0:qi1] if not qi0 <= t.head.i < qi1 or t.head is t), None)
+        if root is None:
+            return None
+        verb = root.head
+        for _ in range(2):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or not sent.start <= verb.i < sent.end:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < qi0), None)
+        if subj is None:
+            return None
+        if fold(subj.text) in ("il", "elle"):
+            speaker = self.resolve(subj.i, subj.i + 1)
+            return speaker if speaker is not None and speaker.get("name") else None
+        if subj.i not in self.mention_at or self.mentions[self.mention_at[subj.i]]["label"] != "PER":
+            return None
+        return self._speaker_from_mention(self.mentions[self.mention_at[subj.i]])
 
     def _subheading_quote(self, q: QuoteSpan, base: dict, fragment: bool) -> dict:
         """A quote in a subheading: a whole quoted line is an excerpt of what the next
