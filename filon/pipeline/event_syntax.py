@@ -348,3 +348,19 @@ def pronoun_object(sent: Span) -> bool:
                 and tok.head.lemma_.lower() in DEAL_VERBS):
             return True
     return False
+
+
+PROSPECT_NOUNS = frozenset({"perspective", "possibilité", "éventualité", "hypothèse", "idée", "projet"})
+
+
+def in_relative(span: Span, sent: Span) -> bool:
+    """The cue's predicate sits in a relative clause ("le projet que lui avait soumis Washington")."""
+    tok = predicate_of(span)
+    for _ in range(4):
+        if tok.dep_ == "acl:relcl":
+            return True
+        outside = tok.head.i == tok.i or not sent.start <= tok.head.i < sent.end
+        if outside or tok.dep_ not in ("xcomp", "conj"):
+            return False
+        tok = tok.head
+    return False

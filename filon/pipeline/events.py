@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -57,6 +58,9 @@ _TARGETED = frozenset({"pressure", "order", "investment_invitation"})
 _PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
 _DATIVE = frozenset({"à", "au", "aux"})
 _WEAK_NEGATIONS = frozenset({"plus", "jamais", "point"})  # negate only with "ne" ("plus proche")
+# clauses that set the scene of a statement rather than report it
+_BACKGROUND_CLAUSE = re.compile(r"\b(?:au moment où|alors que|tandis que|pendant que|à l'heure où)\b",
+                                re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -179,7 +183,10 @@ class EventExtractor(Pipe):
             starts=[m.start for m in mentions],
             resources=resources,
             quotes=list(doc._.filon_quotes or []),
-            dates=[d for d in (doc._.filon_dates or []) if d.get("value")],
+            # "l'aide votée depuis 2022": a starting point of something else, not the event's day
+            dates=[d for d in (doc._.filon_dates or []) if d.get("value")
+                   and not doc.text[max(d["start"] - 7, 0) : d["start"]].lower().endswith("depuis ")
+                   and not d.get("text", "").lower().startswith("depuis")],
             published=doc._.filon_published,
             doc_minerals=any(self.lexicon.resources[r[2]].family == "minerals"
                              and not syn.in_any(r[0], doc._.filon_boilerplate) for r in resources),
@@ -221,7 +228,8 @@ class EventExtractor(Pipe):
             predicate = syn.predicate_of(span)
             if predicate.pos_ == "VERB" and any(c.dep_ == "det" for c in predicate.children):
                 continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
-            if trig.type == "agreement" and self._foreign_object(ctx, predicate, span):
+            own_object = bool(trig.object_lemmas or trig.resource_in_object)  # checked below instead
+            if trig.type == "agreement" and not own_object and self._foreign_object(ctx, predicate, span):
                 continue  # "a signé la loi", "a présenté ses excuses": not the agreement
             if trig.object_lemmas and not syn.object_fits(predicate, trig):
                 continue  # "a présenté les grandes lignes de l'accord", "a évoqué l'accord"
@@ -693,6 +701,9 @@ class EventExtractor(Pipe):
     def _modality(self, span: Span, sent: Span | None = None) -> str:
         """asserted | expected | possible | hypothetical, from governors, mood and markers."""
         governors = syn.governors(span, sent)
+        predicate = governors[0]
+        if predicate.pos_ == "NOUN" and predicate.head.lemma_.lower() in syn.PROSPECT_NOUNS:
+            return "possible"  # "la perspective de négociations directes": talks not held
         # "soit vous concluez un accord, soit …": the parser rarely gets the correlative right
         floor = sent.start if sent is not None else span.sent.start
         if any(t.lower_ == "soit" for t in span.doc[max(span.start - 3, floor) : span.start]):
@@ -734,6 +745,12 @@ class EventExtractor(Pipe):
             covered = quote.get("start", -1) <= pos < quote.get("end", -1) or (
                 inner[0] is not None and inner[0] <= pos < inner[1]
             )
+            if covered and quote.get("kind") == "indirect" and _BACKGROUND_CLAUSE.search(
+                ctx.doc.text[quote.get("start", pos) : pos]
+            ):
+                continue  # "X s'est dit prêt …, au moment où Washington négocie …": the narrator's
+            if covered and quote.get("kind") == "indirect" and syn.in_relative(span, sent):
+                return None, None  # "le projet que lui avait soumis Washington": background
             if covered and quote.get("kind") != "term":
                 return _speaker(quote.get("speaker")), index
         root = syn.predicate_of(span)
@@ -758,7 +775,7 @@ class EventExtractor(Pipe):
         reporter = self._reporting_before(ctx, sent, span)
         if reporter is not None:
             return _claim([reporter]), None
-        if trig.speech_act and agent is not None:
+        if trig.speech_act and agent is not None and not syn.in_relative(span, sent):
             return _claim([agent]), None
         return None, None
 
