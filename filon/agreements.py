@@ -12,8 +12,9 @@ Method:
    - parties: the unit and the cluster share at least two parties, or the unit names one party
      only and the cluster holds it (a one-sided mention: "le Parlement a ratifié l'accord");
    - subject: same resource family (all the pack's minerals are one family);
-   - dates: the unit falls within `max_gap_days` (default 365) of the cluster's dates, so that a
-     new deal between the same states years later is a new agreement.
+   - dates: the unit (placed at its article's publication day, else its earliest event date)
+     falls within `max_gap_days` (default 365) of the cluster's dates, so that a new deal between
+     the same states years later is a new agreement.
    So the US–Ukraine agreement and the EU–Ukraine partnership, which share only Ukraine, stay two.
 3. A cluster's id is `agr:<sorted party slugs>:<subject slug>` (e.g.
    `agr:ukraine+united-states:minerals`), built from its core parties (those named by more than
@@ -134,7 +135,9 @@ def _units(records: Iterable[dict]) -> list[_Unit]:
             for res in event.get("resources") or []:
                 if res.get("name") and res["name"] not in unit.resources:
                     unit.resources.append(res["name"])
-            day = _day(event.get("date")) or _day(record.get("published"))
+            # the article's day places the unit in time: one background date in a sentence
+            # ("l'aide votée en 2022") must not move the whole unit years away from its deal
+            day = _day(record.get("published")) or _day(event.get("date"))
             if day is not None and (unit.day is None or day < unit.day):
                 unit.day = day
     return units

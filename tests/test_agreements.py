@@ -51,6 +51,17 @@ def test_agreements_eu_partnership_stays_separate():
     assert links[("a1", 1)] == "agr:european-union+ukraine:minerals"
 
 
+def test_agreements_background_date_does_not_split_the_deal():
+    # an article restates an old figure ("l'aide votée en 2022") next to this year's events
+    records = [
+        record("a1", "2025-02-15", event("proposed", [US, UA], "2022"),
+               event("rejected", [UA, US], "2025-02-15")),
+        record("a2", "2025-02-24", event("close", [US, UA], "2025-02-24")),
+    ]
+    links = link_agreements(records)
+    assert set(links.values()) == {"agr:ukraine+united-states:minerals"}
+
+
 def test_agreements_one_sided_mention_joins_the_deal():
     records = [
         record("a1", "2025-04-30", event("signed", [US, UA], "2025-04-30")),
