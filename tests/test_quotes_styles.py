@@ -92,6 +92,12 @@ STYLE_CASES: list[tuple] = [
      [D("Oui, sans hésiter.", "Paul Girard"), D("Elle est compréhensible. Il faudra les associer", "Paul Girard")]),
     ("itw_far", "Claire Morel, géologue, a passé trois mois au Groenland.\nQue cherchent les Américains là-bas ?\n« Des terres rares, surtout. »\nLe gisement est-il rentable ?\n« Pas encore. »\nLa Chine s'y intéresse-t-elle ?\n« Évidemment, depuis dix ans. »\nEt l'Europe ?\n« Elle arrive tard. »",
      [D("Des terres rares, surtout.", "Claire Morel"), D("Pas encore.", "Claire Morel"), D("Évidemment, depuis dix ans.", "Claire Morel"), D("Elle arrive tard.", "Claire Morel")]),
+    ("itw_sourit_far", "Anne Leroy, économiste à la Banque de France, suit les métaux depuis vingt ans.\nLe cuivre va-t-il manquer ?\n« Oui, dès 2030. »\nPourquoi ?\n« Parce que personne n'investit. »\nMême pas la Chine ?\n« Si, mais seule. »\nEt les prix ?\n« Ils vont flamber », sourit-elle.",
+     [D("Oui, dès 2030.", "Anne Leroy"), D("Parce que personne n'investit.", "Anne Leroy"), D("Si, mais seule.", "Anne Leroy"), D("Ils vont flamber", "Anne Leroy")]),
+    ("itw_radio_gender", "Invités de la matinale, Pierre Vasseur, patron d'une PME, et Julie Garnier, députée.\n« Nous avons perdu deux clients », raconte-t-il.\n« Le gouvernement a tardé », regrette-t-elle.",
+     [D("Nous avons perdu deux clients", "Pierre Vasseur"), D("Le gouvernement a tardé", "Julie Garnier")]),
+    ("itw_not_org", "Le groupe Imerys prépare sa mine de lithium. Sa directrice, Sophie Bernard, défend le projet.\nLes riverains sont-ils inquiets ?\n« Nous les écoutons », assure-t-elle.",
+     [I("défend", "Sophie Bernard"), D("Nous les écoutons", "Sophie Bernard")]),
 ]
 
 

@@ -217,7 +217,10 @@ class CueScanner:
         out = [fold(tok.lemma_)]
         if low in self.lex.by_form:
             out.append(self.lex.by_form[low])
-        if tok.pos_ not in ("VERB", "AUX"):
+        nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        # "raconte-t-il" tagged ADJ: a word with an inverted subject clitic is a verb
+        inverted = nxt is not None and (nxt.text == "-t" or is_clitic(nxt))
+        if tok.pos_ not in ("VERB", "AUX") and not inverted:
             return out
         out.append(low)
         # the French lookup lemmatizer misses some forms ("estime" -> "estime"): -er verbs

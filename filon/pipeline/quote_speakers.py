@@ -462,6 +462,32 @@ class SpeakerResolver:
                 # an anonymous earlier speaker ("un économiste …. D'après lui, …") is a valid
                 # antecedent: the pronoun then stays unresolved rather than jump to a name
                 return {k: v for k, v in cand.items() if k != "_m"}
+        if plural:
+            return None
+        # nobody within three sentences (an interview: "répond-elle" after a run of questions
+        # and answers): the last person of that gender who spoke, else who was named
+        for k in range(bisect_right(keys, pos - 1) - 1, -1, -1):
+            sp = self.speaker_events[k][1]
+            if sp.get("name") and not self._not_person(sp) and self._compatible(sp, gender, False):
+                return sp
+        return self.last_person(pos, gender)
+
+    def last_person(self, pos: int, gender: str | None, sentences: int = 15) -> dict | None:
+        """The latest person named before character `pos` (outside quotations, at most
+        `sentences` sentences back) whose gender is `gender` or unknown; None if there is none."""
+        lo = self.sents[max(0, self.sent_of(self.token_at(pos)) - sentences)].start_char
+        first = bisect_right([m["start"] for m in self.mentions], pos)
+        for k in range(first - 1, -1, -1):
+            m = self.mentions[k]
+            if m["start"] < lo:
+                break
+            if m["end"] > pos or m["label"] != "PER" or m.get("kind", "name") != "name":
+                continue
+            if self.in_quote(m["start"]):
+                continue
+            g = self._gender(m)
+            if gender is None or g is None or g == gender:
+                return self._speaker_from_mention(m)
         return None
 
     def _not_person(self, speaker: dict) -> int:
@@ -510,12 +536,26 @@ class SpeakerResolver:
         m = cand.get("_m")
         if m is None:
             m = next((x for x in self.mentions if x["start"] == cand.get("start")), None)
+        if m is None and cand.get("id"):
+            # a pronoun that spoke ("raconte-t-il"): the gender of the person it resolved to
+            m = self._gendered_mention(cand["id"])
         if m is None:
             actor = self.gaz.actor(cand.get("id"))
             g = actor.gender if actor is not None else None
         else:
             g = self._gender(m)
         return g is None or g == gender
+
+    def _gendered_mention(self, ident: str) -> dict | None:
+        """A mention of identity `ident` whose gender is known (index built once per doc)."""
+        index = getattr(self, "_by_id_gendered", None)
+        if index is None:
+            index = {}
+            for x in self.mentions:
+                if x.get("id") and x["id"] not in index and self._gender(x):
+                    index[x["id"]] = x
+            self._by_id_gendered = index
+        return index.get(ident)
 
     def _plural_mention(self, m: dict) -> bool:
         tok = self.doc[self.token_at(m["end"] - 1)]

@@ -606,6 +606,14 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
             pos, speaker = self.speaker_events[k]
             if s - self.sent_of(self.token_at(pos)) <= 3:
                 return speaker
+        if self._answers_question(q):
+            # interview copy: a question in narration, then the answer in quotes; the answer is
+            # the interviewee's, the last speaker (or person named) however far back
+            if k >= 0:
+                return self.speaker_events[k][1]
+            person = self.last_person(q.open_start, None)
+            if person is not None:
+                return person
         for back in (1, 2):
             if s - back < 0:
                 break
@@ -616,6 +624,15 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
                     if m["label"] == "PER":
                         return self._speaker_from_mention(m)
         return None
+
+
+    def _answers_question(self, q: QuoteSpan) -> bool:
+        """True when the paragraph before the quote ends with a question asked in narration (the
+        interviewer's), so that the quote answers it."""
+        j = q.open_start - 1
+        while j >= 0 and self.text[j].isspace():
+            j -= 1
+        return j >= 0 and self.text[j] == "?" and "\n" in self.text[j : q.open_start] and not self.in_quote(j)
 
 
 def _no_cue() -> dict:
