@@ -709,7 +709,9 @@ class EventExtractor(Pipe):
         if any(t.lower_ == "soit" for t in span.doc[max(span.start - 3, floor) : span.start]):
             return "hypothetical"
         for tok in governors:
-            marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "cc", "advmod")}
+            # "pour autant" (nevertheless) is an adverb, not a purpose: skip fixed expressions
+            marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "cc", "advmod")
+                     and not any(g.dep_ == "fixed" for g in c.children)}
             if marks & self.lexicon.hypothetical_marks:
                 return "hypothetical"
         for tok in governors[1:]:
