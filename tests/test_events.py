@@ -717,3 +717,28 @@ def test_events_demand_for_resources_needs_a_deal_on_the_table(events_nlp):
     assert statuses(extract(events_nlp, deal))[-1] == ("proposed", "proposed")
     alone = "Le président américain veut obtenir du lithium."
     assert not [e for e in extract(events_nlp, alone) if e["type"] == "agreement"]
+
+
+def test_events_both_parties_report_together(events_nlp):
+    text = ("Le Chili et l'Union européenne se sont mis d'accord sur le texte d'un partenariat sur "
+            "le lithium, ont annoncé jeudi les deux parties.")
+    claim = last(extract(events_nlp, text))["claimed_by"]
+    assert claim is not None and set(claim["ids"]) == {"Q298", "Q458"}
+
+
+def test_events_proposal_told_from_the_recipient_is_narrated(events_nlp):
+    text = "Le Chili s'est vu proposer mardi par Bruxelles un partenariat sur le lithium."
+    event = last(extract(events_nlp, text))
+    assert event["status"] == "proposed" and event["claimed_by"] is None
+    active = last(extract(events_nlp, "Bruxelles a proposé mardi au Chili un partenariat sur le lithium."))
+    assert active["claimed_by"] is not None
+
+
+def test_events_background_clause_is_not_the_speakers_claim(events_nlp):
+    text = ("Le ministre russe s'est dit prêt à coopérer avec des entreprises américaines sur le "
+            "lithium, au moment où Washington négocie avec Kiev un accord sur les minerais.")
+    start = text.index("s'est dit")
+    quotes = [{"kind": "indirect", "text": text[start:], "start": start, "end": len(text),
+               "speaker": {"name": "Russia", "id": "Q159"}, "cue": "s'est dit"}]
+    talks = [e for e in extract(events_nlp, text, quotes=quotes) if e["status"] == "negotiating"]
+    assert talks and talks[0]["claimed_by"] is None

@@ -364,3 +364,33 @@ def in_relative(span: Span, sent: Span) -> bool:
             return False
         tok = tok.head
     return False
+
+
+# "les deux capitales", "les deux pays": the two parties speaking together
+JOINT_NOUNS = frozenset({"capitale", "pays", "partie", "gouvernement", "délégation", "camp", "parties"})
+
+
+def joint_reporter(sent: Span, span: Span, reporting: frozenset[str]) -> bool:
+    """'…, ont indiqué mercredi les deux capitales': a reporting verb after the cue whose subject
+    is "les deux <capitales|pays|parties>"."""
+    for tok in sent.doc[span.end : sent.end]:
+        if tok.lemma_.lower() not in JOINT_NOUNS and tok.lower_ not in JOINT_NOUNS:
+            continue
+        if not any(c.lower_ == "deux" for c in tok.children) and tok.doc[tok.i - 1].lower_ != "deux":
+            continue
+        head = tok.head
+        before = tok.doc[max(tok.i - 4, sent.start) : tok.i]
+        if (tok.dep_.startswith("nsubj") and head.lemma_.lower() in reporting) or any(
+            t.lemma_.lower() in reporting and t.pos_ == "VERB" for t in before
+        ):
+            return True
+    return False
+
+
+def recipient_view(span: Span) -> bool:
+    """'l'Ukraine s'est vu proposer par Bruxelles …': told from the recipient's side, so the
+    proposer is not the one asserting it."""
+    tok = predicate_of(span)
+    head = tok.head
+    return head.i != tok.i and head.lemma_.lower() == "voir" and any(
+        c.lower_ in ("se", "s'", "s’") for c in head.children)

@@ -360,6 +360,11 @@ class EventExtractor(Pipe):
         modality = self._modality(span, sent)
         claimed_by, quote_index = self._claimant(ctx, sent, region, span, trig, agent)
         claimed_by = self._named(claimed_by)
+        reporting = self.lexicon.reporting_lemmas
+        if claimed_by is None and len(parties) >= 2 and syn.joint_reporter(sent, span, reporting):
+            # "…, ont indiqué les deux capitales": both parties say it
+            named = self._order_parties(parties)
+            claimed_by = {"name": " & ".join(n for _, n in named), "id": None, "ids": [i for i, _ in named]}
         local_signed = local.signed if local is not None and trig.type == "agreement" else None
         status, detail, coarse = self._status(
             ctx, sent, region, span, trig, negated, modality, quote_index, agent, local_signed
@@ -777,7 +782,8 @@ class EventExtractor(Pipe):
         reporter = self._reporting_before(ctx, sent, span)
         if reporter is not None:
             return _claim([reporter]), None
-        if trig.speech_act and agent is not None and not syn.in_relative(span, sent):
+        if trig.speech_act and agent is not None and not syn.in_relative(span, sent) \
+                and not syn.recipient_view(span):
             return _claim([agent]), None
         return None, None
 
