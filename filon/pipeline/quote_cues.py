@@ -77,7 +77,9 @@ SOURCE_NOUNS = _wordset(
 TITLES = _wordset(
     """ministre président présidente chef dirigeant dirigeante milliardaire républicain démocrate
     commissaire secrétaire porte-parole vice-président vice-présidente premier première
-    chancelier chancelière négociateur négociatrice émissaire envoyé conseiller conseillère"""
+    chancelier chancelière négociateur négociatrice émissaire envoyé conseiller conseillère
+    directeur directrice patron patronne pdg fondateur fondatrice maire adjoint adjointe député
+    députée sénateur sénatrice gouverneur gouverneure"""
 )
 MONTHS = _wordset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
 REFLEXIVES = _wordset("se s'")
@@ -220,7 +222,16 @@ class CueScanner:
         nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
         # "raconte-t-il" tagged ADJ: a word with an inverted subject clitic is a verb
         inverted = nxt is not None and (nxt.text == "-t" or is_clitic(nxt))
-        if tok.pos_ not in ("VERB", "AUX") and not inverted:
+        # "Anne Leroy juge que …" with "juge" tagged NOUN: a word between a name and "que" is a verb
+        prv = tok.doc[tok.i - 1] if tok.i > 0 else None
+        verbal = (
+            nxt is not None
+            and fold(nxt.text) in ("que", "qu'")
+            and prv is not None
+            and prv.pos_ in ("PROPN", "PRON")
+            and tok.pos_ == "NOUN"
+        )
+        if tok.pos_ not in ("VERB", "AUX") and not inverted and not verbal:
             return out
         out.append(low)
         # the French lookup lemmatizer misses some forms ("estime" -> "estime"): -er verbs

@@ -33,6 +33,10 @@ COMPANY_NOUNS = frozenset(
      "equipementier", "siderurgiste", "fondeur", "negociant", "start-up", "multinationale",
      "petrolier", "mineur", "exploitant", "fournisseur", "laboratoire", "holding", "filiale"}
 )  # fmt: skip
+# who speaks for a body rather than in their own name ("un porte-parole de la Commission")
+SPOKES_NOUNS = frozenset(
+    {"porte-parole", "representant", "representante", "spokesperson", "spokesman", "spokeswoman"}
+)
 # documents that carry someone's words: their author is the source
 DOC_NOUNS = frozenset(
     {"communique", "declaration", "rapport", "note", "lettre", "message", "courrier", "texte", "document",
@@ -170,7 +174,7 @@ class SpeakerResolver:
             None,
         )
         # "un communiqué du ministère", "la déclaration de la Commission": the author speaks
-        if head is not None and fold(head.lemma_) in DOC_NOUNS:
+        if head is not None and self._word(head) & (DOC_NOUNS | SPOKES_NOUNS):
             k = head.i + 1
             while k < j and (
                 doc[k].pos_ == "ADJ"
@@ -215,6 +219,11 @@ class SpeakerResolver:
             and head.i not in self.mention_at
             and not self._word(head) & (SOURCE_NOUNS | TITLES | DOC_NOUNS)
         )
+        if best is not None and best[1]["label"] == "PER" and best[1].get("kind", "name") == "name":
+            # "la directrice du site, Sophie Bernard": the name in apposition is who speaks
+            b = self.token_at(best[1]["start"])
+            if b > i and doc[b - 1].text == ",":
+                thing = False
         if thing and best is not None and self.token_at(best[1]["start"]) > head.i and self._complement(
             head.i, self.token_at(best[1]["start"])
         ):

@@ -11,6 +11,8 @@ clause a participle hangs on), the reported content (skipping circumstances such
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from filon.domains.gazetteer import fold
@@ -48,6 +50,7 @@ PLAN_OBJECTS = frozenset(
      "vision", "priorite", "piste", "solution", "paquet", "scenario", "calendrier", "projet", "budget",
      "mesures", "propositions", "pistes", "priorites", "solutions", "orientations", "objectifs"}
 )  # fmt: skip
+TIMESTAMP = re.compile(r"\d{1,2}[h:.]\d{2}")
 NOT_ADVERBS = frozenset({"ne", "n'", "pas", "que", "qu'"})  # negation and que tagged ADV
 
 
@@ -67,7 +70,11 @@ class StatementFinder(SpeakerResolver):
         for hit in hits:
             if inside[hit.verb] or hit.cue.type == "wording":
                 continue  # speech inside a quote belongs to the quote's speaker
-            chained = prev is not None and prev.cue.type != "preposition" and hit.start == prev.end
+            chained = prev is not None and prev.cue.type != "preposition" and (
+                hit.start == prev.end
+                # "promet de défendre", "a appelé à rejeter": the infinitive is the first cue's content
+                or (hit.start == prev.end + 1 and fold(self.doc[prev.end].text) in ("de", "d'", "a", "à"))
+            )
             prev = hit
             if chained and "Inf" in self.doc[hit.start].morph.get("VerbForm"):
                 continue  # "a dit espérer …": the infinitive is the content of the first cue
@@ -404,8 +411,11 @@ class StatementFinder(SpeakerResolver):
         if quote is None:
             return True
         k = self.token_at(quote[0]) - 1
-        while k >= sent.start and (doc[k].is_space or doc[k].text in (":", "—", "–")):
+        while k >= sent.start and (doc[k].is_space or doc[k].text in (":", "—", "–", "-")):
             k -= 1
+        at_line_start = k == sent.start or "\n" in doc[k - 1].text
+        if k >= sent.start and TIMESTAMP.fullmatch(doc[k].text) and at_line_start:
+            return True  # "10h45 - « … », affirme X": a live-blog entry opens with its time
         return k < sent.start or doc[k].text in FINAL_PUNCT or "\n" in doc[k].text_with_ws
 
     def _inverted_statement(self, hit: Hit, speaker: dict, sent: Span) -> dict | None:

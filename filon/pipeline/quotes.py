@@ -465,6 +465,8 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
             j -= 1
         if j < 0 or self.text[j] in "\n.!?…:—–" or self.text[j] in '«“"':
             return False
+        if self.text[j] == "-" and j + 1 < q.open_start:
+            return False  # "10h45 - « … »": a dash standing alone opens a live-blog entry
         k = q.end - 1
         inner_sentence = self.text[k] in ".!?…" and q.start < len(self.text) and self.text[q.start].isupper()
         return not (inner_sentence and self.text[j] in ",;")
