@@ -134,6 +134,12 @@ STYLE_CASES: list[tuple] = [
      []),
     ("joint_speakers_desc", "Selon Eramet et le groupe allemand BASF, l'usine ouvrira en 2027.",
      [I("Selon", "Eramet & BASF")]),
+    ("side_government", "Du côté ukrainien, le gouvernement a salué l'offre européenne.",
+     [I("a salué", "Ukrainian government")]),
+    ("title_far_back", "Le texte a été signé par la ministre ukrainienne de l'Economie, Ioulia Svyrydenko.\nLe fonds sera géré à parts égales. Il financera des mines. Il financera aussi des routes. Les premiers projets seront choisis en juin.\nSelon la ministre ukrainienne, le pays garde la propriété de ses ressources.",
+     [I("Selon", "Yulia Svyrydenko")]),
+    ("coordinated_participle", "Le député Paul Girard a reproché au ministre de manquer de courage et jugé « indécent » de fermer la mine avant l'été.",
+     [I("a reproché", "Paul Girard"), M("jugé", "Paul Girard", "indécent")]),
 ]
 
 

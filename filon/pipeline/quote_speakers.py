@@ -246,6 +246,12 @@ class SpeakerResolver:
             return self._speaker_from_mention(best[1])
         if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:j]):
             return None
+        side = self._side_adjective(i) if first in DEFINITES else None
+        if side is not None:
+            # "Du côté ukrainien, le gouvernement a salué …": the government of that side
+            actor = self.gaz.lookup(f"{surface} {side}") or self.gaz.role(f"{surface} {side}", on=self.day)
+            if actor is not None:
+                return {"name": actor.name, "id": actor.id, "text": surface, "start": start, "end": end}
         anaphor = self._definite_description(i, j) if first in DEFINITES else None
         if anaphor is not None:
             return {"name": anaphor["name"], "id": anaphor["id"], "text": surface, "start": start, "end": end}
@@ -275,6 +281,25 @@ class SpeakerResolver:
             return None
         host = self.resolve(k, comma)
         return host if host is not None and host.get("name") else None
+
+    def _side_adjective(self, i: int) -> str | None:
+        """The nationality adjective of a sentence opening "Du côté ukrainien," or "Côté russe,"
+        when token `i` follows it directly, else None."""
+        doc = self.doc
+        sent = self.sents[self.sent_of(i)]
+        k = sent.start
+        while k < i and doc[k].is_space:
+            k += 1
+        words = [fold(t.text) for t in doc[k:i]]
+        if words[:2] == ["du", "cote"]:
+            words = words[2:]
+        elif words[:1] == ["cote"]:
+            words = words[1:]
+        else:
+            return None
+        if len(words) == 2 and words[1] == "," and doc[i - 2].pos_ == "ADJ" and doc[i - 2].is_lower:
+            return doc[i - 2].text
+        return None
 
     def _complement(self, a: int, b: int) -> bool:
         """True when a preposition links the head at token `a` to the mention at token `b` ("l'offre
@@ -315,7 +340,25 @@ class SpeakerResolver:
                     fallback = m
             if fallback is None and noun in COMPANY_NOUNS and self._is_company(m):
                 fallback = m  # "le groupe minier", "l'entreprise": the latest company named
-        return self._speaker_from_mention(fallback) if fallback is not None else None
+        if fallback is not None:
+            return self._speaker_from_mention(fallback)
+        if not person_title:
+            return None
+        # "Selon la ministre ukrainienne" several paragraphs after "la ministre ukrainienne de
+        # l'Economie, X": a title named once keeps pointing at its holder further on
+        far = self.sents[max(0, self.sent_of(i) - 12)].start_char
+        for m in reversed(self.mentions):
+            if m["end"] > lo:
+                continue
+            if m["start"] < far:
+                break
+            if m["label"] != "PER" or self.in_quote(m["start"]) or not m.get("name"):
+                continue
+            if noun in fold(m["text"]).replace("-", " ").split():
+                g = self._gender(m)
+                if gender is None or g is None or g == gender:
+                    return self._speaker_from_mention(m)
+        return None
 
     def _is_company(self, m: dict) -> bool:
         """A mention of a firm: a gazetteer company, or an organisation the gazetteer does not

@@ -209,6 +209,8 @@ class StatementFinder(SpeakerResolver):
                 continue
             if tok.text == ";":
                 return k
+            if fold(tok.text) == "et" and k > j and self._speech_verb(doc[k + 1]):
+                return k  # "a reproché à X de … et jugé « … »": a second speech act, its own statement
             if tok.text != ",":
                 continue
             nxt = doc[k + 1]
@@ -223,6 +225,13 @@ class StatementFinder(SpeakerResolver):
             if low == "en" and two.endswith("ant"):
                 return k
         return sent_end
+
+    def _speech_verb(self, tok: Token) -> bool:
+        """A finite verb or past participle that is a reporting cue."""
+        forms = tok.morph.get("VerbForm")
+        if tok.pos_ not in ("VERB", "AUX") or not ("Part" in forms or "Fin" in forms):
+            return False
+        return any(lemma in self.lex.by_lemma for lemma in self.scanner.lemmas(tok))
 
     def _temporal_pp(self, j: int) -> bool:
         return j + 2 < len(self.doc) and fold(self.doc[j + 2].text) in ("temps", "foulee", "cadre")
@@ -311,7 +320,13 @@ class StatementFinder(SpeakerResolver):
         speaker = None
         verb = doc[hit.verb]
         own_subject = any(c.dep_.startswith("nsubj") and c.i < hit.start for c in verb.children)
-        if not own_subject and hit.start == hit.verb and self._nonfinite(verb):
+        # "a reproché … et jugé « … »": a participle coordinated to an earlier cue shares its auxiliary
+        coordinated = (
+            hit.start == hit.verb > 0
+            and "Part" in verb.morph.get("VerbForm")
+            and fold(doc[hit.verb - 1].text) == "et"
+        )
+        if not own_subject and hit.start == hit.verb and (self._nonfinite(verb) or coordinated):
             # "…, a-t-il dit, estimant que …", "a lancé X, avant de qualifier …": the speaker of
             # the clause the participle or infinitive hangs on
             earlier = [sp for i, sp in self.sent_speakers.get(s_idx, []) if i < hit.verb]
