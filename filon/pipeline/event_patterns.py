@@ -6,6 +6,7 @@ checks it and builds spaCy matchers, so that adding a cue never needs a code cha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -104,10 +105,14 @@ class EventLexicon:
     comparison_cues: frozenset[str] = frozenset()
     patterns: dict[str, list] = field(default_factory=dict)  # trigger id -> token pattern
 
-    def matchers(self, nlp: Language) -> tuple[Matcher, PhraseMatcher]:
-        """Compile the trigger Matcher and the resource PhraseMatcher for `nlp`'s vocab."""
+    def matchers(self, nlp: Language) -> tuple[TriggerMatcher, PhraseMatcher]:
+        """Compile the trigger matcher and the resource PhraseMatcher for `nlp`'s vocab."""
         matcher = Matcher(nlp.vocab, validate=True)
+        single: dict[str, dict] = {}
         for trigger_id, pattern in self.patterns.items():
+            if len(pattern) == 1 and TokenTriggers.supports(pattern[0]):
+                single[trigger_id] = pattern[0]
+                continue
             try:
                 matcher.add(trigger_id, [pattern])
             except (ValueError, KeyError) as exc:  # spaCy validates the pattern schema
@@ -120,7 +125,97 @@ class EventLexicon:
         for resource_id, surfaces in by_id.items():
             # make_doc only tokenizes: the patterns need no parse
             phrases.add(resource_id, [nlp.make_doc(s) for s in surfaces])
-        return matcher, phrases
+        order = {trigger_id: i for i, trigger_id in enumerate(self.patterns)}
+        tokens = TokenTriggers(single, nlp.vocab.strings)
+        return TriggerMatcher(matcher, tokens, order, nlp.vocab.strings), phrases
+
+
+_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "POS": "pos_"}
+
+
+class TokenTriggers:
+    """One-token trigger patterns matched by dictionary lookups.
+
+    Most cues are one token ({LEMMA: {IN: [...]}}, a participle REGEX): spaCy's Matcher pays for
+    every pattern on every token, a lemma index pays once per token. Semantics are the Matcher's
+    for the keys supported here (LEMMA, LOWER, POS with equality, IN, NOT_IN; REGEX on LOWER,
+    searched as spaCy does).
+    """
+
+    def __init__(self, patterns: dict[str, dict], strings) -> None:
+        self.by_lemma: dict[str, list[tuple[int, str, list]]] = {}
+        self.by_lower: dict[str, list[tuple[int, str, list]]] = {}
+        self.regexes: list[tuple[re.Pattern, int, str, list]] = []
+        for trigger_id, spec in patterns.items():
+            key = strings.add(trigger_id)
+            checks = []
+            indexed = False
+            for attr, value in spec.items():
+                if not indexed and attr in ("LEMMA", "LOWER") and (
+                    isinstance(value, str) or "IN" in value
+                ):
+                    index = self.by_lemma if attr == "LEMMA" else self.by_lower
+                    for word in [value] if isinstance(value, str) else value["IN"]:
+                        index.setdefault(word, []).append((key, trigger_id, checks))
+                    indexed = True
+                    continue
+                checks.append((_ATTRS[attr], value))
+            if not indexed:  # a REGEX on LOWER: checked through the combined prefilter
+                regex = next(v["REGEX"] for a, v in spec.items() if a == "LOWER")
+                checks.remove(("lower_", {"REGEX": regex}))
+                self.regexes.append((re.compile(regex), key, trigger_id, checks))
+        self.prefilter = re.compile("|".join(f"(?:{r.pattern})" for r, *_ in self.regexes) or "(?!)")
+
+    @staticmethod
+    def supports(spec: dict) -> bool:
+        """A one-token spec this class can match exactly like the Matcher."""
+        if not spec or any(attr not in _ATTRS for attr in spec):
+            return False
+        for attr, value in spec.items():
+            if isinstance(value, dict) and (set(value) - {"IN", "NOT_IN", "REGEX"}
+                                            or ("REGEX" in value and attr != "LOWER")):
+                return False
+        index = [a for a, v in spec.items() if a in ("LEMMA", "LOWER") and (isinstance(v, str) or "IN" in v)]
+        regex = [a for a, v in spec.items() if isinstance(v, dict) and "REGEX" in v]
+        return bool(index) or regex == ["LOWER"]
+
+    def __call__(self, span) -> list[tuple[int, str, int, int]]:
+        out = []
+        for i, tok in enumerate(span):
+            found = self.by_lemma.get(tok.lemma_, []) + self.by_lower.get(tok.lower_, [])
+            if self.regexes and self.prefilter.search(tok.lower_):
+                found += [(k, t, c) for r, k, t, c in self.regexes if r.search(tok.lower_)]
+            for key, trigger_id, checks in found:
+                if all(_check(getattr(tok, attr), value) for attr, value in checks):
+                    out.append((key, trigger_id, i, i + 1))
+        return out
+
+
+def _check(actual: str, value) -> bool:
+    if isinstance(value, str):
+        return actual == value
+    if "IN" in value and actual not in value["IN"]:
+        return False
+    if "NOT_IN" in value and actual in value["NOT_IN"]:
+        return False
+    return "REGEX" not in value or re.search(value["REGEX"], actual) is not None
+
+
+class TriggerMatcher:
+    """The spaCy Matcher for multi-token cues plus `TokenTriggers` for one-token cues; matches
+    come as the Matcher's (match_id, start, end), ordered by start then by lexicon order."""
+
+    def __init__(self, matcher: Matcher, tokens: TokenTriggers, order: dict[str, int], strings) -> None:
+        self.matcher = matcher
+        self.tokens = tokens
+        self.order = order
+        self.strings = strings
+
+    def __call__(self, span) -> list[tuple[int, int, int]]:
+        found = [(key, self.strings[key], start, end) for key, start, end in self.matcher(span)]
+        found += self.tokens(span)
+        found.sort(key=lambda m: (m[2], self.order[m[1]], m[3]))
+        return [(key, start, end) for key, _, start, end in found]
 
 
 def _values(data: dict, key: str) -> frozenset[str]:
