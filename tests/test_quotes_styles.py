@@ -140,6 +140,12 @@ STYLE_CASES: list[tuple] = [
      [I("Selon", "Yulia Svyrydenko")]),
     ("coordinated_participle", "Le député Paul Girard a reproché au ministre de manquer de courage et jugé « indécent » de fermer la mine avant l'été.",
      [I("a reproché", "Paul Girard"), M("jugé", "Paul Girard", "indécent")]),
+    ("selon_incise_clause", "La production, selon Marc Petit, va baisser de moitié.",
+     [I("selon", "Marc Petit")]),
+    ("context_subject_pronoun", "Le prix du cobalt pourrait encore grimper, selon Anne Leroy et Marc Petit. Mais Anne Leroy reste prudente. Elle marque une pause. « Personne n'est prêt. »",
+     [I("selon", "Anne Leroy & Marc Petit"), D("Personne n'est prêt.", "Anne Leroy")]),
+    ("org_groupe_allemand_inv", "Le groupe allemand BASF prépare une usine en Moselle. « Nous y croyons », affirme le groupe allemand.",
+     [D("Nous y croyons", "BASF")]),
 ]
 
 
@@ -169,3 +175,24 @@ def test_quotes_styles(nlp, run, case):
     published = case[3] if len(case) > 3 else DAY
     doc = run(nlp, text, published=published)
     assert sorted(_observed(doc), key=repr) == sorted(expected, key=repr)
+
+
+def test_selon_content_stays_in_its_sentence(nlp, run):
+    text = (
+        "Le prix du cobalt a doublé en un an, du jamais vu depuis 2018. "
+        "Il pourrait encore grimper cette année, selon Anne Leroy.\n"
+        "La production, selon Marc Petit, va baisser de moitié."
+    )
+    doc = run(nlp, text)
+    contents = [q["text"] for q in doc._.filon_quotes if q["cue"] == "selon"]
+    assert contents == ["Il pourrait encore grimper cette année", "La production, selon Marc Petit, va baisser de moitié"]
+
+
+def test_multi_paragraph_segments_slice_the_text(nlp, run):
+    text = "Paul Girard a déclaré :\n« Nous avons besoin de ces métaux.\n« Il faut rouvrir des mines. »"
+    doc = run(nlp, text)
+    direct = [q for q in doc._.filon_quotes if q["kind"] == "direct"]
+    assert [q["text"] for q in direct] == ["Nous avons besoin de ces métaux.", "Il faut rouvrir des mines."]
+    for q in direct:
+        assert text[q["start"] : q["end"]] == q["text"]
+        assert q["speaker"]["name"] == "Paul Girard"

@@ -686,6 +686,12 @@ class StatementFinder(SpeakerResolver):
                 return None
             if self.span_dict(c0, c1) in self.quote_bounds:
                 return None  # "« … », selon X": a direct quote with its source, not a clause
+            goes_on = np[1] < after < sent.end and fold(doc[after].text) not in ("qui", "que", "qu'", "dont")
+            if goes_on and any(t.pos_ in ("VERB", "AUX") for t in doc[after : sent.end]):
+                # "La production, selon X, va baisser": the clause goes on after the source
+                c1 = self._clause_end(after, sent.end)
+                while c1 > c0 and doc[c1 - 1].text not in QUOTE_CHARS and not doc[c1 - 1].is_alpha:
+                    c1 -= 1
         start, end = self.span_dict(c0, c1)
         return {
             "kind": "indirect",

@@ -604,6 +604,11 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         s = self.sent_of(qi)
         keys = [e[0] for e in self.speaker_events]
         k = bisect_right(keys, q.open_start) - 1
+        # a person who is the subject of the sentence right before, after the last speaker
+        # ("Elle marque une pause. « … »"), is the one who goes on
+        subject = self._previous_subject(s)
+        if subject is not None and (k < 0 or self.speaker_events[k][0] < subject[0]):
+            return subject[1]
         if k >= 0:
             pos, speaker = self.speaker_events[k]
             if s - self.sent_of(self.token_at(pos)) <= 3:
@@ -627,6 +632,27 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
                         return self._speaker_from_mention(m)
         return None
 
+
+    def _previous_subject(self, s: int) -> tuple[int, dict] | None:
+        """(offset, speaker) of the person subject ("Elle", "Anne Leroy") of the sentence before
+        sentence `s`, outside quotes, or None."""
+        k = s - 1
+        while k >= 0 and not self.sents[k].text.strip(" \n«»\u00a0"):
+            k -= 1
+        if k < 0:
+            return None
+        for tok in self.sents[k]:
+            if not tok.dep_.startswith("nsubj") or self.in_quote(tok.idx):
+                continue
+            if fold(tok.text) in ("il", "elle") and tok.pos_ == "PRON":
+                speaker = self.resolve(tok.i, tok.i + 1)
+                if speaker is not None and speaker.get("name"):
+                    return tok.idx, speaker
+                return None
+            if tok.i in self.mention_at and self.mentions[self.mention_at[tok.i]]["label"] == "PER":
+                return tok.idx, self._speaker_from_mention(self.mentions[self.mention_at[tok.i]])
+            return None
+        return None
 
     def _answers_question(self, q: QuoteSpan) -> bool:
         """True when the paragraph before the quote ends with a question asked in narration (the
