@@ -742,3 +742,39 @@ def test_events_background_clause_is_not_the_speakers_claim(events_nlp):
                "speaker": {"name": "Russia", "id": "Q159"}, "cue": "s'est dit"}]
     talks = [e for e in extract(events_nlp, text, quotes=quotes) if e["status"] == "negotiating"]
     assert talks and talks[0]["claimed_by"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # talks, reviews and approvals about something else are no minerals agreement
+        "Les discussions sur le budget de la défense doivent se poursuivre la semaine prochaine.",
+        "La commission des finances a examiné le projet de loi de finances rectificative.",
+        "Le gouvernement a approuvé mercredi le projet de réforme des retraites.",
+        "Les deux ministres ont abordé la question des frontières lors de leur rencontre.",
+        "Le président veut obtenir un cessez-le-feu avant l'été.",
+    ],
+)
+def test_events_new_cues_stay_on_minerals_deals(events_nlp, text):
+    assert not [e for e in extract(events_nlp, text) if e["type"] == "agreement" and e["status"]]
+
+
+def test_events_trigger_matcher_matches_like_spacy(events_nlp):
+    from spacy.matcher import Matcher
+
+    lexicon = load_event_lexicon()
+    reference = Matcher(events_nlp.vocab)
+    for trigger_id, pattern in lexicon.patterns.items():
+        reference.add(trigger_id, [pattern])
+    component = events_nlp.get_pipe("filon_events")
+    texts = [
+        "Kiev a refusé de signer le texte, rejeté par le Parlement, puis a proposé une contre-proposition.",
+        "Les négociations engagées en mars se poursuivent ; l'accord, paraphé et ratifié, est très proche.",
+        "Pékin a restreint ses exportations de gallium et invité les investisseurs à coopérer.",
+    ]
+    for text in texts:
+        doc = events_nlp(text)
+        strings = events_nlp.vocab.strings
+        expected = sorted((strings[m], s, e) for m, s, e in reference(doc[:]))
+        assert len(expected) >= 3
+        assert sorted((strings[m], s, e) for m, s, e in component.matcher(doc[:])) == expected

@@ -110,3 +110,17 @@ def test_events_eval_asserter_identities(gold, claim):
 
     gaz = load_gazetteer()
     assert gold_asserter(gold, gaz) == predicted_asserter(claim, gaz)
+
+
+def test_events_eval_wrong_asserter_is_listed_and_strict_f1_needs_the_sentence():
+    golds = [gold_item("close", ["United States", "Ukraine"], "Donald Trump",
+                       "Trump juge l'accord proche."),
+             gold_item("signed", ["United States", "Ukraine"], None, "Les deux pays ont signé.")]
+    events = [pred("close", ["United States", "Ukraine"], None, evidence="Trump juge l'accord proche."),
+              pred("signed", ["Ukraine", "United States"], None, evidence="Une autre phrase.")]
+    layer = run(golds, events)
+    assert (layer.tp, layer.fp, layer.fn) == (2, 0, 0)
+    assert [e.kind for e in layer.errors] == ["wrong"]  # matched, but the narrator is not Trump
+    assert layer.extra["same_evidence"] == 1.0
+    assert layer.extra["strict_f1"] == pytest.approx(0.5)  # the signing was read in another sentence
+

@@ -122,7 +122,8 @@ def score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
 
     Returns:
         One `LayerScore` ("agreements") with `extra` holding `asserted_by_accuracy`,
-        `asserted_by_correct`, `matched`, `duplicates` and `same_evidence`.
+        `asserted_by_correct`, `matched`, `duplicates`, `same_evidence` and `strict_f1` (hits
+        only on the gold's own sentence, restatements counted as false hits).
     """
     gaz = load_gazetteer()
     layer = LayerScore(LAYER)
@@ -203,4 +204,10 @@ def score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
     # matches whose evidence sentences coincide: the rest pair an assertion with the same status
     # and party read in another sentence of the article (allowed by the matching rule above)
     layer.extra["same_evidence"] = float(same_evidence)
+    # the strictest reading, for transparency: a hit needs the gold's own sentence, and a
+    # restatement counts as a false hit
+    predicted = layer.tp + layer.fp + duplicates
+    strict_p = same_evidence / predicted if predicted else 0.0
+    strict_r = same_evidence / (layer.tp + layer.fn) if layer.tp + layer.fn else 0.0
+    layer.extra["strict_f1"] = 2 * strict_p * strict_r / (strict_p + strict_r) if strict_p + strict_r else 0.0
     return [layer]
