@@ -33,6 +33,9 @@ ADJUNCTS = _wordset(
     dernier dernière prochain aussi également encore ensuite alors enfin toutefois cependant
     pourtant néanmoins notamment déjà récemment ainsi désormais finalement publiquement aussitôt"""
 )
+DEICTIC_TIMES = _wordset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche matin soir midi week-end semaine mois année"
+)
 ADJUNCT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(fold(p).replace("'", "' ").split())
     for p in (
@@ -51,6 +54,8 @@ def skip_adjunct(doc: Doc, j: int, end: int) -> int:
     low = fold(doc[j].text)
     if low in ADJUNCTS:
         return j + 1
+    if low in ("ce", "cette") and j + 1 < end and fold(doc[j + 1].text) in DEICTIC_TIMES:
+        return j + 2  # "ce lundi", "cette semaine"
     for phrase in ADJUNCT_PHRASES:
         k = j + len(phrase)
         if k <= end and phrase[0] == low and all(fold(doc[j + n].text) == w for n, w in enumerate(phrase)):

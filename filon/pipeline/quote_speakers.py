@@ -265,6 +265,9 @@ class SpeakerResolver:
         k = sent.start
         while k < i and doc[k].is_space:
             k += 1
+        after = self._on_host_after(i)
+        if after is not None:
+            return after
         words = [fold(t.text) for t in doc[k : min(i, k + 3)]]
         if words[:1] == ["chez"] or words[:1] == ["cote"]:
             k += 1
@@ -280,6 +283,27 @@ class SpeakerResolver:
         if comma is None or comma != i - 1 or not self._has_mention(k, comma):
             return None
         host = self.resolve(k, comma)
+        return host if host is not None and host.get("name") else None
+
+    def _on_host_after(self, i: int) -> dict | None:
+        """Who an inverted "on" stands for when the place of speech follows it: "explique-t-on
+        chez Eramet", "souligne-t-on du côté de la Commission"."""
+        doc = self.doc
+        end = self.sents[self.sent_of(i)].end
+        k = i + 1
+        words = [fold(t.text) for t in doc[k : min(end, k + 3)]]
+        if words[:1] == ["chez"]:
+            k += 1
+        elif words[:2] == ["du", "cote"] and len(words) == 3 and words[2] in ("de", "d'", "du"):
+            k += 3 if words[2] != "du" else 2
+        else:
+            return None
+        stop = k
+        while stop < end and not doc[stop].is_punct and doc[stop].pos_ not in ("VERB", "AUX"):
+            stop += 1
+        if stop == k or not self._has_mention(k, stop):
+            return None
+        host = self.resolve(k, stop)
         return host if host is not None and host.get("name") else None
 
     def _side_adjective(self, i: int) -> str | None:

@@ -575,8 +575,9 @@ class StatementFinder(SpeakerResolver):
         j = hit.end
         while j < sent_end:
             skipped = skip_adjunct(doc, j, sent_end)
-            if skipped == j and fold(doc[j].text) in ("a", "au", "aux"):
-                # an addressee before the subject: "a indiqué à l'AFP une source proche …"
+            if skipped == j and fold(doc[j].text) in ("a", "au", "aux", "sur"):
+                # an addressee or a medium before the subject: "a indiqué à l'AFP une source
+                # proche …", "a expliqué sur franceinfo Julie Garnier"
                 k = j + 1
                 if k < sent_end and doc[k].pos_ == "DET":
                     k += 1
