@@ -778,3 +778,22 @@ def test_events_trigger_matcher_matches_like_spacy(events_nlp):
         expected = sorted((strings[m], s, e) for m, s, e in reference(doc[:]))
         assert len(expected) >= 3
         assert sorted((strings[m], s, e) for m, s, e in component.matcher(doc[:])) == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "coarse"),
+    [
+        ("Les négociations ont abouti mardi soir, a annoncé le ministère.", "close"),
+        ("Kiev a accepté le texte proposé par Washington.", "close"),
+        ("Le Premier ministre a accepté de signer l'accord.", "close"),
+        ("Le gouvernement ukrainien a donné son feu vert au texte.", "close"),
+        ("L'accord pourrait être signé très prochainement.", "close"),
+    ],
+)
+def test_events_agreed_not_yet_signed_is_close(events_nlp, second, coarse):
+    text = "Washington et Kiev négocient un accord sur les terres rares. " + second
+    assert last(extract(events_nlp, text))["coarse_status"] == coarse
+
+
+def test_events_talks_about_something_else_do_not_succeed(events_nlp):
+    assert not extract(events_nlp, "Les discussions sur la réforme des retraites ont abouti hier.")

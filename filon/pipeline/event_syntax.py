@@ -286,7 +286,8 @@ NEAR_TERM = re.compile(
     r"\bdès (?:demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|cette semaine|la semaine"
     r" prochaine|ce week-end)|\bdans les (?:prochains jours|prochaines semaines|jours à venir|"
     r"semaines à venir|prochaines heures)|\bcette semaine\b|\bla semaine prochaine\b|"
-    r"\bd'ici (?:la fin de la semaine|quelques jours|vendredi|lundi|mardi|mercredi|jeudi)",
+    r"\bd'ici (?:la fin de la semaine|la fin du mois|quelques jours|vendredi|lundi|mardi|mercredi|jeudi)|"
+    r"\b(?:très |assez )?(?:bientôt|prochainement|rapidement)\b|\bsous peu\b|\bdans les jours qui viennent",
     re.IGNORECASE,
 )
 MOTION_VERBS = frozenset({"venir", "rendre", "aller", "arriver", "voyager", "revenir", "déplacer"})
