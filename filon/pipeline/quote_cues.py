@@ -229,12 +229,17 @@ class CueScanner:
         inverted = nxt is not None and (nxt.text == "-t" or is_clitic(nxt))
         # "Anne Leroy juge que …" with "juge" tagged NOUN: a word between a name and "que" is a verb
         prv = tok.doc[tok.i - 1] if tok.i > 0 else None
+        # "Anne Leroy juge que …", "… juge possible de …", "…, juge Anne Leroy": a bare noun
+        # right after a name (or a comma) and before a clause, an adjective or a name is a verb
+        # the tagger mistook ("juge", "note")
         verbal = (
-            nxt is not None
-            and fold(nxt.text) in ("que", "qu'")
+            tok.pos_ == "NOUN"
+            and nxt is not None
             and prv is not None
-            and prv.pos_ in ("PROPN", "PRON")
-            and tok.pos_ == "NOUN"
+            and (
+                (prv.pos_ in ("PROPN", "PRON") and (fold(nxt.text) in ("que", "qu'") or nxt.pos_ == "ADJ"))
+                or (prv.text == "," and nxt.pos_ == "PROPN")
+            )
         )
         if tok.pos_ not in ("VERB", "AUX") and not inverted and not verbal:
             return out
