@@ -797,3 +797,26 @@ def test_events_agreed_not_yet_signed_is_close(events_nlp, second, coarse):
 
 def test_events_talks_about_something_else_do_not_succeed(events_nlp):
     assert not extract(events_nlp, "Les discussions sur la réforme des retraites ont abouti hier.")
+
+
+@pytest.mark.parametrize(
+    ("text", "negotiating"),
+    [
+        ("Les négociations entre Kiev et Washington sur le lithium se poursuivent.", True),
+        ("Kiev et Washington ont engagé des négociations sur le lithium.", True),
+        # talks only mentioned: topic, object of a verb of watching
+        ("Quant aux négociations entre Kiev et Washington sur le lithium, elles ne nous concernent pas.",
+         False),
+        ("Les Européens suivent de près les tractations sur le lithium entre Kiev et Washington.", False),
+    ],
+)
+def test_events_bare_talks_noun_asserts_only_as_subject(events_nlp, text, negotiating):
+    found = ("negotiating", "negotiating") in statuses(extract(events_nlp, text))
+    assert found == negotiating
+
+
+def test_events_document_author_is_the_source(events_nlp):
+    text = ("Le président a promulgué la loi ratifiant l'accord sur les minerais, selon la fiche du "
+            "texte publiée sur le site de la Commission européenne.")
+    claim = last(extract(events_nlp, text))["claimed_by"]
+    assert claim is not None and claim["id"] == "Q8880"

@@ -69,6 +69,7 @@ class Trigger:
     resource_in_object: bool = False  # the resource must sit in the cue's complements
     needs_antecedent: bool = False  # only about an agreement already named in the article
     planned_status: str | None = None  # status when the act is planned ("devra être négocié")
+    subject_only: bool = False  # a bare noun cue asserts only as the subject of its clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +256,7 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         resource_in_object=bool(entry.get("resource_in_object", False)),
         needs_antecedent=bool(entry.get("needs_antecedent", False)),
         planned_status=entry.get("planned_status"),
+        subject_only=bool(entry.get("subject_only", False)),
     )
 
 

@@ -58,6 +58,9 @@ _TARGETED = frozenset({"pressure", "order", "investment_invitation"})
 _PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
 _DATIVE = frozenset({"à", "au", "aux"})
 _WEAK_NEGATIONS = frozenset({"plus", "jamais", "point"})  # negate only with "ne" ("plus proche")
+# documents that speak for their author ("selon un communiqué de …", "selon la fiche … de la Rada")
+_DOCUMENT_NOUNS = frozenset({"communiqué", "fiche", "document", "rapport", "site", "déclaration", "texte",
+                             "compte", "note", "publication", "registre"})
 # clauses that set the scene of a statement rather than report it
 _BACKGROUND_CLAUSE = re.compile(r"\b(?:au moment où|alors que|tandis que|pendant que|à l'heure où)\b",
                                 re.IGNORECASE)
@@ -236,6 +239,9 @@ class EventExtractor(Pipe):
             own_object = bool(trig.object_lemmas or trig.resource_in_object)  # checked below instead
             if trig.type == "agreement" and not own_object and self._foreign_object(ctx, predicate, span):
                 continue  # "a signé la loi", "a présenté ses excuses": not the agreement
+            if trig.subject_only and not (predicate.dep_.startswith("nsubj") or (
+                    predicate.dep_ == "conj" and predicate.head.dep_.startswith("nsubj"))):
+                continue  # "les Européens suivent ces tractations": the talks are only mentioned
             if trig.object_lemmas and not syn.object_fits(predicate, trig):
                 continue  # "a présenté les grandes lignes de l'accord", "a évoqué l'accord"
             if trig.resource_in_object and not self._resource_in_complements(ctx, predicate):
@@ -806,9 +812,15 @@ class EventExtractor(Pipe):
         for tok in sent:
             if tok.lower_ not in self.lexicon.attribution_cues:
                 continue
-            window_end = sent.doc[min(tok.i + 8, sent.end) - 1]
+            following = [t for t in sent.doc[tok.i + 1 : min(tok.i + 4, sent.end)] if t.pos_ != "DET"]
+            document = bool(following) and following[0].lemma_.lower() in _DOCUMENT_NOUNS
+            # "selon la fiche du texte publiée sur le site de la Rada": the author of a document
+            # speaks for it, a few words further
+            window_end = sent.doc[min(tok.i + (16 if document else 8), sent.end) - 1]
             found = [m for m in self._mentions_in(ctx, tok.idx + len(tok), window_end.idx + len(window_end))
                      if not m.demonym]
+            if document:
+                found = [m for m in found if not m.place][-1:]
             # keep the first noun phrase and what "et" coordinates with it
             kept: list[Mention] = []
             for m in found:
