@@ -188,6 +188,10 @@ STYLE_CASES: list[tuple] = [
     ("st_remercie_d", "Paul Girard a remercié la région d'avoir soutenu le projet.", [I("a remercié", "Paul Girard")]),
     ("st_juge_inf", "Anne Leroy juge possible de rouvrir une mine.", [I("juge", "Anne Leroy")]),
     ("st_selon_lui", "Paul Girard a visité la mine. Selon lui, le site pourra produire dès 2027.", [I("Selon", "Paul Girard")]),
+    ("org_groupe_far", "Eramet a publié jeudi ses résultats annuels. Le chiffre d'affaires recule de 12 %. Les prix du nickel ont chuté. La demande chinoise ralentit. Les stocks restent élevés.\nLe groupe minier estime que l'année sera difficile.",
+     [I("a publié", "Eramet"), I("estime", "Eramet")]),
+    ("multi_par_fragment_first", "Paul Girard veut « rouvrir les mines.\n« Il faut le faire vite. »",
+     [D("rouvrir les mines.", "Paul Girard"), D("Il faut le faire vite.", "Paul Girard")]),
 ]
 
 

@@ -366,6 +366,15 @@ class SpeakerResolver:
                 fallback = m  # "le groupe minier", "l'entreprise": the latest company named
         if fallback is not None:
             return self._speaker_from_mention(fallback)
+        if noun in COMPANY_NOUNS:
+            # an analysis piece names the firm once, then says "le groupe" paragraphs later
+            far = self.sents[max(0, self.sent_of(i) - 12)].start_char
+            for m in reversed(self.mentions):
+                if m["start"] < far:
+                    break
+                if m["end"] <= lo and not self.in_quote(m["start"]) and self._is_company(m):
+                    return self._speaker_from_mention(m)
+            return None
         if not person_title:
             return None
         # "Selon la ministre ukrainienne" several paragraphs after "la ministre ukrainienne de

@@ -384,7 +384,9 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
             while e > s and self.text[e - 1] in PADDING:
                 e -= 1
             if e > s:
-                out.append({**item, "text": self.text[s:e], "start": s, "end": e})
+                # a paragraph after the first stands as a whole quote, whatever the first was
+                frag = item.get("fragment", False) if not out else False
+                out.append({**item, "text": self.text[s:e], "start": s, "end": e, "fragment": frag})
             a = b + 1
         return out or [item]
 
