@@ -33,6 +33,22 @@ Representation choices (also in the README section on quotes):
 - An anonymous or unresolved source ("un diplomate", "on", "le porte-parole du ministère" when
   the gazetteer does not know who held the post) keeps its surface in `speaker.text` with
   `name` and `id` None. A pronoun keeps its own span, with the name and id it resolves to.
+- A quote that runs over several paragraphs (French convention: each paragraph reopens with «,
+  only the last closes) gives one `direct` item per paragraph, without the reopening mark, all
+  with the same speaker and cue (the gold lists each paragraph as a quote).
+- A spokesperson or a document speaks for its body ("un porte-parole de la Commission", "un
+  communiqué d'Imerys" -> the Commission, Imerys); "on" speaks for the place it is put in
+  ("Chez Eramet, on insiste", "explique-t-on chez Eramet" -> Eramet); a description with a
+  name in apposition is that name ("le chimiste allemand BASF"); "le groupe", "l'entreprise"
+  are the latest firm named (twelve sentences back at most).
+- Interview copy: a quote with no cue right after a question asked in narration is the
+  interviewee's (the last speaker, else the last person named); a pronoun with no antecedent
+  within three sentences ("répond-elle") falls back to the last speaker, then person, of its
+  gender. Persons the gazetteer does not know get their gender from their first name
+  (`first_names.csv`, set by `filon_entities`).
+- A fragment governed by a verb whose subject is a person ("X attend « des actes »") is that
+  person's partial quote (`direct`, `fragment` true, no cue); terms are quoted noun phrases
+  with no speech verb or person subject around them.
 - Quotes in captions and credits are skipped; a quoted subheading (« Pas une dette ») takes the
   speaker of the paragraph under it, a quoted word inside a title is a term.
 
