@@ -192,6 +192,8 @@ STYLE_CASES: list[tuple] = [
      [I("a publié", "Eramet"), I("estime", "Eramet")]),
     ("multi_par_fragment_first", "Paul Girard veut « rouvrir les mines.\n« Il faut le faire vite. »",
      [D("rouvrir les mines.", "Paul Girard"), D("Il faut le faire vite.", "Paul Girard")]),
+    ("term_single_word_person", "Paul Girard dirige une « start-up » de recyclage à Lyon.", [T("start-up")]),
+    ("frag_person_multi", "Julie Garnier réclame « un vrai plan » pour la filière.", [M("réclame", "Julie Garnier", "un vrai plan")]),
 ]
 
 

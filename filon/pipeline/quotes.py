@@ -377,7 +377,9 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
             return {**base, "speaker": speaker, **_no_cue(), "fragment": False}
         # 6. a fragment governed by a verb whose subject is a person: that person's wording,
         # even without a speech verb ("X attend « des actes »", "elle veut « tourner la page »")
-        if not self._looks_like_term(q, qi0, qi1, fragment):
+        words = self.text[q.start : q.end].split()
+        if len(words) > 1 and not self._looks_like_term(q, qi0, qi1, fragment):
+            # a single quoted word after a plain verb is a scare quote ("dirige une « start-up »")
             speaker = self._fragment_subject(qi0, qi1)
             if speaker is not None:
                 return {**base, "speaker": speaker, **_no_cue(), "fragment": True}
