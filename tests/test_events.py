@@ -820,3 +820,18 @@ def test_events_document_author_is_the_source(events_nlp):
             "texte publiée sur le site de la Commission européenne.")
     claim = last(extract(events_nlp, text))["claimed_by"]
     assert claim is not None and claim["id"] == "Q8880"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Les négociations avec Washington sur les minerais se poursuivent, a indiqué Kiev.", "filon:gov-ua"),
+        ("Un accord sur les terres rares est « très proche », a déclaré mardi Donald Trump.", "Q22686"),
+        # another clause's verb, a participle adjunct, an anonymous "on": no claimant
+        ("L'accord sur les terres rares est très proche et Kiev a annoncé des élections.", None),
+        ("Un accord sur les terres rares est très proche, estime-t-on à Washington.", None),
+    ],
+)
+def test_events_inverted_reporting_verb_claims_without_quotes(events_nlp, text, claimant):
+    claim = last(extract(events_nlp, text))["claimed_by"]
+    assert (claim or {}).get("id") == claimant

@@ -607,6 +607,30 @@ class EventExtractor(Pipe):
             return found
         return None
 
+    def _reporting_after(self, ctx: _Context, sent: Span, span: Span) -> Mention | None:
+        """'…, a indiqué Kiev', '», a déclaré mardi Donald Trump': an inverted reporting verb after
+        the clause (right after a comma or closing quote, past auxiliaries and adverbs)."""
+        doc = ctx.doc
+        for i in range(span.end, sent.end):
+            tok = doc[i]
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.reporting_lemmas:
+                continue
+            j = i - 1
+            while j > span.end and (doc[j].pos_ in ("AUX", "ADV") or doc[j].lower_ in ("-t-il", "-t-elle")):
+                j -= 1
+            if doc[j].lower_ not in (",", "»", '"', "”"):
+                return None  # a verb of another clause ("et Kiev a annoncé des élections")
+            finite = "Fin" in tok.morph.get("VerbForm") or any(t.pos_ == "AUX" for t in doc[j + 1 : i])
+            if not finite:
+                return None  # ", clamant que …": a participle adjunct of the subject's own clause
+            found = self._subject(ctx, sent, tok)
+            if found is None:
+                after = [m for m in self._mentions_in(ctx, tok.idx + len(tok), sent.end_char)
+                         if not m.place and not m.demonym and m.type in _AGENT_TYPES]
+                found = after[0] if after else None
+            return found
+        return None
+
     def _subject(self, ctx: _Context, sent: Span, verb: Token) -> Mention | None:
         """The actor subject of `verb`: its nsubj, or the nsubj the parser hung on its auxiliary."""
         for child in verb.children:
@@ -790,7 +814,7 @@ class EventExtractor(Pipe):
         attributed = self._attribution(ctx, sent)
         if attributed:
             return _claim(attributed), None
-        reporter = self._reporting_before(ctx, sent, span)
+        reporter = self._reporting_before(ctx, sent, span) or self._reporting_after(ctx, sent, span)
         if reporter is not None:
             return _claim([reporter]), None
         if trig.speech_act and agent is not None and not syn.in_relative(span, sent) \
