@@ -194,6 +194,8 @@ STYLE_CASES: list[tuple] = [
      [D("rouvrir les mines.", "Paul Girard"), D("Il faut le faire vite.", "Paul Girard")]),
     ("term_single_word_person", "Paul Girard dirige une « start-up » de recyclage à Lyon.", [T("start-up")]),
     ("frag_person_multi", "Julie Garnier réclame « un vrai plan » pour la filière.", [M("réclame", "Julie Garnier", "un vrai plan")]),
+    ("itw_long_answers", "Hélène Dupont, chercheuse au CNRS, a répondu à nos questions.\nL'Europe peut-elle rattraper son retard ?\n« C'est possible. Il faut investir. Il faut former des ingénieurs. Il faut aussi accepter des mines. Ce sera long. »\n« Mais nous avons des atouts. »",
+     [D("C'est possible. Il faut investir. Il faut former des ingénieurs. Il faut aussi accepter des mines. Ce sera long.", "Hélène Dupont"), D("Mais nous avons des atouts.", "Hélène Dupont")]),
 ]
 
 

@@ -631,6 +631,11 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
             return subject[1]
         if k >= 0:
             pos, speaker = self.speaker_events[k]
+            # a quote's speaker counts from the end of that quote (a long answer runs over
+            # several sentences before the next one opens)
+            r = bisect_right(self.quote_starts, pos) - 1
+            if r >= 0 and pos < self.quote_ranges[r][1]:
+                pos = self.quote_ranges[r][1] - 1
             if s - self.sent_of(self.token_at(pos)) <= 3:
                 return speaker
         if self._answers_question(q):
