@@ -165,7 +165,8 @@ def test_events_negated_signature_has_no_status(events_nlp):
 
 
 def test_events_no_document_signed_is_negated(events_nlp):
-    text = "Kiev et Washington discutent des minerais. Aucun document n'a été signé mercredi."
+    # (an anaphoric "document" needs a deal already named: it opens none of its own)
+    text = "Kiev et Washington discutent d'un accord sur les minerais. Aucun document n'a été signé mercredi."
     signed = [e for e in extract(events_nlp, text) if e["status_cue"] == "signed"]
     assert signed and signed[0]["negated"] and signed[0]["status"] is None
 
@@ -835,3 +836,21 @@ def test_events_document_author_is_the_source(events_nlp):
 def test_events_inverted_reporting_verb_claims_without_quotes(events_nlp, text, claimant):
     claim = last(extract(events_nlp, text))["claimed_by"]
     assert (claim or {}).get("id") == claimant
+
+
+def test_events_anaphoric_nouns_open_no_deal(events_nlp):
+    # "le texte" of a regulation in a minerals story is not a minerals agreement
+    text = ("Le Parlement européen a adopté le règlement sur les matières premières critiques. Le texte "
+            "doit encore être approuvé par les Etats membres avant d'entrer en vigueur.")
+    assert not [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+
+
+def test_events_plural_projects_are_no_draft(events_nlp):
+    text = ("Washington et Kiev négocient un accord sur le lithium. La Commission examinera les projets "
+            "stratégiques au printemps.")
+    assert [e["cue"] for e in extract(events_nlp, text) if e["type"] == "agreement"] == ["negotiate_verb"]
+
+
+def test_events_export_ban_with_a_day_between(events_nlp):
+    text = "La Chine a interdit mardi les exportations de gallium vers les Etats-Unis."
+    assert only(extract(events_nlp, text), "export_control")["trigger"]["text"].startswith("interdit")

@@ -154,9 +154,14 @@ def object_fits(predicate: Token, trig: Trigger) -> bool:
     return False
 
 
+SINGULAR_DRAFTS = frozenset({"projet", "texte", "document"})
+
+
 def _fits(noun: Token, trig: Trigger) -> bool:
     if noun.lemma_.lower() not in trig.object_lemmas and noun.lower_ not in trig.object_lemmas:
         return False
+    if noun.lemma_.lower() in SINGULAR_DRAFTS and "Plur" in noun.morph.get("Number"):
+        return False  # "examinera les projets stratégiques": many projects, not a draft deal
     if not trig.indefinite_object:
         return True
     dets = {c.lower_ for c in noun.children if c.dep_ == "det"}

@@ -505,7 +505,10 @@ class EventExtractor(Pipe):
         if not minerals:
             # an article about minerals: "l'accord" there is the minerals deal, unless a
             # complement says otherwise ("l'accord de cessez-le-feu")
-            definite = [t for t in nouns if not self._introduces(t)]
+            # "le texte", "le projet", "la signature" only ever point back: they open no deal
+            anaphoric = self.lexicon.agreement_nouns
+            definite = [t for t in nouns if not self._introduces(t)
+                        and not anaphoric.get(t.lemma_.lower(), anaphoric.get(t.lower_, False))]
             # "les négociations avec Washington se poursuivent" in an article about minerals
             named_talks = bool(talk_nouns and explicit and ctx.doc_minerals and not any(
                 self._foreign_complement(ctx, t) for t in talk_nouns or []))
