@@ -196,6 +196,12 @@ STYLE_CASES: list[tuple] = [
     ("frag_person_multi", "Julie Garnier réclame « un vrai plan » pour la filière.", [M("réclame", "Julie Garnier", "un vrai plan")]),
     ("itw_long_answers", "Hélène Dupont, chercheuse au CNRS, a répondu à nos questions.\nL'Europe peut-elle rattraper son retard ?\n« C'est possible. Il faut investir. Il faut former des ingénieurs. Il faut aussi accepter des mines. Ce sera long. »\n« Mais nous avons des atouts. »",
      [D("C'est possible. Il faut investir. Il faut former des ingénieurs. Il faut aussi accepter des mines. Ce sera long.", "Hélène Dupont"), D("Mais nous avons des atouts.", "Hélène Dupont")]),
+    ("group_two_men", "Paul Girard a rencontré jeudi Marc Petit à Lyon. Les deux hommes ont estimé que la filière manquait de fonds.",
+     [I("ont estimé", "Paul Girard & Marc Petit")]),
+    ("group_two_firms", "Eramet et Imerys ont signé un accord. Les deux groupes ont annoncé un investissement commun.",
+     [I("ont annoncé", "Eramet & Imerys")]),
+    ("joint_inverted_bodies", "Les exportations de tungstène seront soumises à licence, ont indiqué le ministère français de l'Economie et la Commission européenne dans un communiqué commun.",
+     [I("ont indiqué", "French Ministry of the Economy & European Commission")]),
 ]
 
 

@@ -33,6 +33,13 @@ COMPANY_NOUNS = frozenset(
      "equipementier", "siderurgiste", "fondeur", "negociant", "start-up", "multinationale",
      "petrolier", "mineur", "exploitant", "fournisseur", "laboratoire", "holding", "filiale"}
 )  # fmt: skip
+# "les deux hommes": a group of persons (else "les deux capitales", "les deux pays": bodies)
+PERSON_GROUP_NOUNS = frozenset(
+    {"homme", "hommes", "femme", "femmes", "dirigeant", "dirigeants", "dirigeante", "dirigeantes",
+     "responsable", "responsables", "ministre", "ministres", "president", "presidents", "chef", "chefs",
+     "leader", "leaders",
+     "negociateur", "negociateurs", "diplomate", "diplomates", "elu", "elus", "homologue", "homologues"}
+)  # fmt: skip
 # who speaks for a body rather than in their own name ("un porte-parole de la Commission")
 SPOKES_NOUNS = frozenset(
     {"porte-parole", "representant", "representante", "spokesperson", "spokesman", "spokeswoman"}
@@ -141,6 +148,11 @@ class SpeakerResolver:
                     "end": end,
                     "speakers": members,
                 }
+        if j - i >= 3 and fold(doc[i].text) == "les" and fold(doc[i + 1].text) in ("deux", "trois"):
+            # "les deux hommes", "les deux capitales": the persons or bodies just named together
+            joint = self._named_group(i, j, 2 if fold(doc[i + 1].text) == "deux" else 3)
+            if joint is not None:
+                return joint
         if j - i == 1 and fold(doc[i].text).lstrip("-") == "on":
             # "on souligne que …": an anonymous source, kept with its surface
             start, end = self.span_dict(i, j)
@@ -305,6 +317,40 @@ class SpeakerResolver:
             return None
         host = self.resolve(k, stop)
         return host if host is not None and host.get("name") else None
+
+    def _named_group(self, i: int, j: int, n: int) -> dict | None:
+        """Joint speaker for "les deux hommes" / "les deux capitales" at tokens [i, j): the `n`
+        latest distinct persons (for a noun of persons) or bodies and places (else) named in the
+        sentence before it or the two sentences before, outside quotations."""
+        doc = self.doc
+        people = fold(doc[i + 2].lemma_) in PERSON_GROUP_NOUNS or fold(doc[i + 2].text) in PERSON_GROUP_NOUNS
+        lo = self.sents[max(0, self.sent_of(i) - 2)].start_char
+        pos = doc[i].idx
+        members: list[dict] = []
+        seen: set[str] = set()
+        for m in reversed(self.mentions):
+            if m["end"] > pos:
+                continue
+            if m["start"] < lo or len(members) == n:
+                break
+            if self.in_quote(m["start"]):
+                continue
+            if people != (m["label"] == "PER"):
+                continue
+            if not people and m["label"] not in ("ORG", "LOC"):
+                continue
+            sp = self._speaker_from_mention(m)
+            key = sp.get("id") or fold(sp.get("name") or sp["text"])
+            if key in seen:
+                continue
+            seen.add(key)
+            members.append(sp)
+        if len(members) != n:
+            return None
+        members.reverse()
+        start, end = self.span_dict(i, j)
+        return {"name": " & ".join(m["name"] or m["text"] for m in members), "id": None,
+                "text": self.text[start:end], "start": start, "end": end, "speakers": members}  # fmt: skip
 
     def _side_adjective(self, i: int) -> str | None:
         """The nationality adjective of a sentence opening "Du côté ukrainien," or "Côté russe,"

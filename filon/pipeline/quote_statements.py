@@ -638,6 +638,17 @@ class StatementFinder(SpeakerResolver):
                 m2 = self.mentions[self.mention_at[k + 1]]
                 if m2["label"] == "PER":
                     return self.token_at(m2["start"]), self.token_at(m2["end"] - 1) + 1
+            # "ont indiqué le ministère du Commerce et l'Administration des douanes": two bodies
+            # named together, each holding a mention
+            if k + 1 < sent_end and fold(doc[k].text) == "et" and self._has_mention(j, k):
+                e = k + 1
+                while e < sent_end and (
+                    doc[e].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
+                    or fold(doc[e].text) in ("de", "du", "des", "d'")
+                ):
+                    e += 1
+                if e > k + 1 and self._has_mention(k + 1, e):
+                    k = e
             while k > j and fold(doc[k - 1].text) in ("de", "du", "des", "d'"):
                 k -= 1
             return (j, k) if k > j else None
