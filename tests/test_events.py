@@ -854,3 +854,15 @@ def test_events_plural_projects_are_no_draft(events_nlp):
 def test_events_export_ban_with_a_day_between(events_nlp):
     text = "La Chine a interdit mardi les exportations de gallium vers les Etats-Unis."
     assert only(extract(events_nlp, text), "export_control")["trigger"]["text"].startswith("interdit")
+
+
+def test_events_participle_restating_the_deal_keeps_its_parties(events_nlp):
+    text = "Le Parlement ukrainien a ratifié jeudi l'accord sur les minerais conclu avec les Etats-Unis."
+    event = only(extract(events_nlp, text))
+    assert event["status"] == "ratified" and names(event) == {"Ukraine", "United States"}
+
+
+def test_events_hoped_signing_is_not_close(events_nlp):
+    text = ("Washington et Kiev négocient un accord sur les terres rares. Washington espère conclure "
+            "un accord avec Kiev d'ici la fin du mois.")
+    assert last(extract(events_nlp, text))["status"] is None

@@ -400,3 +400,11 @@ def recipient_view(span: Span) -> bool:
     head = tok.head
     return head.i != tok.i and head.lemma_.lower() == "voir" and any(
         c.lower_ in ("se", "s'", "s’") for c in head.children)
+
+
+WISH_VERBS = frozenset({"espérer", "souhaiter", "chercher", "tenter", "vouloir", "viser", "essayer"})
+
+
+def wished(span: Span, sent: Span) -> bool:
+    """'espère conclure d'ici la fin du mois': a wish, not a signing in sight."""
+    return any(tok.lemma_.lower() in WISH_VERBS for tok in governors(span, sent)[1:])

@@ -258,14 +258,18 @@ class EventExtractor(Pipe):
             ):
                 continue  # "après deux mois de négociations": background, the talks are over
             candidates.append((span, trig))
-        chosen = syn.drop_governed(syn.resolve_overlaps(candidates))
+        chosen = []
+        for span, trig in syn.drop_governed(syn.resolve_overlaps(candidates)):
+            if trig.type == "agreement" and chosen and syn.is_modifier(syn.predicate_of(span)):
+                # "un partenariat, présenté par Bruxelles comme …", "l'accord … conclu avec X":
+                # restates the noun; its words stay in the clause of the cue before it
+                continue
+            chosen.append((span, trig))
         if not chosen:
             return []
         regions = syn.regions(sent, [span for span, _ in chosen])
         events: list[dict] = []
         for (span, trig), (r_start, r_end) in zip(chosen, regions, strict=True):
-            if trig.type == "agreement" and events and syn.is_modifier(syn.predicate_of(span)):
-                continue  # "un partenariat, présenté par Bruxelles comme …": restates the noun
             foreign = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
                        for a, b in regions if (a, b) != (r_start, r_end)]
             event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals, foreign,
@@ -338,6 +342,13 @@ class EventExtractor(Pipe):
                 mentions = inside
         agent = self._agent(ctx, sent, region, span, mentions)
         explicit = syn.unique([m.party for m in mentions if m.party and not m.place])
+        for noun in (t for t in agreement_nouns if r_start <= t.i < r_end):
+            # "l'accord sur les minerais conclu avec les Etats-Unis": the noun's own complements
+            # name parties even past the clause cut
+            lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+            for m in self._mentions_in(ctx, max(lo, region.end_char), hi):
+                if m.party and not m.place and m.party not in explicit:
+                    explicit.append(m.party)
         if agent is not None and agent.party and agent.party not in explicit:
             explicit.insert(0, agent.party)
         res_ids = syn.unique([r[2] for r in ctx.resources if region.start_char <= r[0] < region.end_char])
@@ -459,7 +470,8 @@ class EventExtractor(Pipe):
             return local_signed or "signed", f"{trig.detail or status}_pending", "signed"
         if trig.status == "signed" and (
             syn.scheduled(span, sent)
-            or (modality in ("possible", "expected") and pending and syn.near_term(region.text))
+            or (modality in ("possible", "expected") and pending and syn.near_term(region.text)
+                and not syn.wished(span, sent))
             or (modality == "hypothetical" and syn.trip_to(span, sent) and syn.near_term(region.text))
         ):
             # "doit signer vendredi", "pourrait être signé dès vendredi": a signing on the
