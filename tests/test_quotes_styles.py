@@ -202,6 +202,10 @@ STYLE_CASES: list[tuple] = [
      [I("ont annoncé", "Eramet & Imerys")]),
     ("joint_inverted_bodies", "Les exportations de tungstène seront soumises à licence, ont indiqué le ministère français de l'Economie et la Commission européenne dans un communiqué commun.",
      [I("ont indiqué", "French Ministry of the Economy & European Commission")]),
+    ("inv_pronoun_not_in_content", "La Commission européenne a reçu 170 dossiers. Un nouvel appel sera lancé en mai, et des projets hors de l'Union africaine pourront être retenus, a-t-elle indiqué.",
+     [I("a-t-elle indiqué", "European Commission")]),
+    ("inv_pronoun_colon_subject", "Julie Garnier a réagi sèchement devant Marc Petit : « C'est inacceptable », a-t-elle lancé.",
+     [D("C'est inacceptable", "Julie Garnier")]),
 ]
 
 

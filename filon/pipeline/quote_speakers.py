@@ -555,6 +555,8 @@ class SpeakerResolver:
         s = self.sent_of(i)
         keys = [e[0] for e in self.speaker_events]
         first = bisect_right([m["start"] for m in self.mentions], pos)
+        # an inverted clitic ("a-t-elle indiqué") follows what was said
+        inverted = self.doc[i].text.startswith("-") and i > 0
         ranked: list[tuple[int, int, int, int, dict]] = []
         for back in range(0, 3):
             if s - back < 0:
@@ -564,8 +566,13 @@ class SpeakerResolver:
             for k in range(bisect_right(keys, lo - 1), bisect_right(keys, hi - 1)):
                 sp = self.speaker_events[k][1]
                 ranked.append((self._not_person(sp), back, 0, -self.speaker_events[k][0], sp))
+            # "…, a-t-elle indiqué": names in what she said before the cue do not speak; a name
+            # before a colon that opens the quote still may ("X a réagi : « … », a-t-il dit")
+            said_from = max(self.text.rfind(":", lo, hi), self.text.rfind(";", lo, hi))
             for k in range(first - 1, -1, -1):
                 m = self.mentions[k]
+                if back == 0 and inverted and m["start"] > said_from:
+                    continue
                 if m["start"] < lo:
                     break
                 if m["end"] > pos:

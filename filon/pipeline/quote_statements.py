@@ -427,6 +427,8 @@ class StatementFinder(SpeakerResolver):
             return True
         k = self.token_at(quote[0]) - 1
         while k >= sent.start and (doc[k].is_space or doc[k].text in (":", "—", "–", "-")):
+            if doc[k].text == ":":
+                return True  # "X a réagi : « … », a-t-elle lancé": the colon opens the quote
             k -= 1
         at_line_start = k == sent.start or "\n" in doc[k - 1].text
         if k >= sent.start and TIMESTAMP.fullmatch(doc[k].text) and at_line_start:
