@@ -866,3 +866,9 @@ def test_events_hoped_signing_is_not_close(events_nlp):
     text = ("Washington et Kiev négocient un accord sur les terres rares. Washington espère conclure "
             "un accord avec Kiev d'ici la fin du mois.")
     assert last(extract(events_nlp, text))["status"] is None
+
+
+def test_events_submitted_draft_is_narrated_like_a_presented_one(events_nlp):
+    text = "Les Etats-Unis ont soumis lundi à l'Ukraine une nouvelle version de l'accord sur le titane."
+    event = last(extract(events_nlp, text))
+    assert event["status"] == "proposed" and event["claimed_by"] is None
