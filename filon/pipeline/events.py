@@ -13,12 +13,21 @@ pack (`event_triggers.yaml`, `resources.csv`); this module holds the rules that 
    conditional or future mood; a condition or purpose ("si", "pour qu'il signe"). Only an asserted,
    non-negated cue sets `status`; otherwise `status` is None and `detail` says what was said
    (`not_signed`, `expected_signed`, `possible_negotiating`, `hypothetical_signed`), while
-   `status_cue` keeps the cue's status. One exception: a signing on the calendar ("doit signer
-   vendredi", "signera mercredi") means the text is agreed, so `status` is "close" (never
-   "signed") with `detail` "expected_signed"; a past plan ("devait être paraphé") is not.
+   `status_cue` keeps the cue's status. Exceptions, each a reading of where the deal stands
+   (see `EventExtractor._status`): a signing on the calendar or expected soon ("doit signer
+   vendredi", "pourrait être signé dès vendredi") is "close", never "signed"; cues that state
+   the deal's state even when planned (`asserts_state`: "les discussions doivent se poursuivre",
+   "prêt à signer", "sa signature pourrait être repoussée") keep their status; a negated planned
+   signing in direct speech ("« Nous ne signerons pas … »") is "rejected"; a ratification or
+   entry into force still to come for a deal already signed is "signed" (`after_signature`);
+   negotiations still to open ("devra être négocié") are "proposed".
 4. An event inside a reported statement (a `filon_quotes` item covering the trigger, else a
-   reporting verb governing it, else "selon X") is claimed by that speaker. A proposal or a
-   rejection is itself a statement by its agent, who then claims it.
+   reporting verb governing it, else "selon X", else an inverted "…, a indiqué X") is claimed
+   by that speaker. A proposal or a rejection is itself a statement by its agent, who then
+   claims it; handing over a text ("a présenté un projet") is an act the narrator reports.
+   Background inside a statement (a relative clause, "au moment où …") is the narrator's.
+   Anonymous or unresolved sources ("cette source", "des diplomates", "on") claim nothing
+   (`claimed_by` None), as the gold conventions want; "les deux capitales" is both parties.
 5. Agreements about minerals only: the sentence names a minerals resource, or the event points
    back to an agreement already in the article ("cet accord", "le document", "une deuxième
    mouture", talks "sur le même sujet"). Events of one agreement share `agreement_id` ("local:1").
