@@ -872,3 +872,9 @@ def test_events_submitted_draft_is_narrated_like_a_presented_one(events_nlp):
     text = "Les Etats-Unis ont soumis lundi à l'Ukraine une nouvelle version de l'accord sur le titane."
     event = last(extract(events_nlp, text))
     assert event["status"] == "proposed" and event["claimed_by"] is None
+
+
+def test_events_offer_of_access_to_deposits_is_an_invitation(events_nlp):
+    text = "Le Kremlin a offert aux Etats-Unis un accès à ses gisements de terres rares."
+    event = only(extract(events_nlp, text), "investment_invitation")
+    assert event["status"] == "proposed" and "United States" in names(event)
