@@ -206,6 +206,22 @@ STYLE_CASES: list[tuple] = [
      [I("a-t-elle indiqué", "European Commission")]),
     ("inv_pronoun_colon_subject", "Julie Garnier a réagi sèchement devant Marc Petit : « C'est inacceptable », a-t-elle lancé.",
      [D("C'est inacceptable", "Julie Garnier")]),
+    ("fin_pour_appos", "Pour Marc Lefebvre, stratégiste chez Natixis, « le pic est derrière nous ».",
+     [M("Pour", "Marc Lefebvre", "le pic est derrière nous")]),
+    ("fin_selon_appos_quote", "Selon Anne Leroy, de la Banque de France, « les prix resteront volatils ».",
+     [M("Selon", "Anne Leroy", "les prix resteront volatils")]),
+    ("fin_dapres_title", "D'après l'économiste Anne Leroy, la demande de cuivre doublera d'ici 2040.",
+     [I("D'après", "Anne Leroy")]),
+    ("radio_micro", "« Nous ne lâcherons rien », a-t-il déclaré au micro de RTL. Paul Girard était l'invité de la matinale.",
+     [D("Nous ne lâcherons rien", "?il")]),
+    ("regional_age_appos", "« On a peur pour nos puits », confie Nathalie Roux, 54 ans, agricultrice à Échassières.",
+     [D("On a peur pour nos puits", "Nathalie Roux")]),
+    ("live_colon_statement", "14h02 : Le ministre Jean Castel assure que la mine ouvrira en 2028.",
+     [I("assure", "Jean Castel")]),
+    ("brussels_addressee", "« Personne ne veut d'une guerre commerciale », a confié à Euractiv un diplomate européen.",
+     [D("Personne ne veut d'une guerre commerciale", "?un diplomate européen")]),
+    ("itw_question_quote_in_question", "Hélène Dupont est géologue.\nVous parlez de « ruée vers le lithium ». Pourquoi ?\n« Parce que tout le monde en veut. »",
+     [T("ruée vers le lithium"), D("Parce que tout le monde en veut.", "Hélène Dupont")]),
 ]
 
 

@@ -587,12 +587,13 @@ class StatementFinder(SpeakerResolver):
                     k < min(sent_end, j + 5) and doc[k].pos_ in ("PROPN", "NOUN") and k not in self.mention_at
                 ):
                     k += 1
-                while (
-                    k < sent_end
-                    and k in self.mention_at
-                    and self.mentions[self.mention_at[k]]["label"] == "ORG"
-                ):
-                    k += 1  # "à l'AFP", "au Monde": the addressee
+                k2 = k
+                while k2 < sent_end and k2 in self.mention_at:
+                    k2 += 1
+                if k2 > k and k2 < sent_end and doc[k2].pos_ in ("DET", "NOUN", "PROPN"):
+                    # "à l'AFP", "au Monde", "à Euractiv" (a medium the model may call PER): the
+                    # addressee, when the subject's noun phrase follows it
+                    k = k2
                 if k > j + 1 and k < sent_end and doc[k].pos_ in ("DET", "NOUN", "PROPN"):
                     j = k
                     continue
