@@ -53,7 +53,7 @@ from filon.domains.gazetteer import Actor, Gazetteer, load_gazetteer
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.pipeline import event_syntax as syn
 from filon.pipeline.event_patterns import COARSE_STATUS, EventLexicon, Trigger, load_event_lexicon
-from filon.pipeline.extensions import set_doc_extensions
+from filon.pipeline.extensions import doc_text, set_doc_extensions
 
 LOGGER = logging.getLogger(__name__)
 
@@ -186,7 +186,7 @@ class EventExtractor(Pipe):
 
     def _context(self, doc: Doc) -> _Context:
         mentions = self._mentions(doc)
-        text = doc.text
+        text = doc_text(doc)
         resources = []
         spans = [Span(doc, s, e, label=m) for m, s, e in self.resource_matcher(doc)]
         for span in filter_spans(spans):
@@ -927,7 +927,7 @@ class EventExtractor(Pipe):
             mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, None, party[1],
                                     "demonym", party, demonym=True,
                                     place=self._qualifies_place(tok) or syn.witness(doc, tok.i)))
-        header = syn.DATELINE.match(doc.text)
+        header = syn.DATELINE.match(doc_text(doc))
         if header is not None:
             # "MUNICH (Allemagne), 15 fév 2025 (AFP) -": where the story was filed, not who acts
             for m in mentions:
