@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
+from spacy.util import raise_error
 
 from filon.evaluation.entities import gold_identity, score
 from filon.pipeline import build_pipeline
@@ -313,7 +314,7 @@ def test_entities_error_handler_keeps_the_batch(nlp_ents):
         doc._.filon_boilerplate = 42  # malformed on purpose: not a list of spans
         assert linker(doc) is doc
     finally:
-        del linker._error_handler
+        linker.set_error_handler(raise_error)
     assert seen and seen[0][0] == "filon_entities"
 
 

@@ -28,13 +28,13 @@ Captions keep their dates: "le 24 février 2025" in a photo caption is a date of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from filon.ingest.dateline import parse_dateline
+from filon.pipeline.component import FilonComponent
 from filon.pipeline.extensions import doc_text, set_doc_extensions
 from filon.pipeline.temporal import Expression, Resolved, Tense, find_expressions, resolve
 
@@ -78,39 +78,12 @@ _TIME_NOUNS = frozenset(
 _MAX_CLIMB = 6
 
 
-class DateTagger:
+class DateTagger(FilonComponent):
     """Find temporal expressions and resolve them against `doc._.filon_published`."""
 
     def __init__(self, nlp: Language, name: str = "filon_dates") -> None:
         self.name = name
         set_doc_extensions()
-
-    # -- spaCy component protocol ---------------------------------------------------------------
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            found = self.match(doc)
-            self.set_annotations(doc, found)
-            return doc
-        except Exception as exc:
-            error_handler(self.name, self, [doc], exc)
-            return doc
-
-    def get_error_handler(self):
-        """The handler `nlp.set_error_handler` installed, else spaCy's default (re-raise)."""
-        from spacy.util import raise_error
-
-        return getattr(self, "_error_handler", raise_error)
-
-    def set_error_handler(self, error_handler) -> None:
-        """Called by `nlp.set_error_handler`."""
-        self._error_handler = error_handler
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        """Process a stream of docs (matching is per document)."""
-        for doc in stream:
-            yield self(doc)
 
     # -- matching --------------------------------------------------------------------------------
 

@@ -32,7 +32,6 @@ created (`load_gazetteer` caches per process); nothing is compiled per document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,6 +44,7 @@ from filon.domains.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slug
 from filon.domains.pack import DEFAULT_DOMAIN, read_csv
 from filon.domains.places import city_index
 from filon.ingest.dateline import MONTHS, WEEKDAYS
+from filon.pipeline.component import FilonComponent
 from filon.pipeline.extensions import doc_text, in_spans, set_doc_extensions
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -132,7 +132,7 @@ class _Mention:
         return doc[self.start : self.end]
 
 
-class EntityLinker:
+class EntityLinker(FilonComponent):
     """Find entity mentions and link them to the gazetteer (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "filon_entities", domain: str = DEFAULT_DOMAIN):
@@ -175,33 +175,6 @@ class EntityLinker:
         for phrase in phrases:
             variants = sorted(_spellings(phrase))
             self.roles.add(fold(phrase), list(nlp.tokenizer.pipe(variants)))
-
-    # -- spaCy component protocol ---------------------------------------------------------------
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            mentions = self.match(doc)
-            self.set_annotations(doc, mentions)
-            return doc
-        except Exception as exc:
-            error_handler(self.name, self, [doc], exc)
-            return doc
-
-    def get_error_handler(self):
-        """The handler `nlp.set_error_handler` installed, else spaCy's default (re-raise)."""
-        from spacy.util import raise_error
-
-        return getattr(self, "_error_handler", raise_error)
-
-    def set_error_handler(self, error_handler) -> None:
-        """Called by `nlp.set_error_handler`."""
-        self._error_handler = error_handler
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        """Process a stream of docs (no batching gain: matching is per document)."""
-        for doc in stream:
-            yield self(doc)
 
     # -- matching ----------------------------------------------------------------------------
 

@@ -45,13 +45,13 @@ from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from filon.domains.gazetteer import Actor, Gazetteer, load_gazetteer
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.pipeline import event_syntax as syn
+from filon.pipeline.component import FilonComponent
 from filon.pipeline.event_patterns import COARSE_STATUS, EventLexicon, Trigger, load_event_lexicon
 from filon.pipeline.extensions import doc_text, set_doc_extensions
 
@@ -118,7 +118,7 @@ class _Context:
     agreements: list[LocalAgreement] = field(default_factory=list)
 
 
-class EventExtractor(Pipe):
+class EventExtractor(FilonComponent):
     """Find agreement, invitation, order, pressure, export-control and production-target events."""
 
     def __init__(self, nlp: Language, name: str = "filon_events", domain: str = DEFAULT_DOMAIN) -> None:
@@ -130,15 +130,6 @@ class EventExtractor(Pipe):
         self.matcher, self.resource_matcher = self.lexicon.matchers(nlp)
         self._nlp = nlp
         self._actor_matcher: PhraseMatcher | None = None  # built on first doc without entities
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            events = self.match(doc)
-            self.set_annotations(doc, events)
-            return doc
-        except Exception as exc:
-            return error_handler(self.name, self, [doc], exc)
 
     def set_annotations(self, doc: Doc, events: list[dict]) -> None:
         """Write the events on `doc._.filon_events`."""
