@@ -222,6 +222,19 @@ STYLE_CASES: list[tuple] = [
      [D("Personne ne veut d'une guerre commerciale", "?un diplomate européen")]),
     ("itw_question_quote_in_question", "Hélène Dupont est géologue.\nVous parlez de « ruée vers le lithium ». Pourquoi ?\n« Parce que tout le monde en veut. »",
      [T("ruée vers le lithium"), D("Parce que tout le monde en veut.", "Hélène Dupont")]),
+    ("frag_relative_qui", "Julie Garnier, qui promet « des actes rapides », se rendra à Bruxelles.",
+     [M("promet", "Julie Garnier", "des actes rapides")]),
+    ("frag_parle_de", "Le ministre Jean Castel a parlé d'« une avancée majeure ».",
+     [M("a parlé", "Jean Castel", "une avancée majeure")]),
+    ("frag_inverted_adj", "Le texte est « équilibré », a estimé Anne Leroy.",
+     [M("a estimé", "Anne Leroy", "équilibré")]),
+    ("frag_dit_non", "Paul Girard dit « non » au projet de mine.",
+     [M("dit", "Paul Girard", "non")]),
+    ("frag_souhaite", "Anne Leroy souhaite « une Europe qui assume sa puissance ».",
+     [M("souhaite", "Anne Leroy", "une Europe qui assume sa puissance")]),
+    ("frag_nonspeech_person_pronoun", "Claire Morel connaît bien le terrain. Elle veut « tourner la page » du charbon.",
+     [D("tourner la page", "Claire Morel")]),
+    ("neg_parler_plain", "Les deux ministres ont parlé pendant deux heures de la filière du lithium.", []),
 ]
 
 

@@ -355,6 +355,8 @@ CASES: list[tuple] = [
      [D('Ils appellent cela un "partenariat", nous appelons cela une dépendance', "Kaja Kallas")]),
     # --- terms: scare quotes, titles, slogans ----------------------------------------------------
     ("term_scare", 'Les analystes parlent désormais d\'une "guerre des métaux".',
+     [M("parlent", "?Les analystes", "guerre des métaux")]),
+    ("term_scare_no_speech", 'La "guerre des métaux" a commencé en 2023.',
      [T("guerre des métaux")]),
     ("term_title", "Le rapport « Perspectives des minerais critiques » a été publié mardi par l'Agence "
      "internationale de l'énergie.",

@@ -258,6 +258,9 @@ class StatementFinder(SpeakerResolver):
         frames: set[str] = set()
         if low in ("que", "qu'", "that"):
             return {"que"}
+        if low in ("d", "qu") and j + 1 < end and doc[j + 1].text in ("'", "’"):
+            # "d'« une avancée »": the tokenizer splits the elided article before a quote mark
+            return {"de", "obj", "quoted"} if low == "d" else {"que"}
         if low == "comme":
             return {"comme"}  # "que Kiev considère comme un premier pas"
         if low in ("de", "d'", "à", "pour", "a", "au", "aux", "to"):
@@ -281,6 +284,8 @@ class StatementFinder(SpeakerResolver):
                 nxt = doc[j + 1] if j + 1 < end else None
                 partitive = tok.pos_ == "DET" or (nxt is not None and nxt.pos_ in ("ADJ", "NOUN"))
                 frames.update({"obj", "de"} if partitive else {"de"})
+            if any(t.text in QUOTE_CHARS for t in doc[j : min(end, j + 3)]):
+                frames.add("quoted")
             return frames
         if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm"):
             return {"inf"}
@@ -288,6 +293,9 @@ class StatementFinder(SpeakerResolver):
             return {"attr"}  # "s'est dit disposé à …"
         if tok.pos_ == "ADJ" and low not in ("premier", "premiere", "nouveau", "nouvelle"):
             return {"attr"}
+        if any(t.text in QUOTE_CHARS for t in doc[j : min(end, j + 3)]):
+            # "dit « non »", "parle d'une « guerre des métaux »": the complement is quoted words
+            frames.add("quoted")
         if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP") or tok.text in QUOTE_CHARS:
             frames.add("obj")
             if any(fold(t.text) == "comme" for t in doc[j + 1 : min(end, j + 10)]):

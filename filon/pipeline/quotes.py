@@ -513,6 +513,11 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         if prev is None:
             return False
         low = fold(prev.text)
+        if prev.text in ("'", "’") and j >= 2:
+            # "d'« … »", "l'« … »" split by the tokenizer: the elided word decides
+            j -= 1
+            prev = self.doc[j - 1]
+            low = fold(prev.text) + "'"
         if j - 2 >= 0 and self._lemma_is_cue(self.doc[j - 2]):
             return False  # the noun phrase is what a cue verb governs: "a dénoncé la « … »"
         if low in DEFINITE or (prev.pos_ == "ADP" and low not in ("de", "d'")):
