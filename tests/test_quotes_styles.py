@@ -285,3 +285,10 @@ def test_multi_paragraph_segments_slice_the_text(nlp, run):
     for q in direct:
         assert text[q["start"] : q["end"]] == q["text"]
         assert q["speaker"]["name"] == "Paul Girard"
+
+
+def test_unknown_first_name_gets_gender_from_apposition(nlp, run):
+    doc = run(nlp, "Oksanka Brel, chercheuse au CNRS, et Zorg Truc, ministre des Mines, ont parlé.")
+    genders = {e["text"]: e["gender"] for e in doc._.filon_entities if e["label"] == "PER"}
+    assert genders.get("Oksanka Brel") == "f"
+    assert genders.get("Zorg Truc") is None  # "ministre" is epicene: no guess

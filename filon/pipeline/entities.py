@@ -37,7 +37,7 @@ from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from filon.domains.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slugify
@@ -292,6 +292,7 @@ class EntityLinker(FilonComponent):
                 out.append(self._named_entity(doc, span, m, people))
         _link_appositions(doc, out)
         _first_name_gender(out, self.first_names)
+        _apposition_after_gender(doc, out)
         _share_gender(out)
         doc._.filon_entities = out
         self._set_ents(doc, mentions, out)
@@ -652,6 +653,38 @@ def _first_name_gender(entities: list[dict], first_names: dict[str, str]) -> Non
     for ent in entities:
         if ent["label"] == "PER" and ent["kind"] == "name" and not ent["gender"]:
             ent["gender"] = first_name_gender(ent["text"], first_names)
+
+
+# Suffixes of person nouns that show their gender ("chercheuse", "directeur"); epicene nouns
+# ("ministre", "porte-parole", "géologue") tell nothing and are not matched.
+_FEMININE_NOUN_ENDINGS = ("trice", "euse", "ienne", "ière", "esse", "ante", "ente", "aine", "ée")
+_MASCULINE_NOUN_ENDINGS = ("teur", "eur", "ien", "ier", "ant", "ent", "ain", "é")
+
+
+def _apposition_after_gender(doc: Doc, entities: list[dict]) -> None:
+    """'Hélène Dupont, chercheuse au CNRS' -> 'f': a person noun in apposition right after a
+    name whose gender nothing else told (the noun's ending says it; epicene nouns say nothing)."""
+    text = doc_text(doc)
+    tokens: dict[int, Token] | None = None
+    for ent in entities:
+        if ent["label"] != "PER" or ent["kind"] != "name" or ent["gender"]:
+            continue
+        if tokens is None:
+            tokens = {t.idx: t for t in doc}  # built only when a person still lacks a gender
+        end = ent["end"]
+        while end < len(text) and text[end] == " ":
+            end += 1
+        comma = tokens.get(end)
+        if comma is None or comma.text != "," or comma.i + 1 >= len(doc):
+            continue
+        noun = doc[comma.i + 1]
+        if noun.pos_ != "NOUN" or not noun.is_lower:
+            continue
+        word = noun.lower_
+        if word.endswith(_FEMININE_NOUN_ENDINGS):
+            ent["gender"] = "f"
+        elif word.endswith(_MASCULINE_NOUN_ENDINGS):
+            ent["gender"] = "m"
 
 
 def _share_gender(entities: list[dict]) -> None:
