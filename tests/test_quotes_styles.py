@@ -235,6 +235,10 @@ STYLE_CASES: list[tuple] = [
     ("frag_nonspeech_person_pronoun", "Claire Morel connaît bien le terrain. Elle veut « tourner la page » du charbon.",
      [D("tourner la page", "Claire Morel")]),
     ("neg_parler_plain", "Les deux ministres ont parlé pendant deux heures de la filière du lithium.", []),
+    ("occupation_far", "Hélène Dupont, chercheuse au CNRS, étudie les métaux rares depuis vingt ans. Le laboratoire compte douze personnes. Il travaille avec trois universités. Les crédits ont baissé. L'équipe a déménagé en 2022.\n« Nous manquons de moyens », explique la chercheuse.",
+     [D("Nous manquons de moyens", "Hélène Dupont")]),
+    ("occupation_near", "Paul Girard a publié son étude jeudi. « Le recyclage ne suffira pas », prévient l'économiste.",
+     [I("a publié", "Paul Girard"), D("Le recyclage ne suffira pas", "Paul Girard")]),
 ]
 
 

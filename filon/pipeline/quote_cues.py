@@ -86,6 +86,16 @@ TITLES = _wordset(
     directeur directrice patron patronne pdg fondateur fondatrice maire adjoint adjointe député
     députée sénateur sénatrice gouverneur gouverneure"""
 )
+# Occupations of persons interviewed or quoted in analysis and regional copy: "la chercheuse",
+# "l'économiste" refer back to the person of that gender named earlier in the piece.
+OCCUPATIONS = _wordset(
+    """chercheur chercheuse économiste analyste géologue ingénieur ingénieure scientifique
+    spécialiste expert experte avocat avocate professeur professeure universitaire sociologue
+    historien historienne politologue géographe stratégiste consultant consultante agriculteur
+    agricultrice élu élue militant militante habitant habitante riverain riveraine syndicaliste
+    entrepreneur entrepreneuse fondateur fondatrice directeur directrice patron patronne maire
+    géophysicienne géophysicien physicien physicienne chimiste juriste banquier banquière"""
+)
 MONTHS = _wordset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
 REFLEXIVES = _wordset("se s'")
 FINAL_PUNCT = frozenset(".!?…;")

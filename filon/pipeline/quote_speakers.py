@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from filon.domains.gazetteer import Gazetteer, fold
 from filon.pipeline.extensions import in_spans
-from filon.pipeline.quote_cues import PRONOUNS, SOURCE_NOUNS, TITLES
+from filon.pipeline.quote_cues import OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES
 
 INDEFINITES = frozenset(
     {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "d'autres"}
@@ -229,7 +229,7 @@ class SpeakerResolver:
             head is not None
             and head.pos_ != "PROPN"
             and head.i not in self.mention_at
-            and not self._word(head) & (SOURCE_NOUNS | TITLES | DOC_NOUNS)
+            and not self._word(head) & (SOURCE_NOUNS | TITLES | OCCUPATIONS | DOC_NOUNS)
         )
         if best is not None and best[1]["label"] == "PER" and best[1].get("kind", "name") == "name":
             # "la directrice du site, Sophie Bernard": the name in apposition is who speaks
@@ -393,7 +393,8 @@ class SpeakerResolver:
             if fold(doc[i].text) in ("la", "cette")
             else ("m" if fold(doc[i].text) in ("le", "ce") else None)
         )
-        person_title = noun in TITLES
+        occupation = noun in OCCUPATIONS
+        person_title = noun in TITLES or occupation
         fallback = None
         for m in reversed(self.mentions):
             if m["end"] > pos:
@@ -437,6 +438,9 @@ class SpeakerResolver:
                 g = self._gender(m)
                 if gender is None or g is None or g == gender:
                     return self._speaker_from_mention(m)
+        if occupation and gender is not None:
+            # "explique la chercheuse" paragraphs after "Hélène Dupont, chercheuse au CNRS"
+            return self.last_person(pos, gender, sentences=12)
         return None
 
     def _is_company(self, m: dict) -> bool:
@@ -472,7 +476,7 @@ class SpeakerResolver:
             return False
         if head.i in self.mention_at:
             return self.mentions[self.mention_at[head.i]]["label"] in ("PER", "ORG")
-        return bool(self._word(head) & (SOURCE_NOUNS | TITLES))
+        return bool(self._word(head) & (SOURCE_NOUNS | TITLES | OCCUPATIONS))
 
     def _word(self, tok: Token) -> set[str]:
         """Folded forms of the word at `tok`: its lemma, its text, and the whole hyphenated
@@ -632,7 +636,7 @@ class SpeakerResolver:
         """0 when a speaker dict names a person (or an anonymous human source), else 1."""
         if speaker.get("name") is None and not speaker.get("speakers"):
             words = set(fold(speaker.get("text") or "").split())
-            return int(not (words & (SOURCE_NOUNS | TITLES)))
+            return int(not (words & (SOURCE_NOUNS | TITLES | OCCUPATIONS)))
         actor = self.gaz.actor(speaker.get("id"))
         if actor is not None:
             return int(actor.label != "PER")
