@@ -239,6 +239,8 @@ STYLE_CASES: list[tuple] = [
      [D("Nous manquons de moyens", "Hélène Dupont")]),
     ("occupation_near", "Paul Girard a publié son étude jeudi. « Le recyclage ne suffira pas », prévient l'économiste.",
      [I("a publié", "Paul Girard"), D("Le recyclage ne suffira pas", "Paul Girard")]),
+    ("selon_after_missed_end", "Le marché est tendu depuis janvier. Les prix ont doublé, selon Marc Petit.",
+     [I("selon", "Marc Petit")]),
 ]
 
 

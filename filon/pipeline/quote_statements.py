@@ -697,7 +697,7 @@ class StatementFinder(SpeakerResolver):
                 return None
             c0, c1 = content
         else:
-            c0 = sent.start
+            c0 = self._clause_start(sent.start, hit.start)
             c1 = hit.start
             while c1 > c0 and (
                 (doc[c1 - 1].is_punct and doc[c1 - 1].text not in QUOTE_CHARS) or doc[c1 - 1].is_space
@@ -727,6 +727,19 @@ class StatementFinder(SpeakerResolver):
             "_fragments": [],
             "_hit": hit,
         }
+
+    def _clause_start(self, lo: int, hi: int) -> int:
+        """Where the clause a trailing "selon X" reports starts: after the last sentence end the
+        parser missed ('… doublé. Le stock …', '… » Le stock …'), a semicolon or a colon."""
+        doc = self.doc
+        for k in range(hi - 2, lo - 1, -1):
+            tok, nxt = doc[k], doc[k + 1]
+            if tok.text in (";", ":"):
+                return k + 1
+            ends = tok.text in (".", "!", "?", "…", "»", "”") and nxt.text[:1].isupper()
+            if ends and not self.in_quote(nxt.idx):
+                return k + 1
+        return lo
 
     def _prep_object(self, j: int, sent_end: int) -> tuple[int, int] | None:
         """Token range of the source after "selon"/"d'après": up to a comma, verb or the end."""
