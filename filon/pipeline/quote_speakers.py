@@ -558,7 +558,7 @@ class SpeakerResolver:
         pos = self.doc[i].idx
         s = self.sent_of(i)
         keys = [e[0] for e in self.speaker_events]
-        first = bisect_right([m["start"] for m in self.mentions], pos)
+        first = bisect_right(self._mention_starts(), pos)
         # an inverted clitic ("a-t-elle indiqué") follows what was said
         inverted = self.doc[i].text.startswith("-") and i > 0
         ranked: list[tuple[int, int, int, int, dict]] = []
@@ -618,7 +618,7 @@ class SpeakerResolver:
         """The latest person named before character `pos` (outside quotations, at most
         `sentences` sentences back) whose gender is `gender` or unknown; None if there is none."""
         lo = self.sents[max(0, self.sent_of(self.token_at(pos)) - sentences)].start_char
-        first = bisect_right([m["start"] for m in self.mentions], pos)
+        first = bisect_right(self._mention_starts(), pos)
         for k in range(first - 1, -1, -1):
             m = self.mentions[k]
             if m["start"] < lo:
@@ -687,6 +687,13 @@ class SpeakerResolver:
         else:
             g = self._gender(m)
         return g is None or g == gender
+
+    def _mention_starts(self) -> list[int]:
+        """Start offsets of the mentions, in order (built once per doc, for bisection)."""
+        starts = getattr(self, "_starts", None)
+        if starts is None:
+            starts = self._starts = [m["start"] for m in self.mentions]
+        return starts
 
     def _gendered_mention(self, ident: str) -> dict | None:
         """A mention of identity `ident` whose gender is known (index built once per doc)."""
