@@ -241,6 +241,12 @@ STYLE_CASES: list[tuple] = [
      [I("a publié", "Paul Girard"), D("Le recyclage ne suffira pas", "Paul Girard")]),
     ("selon_after_missed_end", "Le marché est tendu depuis janvier. Les prix ont doublé, selon Marc Petit.",
      [I("selon", "Marc Petit")]),
+    ("chez_on_colon", "Chez Eramet, on se veut rassurant : « La production reprendra en mars. »",
+     [D("La production reprendra en mars.", "Eramet")]),
+    ("cote_bercy_on", "Du côté de Bercy, on assure que le budget sera tenu.",
+     [I("assure", "French government")]),
+    ("group_german_joint", "« Le site est stratégique », ont déclaré Eramet et le groupe allemand BASF.",
+     [D("Le site est stratégique", "Eramet & BASF")]),
 ]
 
 
