@@ -247,6 +247,8 @@ STYLE_CASES: list[tuple] = [
      [I("assure", "French government")]),
     ("group_german_joint", "« Le site est stratégique », ont déclaré Eramet et le groupe allemand BASF.",
      [D("Le site est stratégique", "Eramet & BASF")]),
+    ("itw_same_paragraph", "Anne Leroy a étudié les stocks européens de cobalt pendant dix ans. Le cobalt vient surtout du Congo. Les réserves européennes sont faibles. Suffiront-elles en cas de crise ? « Pas plus de trois mois. »",
+     [D("Pas plus de trois mois.", "Anne Leroy")]),
 ]
 
 

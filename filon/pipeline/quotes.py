@@ -685,12 +685,12 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         return None
 
     def _answers_question(self, q: QuoteSpan) -> bool:
-        """True when the paragraph before the quote ends with a question asked in narration (the
-        interviewer's), so that the quote answers it."""
+        """True when the text right before the quote is a question asked in narration (the
+        interviewer's, in the paragraph before or the same one), so that the quote answers it."""
         j = q.open_start - 1
         while j >= 0 and self.text[j].isspace():
             j -= 1
-        return j >= 0 and self.text[j] == "?" and "\n" in self.text[j : q.open_start] and not self.in_quote(j)
+        return j >= 0 and self.text[j] == "?" and not self.in_quote(j)
 
 
 def _no_cue() -> dict:
