@@ -249,6 +249,10 @@ STYLE_CASES: list[tuple] = [
      [D("Le site est stratégique", "Eramet & BASF")]),
     ("itw_same_paragraph", "Anne Leroy a étudié les stocks européens de cobalt pendant dix ans. Le cobalt vient surtout du Congo. Les réserves européennes sont faibles. Suffiront-elles en cas de crise ? « Pas plus de trois mois. »",
      [D("Pas plus de trois mois.", "Anne Leroy")]),
+    ("frag_org_subject", "Imerys attend « des garanties claires » de l'Etat.",
+     [D("des garanties claires", "Imerys")]),
+    ("term_org_possessive", "Imerys a inauguré sa « mine verte » dans l'Allier.",
+     [T("mine verte")]),
 ]
 
 

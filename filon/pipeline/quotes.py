@@ -409,9 +409,10 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         return out or [item]
 
     def _fragment_subject(self, qi0: int, qi1: int) -> dict | None:
-        """The person subject of the verb that governs a quoted fragment (tokens [qi0, qi1)), or
-        None. Only persons (and pronouns resolved to one): a firm or a document with a quoted
-        noun phrase is more often a name or a scare quote than someone's words."""
+        """The subject of the verb that governs a quoted fragment (tokens [qi0, qi1)), or None:
+        a person (or a pronoun resolved to one), or a body when the quote opens the noun phrase
+        ("Kiev attend « des actes »"); a body with a determined quoted noun ("sa « mine verte »")
+        is naming a thing, not speaking."""
         doc = self.doc
         sent = self.sents[self.sent_of(qi0)]
         root = next((t for t in doc[qi0:qi1] if not qi0 <= t.head.i < qi1 or t.head is t), None)
@@ -430,9 +431,22 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         if fold(subj.text) in ("il", "elle"):
             speaker = self.resolve(subj.i, subj.i + 1)
             return speaker if speaker is not None and speaker.get("name") else None
-        if subj.i not in self.mention_at or self.mentions[self.mention_at[subj.i]]["label"] != "PER":
+        if subj.i not in self.mention_at:
             return None
-        return self._speaker_from_mention(self.mentions[self.mention_at[subj.i]])
+        m = self.mentions[self.mention_at[subj.i]]
+        if m["label"] == "PER":
+            return self._speaker_from_mention(m)
+        # a body or a capital used as one ("Kiev attend « des actes »") speaks only when the
+        # quote opens the noun phrase itself; after a determiner ("sa « mine verte »") the marks
+        # name a thing
+        actor_like = m["label"] == "ORG" or m.get("kind") == "metonymy" or m.get("refers_to")
+        k = qi0 - 1
+        while k >= 0 and (doc[k].is_space or doc[k].text in QUOTE_CHARS):
+            k -= 1
+        before = doc[k] if k >= 0 else None  # the word before the opening mark
+        if actor_like and before is not None and before.pos_ not in ("DET", "ADP"):
+            return self._speaker_from_mention(m)
+        return None
 
     def _subheading_quote(self, q: QuoteSpan, base: dict, fragment: bool) -> dict:
         """A quote in a subheading: a whole quoted line is an excerpt of what the next
