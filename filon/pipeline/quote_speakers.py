@@ -52,6 +52,12 @@ DOC_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# How far back (sentences) a gendered pronoun looks for a person of its gender before it
+# settles for a body: an interviewee is introduced once, at the top of the article.
+_PERSON_REACH = 60
+# Gender told by the determiner of an anonymous source ("une responsable", "un diplomate").
+_DETERMINER_GENDER = {"un": "m", "le": "m", "ce": "m", "cet": "m", "une": "f", "la": "f", "cette": "f"}
+
 class SpeakerResolver:
     """Turn a token range into a speaker dict with a canonical name and id where known."""
 
@@ -601,6 +607,12 @@ class SpeakerResolver:
             ranked.sort(key=lambda r: (r[0], r[1], r[2], r[3]))
         for *_, cand in ranked:
             if self._compatible(cand, gender, plural):
+                if not plural and gender is not None and self._not_person(cand):
+                    # "répond-elle" with only a body nearby ("l'Union européenne", a ministry):
+                    # a person of that very gender named earlier in the article speaks instead
+                    person = self.last_person(pos, gender, sentences=_PERSON_REACH, strict=True)
+                    if person is not None:
+                        return person
                 # an anonymous earlier speaker ("un économiste …. D'après lui, …") is a valid
                 # antecedent: the pronoun then stays unresolved rather than jump to a name
                 return {k: v for k, v in cand.items() if k != "_m"}
@@ -612,11 +624,14 @@ class SpeakerResolver:
             sp = self.speaker_events[k][1]
             if sp.get("name") and not self._not_person(sp) and self._compatible(sp, gender, False):
                 return sp
-        return self.last_person(pos, gender)
+        return self.last_person(pos, gender, sentences=_PERSON_REACH)
 
-    def last_person(self, pos: int, gender: str | None, sentences: int = 15) -> dict | None:
+    def last_person(
+        self, pos: int, gender: str | None, sentences: int = 15, strict: bool = False
+    ) -> dict | None:
         """The latest person named before character `pos` (outside quotations, at most
-        `sentences` sentences back) whose gender is `gender` or unknown; None if there is none."""
+        `sentences` sentences back) whose gender is `gender` (or unknown, unless `strict`);
+        None if there is none."""
         lo = self.sents[max(0, self.sent_of(self.token_at(pos)) - sentences)].start_char
         first = bisect_right(self._mention_starts(), pos)
         for k in range(first - 1, -1, -1):
@@ -628,7 +643,7 @@ class SpeakerResolver:
             if self.in_quote(m["start"]):
                 continue
             g = self._gender(m)
-            if gender is None or g is None or g == gender:
+            if gender is None or g == gender or (g is None and not strict):
                 return self._speaker_from_mention(m)
         return None
 
@@ -675,6 +690,14 @@ class SpeakerResolver:
                 return False
         if gender is None or is_plural:
             return True
+        if cand.get("name") is None and cand.get("text"):
+            # an anonymous source: "on" is no antecedent of il/elle, and the determiner of
+            # "un porte-parole" / "une responsable" tells its gender
+            words = fold(cand["text"]).split()
+            if words[:1] == ["on"] or (len(words) == 1 and words[0].lstrip("-") in PRONOUNS):
+                return False  # "on", or a pronoun left unresolved, is no antecedent
+            told = _DETERMINER_GENDER.get(words[0]) if words else None
+            return told is None or told == gender
         m = cand.get("_m")
         if m is None:
             m = next((x for x in self.mentions if x["start"] == cand.get("start")), None)
