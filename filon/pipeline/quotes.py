@@ -79,6 +79,7 @@ from spacy.tokens import Doc, Span, Token
 
 from filon.domains import DEFAULT_DOMAIN, read_csv
 from filon.domains.gazetteer import Gazetteer, fold, load_gazetteer
+from filon.pipeline.component import FilonComponent
 from filon.pipeline.extensions import doc_text, in_spans, set_doc_extensions
 from filon.pipeline.quote_cues import (
     FINAL_PUNCT,
@@ -99,7 +100,7 @@ CUES_FILE = "reporting_cues.csv"
 DEFINITE = frozenset({"le", "la", "les", "l'", "du", "au", "aux", "ce", "cette", "ces"})
 
 
-class QuoteAttributor:
+class QuoteAttributor(FilonComponent):
     """Find quotes and statements and attribute them to speakers (spaCy component)."""
 
     def __init__(self, nlp: Language, name: str = "filon_quotes", domain: str = DEFAULT_DOMAIN):
@@ -136,32 +137,12 @@ class QuoteAttributor:
         self._gazetteer = load_gazetteer(self.domain)
         return self
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            quotes = self.match(doc)
-            self.set_annotations(doc, quotes)
-            return doc
-        except Exception as exc:
-            return error_handler(self.name, self, [doc], exc)
-
-    def get_error_handler(self):
-        """The handler `nlp.set_error_handler` installed, else one that re-raises."""
-        return getattr(self, "_error_handler", _raise_error)
-
-    def set_error_handler(self, error_handler) -> None:
-        self._error_handler = error_handler
-
     def match(self, doc: Doc) -> list[dict]:
         """Every quote, statement and term of the doc, as plain dicts in text order."""
         return _DocQuotes(doc, self.lexicon, self._gazetteer or load_gazetteer(self.domain)).run()
 
     def set_annotations(self, doc: Doc, quotes: list[dict]) -> None:
         doc._.filon_quotes = quotes
-
-
-def _raise_error(proc_name, proc, docs, e):
-    raise e
 
 
 @Language.factory("filon_quotes", default_config={"domain": DEFAULT_DOMAIN})
