@@ -234,24 +234,8 @@ class CueScanner:
         out = [fold(tok.lemma_)]
         if low in self.lex.by_form:
             out.append(self.lex.by_form[low])
-        nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-        # "raconte-t-il" tagged ADJ: a word with an inverted subject clitic is a verb
-        inverted = nxt is not None and (nxt.text == "-t" or is_clitic(nxt))
-        # "Anne Leroy juge que …" with "juge" tagged NOUN: a word between a name and "que" is a verb
-        prv = tok.doc[tok.i - 1] if tok.i > 0 else None
-        # "Anne Leroy juge que …", "… juge possible de …", "…, juge Anne Leroy": a bare noun
-        # right after a name (or a comma) and before a clause, an adjective or a name is a verb
-        # the tagger mistook ("juge", "note")
-        verbal = (
-            tok.pos_ == "NOUN"
-            and nxt is not None
-            and prv is not None
-            and (
-                (prv.pos_ in ("PROPN", "PRON") and (fold(nxt.text) in ("que", "qu'") or nxt.pos_ == "ADJ"))
-                or (prv.text == "," and nxt.pos_ == "PROPN")
-            )
-        )
-        if tok.pos_ not in ("VERB", "AUX") and not inverted and not verbal:
+        # this runs on every token: the neighbour checks below are only needed for non-verbs
+        if tok.pos_ not in ("VERB", "AUX") and not self._verb_in_disguise(tok):
             return out
         out.append(low)
         # the French lookup lemmatizer misses some forms ("estime" -> "estime"): -er verbs
@@ -260,6 +244,24 @@ class CueScanner:
                 out.append(low[: -len(suffix)] + "er")
                 break
         return out
+
+    @staticmethod
+    def _verb_in_disguise(tok: Token) -> bool:
+        """A verb the tagger did not tag as one."""
+        nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        # "raconte-t-il" tagged ADJ: a word with an inverted subject clitic is a verb
+        if nxt is not None and (nxt.text == "-t" or is_clitic(nxt)):
+            return True
+        if tok.pos_ != "NOUN" or nxt is None or tok.i == 0:
+            return False
+        prv = tok.doc[tok.i - 1]
+        # "Anne Leroy juge que …", "… juge possible de …", "…, juge Anne Leroy": a bare noun
+        # right after a name (or a comma) and before a clause, an adjective or a name is a verb
+        # the tagger mistook ("juge", "note")
+        before_clause = fold(nxt.text) in ("que", "qu'") or nxt.pos_ == "ADJ"
+        return (prv.pos_ in ("PROPN", "PRON") and before_clause) or (
+            prv.text == "," and nxt.pos_ == "PROPN"
+        )
 
     def _verb_hit(self, i: int) -> Hit | None:
         doc = self.doc
