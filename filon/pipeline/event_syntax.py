@@ -148,7 +148,10 @@ def object_fits(predicate: Token, trig: Trigger) -> bool:
             return False
         if tok.pos_ != "NOUN" or tok.lower_ in TIME_WORDS:
             continue
-        if any(c.dep_ == "case" for c in tok.children) or doc[tok.i - 1].lower_ in ("à", "au", "aux"):
+        cases = [c for c in tok.children if c.dep_ == "case"]
+        # "a évoqué en janvier des investissements": a partitive "des"/"du" read as a preposition
+        partitive = len(cases) == 1 and cases[0].lower_ in ("des", "du") and cases[0].i == tok.i - 1
+        if (cases and not partitive) or doc[tok.i - 1].lower_ in ("à", "au", "aux"):
             continue
         return _fits(tok, trig)
     return False
@@ -403,6 +406,19 @@ def recipient_view(span: Span) -> bool:
 
 
 WISH_VERBS = frozenset({"espérer", "souhaiter", "chercher", "tenter", "vouloir", "viser", "essayer"})
+
+
+DEADLINE = re.compile(
+    r"\b(?:d'ici|avant)(?: à)? (?:la fin|le début|la mi-|l'été|l'automne|l'hiver|le printemps|"
+    r"l'an prochain|l'année prochaine|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre)\b|\d{4})",
+    re.IGNORECASE,
+)
+
+
+def deadline(text: str) -> bool:
+    """The clause sets a term for the step ("avant la fin de l'année", "d'ici l'été")."""
+    return DEADLINE.search(text.replace("’", "'")) is not None
 
 
 def wished(span: Span, sent: Span) -> bool:

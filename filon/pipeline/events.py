@@ -455,6 +455,10 @@ class EventExtractor(FilonComponent):
             if (trig.in_quote_refusal and modality in ("expected", "possible") and quote is not None
                     and quote.get("kind") in ("direct", "mixed")):
                 return "rejected", "refuses_to_sign", "rejected"
+            if status == "signed" and self._still(span, sent):
+                # "le volet minier n'a pas encore été signé": the signing is pending, the deal
+                # still under negotiation (gold convention), not a plain non-signing
+                return "negotiating", "not_yet_signed", "negotiating"
             return None, f"not_{status}", None
         if trig.detail == "approved" and agent is not None and agent.type == "legislature":
             status, coarse = "ratified", "signed"
@@ -478,6 +482,13 @@ class EventExtractor(FilonComponent):
             # calendar means the text is agreed (gold convention "close"); "devait être
             # paraphé" does not
             return "close", f"{modality}_{status}", "close"
+        if trig.status == "signed" and pending and modality in ("possible", "expected") and (
+            syn.wished(span, sent) or syn.deadline(region.text)
+        ):
+            # "espère conclure le volet d'ici l'été", "pourrait signer un accord-cadre avant la
+            # fin de l'année": a signing hoped for or given a term, with no day on the calendar,
+            # says the deal is being negotiated (not yet agreed: not close)
+            return "negotiating", f"{modality}_{status}", "negotiating"
         return None, f"{modality}_{status}", None
 
     def _still(self, span: Span, sent: Span) -> bool:
@@ -771,6 +782,10 @@ class EventExtractor(FilonComponent):
                 return "hypothetical"
         for tok in governors[1:]:
             modal = self.lexicon.modal.get(tok.lemma_.lower())
+            if modal == "expected" and tok.lemma_.lower() in syn.MOTION_VERBS and any(
+                c.dep_.startswith("aux") for c in tok.children
+            ):
+                continue  # "est allé à Kiev proposer un accord": a trip made, not a future step
             if modal:
                 return modal
         for tok in governors:
