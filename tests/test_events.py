@@ -943,3 +943,45 @@ def test_events_offer_of_access_to_deposits_is_an_invitation(events_nlp):
     text = "Le Kremlin a offert aux Etats-Unis un accès à ses gisements de terres rares."
     event = only(extract(events_nlp, text), "investment_invitation")
     assert event["status"] == "proposed" and "United States" in names(event)
+
+
+# ---------------------------------------------------------------------------- past signings, partners
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Le Japon et l'Australie avaient signé dès mars 2022 un protocole d'accord sur les matières "
+         "premières.", {"Japan", "Australia"}),
+        ("Le partenariat stratégique sur les matières premières entre l'UE et le Chili, signé en "
+         "juillet 2023, prévoit des investissements.", {"European Union", "Chile"}),
+    ],
+)
+def test_events_past_signing_told_as_background_is_signed(events_nlp, text, parties):
+    event = only(extract(events_nlp, text))
+    assert event["status"] == "signed" and names(event) == parties
+
+
+def test_events_partners_coordinated_after_avec_get_one_event_each(events_nlp):
+    text = ("L'Union européenne a signé en novembre des partenariats stratégiques sur les matières "
+            "premières avec la Namibie et le Rwanda.")
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert [names(e) for e in events] == [{"European Union", "Namibia"}, {"European Union", "Rwanda"}]
+    assert all(e["status"] == "signed" for e in events)
+
+
+def test_events_recipients_of_an_advocated_offer(events_nlp):
+    text = ("Le commissaire plaide pour que l'UE propose au Kazakhstan et à la Mongolie un "
+            "partenariat sur les terres rares.")
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert [names(e) for e in events] == [{"European Union", "Kazakhstan"},
+                                          {"European Union", "Mongolia"}]
+    assert all(e["status"] == "proposed" for e in events)
+
+
+def test_events_advocated_signing_is_not_a_signature(events_nlp):
+    text = "Le ministre plaide pour que la France signe un accord sur le lithium."
+    assert all(e["status"] != "signed" for e in extract(events_nlp, text))
+
+
+def test_events_names_in_other_phrases_are_not_split(events_nlp):
+    text = "Washington a proposé à Kiev un accord sur le titane, négocié avec Londres."
+    assert len([e for e in extract(events_nlp, text) if e["type"] == "agreement"]) == 1

@@ -184,14 +184,28 @@ def idiom(tok: Token) -> bool:
     return prev in ("d'", "d’") and (tok.i < 2 or tok.doc[tok.i - 2].pos_ not in ("NOUN", "PROPN"))
 
 
+ADVOCACY_VERBS = frozenset({"plaider", "militer", "appeler", "pousser", "insister", "œuvrer", "préconiser"})
+
+
+def advocated(tok: Token) -> bool:
+    """'plaide pour que l'UE propose …': the clause is what the advocate asks for (its content),
+    not a purpose or a condition."""
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    return tok.head.i != tok.i and tok.head.lemma_.lower() in ADVOCACY_VERBS and "que" in marks
+
+
 def drop_governed(chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
     """'sur le point de signer', 'a proposé de négocier': a status cue right after another one
     (at most one word between) is its complement, not a second event."""
     heads = {id(span): predicate_of(span) for span, _ in chosen}
     others = {heads[id(span)].i: trig for span, trig in chosen}
     out: list[tuple[Span, Trigger]] = []
+    advocating = {heads[id(span)].head.i for span, trig in chosen
+                  if trig.status == "proposed" and advocated(heads[id(span)])}
     for span, trig in chosen:
         predicate = heads[id(span)]
+        if predicate.i in advocating and trig.status == "proposed":
+            continue  # "plaide pour que l'UE propose un partenariat": the advocated offer is the event
         governed = predicate.head.i in others and predicate.head.i != predicate.i
         if "Inf" in predicate.morph.get("VerbForm") and governed:
             continue  # "a proposé à l'Ukraine de conclure": the proposal is the event

@@ -38,6 +38,7 @@ Every value written is plain data with character offsets into `doc.text`.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -73,6 +74,11 @@ _DOCUMENT_NOUNS = frozenset({"communiqué", "fiche", "document", "rapport", "sit
 # clauses that set the scene of a statement rather than report it
 _BACKGROUND_CLAUSE = re.compile(r"\b(?:au moment où|alors que|tandis que|pendant que|à l'heure où)\b",
                                 re.IGNORECASE)
+
+
+# Words that may sit between two coordinated partners ("la Namibie et le Rwanda", "au Chili et à
+# l'Argentine"); anything else means the second name belongs to another phrase.
+_COORDINATION_GAP = frozenset({"et", "ou", ",", "le", "la", "l'", "l’", "les", "à", "au", "aux", "avec"})
 
 
 @dataclass(slots=True)
@@ -275,8 +281,48 @@ class EventExtractor(FilonComponent):
             event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals, foreign,
                                 pronoun)
             if event is not None:
-                events.append(event)
+                events.extend(self._split_partners(ctx, doc[r_start:r_end], event))
         return events
+
+    def _split_partners(self, ctx: _Context, region: Span, event: dict) -> list[dict]:
+        """One event per partner when several are coordinated after "avec".
+
+        "l'UE a signé des partenariats … avec la Namibie et le Rwanda" asserts two bilateral
+        deals (EU–Namibia, EU–Rwanda), not one three-party deal: each partner keeps the other
+        parties (the signatory side) and gets its own copy of the event.
+        """
+        if event["type"] != "agreement" or len(event["parties"]) < 3:
+            return [event]
+        found_at: dict[int, tuple[str, str]] = {}
+        # recipients of an offer: "propose au Kazakhstan et à la Mongolie un partenariat"
+        preps = ("avec", "à", "au", "aux") if event["status_cue"] == "proposed" else ("avec",)
+        for tok in region:
+            if tok.lower_ not in preps or tok.dep_ != "case":
+                continue
+            head = tok.head
+            for noun in (head, *head.conjuncts):
+                if not region.start <= noun.i < region.end or noun.pos_ not in ("NOUN", "PROPN"):
+                    continue  # the parser may chain a name onto the verb: only names count
+                found = self._mention_at(ctx, noun)
+                if found is not None and found.party and not found.place:
+                    found_at.setdefault(noun.i, found.party)
+        order = sorted(found_at)
+        # the partners must be one coordination ("la Namibie et le Rwanda", "X, Y et Z")
+        doc = region.doc
+        if len(order) < 2 or not all(
+            any(t.lower_ in ("et", ",", "ou") for t in doc[a + 1 : b])
+            and all(t.lower_ in _COORDINATION_GAP for t in doc[a + 1 : b])
+            for a, b in itertools.pairwise(order)
+        ):
+            return [event]
+        partners = syn.unique([found_at[i] for i in order])
+        if len(partners) < 2:
+            return [event]
+        ids = {pid for pid, _ in partners}
+        side = [p for p in event["parties"] if p["id"] not in ids]
+        if not side:
+            return [event]
+        return [{**event, "parties": [*side, {"name": name, "id": pid}]} for pid, name in partners]
 
     def _resource_in_complements(self, ctx: _Context, predicate: Token) -> bool:
         """A resource lies in the predicate's complements (its subject aside)."""
@@ -379,7 +425,7 @@ class EventExtractor(FilonComponent):
             agreement_id = local.key if local else None
 
         negated = self._negated(span, sent)
-        modality = self._modality(span, sent)
+        modality = self._modality(span, sent, proposal=trig.status == "proposed")
         claimed_by, quote_index = self._claimant(ctx, sent, region, span, trig, agent)
         claimed_by = self._named(claimed_by)
         reporting = self.lexicon.reporting_lemmas
@@ -764,10 +810,12 @@ class EventExtractor(FilonComponent):
         before = doc[max(span.start - 3, floor) : span.start]
         return any(t.dep_ == "advmod" and negates(t) and span.start <= t.head.i < span.end for t in before)
 
-    def _modality(self, span: Span, sent: Span | None = None) -> str:
+    def _modality(self, span: Span, sent: Span | None = None, proposal: bool = False) -> str:
         """asserted | expected | possible | hypothetical, from governors, mood and markers."""
         governors = syn.governors(span, sent)
         predicate = governors[0]
+        if proposal and syn.advocated(predicate):
+            return "asserted"  # "plaide pour que l'UE propose …": an offer put forward, not a condition
         if predicate.pos_ == "NOUN" and predicate.head.lemma_.lower() in syn.PROSPECT_NOUNS:
             return "possible"  # "la perspective de négociations directes": talks not held
         # "soit vous concluez un accord, soit …": the parser rarely gets the correlative right
