@@ -985,3 +985,24 @@ def test_events_advocated_signing_is_not_a_signature(events_nlp):
 def test_events_names_in_other_phrases_are_not_split(events_nlp):
     text = "Washington a proposé à Kiev un accord sur le titane, négocié avec Londres."
     assert len([e for e in extract(events_nlp, text) if e["type"] == "agreement"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington et Kinshasa négocient un accord sur le cobalt. « Les Américains ne veulent pas "
+        "que les mines de cobalt restent dans l'orbite chinoise », a souligné un diplomate.",
+        "Washington et Kinshasa négocient un accord sur le cobalt. Selon un chercheur, les "
+        "Américains veulent sortir les mines de cobalt de l'orbite chinoise.",
+    ],
+)
+def test_events_aims_about_a_sphere_of_influence_are_no_deal_of_that_state(events_nlp, text):
+    events = extract(events_nlp, text)
+    assert all("China" not in names(e) for e in events)
+    assert [e["status"] for e in events if e["type"] == "agreement"] == ["negotiating"]
+
+
+def test_events_wanting_to_obtain_a_resource_is_still_a_demand(events_nlp):
+    text = ("Washington et Kiev négocient un accord sur les minerais. Washington veut obtenir "
+            "l'équivalent de 300 milliards de dollars en terres rares.")
+    assert last(extract(events_nlp, text))["status"] == "proposed"

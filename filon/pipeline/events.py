@@ -76,6 +76,10 @@ _BACKGROUND_CLAUSE = re.compile(r"\b(?:au moment où|alors que|tandis que|pendan
                                 re.IGNORECASE)
 
 
+# Verbs through which wanting a resource is still demanding it ("veut obtenir des terres rares").
+_ACQUIRE_VERBS = frozenset({"obtenir", "récupérer", "acquérir", "accéder", "exploiter", "recevoir",
+                            "avoir", "posséder", "contrôler", "sécuriser"})
+
 # Words that may sit between two coordinated partners ("la Namibie et le Rwanda", "au Chili et à
 # l'Argentine"); anything else means the second name belongs to another phrase.
 _COORDINATION_GAP = frozenset({"et", "ou", ",", "le", "la", "l'", "l’", "les", "à", "au", "aux", "avec"})
@@ -328,6 +332,10 @@ class EventExtractor(FilonComponent):
         """A resource lies in the predicate's complements (its subject aside)."""
         for child in predicate.children:
             if child.dep_.startswith("nsubj"):
+                continue
+            if child.dep_ in ("xcomp", "ccomp", "advcl") and child.lemma_.lower() not in _ACQUIRE_VERBS:
+                # "veulent sortir les mines de cobalt de l'orbite chinoise": an aim, not a demand
+                # for the resource ("veut obtenir des terres rares" is one)
                 continue
             lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
             if any(lo <= r[0] < hi for r in ctx.resources):
