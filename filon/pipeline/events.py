@@ -20,7 +20,14 @@ pack (`event_triggers.yaml`, `resources.csv`); this module holds the rules that 
    "prêt à signer", "sa signature pourrait être repoussée") keep their status; a negated planned
    signing in direct speech ("« Nous ne signerons pas … »") is "rejected"; a ratification or
    entry into force still to come for a deal already signed is "signed" (`after_signature`);
-   negotiations still to open ("devra être négocié") are "proposed".
+   negotiations still to open ("devra être négocié") are "proposed"; a signing only hoped for
+   ("espère conclure …") or possible/planned by a term but no fixed day ("pourrait signer …
+   avant la fin de l'année", "d'ici l'été") is "negotiating" (talks under way, text not yet
+   agreed; a day or "bientôt" makes it "close"); a signing not yet made ("n'a pas encore été
+   signé") is "negotiating" with `negated` True and detail `not_yet_signed`, while a plain
+   "n'a pas signé" keeps status None. An offer advocated by someone else ("plaide pour que
+   l'UE propose …") is "proposed"; a trip made to propose ("est allé à Kiev proposer") is an
+   asserted proposal, "va proposer" stays a plan.
 4. An event inside a reported statement (a `filon_quotes` item covering the trigger, else a
    reporting verb governing it, else "selon X", else an inverted "…, a indiqué X") is claimed
    by that speaker. A proposal or a rejection is itself a statement by its agent, who then
@@ -31,6 +38,9 @@ pack (`event_triggers.yaml`, `resources.csv`); this module holds the rules that 
 5. Agreements about minerals only: the sentence names a minerals resource, or the event points
    back to an agreement already in the article ("cet accord", "le document", "une deuxième
    mouture", talks "sur le même sujet"). Events of one agreement share `agreement_id` ("local:1").
+6. Several partners coordinated after "avec" (or recipients of an offer after "à": "propose au
+   Kazakhstan et à la Mongolie") make one event per partner, each with the signatory side:
+   "l'UE a signé des partenariats avec la Namibie et le Rwanda" is EU–Namibia and EU–Rwanda.
 
 Every value written is plain data with character offsets into `doc.text`.
 """
