@@ -1006,3 +1006,11 @@ def test_events_wanting_to_obtain_a_resource_is_still_a_demand(events_nlp):
     text = ("Washington et Kiev négocient un accord sur les minerais. Washington veut obtenir "
             "l'équivalent de 300 milliards de dollars en terres rares.")
     assert last(extract(events_nlp, text))["status"] == "proposed"
+
+
+def test_events_three_partners_in_a_list_get_one_event_each(events_nlp):
+    text = ("En 2023, l'UE avait signé des protocoles d'accord avec le Chili, la RDC et la Zambie "
+            "sur les matières premières.")
+    events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
+    assert [names(e) - {"European Union"} for e in events] == [
+        {"Chile"}, {"Democratic Republic of the Congo"}, {"Zambia"}]

@@ -48,7 +48,6 @@ Every value written is plain data with character offsets into `doc.text`.
 from __future__ import annotations
 
 import bisect
-import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -307,29 +306,34 @@ class EventExtractor(FilonComponent):
         """
         if event["type"] != "agreement" or len(event["parties"]) < 3:
             return [event]
-        found_at: dict[int, tuple[str, str]] = {}
+        doc = region.doc
         # recipients of an offer: "propose au Kazakhstan et à la Mongolie un partenariat"
         preps = ("avec", "à", "au", "aux") if event["status_cue"] == "proposed" else ("avec",)
+        partners: list[tuple[str, str]] = []
         for tok in region:
-            if tok.lower_ not in preps or tok.dep_ != "case":
+            if tok.lower_ not in preps or tok.dep_ != "case" or not tok.i < tok.head.i < region.end:
                 continue
-            head = tok.head
-            for noun in (head, *head.conjuncts):
-                if not region.start <= noun.i < region.end or noun.pos_ not in ("NOUN", "PROPN"):
-                    continue  # the parser may chain a name onto the verb: only names count
-                found = self._mention_at(ctx, noun)
-                if found is not None and found.party and not found.place:
-                    found_at.setdefault(noun.i, found.party)
-        order = sorted(found_at)
-        # the partners must be one coordination ("la Namibie et le Rwanda", "X, Y et Z")
-        doc = region.doc
-        if len(order) < 2 or not all(
-            any(t.lower_ in ("et", ",", "ou") for t in doc[a + 1 : b])
-            and all(t.lower_ in _COORDINATION_GAP for t in doc[a + 1 : b])
-            for a, b in itertools.pairwise(order)
-        ):
-            return [event]
-        partners = syn.unique([found_at[i] for i in order])
+            first = self._name_at(ctx, tok.head)
+            if first is None:
+                continue
+            chain = [first]
+            # walk the coordination on the surface ("avec le Chili, la RDC et la Zambie"): the
+            # parser hangs the later names on any noun of the clause
+            i = first.tok_end
+            while True:
+                j = i
+                while j < region.end and doc[j].lower_ in _COORDINATION_GAP:
+                    j += 1
+                if j >= region.end or not any(t.lower_ in ("et", ",", "ou") for t in doc[i:j]):
+                    break
+                found = self._name_at(ctx, doc[j])
+                if found is None:
+                    break
+                chain.append(found)
+                i = max(found.tok_end, j + 1)
+            if len(chain) >= 2:
+                partners = syn.unique([m.party for m in chain])
+                break
         if len(partners) < 2:
             return [event]
         ids = {pid for pid, _ in partners}
@@ -751,6 +755,13 @@ class EventExtractor(FilonComponent):
         i = bisect.bisect_left(ctx.starts, pos)
         for m in reversed(ctx.mentions[:i]):
             if m.type == "person":
+                return m
+        return None
+
+    def _name_at(self, ctx: _Context, tok: Token) -> Mention | None:
+        """The party mention covering `tok` (a state, body or city acting for one), if any."""
+        for m in self._mentions_in(ctx, tok.sent.start_char, tok.sent.end_char):
+            if m.start <= tok.idx < m.end and m.party and not m.place and not m.demonym:
                 return m
         return None
 
