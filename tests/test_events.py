@@ -1014,3 +1014,27 @@ def test_events_three_partners_in_a_list_get_one_event_each(events_nlp):
     events = [e for e in extract(events_nlp, text) if e["type"] == "agreement"]
     assert [names(e) - {"European Union"} for e in events] == [
         {"Chile"}, {"Democratic Republic of the Congo"}, {"Zambia"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Ces discussions pourraient aboutir à un accord sur le cobalt rapidement.", "close"),
+        ("Le gouvernement ukrainien espère finaliser le volet minier de l'accord sur les terres "
+         "rares d'ici la fin de l'été.", "negotiating"),
+        ("Le ministre japonais s'est rendu à Hanoï pour proposer un accord sur les terres rares.",
+         "proposed"),
+    ],
+)
+def test_events_near_term_hoped_and_trip_purposes(events_nlp, text, status):
+    assert last(extract(events_nlp, text))["status"] == status
+
+
+def test_events_planned_trip_to_propose_stays_open(events_nlp):
+    text = "Le ministre japonais se rendra à Hanoï pour proposer un accord sur les terres rares."
+    assert last(extract(events_nlp, text))["status"] is None
+
+
+def test_events_evoked_possibility_of_investments_is_proposed(events_nlp):
+    text = "Le président russe avait évoqué la possibilité d'investissements américains dans les terres rares."
+    assert only(extract(events_nlp, text), "investment_invitation")["status"] == "proposed"

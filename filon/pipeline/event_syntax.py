@@ -334,6 +334,19 @@ def trip_to(span: Span, sent: Span) -> bool:
     return False
 
 
+def trip_made(span: Span, sent: Span) -> bool:
+    """'s'est rendu à Hanoï pour proposer un accord': the purpose of a trip already made (the
+    motion verb in a compound past tense), so the act was done on that trip."""
+    if not trip_to(span, sent):
+        return False
+    tok = predicate_of(span)
+    for prev in reversed(span.doc[sent.start : tok.i]):
+        if prev.pos_ == "VERB":
+            return any(c.dep_.startswith("aux") and "Cnd" not in c.morph.get("Mood")
+                       and "Fut" not in c.morph.get("Tense") for c in prev.children)
+    return False
+
+
 def conditional_clause(span: Span, sent: Span | None = None) -> bool:
     """The cue sits under 'si' / 's'' (a condition), as opposed to a purpose ('pour')."""
     for tok in governors(span, sent):

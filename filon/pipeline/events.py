@@ -550,7 +550,15 @@ class EventExtractor(FilonComponent):
             # calendar means the text is agreed (gold convention "close"); "devait être
             # paraphé" does not
             return "close", f"{modality}_{status}", "close"
-        if trig.status == "signed" and pending and modality in ("possible", "expected") and (
+        if trig.status == "proposed" and modality == "hypothetical" and syn.trip_made(span, sent):
+            # "s'est rendu à Hanoï pour proposer un accord": the offer was made on the trip
+            return status, detail, coarse
+        if trig.status == "close" and modality in ("possible", "expected") and pending and (
+            syn.near_term(region.text) and not syn.wished(span, sent)
+        ):
+            # "ces discussions pourraient aboutir à un accord rapidement": agreed soon, close
+            return status, f"{modality}_{status}", coarse
+        if trig.status in ("signed", "close") and pending and modality in ("possible", "expected") and (
             syn.wished(span, sent) or syn.deadline(region.text)
         ):
             # "espère conclure le volet d'ici l'été", "pourrait signer un accord-cadre avant la
