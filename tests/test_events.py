@@ -1036,5 +1036,6 @@ def test_events_planned_trip_to_propose_stays_open(events_nlp):
 
 
 def test_events_evoked_possibility_of_investments_is_proposed(events_nlp):
-    text = "Le président russe avait évoqué la possibilité d'investissements américains dans les terres rares."
+    text = ("Le président russe avait évoqué la possibilité d'investissements américains dans les "
+            "terres rares.")
     assert only(extract(events_nlp, text), "investment_invitation")["status"] == "proposed"
