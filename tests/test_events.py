@@ -1039,3 +1039,8 @@ def test_events_evoked_possibility_of_investments_is_proposed(events_nlp):
     text = ("Le président russe avait évoqué la possibilité d'investissements américains dans les "
             "terres rares.")
     assert only(extract(events_nlp, text), "investment_invitation")["status"] == "proposed"
+
+
+def test_events_farm_commodities_are_no_minerals_deal(events_nlp):
+    text = "L'UE et le Brésil ont signé un accord sur les matières premières agricoles."
+    assert [e for e in extract(events_nlp, text) if e["type"] == "agreement"] == []
