@@ -1044,3 +1044,10 @@ def test_events_evoked_possibility_of_investments_is_proposed(events_nlp):
 def test_events_farm_commodities_are_no_minerals_deal(events_nlp):
     text = "L'UE et le Brésil ont signé un accord sur les matières premières agricoles."
     assert [e for e in extract(events_nlp, text) if e["type"] == "agreement"] == []
+
+
+def test_events_relative_clause_names_are_not_the_offer_parties(events_nlp):
+    text = ("Washington propose un accord sur le lithium au Chili, qui a déjà conclu en 2022 un "
+            "protocole d'accord sur les matières premières avec l'UE.")
+    offer = [e for e in extract(events_nlp, text) if e["status"] == "proposed"]
+    assert len(offer) == 1 and names(offer[0]) == {"United States", "Chile"}

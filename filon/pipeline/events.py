@@ -414,7 +414,10 @@ class EventExtractor(FilonComponent):
             # "l'accord sur les minerais conclu avec les Etats-Unis": the noun's own complements
             # name parties even past the clause cut
             lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
-            for m in self._mentions_in(ctx, max(lo, region.end_char), hi):
+            # a relative clause inside the noun phrase ("à l'Argentine, qui a conclu … avec
+            # l'UE") tells of another deal: its names are not this one's parties
+            relcl = next((t.left_edge.idx for t in noun.subtree if t.dep_ == "acl:relcl"), hi)
+            for m in self._mentions_in(ctx, max(lo, region.end_char), min(hi, relcl)):
                 if m.party and not m.place and m.party not in explicit:
                     explicit.append(m.party)
         if agent is not None and agent.party and agent.party not in explicit:
