@@ -363,6 +363,10 @@ class StatementFinder(SpeakerResolver):
         self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
         self._add_event(doc[hit.start].idx, speaker)
         start, end = self.span_dict(start_tok, c1)
+        return self._indirect(start, end, speaker, hit)
+
+    def _indirect(self, start: int, end: int, speaker: dict, hit: Hit) -> dict:
+        """An indirect statement over characters [start, end) of the text."""
         return {
             "kind": "indirect",
             "text": self.text[start:end],
@@ -457,17 +461,7 @@ class StatementFinder(SpeakerResolver):
         if c1 - c0 < 2:
             return None
         start, end = self.span_dict(c0, c1)
-        return {
-            "kind": "indirect",
-            "text": self.text[start:end],
-            "start": start,
-            "end": end,
-            "speaker": speaker,
-            **self._cue_fields(hit),
-            "fragment": False,
-            "_fragments": [],
-            "_hit": hit,
-        }
+        return self._indirect(start, end, speaker, hit)
 
     def _cue_fields(self, hit: Hit) -> dict:
         # the cue as written: the scanner only includes an auxiliary (and "s'", "-t-il") when
@@ -716,17 +710,7 @@ class StatementFinder(SpeakerResolver):
                 while c1 > c0 and doc[c1 - 1].text not in QUOTE_CHARS and not doc[c1 - 1].is_alpha:
                     c1 -= 1
         start, end = self.span_dict(c0, c1)
-        return {
-            "kind": "indirect",
-            "text": self.text[start:end],
-            "start": start,
-            "end": end,
-            "speaker": speaker,
-            **self._cue_fields(hit),
-            "fragment": False,
-            "_fragments": [],
-            "_hit": hit,
-        }
+        return self._indirect(start, end, speaker, hit)
 
     def _clause_start(self, lo: int, hi: int) -> int:
         """Where the clause a trailing "selon X" reports starts: after the last sentence end the
