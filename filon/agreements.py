@@ -119,6 +119,11 @@ def _units(records: Iterable[dict]) -> list[_Unit]:
                 continue
             local = event.get("agreement_id")
             key = local if local else f"{event['type']}:{'+'.join(sorted(names))}"
+            past = _past_instance(event, record.get("published"))
+            if past is not None:
+                # "avaient signé en juillet 2021 un protocole" in a 2025 article: an earlier
+                # agreement between the same parties, not a step of today's deal
+                key = f"{key}@{past.year}"
             unit = by_key.get(key)
             if unit is None:
                 # an invitation to invest is an offer thread of its own, never merged into a deal
@@ -137,10 +142,24 @@ def _units(records: Iterable[dict]) -> list[_Unit]:
                     unit.resources.append(res["name"])
             # the article's day places the unit in time: one background date in a sentence
             # ("l'aide votée en 2022") must not move the whole unit years away from its deal
-            day = _day(record.get("published")) or _day(event.get("date"))
+            day = past or _day(record.get("published")) or _day(event.get("date"))
             if day is not None and (unit.day is None or day < unit.day):
                 unit.day = day
     return units
+
+
+# A signing dated this long before its article is an earlier agreement told as background.
+PAST_INSTANCE_DAYS = 365
+
+
+def _past_instance(event: dict, published: str | None) -> date | None:
+    """The day of a signing or ratification the text dates a year or more before publication."""
+    if event.get("status") not in ("signed", "ratified") or event.get("date_source") == "published":
+        return None
+    day, ref = _day(event.get("date")), _day(published)
+    if day is None or ref is None or (ref - day).days < PAST_INSTANCE_DAYS:
+        return None
+    return day
 
 
 def _compatible(unit: _Unit, cluster: _Cluster, max_gap_days: int) -> int:
@@ -294,4 +313,10 @@ def agreement_summaries(
             "mentions": entry["mentions"],
         })
     summaries.sort(key=lambda s: (s["first_date"] or "9999", s["agreement_id"]))
+    # two agreements between the same parties (a 2021 memorandum, a 2025 proposal): the year
+    # each began tells them apart for a reader
+    names = Counter(s["name"] for s in summaries)
+    for s in summaries:
+        if names[s["name"]] > 1 and s["first_date"]:
+            s["name"] = f"{s['name']} ({s['first_date'][:4]})"
     return summaries

@@ -170,3 +170,36 @@ def test_agreements_two_written_articles_merge_and_eu_stays_apart(events_nlp):
     history = summaries["agr:ukraine+united-states:minerals"]["history"]
     assert history[0][1] == "rejected"
     assert summaries["agr:ukraine+united-states:minerals"]["latest_status"] == "close"
+
+
+def test_agreements_signing_dated_years_before_its_article_is_an_earlier_deal():
+    # "Kiev et Bruxelles avaient signé en juillet 2021 un protocole …" in a 2025 article that
+    # also reports this year's EU proposal: the 2021 memorandum is not a step of the new deal
+    records = [
+        record("a1", "2025-02-24", event("signed", [EU, UA], "2021-07"),
+               event("proposed", [EU, UA], "2025-02-24")),
+        record("a2", "2025-02-25", event("negotiating", [UA, EU], "2025-02-25")),
+    ]
+    links = link_agreements(records)
+    assert links[("a1", 1)] == links[("a2", 0)]
+    assert links[("a1", 0)] != links[("a1", 1)]
+    summaries = {s["agreement_id"]: s for s in agreement_summaries(records)}
+    assert summaries[links[("a1", 1)]]["latest_status"] != "signed"
+    assert summaries[links[("a1", 0)]]["latest_status"] == "signed"
+
+
+def test_agreements_recent_signing_stays_in_its_deal():
+    records = [
+        record("a1", "2025-05-02", event("signed", [US, UA], "2025-04-30")),
+        record("a2", "2025-02-24", event("close", [US, UA], "2025-02-24")),
+    ]
+    assert len(set(link_agreements(records).values())) == 1
+
+
+def test_agreements_same_parties_twice_are_named_by_their_year():
+    records = [record("a1", "2025-02-24", event("signed", [EU, UA], "2021-07"),
+                      event("proposed", [EU, UA], "2025-02-24"))]
+    names = sorted(s["name"] for s in agreement_summaries(records))
+    assert [n[-7:] for n in names] == [" (2021)", " (2025)"]
+    assert names[0][:-7] == names[1][:-7]
+    assert "minerals agreement" in names[0]
