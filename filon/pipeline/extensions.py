@@ -46,11 +46,6 @@ def in_spans(start: int, end: int, spans: list[dict] | None) -> bool:
     return any(start < s["end"] and s["start"] < end for s in spans)
 
 
-def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
-    """True when the character range overlaps a boilerplate span of the doc."""
-    return in_spans(start, end, doc._.filon_boilerplate)
-
-
 _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 

@@ -213,14 +213,17 @@ def find_agreements(con: duckdb.DuckDBPyConnection, query: str | None) -> list[d
 def timeline(con: duckdb.DuckDBPyConnection, query: str | None = None) -> Table:
     """Status history of the matching agreements in date order, each step with its evidence."""
     steps = []
-    for agr in find_agreements(con, query):
+    found = find_agreements(con, query)
+    # one read of the documents the steps cite, not one query per step
+    doc_ids = sorted({step.get("article_id") for agr in found for step in agr["history"]} - {None})
+    docs = {row[0]: row[1:] for row in con.execute(
+        "SELECT id, title, url, outlet, text FROM documents WHERE list_contains(?, id)", [doc_ids]
+    ).fetchall()}
+    for agr in found:
         for step in agr["history"]:
-            doc = con.execute(
-                "SELECT title, url, outlet, substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?",
-                [step.get("evidence_start") or 0, step.get("evidence_end") or 0,
-                 step.get("evidence_start") or 0, step.get("article_id")],
-            ).fetchone()
-            title, url, outlet, evidence = doc if doc else (None, None, None, None)
+            title, url, outlet, text = docs.get(step.get("article_id"), (None, None, None, None))
+            start, end = step.get("evidence_start"), step.get("evidence_end")
+            evidence = text[start:end] if text is not None and start is not None and end is not None else None
             steps.append((
                 agr["agreement_id"], agr["name"], step.get("date"), step.get("status"),
                 step.get("claimed_by"),
