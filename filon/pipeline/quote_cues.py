@@ -8,7 +8,10 @@ subject or content, month names, pronouns), not domain vocabulary.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LEMMA, ORTH, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from filon.domains.gazetteer import fold
@@ -121,6 +124,19 @@ class CueLexicon:
     by_lemma: dict[str, list[Cue]] = field(default_factory=dict)  # verb lemma -> cues
     by_form: dict[str, str] = field(default_factory=dict)  # extra surface form -> lemma
     by_first: dict[str, list[Cue]] = field(default_factory=dict)  # prepositions and wording
+    # folded word -> whether it or its -er guess is a verb lemma (memo of `may_cue`)
+    _may: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+
+    def may_cue(self, low: str) -> bool:
+        """True when the folded word itself, or the -er infinitive guessed from its ending, is a
+        verb or locution lemma: the candidates of `CueScanner.lemmas_at` that do not come from
+        the lemmatizer. Memoized, as the scan asks it of every word (the lexicon is not changed
+        after `from_rows`)."""
+        got = self._may.get(low)
+        if got is None:
+            guess = _er_guess(low)
+            got = self._may[low] = low in self.by_lemma or (guess is not None and guess in self.by_lemma)
+        return got
 
     @classmethod
     def from_rows(cls, rows: tuple[dict, ...]) -> CueLexicon:
@@ -175,26 +191,83 @@ class Hit:
     inverted: int | None = None  # token index of an inverted clitic subject (-il, -elle)
 
 
-class CueScanner:
-    """Find every reporting cue of a Doc in one left-to-right pass over its tokens."""
+_TEXTS: dict[int, str] = {}  # string hash -> string (hashes are the same in every vocab)
+_FOLDED: dict[int, str] = {}  # string hash -> `fold` of the string
+_CACHE_LIMIT = 1 << 18
 
-    def __init__(self, doc: Doc, lexicon: CueLexicon, skip: list[dict]) -> None:
+
+class TokenTable:
+    """Plain per-token lists of one Doc, read once so that scans need no `Token` objects.
+
+    Every `doc[i]` builds a Python Token and every `.text`/`.lemma_`/`.pos_` does a string-store
+    look-up; the cue scan reads each token several times, so the attributes are read here once
+    (one `Doc.to_array` call) and the strings are memoized by hash across documents.
+    """
+
+    __slots__ = ("alpha", "idx", "lemma", "lemma_low", "low", "n", "pos", "punct", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.n = n = len(doc)
+        if n:
+            cols = doc.to_array([ORTH, LEMMA, POS, IS_PUNCT, IS_ALPHA, IDX]).T.tolist()
+        else:
+            cols = [[], [], [], [], [], []]
+        orths, lemmas, pos, punct, alpha, idx = cols
+        strings = doc.vocab.strings
+        if len(_TEXTS) > _CACHE_LIMIT:  # bounded: the strings of a long-running process
+            _TEXTS.clear()
+            _FOLDED.clear()
+        texts, folded = _TEXTS, _FOLDED
+        for h in set(orths).union(lemmas):
+            if h not in texts:
+                s = strings[h]
+                texts[h] = s
+                folded[h] = fold(s)
+        self.text: list[str] = [texts[h] for h in orths]
+        self.low: list[str] = [folded[h] for h in orths]
+        self.lemma: list[str] = [texts[h] for h in lemmas]
+        self.lemma_low: list[str] = [folded[h] for h in lemmas]
+        self.pos: list[str] = [POS_NAMES[p] for p in pos]
+        self.punct: list[bool] = [bool(v) for v in punct]
+        self.alpha: list[bool] = [bool(v) for v in alpha]
+        self.idx: list[int] = idx
+
+
+class CueScanner:
+    """Find every reporting cue of a Doc in one left-to-right pass over its tokens.
+
+    The scan works on the plain lists of a `TokenTable` (built here unless the caller shares
+    its own), not on `Token` objects.
+    """
+
+    def __init__(
+        self, doc: Doc, lexicon: CueLexicon, skip: list[dict], table: TokenTable | None = None
+    ) -> None:
         self.doc = doc
         self.lex = lexicon
         self.skip = skip
+        self.t = table if table is not None else TokenTable(doc)
 
     def hits(self) -> list[Hit]:
         """Every cue hit of the doc, in text order, outside boilerplate."""
         hits: list[Hit] = []
-        doc = self.doc
-        n = len(doc)
+        t = self.t
+        n = t.n
+        low, lemma_low, punct, alpha, idx = t.low, t.lemma_low, t.punct, t.alpha, t.idx
+        by_first, by_lemma, by_form = self.lex.by_first, self.lex.by_lemma, self.lex.by_form
+        may_cue = self.lex.may_cue
         i = 0
         while i < n:
-            tok = doc[i]
-            hit = self._prep_hit(i) if not tok.is_punct else None
-            if hit is None and tok.is_alpha:
-                hit = self._verb_hit(i)
-            if hit is not None and not in_spans(doc[hit.start].idx, doc[hit.end - 1].idx + 1, self.skip):
+            hit = None
+            if not punct[i] and low[i] in by_first:
+                hit = self._prep_hit(i)
+            # a verb hit needs one of its candidate lemmas in the lexicon: test the candidates
+            # that do not depend on the tagger first, and build the list only for those tokens
+            if hit is None and alpha[i]:
+                w = low[i]
+                if lemma_low[i] in by_lemma or w in by_form or may_cue(w):
+                    hit = self._verb_hit(i)
+            if hit is not None and not in_spans(idx[hit.start], idx[hit.end - 1] + 1, self.skip):
                 hits.append(hit)
                 i = max(i + 1, hit.end if hit.cue.type != "verb" else i + 1)
                 continue
@@ -202,7 +275,7 @@ class CueScanner:
         return hits
 
     def _prep_hit(self, i: int) -> Hit | None:
-        cues = self.lex.by_first.get(fold_tok(self.doc[i]))
+        cues = self.lex.by_first.get(self.t.low[i])
         if not cues:
             return None
         for cue in cues:
@@ -212,61 +285,69 @@ class CueScanner:
         return None
 
     def _match_words(self, i: int, words: tuple[str, ...]) -> int | None:
-        doc = self.doc
+        low = self.t.low
+        n = self.t.n
         j = i
         for w in words:
-            if j >= len(doc):
+            if j >= n:
                 return None
-            got = fold_tok(doc[j])
+            got = low[j]
             if got != w and not (w in POSSESSIVES and got in POSSESSIVES):
                 return None
             j += 1
         return j
 
     def lemmas(self, tok: Token) -> list[str]:
-        """Candidate lemmas of a token for the cue look-up.
+        """Candidate lemmas of a token of this doc for the cue look-up (see `lemmas_at`)."""
+        return self.lemmas_at(tok.i)
+
+    def lemmas_at(self, i: int) -> list[str]:
+        """Candidate lemmas of token `i` for the cue look-up.
 
         A verb's lemma, its extra forms (English inflections) and, for a token tagged VERB, a
         guess from its -er ending; a noun or adjective only by its own lemma, so that "presse"
         (the press) is not taken for "presser".
         """
-        low = fold(tok.text)
-        out = [fold(tok.lemma_)]
+        t = self.t
+        low = t.low[i]
+        out = [t.lemma_low[i]]
         if low in self.lex.by_form:
             out.append(self.lex.by_form[low])
-        # this runs on every token: the neighbour checks below are only needed for non-verbs
-        if tok.pos_ not in ("VERB", "AUX") and not self._verb_in_disguise(tok):
+        if t.pos[i] not in ("VERB", "AUX") and not self._verb_in_disguise(i):
             return out
         out.append(low)
-        # the French lookup lemmatizer misses some forms ("estime" -> "estime"): -er verbs
-        for suffix in ("ées", "ée", "és", "é", "ant", "ent", "es", "e"):
-            if low.endswith(suffix) and len(low) > len(suffix) + 2:
-                out.append(low[: -len(suffix)] + "er")
-                break
+        guess = _er_guess(low)
+        if guess is not None:
+            out.append(guess)
         return out
 
-    @staticmethod
-    def _verb_in_disguise(tok: Token) -> bool:
+    def is_cue_at(self, i: int) -> bool:
+        """True when a candidate lemma of token `i` is a verb or locution of the lexicon."""
+        by_lemma = self.lex.by_lemma
+        return any(lemma in by_lemma for lemma in self.lemmas_at(i))
+
+    def _verb_in_disguise(self, i: int) -> bool:
         """A verb the tagger did not tag as one."""
-        nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        t = self.t
+        has_next = i + 1 < t.n
         # "raconte-t-il" tagged ADJ: a word with an inverted subject clitic is a verb
-        if nxt is not None and (nxt.text == "-t" or is_clitic(nxt)):
+        if has_next and (t.text[i + 1] == "-t" or _is_clitic_text(t.text[i + 1])):
             return True
-        if tok.pos_ != "NOUN" or nxt is None or tok.i == 0:
+        if t.pos[i] != "NOUN" or not has_next or i == 0:
             return False
-        prv = tok.doc[tok.i - 1]
         # "Anne Leroy juge que …", "… juge possible de …", "…, juge Anne Leroy": a bare noun
         # right after a name (or a comma) and before a clause, an adjective or a name is a verb
         # the tagger mistook ("juge", "note")
-        before_clause = fold(nxt.text) in ("que", "qu'") or nxt.pos_ == "ADJ"
-        return (prv.pos_ in ("PROPN", "PRON") and before_clause) or (
-            prv.text == "," and nxt.pos_ == "PROPN"
+        before_clause = t.low[i + 1] in ("que", "qu'") or t.pos[i + 1] == "ADJ"
+        return (t.pos[i - 1] in ("PROPN", "PRON") and before_clause) or (
+            t.text[i - 1] == "," and t.pos[i + 1] == "PROPN"
         )
 
     def _verb_hit(self, i: int) -> Hit | None:
-        doc = self.doc
-        tok = doc[i]
-        for lemma in self.lemmas(tok):
+        t = self.t
+        text = t.text
+        n = t.n
+        for lemma in self.lemmas_at(i):
             cues = self.lex.by_lemma.get(lemma)
             if not cues:
                 continue
@@ -284,39 +365,58 @@ class CueScanner:
                     if alt:
                         continue
                 start, inverted = self._aux_start(i)
-                after = doc[i + 1] if i + 1 < len(doc) else None
-                if inverted is None and after is not None and (after.text == "-t" or is_clitic(after)):
+                if inverted is None and i + 1 < n and (text[i + 1] == "-t" or _is_clitic_text(text[i + 1])):
                     inverted = (
                         i + 1
-                        if doc[i + 1].text != "-t"
-                        else (i + 2 if i + 2 < len(doc) and is_clitic(doc[i + 2]) else None)
+                        if text[i + 1] != "-t"
+                        else (i + 2 if i + 2 < n and _is_clitic_text(text[i + 2]) else None)
                     )
                 return Hit(cue, start, end, i, inverted)
         return None
 
     def _has_reflexive(self, i: int) -> bool:
-        return any(fold(self.doc[j].text) in REFLEXIVES for j in range(i - 1, max(-1, i - 4), -1))
+        low = self.t.low
+        return any(low[j] in REFLEXIVES for j in range(i - 1, max(-1, i - 4), -1))
 
     def _aux_start(self, i: int) -> tuple[int, int | None]:
         """First token of the verb group ("a" in "a déclaré", "a-t-il déclaré") and any clitic."""
-        doc = self.doc
+        t = self.t
+        text, low = t.text, t.low
         j = i - 1
         clitic = None
-        while j >= 0 and (doc[j].text == "-t" or is_clitic(doc[j])):
-            if is_clitic(doc[j]):
+        while j >= 0 and (text[j] == "-t" or _is_clitic_text(text[j])):
+            if _is_clitic_text(text[j]):
                 clitic = j
             j -= 1
-        if j >= 0 and doc[j].lemma_ in ("avoir", "être") and doc[j].pos_ in ("AUX", "VERB"):
+        if j >= 0 and t.lemma[j] in ("avoir", "être") and t.pos[j] in ("AUX", "VERB"):
             # contiguous auxiliary (possibly with -t-il): part of the cue as written, and so is a
             # reflexive clitic right before it ("s'est dit")
-            if j > 0 and fold(doc[j - 1].text) in REFLEXIVES:
+            if j > 0 and low[j - 1] in REFLEXIVES:
                 return j - 1, clitic
-            if j > 0 and fold(doc[j - 1].text) in ("l'", "l’") and j - 2 >= 0 and doc[j - 2].text in ",»”":
+            if j > 0 and low[j - 1] in ("l'", "l’") and j - 2 >= 0 and text[j - 2] in ",»”":
                 return j - 1, clitic  # "« … », l'a martelé X": the object clitic is part of the cue
             return j, clitic
-        if i > 0 and fold(doc[i - 1].text) in REFLEXIVES:
+        if i > 0 and low[i - 1] in REFLEXIVES:
             return i - 1, None
         return i, None
+
+
+# the French lookup lemmatizer misses some forms ("estime" -> "estime"): -er verbs
+_ER_SUFFIXES = ("ées", "ée", "és", "é", "ant", "ent", "es", "e")
+
+
+@lru_cache(maxsize=1 << 15)
+def _er_guess(low: str) -> str | None:
+    """The -er infinitive guessed from a folded verb form's ending, or None."""
+    for suffix in _ER_SUFFIXES:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            return low[: -len(suffix)] + "er"
+    return None
+
+
+@lru_cache(maxsize=1 << 15)
+def _is_clitic_text(text: str) -> bool:
+    return text.startswith("-") and fold(text[1:]) in ("il", "elle", "ils", "elles", "on")
 
 
 def fold_tok(tok: Token) -> str:
@@ -326,7 +426,7 @@ def fold_tok(tok: Token) -> str:
 
 def is_clitic(tok: Token) -> bool:
     """An inverted subject clitic as the tokenizer splits it ("-il" in "a-t-il")."""
-    return tok.text.startswith("-") and fold(tok.text[1:]) in ("il", "elle", "ils", "elles", "on")
+    return _is_clitic_text(tok.text)
 
 
 def is_final(tok: Token) -> bool:
