@@ -44,6 +44,7 @@ Resolution rules (the reference date `ref` is the article's publication date):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -284,6 +285,90 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
 
+# Cheap necessary conditions, one per pattern that is often absent from an article: a pattern
+# runs only when its guard holds, so a guard must be true of every text the pattern can match
+# in (it may be true more often; it only saves time). Each pattern costs a pass over the whole
+# text at every position, since a leading lookbehind disables the regex engine's prefix scan;
+# a substring test (`in`) is a fast scan. Patterns without a guard run always (the literals
+# they need, months, weekdays, digits, are in nearly every article).
+_SPACES = "[ \t\u00a0\u202f]"
+_GUARD_RES = {
+    "digit_dash": re.compile(r"\d-\d"),
+    "digit_sep": re.compile(r"\d[/.]\d"),
+    "abbr_year": re.compile(rf"(?:{_ABBR_NODOT}){_SPACES}+{_Y}"),
+    "part_year": re.compile(rf"(?:fin|debut|mi)(?:-|{_SPACES}+){_Y}"),
+    "part_of": re.compile(rf"(?:fin|debut){_SPACES}+d"),
+    "year_to": re.compile(rf"\d\d\d\d{_SPACES}*(?:a|-|–|et)"),
+    "weekday_num": re.compile(rf"(?:{_W}){_SPACES}+[\dp]"),
+    "en_ete": re.compile(rf"en{_SPACES}+ete"),
+    "cet_ete": re.compile(rf"cet{_SPACES}+ete"),
+}
+
+
+def _any(*words: str) -> Callable[[str], bool]:
+    return lambda text: any(word in text for word in words)
+
+
+def _search(name: str) -> Callable[[str], bool]:
+    pattern = _GUARD_RES[name]
+    return lambda text: pattern.search(text) is not None
+
+
+_GUARDS: dict[str, Callable[[str], bool]] = {
+    "iso": _search("digit_dash"),  # "2025-02-24"
+    "numeric": _search("digit_sep"),  # "24/02/2025", "24.02.2025"
+    "day_abbr": _search("abbr_year"),  # month abbreviation, spaces, year
+    "month_part": _any("fin", "debut", "courant", "mi-", "mi ", "mi\t", "mi\u00a0", "mi\u202f"),
+    "year_part": _search("part_year"),
+    "unit_part": _search("part_of"),  # "fin de", "debut du", "fin d'" (after spaces)
+    "same_year": lambda text: "meme" in text and "annee" in text,
+    "weekday_day": _search("weekday_num"),  # a weekday, spaces, a digit or "premier"
+    "weekday_narrative": _any("precedent", "suivant"),
+    "night_range": _any("nuit"),
+    "anchored": lambda text: (
+        "veille" in text
+        or "lendemain" in text
+        or "jour-la" in text
+        or ("meme" in text and ("jour" in text or "soir" in text or "matin" in text))
+    ),
+    "day_word": _any("hier", "demain", "aujourd", "matin", "soir", "midi"),
+    "week": _any("semaine"),
+    "weekend": _any("week"),
+    "month_rel": _any("mois"),
+    "year_rel": _any("annee", "l'an", "l’an"),
+    "quarter": _any("trimestre", "semestre"),
+    "decade": _any("annees"),
+    "year_range": _search("year_to"),  # a year, spaces, then "a", "au", "-", "–" or "et"
+    "season": lambda text: (
+        "printemps" in text
+        or "hiver" in text
+        or "automne" in text
+        or "l'ete" in text
+        or "l’ete" in text
+        or _GUARD_RES["en_ete"].search(text) is not None
+    ),
+    "narrative_offset": _any("plus", "auparavant", "avant", "apres"),
+    "vague": lambda text: (
+        any(w in text for w in ("dernier", "prochain", "venir", "viennent", "printemps", "hiver", "automne"))
+        or _GUARD_RES["cet_ete"].search(text) is not None
+    ),
+}
+_GUARDED = [(kind, pattern, _GUARDS.get(kind)) for kind, pattern in _COMPILED]
+
+# Folding is per character: the table of the characters seen so far turns it into one
+# `str.translate` (the same result as `fold_text`, character for character).
+_FOLD_TABLE: dict[int, str] = {}
+
+
+def _fold(text: str) -> str:
+    table = _FOLD_TABLE
+    if len(table) > 65536:  # bound the memory on exotic input
+        table.clear()
+    for ch in set(text):
+        if ord(ch) not in table:
+            table[ord(ch)] = fold_text(ch)
+    return text.translate(table)
+
 
 def find_expressions(text: str) -> list[Expression]:
     """Temporal expressions of `text`, non-overlapping, in text order.
@@ -297,9 +382,11 @@ def find_expressions(text: str) -> list[Expression]:
     Returns:
         Expressions with `start`/`end` into `text`, a `kind` and the named parts matched.
     """
-    folded = fold_text(text)
+    folded = _fold(text)
     found: list[Expression] = []
-    for kind, pattern in _COMPILED:
+    for kind, pattern, guard in _GUARDED:
+        if guard is not None and not guard(folded):
+            continue
         for match in pattern.finditer(folded):
             parts = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append(Expression(match.start(), match.end(), kind, parts))
