@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LEMMA, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
@@ -204,21 +204,27 @@ class TokenTable:
     (one `Doc.to_array` call) and the strings are memoized by hash across documents.
     """
 
-    __slots__ = ("alpha", "idx", "lemma", "lemma_low", "low", "n", "pos", "punct", "text")
+    __slots__ = (
+        "_children", "alpha", "dep", "head", "idx", "lemma", "lemma_low", "low", "n", "pos", "punct", "space",
+        "text",
+    )  # fmt: skip
 
     def __init__(self, doc: Doc) -> None:
         self.n = n = len(doc)
         if n:
-            cols = doc.to_array([ORTH, LEMMA, POS, IS_PUNCT, IS_ALPHA, IDX]).T.tolist()
+            cols = doc.to_array([ORTH, LEMMA, POS, IS_PUNCT, IS_ALPHA, IS_SPACE, IDX, DEP]).T.tolist()
+            # HEAD is an offset, negative for a head on the left: read it as signed
+            heads = doc.to_array([HEAD]).astype("int64").ravel().tolist()
         else:
-            cols = [[], [], [], [], [], []]
-        orths, lemmas, pos, punct, alpha, idx = cols
+            cols = [[], [], [], [], [], [], [], []]
+            heads = []
+        orths, lemmas, pos, punct, alpha, space, idx, deps = cols
         strings = doc.vocab.strings
         if len(_TEXTS) > _CACHE_LIMIT:  # bounded: the strings of a long-running process
             _TEXTS.clear()
             _FOLDED.clear()
         texts, folded = _TEXTS, _FOLDED
-        for h in set(orths).union(lemmas):
+        for h in set(orths).union(lemmas, deps):
             if h not in texts:
                 s = strings[h]
                 texts[h] = s
@@ -230,7 +236,21 @@ class TokenTable:
         self.pos: list[str] = [POS_NAMES[p] for p in pos]
         self.punct: list[bool] = [bool(v) for v in punct]
         self.alpha: list[bool] = [bool(v) for v in alpha]
+        self.space: list[bool] = [bool(v) for v in space]
         self.idx: list[int] = idx
+        self.dep: list[str] = [texts[h] for h in deps]
+        self.head: list[int] = [k + off for k, off in enumerate(heads)]  # absolute index
+        self._children: list[list[int]] | None = None
+
+    def children(self, i: int) -> list[int]:
+        """Indices of the syntactic children of token `i`, in text order (`Token.children`)."""
+        if self._children is None:
+            children: list[list[int]] = [[] for _ in range(self.n)]
+            for k, h in enumerate(self.head):
+                if h != k:
+                    children[h].append(k)
+            self._children = children
+        return self._children[i]
 
 
 class CueScanner:

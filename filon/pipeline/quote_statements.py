@@ -21,7 +21,9 @@ from filon.pipeline.quote_cues import (
     PRONOUNS,
     QUOTE_CHARS,
     SOURCE_NOUNS,
+    CueScanner,
     Hit,
+    TokenTable,
     is_final,
     is_month,
     skip_adjunct,
@@ -56,6 +58,9 @@ NOT_ADVERBS = frozenset({"ne", "n'", "pas", "que", "qu'"})  # negation and que t
 
 class StatementFinder(SpeakerResolver):
     """Indirect and mixed statements of one document (see the module docstring)."""
+
+    table: TokenTable  # the doc's token attributes as plain lists, shared with the scanner
+    scanner: CueScanner
 
     sent_speakers: dict[int, list[tuple[int, dict]]]
     quote_ranges: list[tuple[int, int]]
@@ -197,30 +202,30 @@ class StatementFinder(SpeakerResolver):
         """Where a reported clause starting at `j` stops: before a semicolon, or before a comma
         that opens another speech act or a contrast (", jugeant que", ", avant de qualifier",
         ", tout en insistant", ", mais", ", tandis que")."""
-        doc = self.doc
+        t = self.table
+        texts, lows, pos = t.text, t.low, t.pos
         depth = 0
         for k in range(j, sent_end):
-            tok = doc[k]
-            if tok.text in ("«", "“", "„", "‹"):
+            text = texts[k]
+            if text in ("«", "“", "„", "‹"):
                 depth += 1
-            elif tok.text in ("»", "”", "›"):
+            elif text in ("»", "”", "›"):
                 depth = max(0, depth - 1)
             if depth or k + 1 >= sent_end:
                 continue
-            if tok.text == ";":
+            if text == ";":
                 return k
-            if fold(tok.text) == "et" and k > j and self._speech_verb(doc[k + 1]):
+            if lows[k] == "et" and k > j and self._speech_verb(self.doc[k + 1]):
                 return k  # "a reproché à X de … et jugé « … »": a second speech act, its own statement
-            if tok.text != ",":
+            if text != ",":
                 continue
-            nxt = doc[k + 1]
-            low = fold(nxt.text)
-            two = fold(doc[k + 2].text) if k + 2 < sent_end else ""
+            low = lows[k + 1]
+            two = lows[k + 2] if k + 2 < sent_end else ""
             if low in ("mais", "tandis") or (low, two) in {("alors", "que"), ("avant", "de"), ("avant", "d'"),
                                                           ("apres", "avoir"), ("tout", "en")}:  # fmt: skip
                 return k
-            gerund = nxt.pos_ in ("VERB", "AUX") and low.endswith("ant")
-            if gerund and any(lemma in self.lex.by_lemma for lemma in self.scanner.lemmas(nxt)):
+            gerund = pos[k + 1] in ("VERB", "AUX") and low.endswith("ant")
+            if gerund and self.scanner.is_cue_at(k + 1):
                 return k
             if low == "en" and two.endswith("ant"):
                 return k
@@ -231,7 +236,7 @@ class StatementFinder(SpeakerResolver):
         forms = tok.morph.get("VerbForm")
         if tok.pos_ not in ("VERB", "AUX") or not ("Part" in forms or "Fin" in forms):
             return False
-        return any(lemma in self.lex.by_lemma for lemma in self.scanner.lemmas(tok))
+        return self.scanner.is_cue_at(tok.i)
 
     def _temporal_pp(self, j: int) -> bool:
         return j + 2 < len(self.doc) and fold(self.doc[j + 2].text) in ("temps", "foulee", "cadre")
@@ -240,15 +245,15 @@ class StatementFinder(SpeakerResolver):
         """True for a passive cue ("a été annoncé", "sont estimées"). The tagger marks many bare
         participles Voice=Pass ("Kiev avait lui-même suggéré"), so that feature alone is not
         trusted: a passive needs "être" as its auxiliary without a reflexive clitic."""
-        doc = self.doc
-        verb = doc[hit.verb]
-        if any(c.dep_ == "aux:pass" for c in verb.children):
+        t = self.table
+        v = hit.verb
+        if any(t.dep[c] == "aux:pass" for c in t.children(v)):
             return True
-        if any(fold(t.text) == "ete" for t in doc[hit.start : hit.verb]):
+        if any(t.low[k] == "ete" for k in range(hit.start, v)):
             return True
-        aux = [t for t in doc[max(0, hit.verb - 3) : hit.verb] if t.lemma_ == "être"]
-        reflexive = any(fold(t.text) in ("se", "s'") for t in doc[max(0, hit.verb - 4) : hit.verb])
-        return bool(aux) and "Pass" in verb.morph.get("Voice") and not reflexive
+        aux = any(t.lemma[k] == "être" for k in range(max(0, v - 3), v))
+        reflexive = any(t.low[k] in ("se", "s'") for k in range(max(0, v - 4), v))
+        return aux and not reflexive and "Pass" in self.doc[v].morph.get("Voice")
 
     def _frames(self, j: int, end: int) -> set[str]:
         """Which complement frame the content starting at token `j` realises."""
@@ -327,7 +332,9 @@ class StatementFinder(SpeakerResolver):
             return None
         speaker = None
         verb = doc[hit.verb]
-        own_subject = any(c.dep_.startswith("nsubj") and c.i < hit.start for c in verb.children)
+        own_subject = any(
+            self.table.dep[c].startswith("nsubj") and c < hit.start for c in self.table.children(hit.verb)
+        )
         # "a reproché … et jugé « … »": a participle coordinated to an earlier cue shares its auxiliary
         coordinated = (
             hit.start == hit.verb > 0
@@ -482,9 +489,10 @@ class StatementFinder(SpeakerResolver):
         verb = doc[hit.verb]
         sent = self.sents[self.sent_of(hit.verb)]
         cand: Token | None = None
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubj:pass") and child.i < hit.start:
-                cand = child
+        dep = self.table.dep
+        for c in self.table.children(hit.verb):
+            if dep[c] in ("nsubj", "nsubj:pass") and c < hit.start:
+                cand = doc[c]
         # a participle or coordinated verb shares the subject of its head ("…, clamant que")
         head = verb
         hops = 0

@@ -88,6 +88,7 @@ from filon.pipeline.quote_cues import (
     CueLexicon,
     CueScanner,
     Hit,
+    TokenTable,
     skip_adjunct,
 )
 from filon.pipeline.quote_marks import PADDING, QuoteSpan, find_quotes
@@ -172,9 +173,10 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         self.text = doc_text(doc)
         self.day = _parse_date(doc._.filon_published)
         self.skip = doc._.filon_boilerplate or []
-        self.sents = _sentences(doc)
+        self.table = TokenTable(doc)  # the token attributes as plain lists, read once
+        self.sents = _sentences(doc, self.table)
         self.sent_starts = [s.start for s in self.sents]
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = self.table.idx
         self.mentions = self._mentions()
         self.mention_at: dict[int, int] = {}  # token index -> mention index
         for k, m in enumerate(self.mentions):
@@ -190,7 +192,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         # (token after the speaker of an inverted attribution, speaker, hit): a quote opening
         # right there continues the same utterance ("« … », a dit X, « … »")
         self.split_after: tuple[int, dict, Hit] | None = None
-        self.scanner = CueScanner(doc, lexicon, self.skip)  # (char offset, speaker) in text order
+        self.scanner = CueScanner(doc, lexicon, self.skip, self.table)
 
     # -- helpers over offsets --------------------------------------------------------------
 
@@ -203,7 +205,8 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
 
     def span_dict(self, i: int, j: int) -> tuple[int, int]:
         """Character offsets of tokens [i, j)."""
-        return self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
+        t = self.table
+        return t.idx[i], t.idx[j - 1] + len(t.text[j - 1])
 
     # -- the pass ----------------------------------------------------------------------------
 
@@ -533,7 +536,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         return False
 
     def _lemma_is_cue(self, tok: Token) -> bool:
-        return any(lemma in self.lex.by_lemma for lemma in self.scanner.lemmas(tok))
+        return self.scanner.is_cue_at(tok.i)
 
     def _hit_after(self, q: QuoteSpan, hits: list[Hit]) -> Hit | None:
         """The cue right after a quote's closing mark (", a déclaré X", ", selon X"), if any.
@@ -701,37 +704,47 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def _sentences(doc: Doc) -> list[Span]:
+SENTENCE_ENDS = FINAL_PUNCT | QUOTE_CHARS | {":"}
+
+
+def _sentences(doc: Doc, table: TokenTable | None = None) -> list[Span]:
     """The parser's sentences, re-joined where it cut without a sentence end.
 
     The parser sometimes makes a sentence of a lone subject ("Pékin | a prévenu que …"); a cue
     would then lose its subject. A cut stands only after final punctuation, a closing quote
-    mark, a colon or a line break.
+    mark, a colon or a line break. Works on the token lists of `table` (built when not given).
     """
     if not doc.has_annotation("SENT_START"):
         return [doc[:]]
-    out: list[Span] = []
+    t = table if table is not None else TokenTable(doc)
+    text, space = t.text, t.space
+    out: list[list[int]] = []  # [start, end) token ranges
     for sent in doc.sents:
+        s0, s1 = sent.start, sent.end
         if out:
-            prev = out[-1]
-            last = next((t for t in reversed(prev) if not t.is_space), None)
-            ends = last is None or last.text in FINAL_PUNCT | QUOTE_CHARS | {":"}
-            ends = ends or "\n" in prev[-1].text_with_ws
-            first = sent[0].text
+            p0, p1 = out[-1]
+            k = p1 - 1
+            while k >= p0 and space[k]:
+                k -= 1
+            last = text[k] if k >= p0 else None
+            ends = last is None or last in SENTENCE_ENDS
+            # a token's trailing whitespace is one space or nothing: a line break is in its text
+            ends = ends or "\n" in text[p1 - 1]
+            first = text[s0]
             # '« … », a-t-il dit' cut after the closing mark: a comma or a lowercase word cannot
             # open a sentence
             continues = first in (",", ";", ")") or (first[:1].islower() and first[:1].isalpha())
-            if not ends or (continues and last is not None and last.text not in FINAL_PUNCT):
-                out[-1] = doc[prev.start : sent.end]
+            if not ends or (continues and last is not None and last not in FINAL_PUNCT):
+                out[-1][1] = s1
                 continue
-        out.append(sent)
+        out.append([s0, s1])
     # a paragraph break always ends a sentence, whatever the parser joined across it
     split: list[Span] = []
-    for sent in out:
-        start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text and tok.i + 1 < sent.end:
-                split.append(doc[start : tok.i + 1])
-                start = tok.i + 1
-        split.append(doc[start : sent.end])
+    for s0, s1 in out:
+        start = s0
+        for i in range(s0, s1 - 1):
+            if space[i] and "\n" in text[i]:
+                split.append(doc[start : i + 1])
+                start = i + 1
+        split.append(doc[start:s1])
     return split
