@@ -285,23 +285,39 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
 
-# Cheap necessary conditions, one per pattern that is often absent from an article: a pattern
-# runs only when its guard holds, so a guard must be true of every text the pattern can match
-# in (it may be true more often; it only saves time). Each pattern costs a pass over the whole
-# text at every position, since a leading lookbehind disables the regex engine's prefix scan;
-# a substring test (`in`) is a fast scan. Patterns without a guard run always (the literals
-# they need, months, weekdays, digits, are in nearly every article).
+# Speed: each pattern is a pass over the whole text trying every position, since a leading
+# lookbehind keeps the regex engine from scanning ahead for a first character. So a pattern that
+# is often absent from an article has a guard: a cheap necessary condition (a substring test,
+# or a regex that starts with literals and so does scan ahead), true of every text in which the
+# pattern can match; the pattern runs only when its guard holds. Patterns without a guard run
+# always (months, weekdays, digits are in nearly every text). tests/test_dates_speed.py checks
+# the result against the plain implementation and each guard against its pattern.
 _SPACES = "[ \t\u00a0\u202f]"
 _GUARD_RES = {
     "digit_dash": re.compile(r"\d-\d"),
     "digit_sep": re.compile(r"\d[/.]\d"),
     "abbr_year": re.compile(rf"(?:{_ABBR_NODOT}){_SPACES}+{_Y}"),
     "part_year": re.compile(rf"(?:fin|debut|mi)(?:-|{_SPACES}+){_Y}"),
-    "part_of": re.compile(rf"(?:fin|debut){_SPACES}+d"),
+    "part_month": re.compile(
+        rf"(?:fin|debut|mi|courant)(?:-|{_SPACES}+)(?:du{_SPACES}+mois{_SPACES}+)?"
+        rf"(?:de{_SPACES}+|d{_APO})?(?:{_M})"
+    ),
+    "part_unit": re.compile(
+        rf"(?:fin|debut){_SPACES}+(?:de{_SPACES}+l{_APO}annee|d{_APO}annee|du{_SPACES}+(?:mois|siecle)"
+        rf"|de{_SPACES}+(?:mois|siecle|semaine|decennie)|de{_SPACES}+la{_SPACES}+(?:semaine|decennie))"
+    ),
+    "same_day": re.compile(rf"meme{_SPACES}+jour|(?:jour|soir|matin){_SPACES}+meme"),
+    "week": re.compile(
+        rf"cette{_SPACES}+semaine|la{_SPACES}+semaine{_SPACES}+"
+        rf"(?:derniere|prochaine|passee|precedente|suivante)"
+    ),
+    "unit_then": re.compile(rf"(?:{_UNIT}){_SPACES}+(?:plus|auparavant|avant|apres)"),
+    "vague": re.compile(
+        rf"s{_SPACES}+(?:dernier|prochain)|cet{_SPACES}+ete|ete{_SPACES}+(?:dernier|prochain)"
+    ),
     "year_to": re.compile(rf"\d\d\d\d{_SPACES}*(?:a|-|–|et)"),
     "weekday_num": re.compile(rf"(?:{_W}){_SPACES}+[\dp]"),
     "en_ete": re.compile(rf"en{_SPACES}+ete"),
-    "cet_ete": re.compile(rf"cet{_SPACES}+ete"),
 }
 
 
@@ -318,21 +334,21 @@ _GUARDS: dict[str, Callable[[str], bool]] = {
     "iso": _search("digit_dash"),  # "2025-02-24"
     "numeric": _search("digit_sep"),  # "24/02/2025", "24.02.2025"
     "day_abbr": _search("abbr_year"),  # month abbreviation, spaces, year
-    "month_part": _any("fin", "debut", "courant", "mi-", "mi ", "mi\t", "mi\u00a0", "mi\u202f"),
+    "month_part": _search("part_month"),  # the pattern without its left edge and year
     "year_part": _search("part_year"),
-    "unit_part": _search("part_of"),  # "fin de", "debut du", "fin d'" (after spaces)
+    "unit_part": _search("part_unit"),  # the three alternatives without edges and modifiers
     "same_year": lambda text: "meme" in text and "annee" in text,
     "weekday_day": _search("weekday_num"),  # a weekday, spaces, a digit or "premier"
     "weekday_narrative": _any("precedent", "suivant"),
     "night_range": _any("nuit"),
     "anchored": lambda text: (
-        "veille" in text
-        or "lendemain" in text
+        "veille" in text  # "la veille", "l'avant-veille"
+        or "lendemain" in text  # "le lendemain", "au surlendemain"
         or "jour-la" in text
-        or ("meme" in text and ("jour" in text or "soir" in text or "matin" in text))
+        or ("meme" in text and _GUARD_RES["same_day"].search(text) is not None)
     ),
     "day_word": _any("hier", "demain", "aujourd", "matin", "soir", "midi"),
-    "week": _any("semaine"),
+    "week": lambda text: "semaine" in text and _GUARD_RES["week"].search(text) is not None,
     "weekend": _any("week"),
     "month_rel": _any("mois"),
     "year_rel": _any("annee", "l'an", "l’an"),
@@ -347,10 +363,11 @@ _GUARDS: dict[str, Callable[[str], bool]] = {
         or "l’ete" in text
         or _GUARD_RES["en_ete"].search(text) is not None
     ),
-    "narrative_offset": _any("plus", "auparavant", "avant", "apres"),
+    "narrative_offset": _search("unit_then"),  # a unit, spaces, then the direction
     "vague": lambda text: (
-        any(w in text for w in ("dernier", "prochain", "venir", "viennent", "printemps", "hiver", "automne"))
-        or _GUARD_RES["cet_ete"].search(text) is not None
+        any(w in text for w in ("venir", "viennent", "printemps", "hiver", "automne"))
+        # "ces derniers", "les prochains", "cet ete", "l'ete dernier"
+        or _GUARD_RES["vague"].search(text) is not None
     ),
 }
 _GUARDED = [(kind, pattern, _GUARDS.get(kind)) for kind, pattern in _COMPILED]
