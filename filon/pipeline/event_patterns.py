@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
 from filon.domains.pack import DEFAULT_DOMAIN, domain_path, read_csv, read_yaml
 from filon.errors import DomainError, Errors
+from filon.pipeline.extensions import TokenTable, token_table
 
 TRIGGERS_FILE = "event_triggers.yaml"
 RESOURCES_FILE = "resources.csv"
@@ -110,15 +112,19 @@ class EventLexicon:
         """Compile the trigger matcher and the resource PhraseMatcher for `nlp`'s vocab."""
         matcher = Matcher(nlp.vocab, validate=True)
         single: dict[str, dict] = {}
+        sequences: dict[str, list[dict]] = {}
         for trigger_id, pattern in self.patterns.items():
-            if len(pattern) == 1 and TokenTriggers.supports(pattern[0]):
-                single[trigger_id] = pattern[0]
-                continue
-            try:
-                matcher.add(trigger_id, [pattern])
-            except (ValueError, KeyError) as exc:  # spaCy validates the pattern schema
+            try:  # spaCy validates the pattern schema, whichever engine runs it
+                Matcher(nlp.vocab, validate=True).add(trigger_id, [pattern])
+            except (ValueError, KeyError) as exc:
                 reason = f"{trigger_id}: {exc}"
                 raise DomainError(Errors.F301.format(file=TRIGGERS_FILE, line=0, reason=reason)) from exc
+            if len(pattern) == 1 and TokenTriggers.supports(pattern[0]):
+                single[trigger_id] = pattern[0]
+            elif SequenceTriggers.supports(pattern):
+                sequences[trigger_id] = pattern
+            else:
+                matcher.add(trigger_id, [pattern])
         phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_id: dict[str, list[str]] = {}
         for surface, resource_id in self.resource_surfaces.items():
@@ -127,11 +133,69 @@ class EventLexicon:
             # make_doc only tokenizes: the patterns need no parse
             phrases.add(resource_id, [nlp.make_doc(s) for s in surfaces])
         order = {trigger_id: i for i, trigger_id in enumerate(self.patterns)}
-        tokens = TokenTriggers(single, nlp.vocab.strings)
-        return TriggerMatcher(matcher, tokens, order, nlp.vocab.strings), phrases
+        strings = nlp.vocab.strings
+        engines = TokenTriggers(single, strings), SequenceTriggers(sequences, strings)
+        return TriggerMatcher(matcher if len(matcher) else None, engines, order, strings), phrases
 
 
-_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "POS": "pos_"}
+# Matcher attribute -> TokenTable list
+_ATTRS = {"LEMMA": "lemma", "LOWER": "lower", "POS": "pos", "IS_PUNCT": "is_punct"}
+_INDEXED = ("LEMMA", "LOWER")
+# A compiled token spec: (TokenTable list name, expected value or {"IN"|"NOT_IN"|"REGEX": ...})
+Check = tuple[str, Any]
+# one match: (match key, trigger id, start, end), token offsets relative to the span
+Found = tuple[int, str, int, int]
+_NONE: list = []  # never mutated: only concatenated
+
+
+def _supported_spec(spec: dict) -> bool:
+    if any(attr not in _ATTRS for attr in spec):
+        return False
+    for attr, value in spec.items():
+        if isinstance(value, dict) and (set(value) - {"IN", "NOT_IN", "REGEX"}
+                                        or ("REGEX" in value and attr != "LOWER")):
+            return False
+        if attr == "IS_PUNCT" and not isinstance(value, bool):
+            return False
+    return True
+
+
+def _compile(spec: dict) -> list[Check]:
+    out: list[Check] = []
+    for attr, value in spec.items():
+        if isinstance(value, dict) and "REGEX" in value:
+            value = {**value, "REGEX": re.compile(value["REGEX"])}
+        elif isinstance(value, dict):
+            value = {k: frozenset(v) for k, v in value.items()}
+        out.append((_ATTRS[attr], value))
+    return out
+
+
+def _index_words(spec: dict) -> list[str] | None:
+    """The words a LEMMA/LOWER equality or IN of `spec` lets through, with its attribute."""
+    for attr in _INDEXED:
+        value = spec.get(attr)
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict) and "IN" in value:
+            return list(value["IN"])
+    return None
+
+
+def _fits(table: TokenTable, i: int, checks: list[Check]) -> bool:
+    for attr, value in checks:
+        actual = getattr(table, attr)[i]
+        if not isinstance(value, dict):
+            if actual != value:
+                return False
+            continue
+        if "IN" in value and actual not in value["IN"]:
+            return False
+        if "NOT_IN" in value and actual in value["NOT_IN"]:
+            return False
+        if "REGEX" in value and value["REGEX"].search(actual) is None:
+            return False
+    return True
 
 
 class TokenTriggers:
@@ -139,82 +203,148 @@ class TokenTriggers:
 
     Most cues are one token ({LEMMA: {IN: [...]}}, a participle REGEX): spaCy's Matcher pays for
     every pattern on every token, a lemma index pays once per token. Semantics are the Matcher's
-    for the keys supported here (LEMMA, LOWER, POS with equality, IN, NOT_IN; REGEX on LOWER,
-    searched as spaCy does).
+    for the keys supported here (LEMMA, LOWER, POS, IS_PUNCT with equality, IN, NOT_IN; REGEX on
+    LOWER, searched as spaCy does).
     """
 
     def __init__(self, patterns: dict[str, dict], strings) -> None:
-        self.by_lemma: dict[str, list[tuple[int, str, list]]] = {}
-        self.by_lower: dict[str, list[tuple[int, str, list]]] = {}
-        self.regexes: list[tuple[re.Pattern, int, str, list]] = []
+        self.by_lemma: dict[str, list[tuple[int, str, list[Check]]]] = {}
+        self.by_lower: dict[str, list[tuple[int, str, list[Check]]]] = {}
+        self.regexes: list[tuple[int, str, list[Check]]] = []
         for trigger_id, spec in patterns.items():
             key = strings.add(trigger_id)
-            checks = []
-            indexed = False
-            for attr, value in spec.items():
-                if not indexed and attr in ("LEMMA", "LOWER") and (
-                    isinstance(value, str) or "IN" in value
-                ):
+            checks = _compile(spec)
+            for attr in _INDEXED:
+                words = _index_words({attr: spec[attr]}) if attr in spec else None
+                if words is not None:
                     index = self.by_lemma if attr == "LEMMA" else self.by_lower
-                    for word in [value] if isinstance(value, str) else value["IN"]:
+                    for word in words:
                         index.setdefault(word, []).append((key, trigger_id, checks))
-                    indexed = True
-                    continue
-                checks.append((_ATTRS[attr], value))
-            if not indexed:  # a REGEX on LOWER: checked through the combined prefilter
-                regex = next(v["REGEX"] for a, v in spec.items() if a == "LOWER")
-                checks.remove(("lower_", {"REGEX": regex}))
-                self.regexes.append((re.compile(regex), key, trigger_id, checks))
-        self.prefilter = re.compile("|".join(f"(?:{r.pattern})" for r, *_ in self.regexes) or "(?!)")
+                    break
+            else:  # a REGEX on LOWER: tried only where the combined prefilter finds something
+                self.regexes.append((key, trigger_id, checks))
+        regexes = [v["REGEX"] for _, _, checks in self.regexes for a, v in checks
+                   if isinstance(v, dict) and "REGEX" in v]
+        self.prefilter = re.compile("|".join(f"(?:{r.pattern})" for r in regexes) or "(?!)")
 
     @staticmethod
     def supports(spec: dict) -> bool:
         """A one-token spec this class can match exactly like the Matcher."""
-        if not spec or any(attr not in _ATTRS for attr in spec):
+        if not spec or not _supported_spec(spec):
             return False
-        for attr, value in spec.items():
-            if isinstance(value, dict) and (set(value) - {"IN", "NOT_IN", "REGEX"}
-                                            or ("REGEX" in value and attr != "LOWER")):
-                return False
-        index = [a for a, v in spec.items() if a in ("LEMMA", "LOWER") and (isinstance(v, str) or "IN" in v)]
         regex = [a for a, v in spec.items() if isinstance(v, dict) and "REGEX" in v]
-        return bool(index) or regex == ["LOWER"]
+        return _index_words(spec) is not None or regex == ["LOWER"]
 
-    def __call__(self, span) -> list[tuple[int, str, int, int]]:
+    def __call__(self, table: TokenTable, start: int, end: int) -> list[Found]:
         out = []
-        for i, tok in enumerate(span):
-            found = self.by_lemma.get(tok.lemma_, []) + self.by_lower.get(tok.lower_, [])
-            if self.regexes and self.prefilter.search(tok.lower_):
-                found += [(k, t, c) for r, k, t, c in self.regexes if r.search(tok.lower_)]
+        lemmas, lowers = table.lemma, table.lower
+        by_lemma, by_lower, prefilter = self.by_lemma, self.by_lower, self.prefilter
+        for i in range(start, end):
+            found = by_lemma.get(lemmas[i], _NONE) + by_lower.get(lowers[i], _NONE)
+            if self.regexes and prefilter.search(lowers[i]):
+                found += self.regexes
             for key, trigger_id, checks in found:
-                if all(_check(getattr(tok, attr), value) for attr, value in checks):
-                    out.append((key, trigger_id, i, i + 1))
+                if _fits(table, i, checks):
+                    out.append((key, trigger_id, i - start, i - start + 1))
         return out
 
 
-def _check(actual: str, value) -> bool:
-    if isinstance(value, str):
-        return actual == value
-    if "IN" in value and actual not in value["IN"]:
-        return False
-    if "NOT_IN" in value and actual in value["NOT_IN"]:
-        return False
-    return "REGEX" not in value or re.search(value["REGEX"], actual) is not None
+class SequenceTriggers:
+    """Multi-token trigger patterns ("sur le point de", "en négociation", "très proche de …").
+
+    spaCy's Matcher tests every pattern's first token at every token, through Python set
+    predicates; here each pattern is looked up by the words of one required token (its anchor)
+    and only tried around the tokens that carry them. Semantics are the Matcher's without
+    `greedy`: every (start, end) the pattern can cover, once, for the ops "?", "*", "+" and one.
+    """
+
+    OPS = (None, "?", "*", "+", "1")
+
+    def __init__(self, patterns: dict[str, list[dict]], strings) -> None:
+        # anchor word -> (key, trigger id, anchor step, compiled steps) for LEMMA and LOWER anchors
+        self.by_lemma: dict[str, list[tuple[int, str, int, list]]] = {}
+        self.by_lower: dict[str, list[tuple[int, str, int, list]]] = {}
+        for trigger_id, pattern in patterns.items():
+            key = strings.add(trigger_id)
+            steps = [(_compile({a: v for a, v in spec.items() if a != "OP"}), spec.get("OP"))
+                     for spec in pattern]
+            anchor = next(i for i, spec in enumerate(pattern) if self._anchor(spec))
+            spec = pattern[anchor]
+            attr = next(a for a in _INDEXED if _index_words({a: spec[a]} if a in spec else {}) is not None)
+            index = self.by_lemma if attr == "LEMMA" else self.by_lower
+            for word in _index_words({attr: spec[attr]}) or []:
+                index.setdefault(word, []).append((key, trigger_id, anchor, steps))
+
+    @staticmethod
+    def _anchor(spec: dict) -> bool:
+        return spec.get("OP") in (None, "1") and _index_words(spec) is not None
+
+    @classmethod
+    def supports(cls, pattern: list[dict]) -> bool:
+        """A pattern this class can match exactly like the Matcher."""
+        return bool(pattern) and all(
+            spec.get("OP") in cls.OPS and _supported_spec({a: v for a, v in spec.items() if a != "OP"})
+            for spec in pattern
+        ) and any(cls._anchor(spec) for spec in pattern)
+
+    def __call__(self, table: TokenTable, start: int, end: int) -> list[Found]:
+        out: set[Found] = set()
+        lemmas, lowers = table.lemma, table.lower
+        by_lemma, by_lower = self.by_lemma, self.by_lower
+        for i in range(start, end):
+            anchored = by_lemma.get(lemmas[i], _NONE) + by_lower.get(lowers[i], _NONE)
+            for key, trigger_id, anchor, steps in anchored:
+                if not _fits(table, i, steps[anchor][0]):
+                    continue
+                firsts = _reach(table, steps[:anchor][::-1], i, start - 1, -1)
+                if not firsts:
+                    continue
+                lasts = _reach(table, steps[anchor + 1 :], i, end, 1)
+                for first in firsts:
+                    for last in lasts:
+                        out.add((key, trigger_id, first - start, last - start + 1))
+        return sorted(out, key=lambda m: (m[2], m[3], m[1]))
+
+
+def _reach(table: TokenTable, steps: list, pos: int, limit: int, step: int) -> set[int]:
+    """Positions of the last token covered when `steps` match from next to `pos` in direction
+    `step` (without passing `limit`), `pos` itself when `steps` match nothing."""
+    states = {pos}
+    for checks, op in steps:
+        nxt: set[int] = set()
+        if op in ("?", "*"):
+            nxt |= states  # the step may match no token
+        frontier = states
+        while frontier:
+            moved = {p + step for p in frontier if p + step != limit and _fits(table, p + step, checks)}
+            new = moved - nxt if op in ("*", "+") else moved
+            nxt |= moved
+            frontier = new if op in ("*", "+") else set()
+        states = nxt
+        if not states:
+            break
+    return states
 
 
 class TriggerMatcher:
-    """The spaCy Matcher for multi-token cues plus `TokenTriggers` for one-token cues; matches
-    come as the Matcher's (match_id, start, end), ordered by start then by lexicon order."""
+    """Every trigger match of a span, as the Matcher's (match_id, start, end) relative to the
+    span, ordered by start then by lexicon order: one-token and multi-token cues by lookups,
+    any pattern they cannot run exactly by spaCy's Matcher."""
 
-    def __init__(self, matcher: Matcher, tokens: TokenTriggers, order: dict[str, int], strings) -> None:
+    def __init__(self, matcher: Matcher | None, engines: tuple[TokenTriggers, SequenceTriggers],
+                 order: dict[str, int], strings) -> None:
         self.matcher = matcher
-        self.tokens = tokens
+        self.engines = engines
         self.order = order
         self.strings = strings
 
     def __call__(self, span) -> list[tuple[int, int, int]]:
-        found = [(key, self.strings[key], start, end) for key, start, end in self.matcher(span)]
-        found += self.tokens(span)
+        found: list[Found] = []
+        if self.matcher is not None:
+            found = [(key, self.strings[key], start, end) for key, start, end in self.matcher(span)]
+        table = token_table(span.doc)
+        for engine in self.engines:
+            found += engine(table, span.start, span.end)
         found.sort(key=lambda m: (m[2], self.order[m[1]], m[3]))
         return [(key, start, end) for key, _, start, end in found]
 

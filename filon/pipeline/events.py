@@ -63,7 +63,7 @@ from filon.domains.pack import DEFAULT_DOMAIN
 from filon.pipeline import event_syntax as syn
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.event_patterns import COARSE_STATUS, EventLexicon, Trigger, load_event_lexicon
-from filon.pipeline.extensions import doc_text, set_doc_extensions
+from filon.pipeline.extensions import doc_text, set_doc_extensions, token_table
 
 LOGGER = logging.getLogger(__name__)
 
@@ -175,13 +175,14 @@ class EventExtractor(FilonComponent):
         """
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         pieces: list[tuple[int, int]] = []
+        texts = token_table(doc).text
         for sent in sents:
             start = sent.start
-            for tok in sent:
-                if tok.is_space and "\n" in tok.text:
-                    if tok.i > start:
-                        pieces.append((start, tok.i))
-                    start = tok.i + 1
+            for i in range(sent.start, sent.end):
+                if "\n" in texts[i] and texts[i].isspace():
+                    if i > start:
+                        pieces.append((start, i))
+                    start = i + 1
             if start < sent.end:
                 pieces.append((start, sent.end))
         merged: list[tuple[int, int]] = []
@@ -219,13 +220,18 @@ class EventExtractor(FilonComponent):
 
     def _sentence_events(self, ctx: _Context, sent: Span) -> list[dict]:
         doc = ctx.doc
-        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        table = token_table(doc)
+        lemma_lower = table.lemma_lower[sent.start : sent.end]
+        lower = table.lower[sent.start : sent.end]
+        lemmas = set(lemma_lower) | set(lower)
         sent_res = [r for r in ctx.resources if sent.start_char <= r[0] < sent.end_char]
         minerals = any(self.lexicon.resources[r[2]].family == "minerals" for r in sent_res)
-        agreement_nouns = [t for t in sent if (t.lemma_.lower() in self.lexicon.agreement_nouns
-                                               or t.lower_ in self.lexicon.agreement_nouns)
-                           and not syn.idiom(t)]
-        talk_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.negotiation_nouns]
+        nouns = self.lexicon.agreement_nouns
+        agreement_nouns = [doc[sent.start + k] for k, lem in enumerate(lemma_lower)
+                           if lem in nouns or lower[k] in nouns]
+        agreement_nouns = [t for t in agreement_nouns if not syn.idiom(t)]
+        talk_nouns = [doc[sent.start + k] for k, lem in enumerate(lemma_lower)
+                      if lem in self.lexicon.negotiation_nouns]
         has_context = bool(agreement_nouns or talk_nouns)
         # « personne ne peut signer cela »: a demonstrative object points back to the last deal
         pronoun = not has_context and bool(ctx.agreements) and syn.pronoun_object(sent)
@@ -826,7 +832,7 @@ class EventExtractor(FilonComponent):
         doc = span.doc
         floor = sent.start if sent is not None else span.sent.start
         ceiling = sent.end if sent is not None else span.sent.end
-        has_ne = any(t.lower_ in ("ne", "n'", "n’") for t in doc[floor:ceiling])
+        has_ne = any(low in ("ne", "n'", "n’") for low in token_table(doc).lower[floor:ceiling])
 
         def negates(tok: Token) -> bool:
             if span.start <= tok.i < span.end or tok.lower_ not in self.lexicon.negation_words:
@@ -1010,9 +1016,12 @@ class EventExtractor(FilonComponent):
         mentions = (self._from_entities(doc, entities) if entities is not None
                     else self._from_gazetteer(doc, published))
         covered = [(m.start, m.end) for m in mentions]
-        for tok in doc:
-            hit = self.lexicon.demonyms.get(tok.lower_)
-            if hit is None or any(s <= tok.idx < e for s, e in covered):
+        for i, lower in enumerate(token_table(doc).lower):
+            hit = self.lexicon.demonyms.get(lower)
+            if hit is None:
+                continue
+            tok = doc[i]
+            if any(s <= tok.idx < e for s, e in covered):
                 continue
             if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PRON", "X", ""):
                 continue
