@@ -89,16 +89,18 @@ class DateTagger(FilonComponent):
 
     def match(self, doc: Doc) -> list[tuple[Expression, Tense]]:
         """Expressions worth emitting, each with the tense of its clause, in text order."""
+        text = doc_text(doc)
         found = []
-        for expr in find_expressions(doc_text(doc)):
-            if _is_noise(doc, expr):
+        for expr in find_expressions(text):
+            if _is_noise(doc, expr, text):
                 continue
-            found.append((expr, clause_tense(doc, expr.start, expr.end)))
+            found.append((expr, clause_tense(doc, expr.start, expr.end, text)))
         return found
 
     def set_annotations(self, doc: Doc, found: list[tuple[Expression, Tense]]) -> None:
         """Resolve each expression against the publication date and write `doc._.filon_dates`."""
         ref = _reference_date(doc)
+        text = doc_text(doc)
         # "la veille" / "le lendemain" count from the last day the text named, else publication;
         # "de la même année" / "trois jours plus tard" from the last date of any precision
         anchor = ref
@@ -117,7 +119,7 @@ class DateTagger(FilonComponent):
             if resolved.value:
                 last_value = resolved.value
             item = {
-                "text": doc_text(doc)[expr.start : expr.end],
+                "text": text[expr.start : expr.end],
                 "start": expr.start,
                 "end": expr.end,
                 "value": resolved.value,
@@ -180,9 +182,8 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _is_noise(doc: Doc, expr: Expression) -> bool:
-    """Matches that the lexicon allows but the context rules out."""
-    text = doc_text(doc)
+def _is_noise(doc: Doc, expr: Expression, text: str) -> bool:
+    """Matches that the lexicon allows but the context rules out (`text` is the doc's)."""
     if expr.kind in ("month", "weekday"):
         surface = text[expr.start : expr.end]
         # French months and weekdays are lowercase: "Mars" (the planet), "Avril" (a name) or
@@ -228,33 +229,41 @@ def _is_generic_today(doc: Doc, expr: Expression, tense: Tense) -> bool:
     return bool(tense != "past" and _sentence_initial(doc_text(doc), expr.start) and after.startswith(","))
 
 
-def clause_tense(doc: Doc, start: int, end: int) -> Tense:
+def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
     """Tense of the clause that holds the characters [start, end): past, present or future.
 
     Climbs from the expression to the verb that governs it, then reads the verb group:
     future (futur, conditional, "doit/va/pourrait + infinitive", "prévu"), past (passé composé,
     imparfait, passé simple, participle clause "signé le 30 avril") or present.
 
+    Args:
+        doc: the parsed doc.
+        start: first character of the expression.
+        end: character after it.
+        text: `doc_text(doc)`, when the caller has it at hand. Defaults to None (looked up).
+
     Returns:
         "past", "present", "future", or None when no verb governs the expression (a caption).
     """
-    tokens = _tokens(doc, start, end)
-    if not tokens:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
         return None
-    token = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].root
+    if text is None:
+        text = doc_text(doc)
+    token = span.root
     for _ in range(_MAX_CLIMB):
         copula = next((c for c in token.children if c.dep_ == "cop"), None)
         if token.pos_ not in ("VERB", "AUX") and copula is not None:
             # predicate with a copula ("entreraient en vigueur", "est prévu"): its verb group
             # is the copula plus the predicate's auxiliaries
-            if "\n" in doc_text(doc)[min(copula.idx, start) : max(copula.idx, start)]:
+            if "\n" in text[min(copula.idx, start) : max(copula.idx, start)]:
                 return None
             return _predicate_tense(token, copula)
         if token.pos_ in ("VERB", "AUX") or token.lemma_ in _FUTURE_GOVERNORS:
             # the parser sometimes joins a paragraph to the previous one; a verb found across a
             # paragraph break says nothing about this expression
             low, high = sorted((token.idx, start))
-            if "\n" in doc_text(doc)[low:high]:
+            if "\n" in text[low:high]:
                 return None
             tense = _verb_tense(token)
             if tense == "past" and _dates_the_content(doc, token, start):
