@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from filon.domains.gazetteer import Gazetteer, fold
 from filon.pipeline.extensions import in_spans
-from filon.pipeline.quote_cues import OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES
+from filon.pipeline.quote_cues import OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES, TokenTable
 
 INDEFINITES = frozenset(
     {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "d'autres"}
@@ -72,6 +72,7 @@ class SpeakerResolver:
     speaker_events: list[tuple[int, dict]]
     quote_ranges: list[tuple[int, int]]  # (open_start, close_end) of top-level quotes, sorted
     quote_starts: list[int]
+    table: TokenTable  # the doc's token attributes as plain lists
 
     def token_at(self, char: int) -> int:  # provided by the worker
         raise NotImplementedError
@@ -133,9 +134,11 @@ class SpeakerResolver:
         """The speaker dict for tokens [i, j): a mention, a pronoun, a gazetteer hit or the
         noun phrase as written (name None)."""
         doc = self.doc
-        while i < j and (doc[i].is_punct or doc[i].is_space):
+        t = self.table
+        punct, space, low, pos = t.punct, t.space, t.low, t.pos
+        while i < j and (punct[i] or space[i]):
             i += 1
-        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        while j > i and (punct[j - 1] or space[j - 1]):
             j -= 1
         if j <= i:
             return None
@@ -154,23 +157,23 @@ class SpeakerResolver:
                     "end": end,
                     "speakers": members,
                 }
-        if j - i >= 3 and fold(doc[i].text) == "les" and fold(doc[i + 1].text) in ("deux", "trois"):
+        if j - i >= 3 and low[i] == "les" and low[i + 1] in ("deux", "trois"):
             # "les deux hommes", "les deux capitales": the persons or bodies just named together
-            joint = self._named_group(i, j, 2 if fold(doc[i + 1].text) == "deux" else 3)
+            joint = self._named_group(i, j, 2 if low[i + 1] == "deux" else 3)
             if joint is not None:
                 return joint
-        if j - i == 1 and fold(doc[i].text).lstrip("-") == "on":
+        if j - i == 1 and low[i].lstrip("-") == "on":
             # "on souligne que …": an anonymous source, kept with its surface
             start, end = self.span_dict(i, j)
-            start += 1 if doc[i].text.startswith("-") else 0
+            start += 1 if t.text[i].startswith("-") else 0
             host = self._on_host(i)
             name, ident = (host["name"], host["id"]) if host is not None else (None, None)
             return {"name": name, "id": ident, "text": self.text[start:end], "start": start, "end": end}
-        if j - i == 1 and fold(doc[i].text).lstrip("-") in PRONOUNS:
-            gender, plural = PRONOUNS[fold(doc[i].text).lstrip("-")]
+        if j - i == 1 and low[i].lstrip("-") in PRONOUNS:
+            gender, plural = PRONOUNS[low[i].lstrip("-")]
             ref = self.resolve_pronoun(i, gender, plural)
             start, end = self.span_dict(i, j)
-            if doc[i].text.startswith("-"):
+            if t.text[i].startswith("-"):
                 start += 1
             return {
                 "name": ref["name"] if ref else None,
@@ -181,28 +184,24 @@ class SpeakerResolver:
             }
         # the head word: the first word after the determiners (the tagger sometimes calls a noun
         # such as "offre" a verb, so the part of speech is not required)
-        head = next(
+        h = next(
             (
-                t
-                for t in doc[i:j]
-                if t.pos_ not in ("DET", "ADP", "PUNCT", "NUM")
-                and not t.is_punct
-                and fold(t.text) not in COURTESY
+                k
+                for k in range(i, j)
+                if pos[k] not in ("DET", "ADP", "PUNCT", "NUM") and not punct[k] and low[k] not in COURTESY
             ),
             None,
         )
+        head = doc[h] if h is not None else None
         # "un communiqué du ministère", "la déclaration de la Commission": the author speaks
         if head is not None and self._word(head) & (DOC_NOUNS | SPOKES_NOUNS):
             k = head.i + 1
-            while k < j and (
-                doc[k].pos_ == "ADJ"
-                or fold(doc[k].text) in ("de", "du", "des", "d'", "la", "l'", "le", "les")
-            ):
+            while k < j and (pos[k] == "ADJ" or low[k] in ("de", "du", "des", "d'", "la", "l'", "le", "les")):
                 k += 1
             if k < j and k in self.mention_at:
                 return self.resolve(k, j)
         if (
-            fold(doc[i].text) in INDEFINITES
+            low[i] in INDEFINITES
             and head is not None
             and head.pos_ != "PROPN"
             and head.i not in self.mention_at
@@ -213,7 +212,7 @@ class SpeakerResolver:
             return {"name": None, "id": None, "text": self.text[start:end], "start": start, "end": end}
         # "le ministre français de l'Economie": a title whose complement names only the
         # institution; the institution is not the speaker
-        title = doc[i] if fold(doc[i].text) not in DEFINITES | INDEFINITES else None
+        title = doc[i] if low[i] not in DEFINITES and low[i] not in INDEFINITES else None
         title = head if title is None else title
         person_title = title is not None and self._word(title) & TITLES != set()
         best = None
@@ -256,13 +255,13 @@ class SpeakerResolver:
             return self._speaker_from_mention(best[1])
         start, end = self.span_dict(i, j)
         surface = self.text[start:end]
-        first = fold(doc[i].text)
+        first = low[i]
         actor = self.gaz.role(surface, on=self.day) or self.gaz.lookup(surface) or self.gaz.metonymy(surface)
         if actor is not None:
             return {"name": actor.name, "id": actor.id, "text": surface, "start": start, "end": end}
         if best is not None:  # a place as a source ("selon Pékin")
             return self._speaker_from_mention(best[1])
-        if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:j]):
+        if not any(pos[k] in ("NOUN", "PROPN") for k in range(i, j)):
             return None
         side = self._side_adjective(i) if first in DEFINITES else None
         if side is not None:
@@ -486,15 +485,23 @@ class SpeakerResolver:
 
     def _word(self, tok: Token) -> set[str]:
         """Folded forms of the word at `tok`: its lemma, its text, and the whole hyphenated
-        compound it starts ("porte-parole" split by the tokenizer)."""
-        end = tok.idx
-        while end < len(self.text) and not self.text[end].isspace() and self.text[end] not in ",.;:":
-            end += 1
-        return {fold(tok.lemma_), fold(tok.text), fold(self.text[tok.idx : end])}
+        compound it starts ("porte-parole" split by the tokenizer). Built once per token (the
+        callers combine it with `&` only, never change it)."""
+        cache = getattr(self, "_word_cache", None)
+        if cache is None:
+            cache = self._word_cache = {}
+        words = cache.get(tok.i)
+        if words is None:
+            t = self.table
+            start = end = t.idx[tok.i]
+            while end < len(self.text) and not self.text[end].isspace() and self.text[end] not in ",.;:":
+                end += 1
+            words = cache[tok.i] = {t.lemma_low[tok.i], t.low[tok.i], fold(self.text[start:end])}
+        return words
 
     def _coordinated(self, i: int, j: int) -> list[tuple[int, int]]:
-        doc = self.doc
-        cuts = [k for k in range(i, j) if fold(doc[k].text) in ("et", "and")]
+        low = self.table.low
+        cuts = [k for k in range(i, j) if low[k] in ("et", "and")]
         if not cuts:
             return [(i, j)]
         parts, a = [], i
