@@ -367,6 +367,7 @@ def assert_same(doc: Doc, lexicon: CueLexicon) -> list[Hit]:
     assert table.punct == [t.is_punct for t in doc]
     assert table.alpha == [t.is_alpha for t in doc]
     assert table.space == [t.is_space for t in doc]
+    assert table.digit == [t.is_digit for t in doc]
     assert table.idx == [t.idx for t in doc]
     assert table.dep == [t.dep_ for t in doc]
     assert table.head == [t.head.i for t in doc]

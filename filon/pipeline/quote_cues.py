@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
@@ -50,18 +50,24 @@ ADJUNCT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 )  # fmt: skip
 
 
-def skip_adjunct(doc: Doc, j: int, end: int) -> int:
-    """Index after an adjunct word or phrase starting at token `j` (or `j` when there is none)."""
+def skip_adjunct(words: list[str], j: int, end: int) -> int:
+    """Index after an adjunct word or phrase starting at token `j` (or `j` when there is none).
+
+    Args:
+        words: the folded text of every token of the doc (`TokenTable.low`).
+        j: the token to look at.
+        end: the adjunct must end at or before this token.
+    """
     if j >= end:
         return j
-    low = fold(doc[j].text)
+    low = words[j]
     if low in ADJUNCTS:
         return j + 1
-    if low in ("ce", "cette") and j + 1 < end and fold(doc[j + 1].text) in DEICTIC_TIMES:
+    if low in ("ce", "cette") and j + 1 < end and words[j + 1] in DEICTIC_TIMES:
         return j + 2  # "ce lundi", "cette semaine"
     for phrase in ADJUNCT_PHRASES:
         k = j + len(phrase)
-        if k <= end and phrase[0] == low and all(fold(doc[j + n].text) == w for n, w in enumerate(phrase)):
+        if k <= end and phrase[0] == low and all(words[j + n] == w for n, w in enumerate(phrase)):
             return k
     return j
 
@@ -205,20 +211,21 @@ class TokenTable:
     """
 
     __slots__ = (
-        "_children", "alpha", "dep", "head", "idx", "lemma", "lemma_low", "low", "n", "pos", "punct", "space",
-        "text",
+        "_children", "alpha", "dep", "digit", "head", "idx", "lemma", "lemma_low", "low", "n", "pos", "punct",
+        "space", "text",
     )  # fmt: skip
 
     def __init__(self, doc: Doc) -> None:
         self.n = n = len(doc)
         if n:
-            cols = doc.to_array([ORTH, LEMMA, POS, IS_PUNCT, IS_ALPHA, IS_SPACE, IDX, DEP]).T.tolist()
+            attrs = [ORTH, LEMMA, POS, IS_PUNCT, IS_ALPHA, IS_SPACE, IDX, DEP, IS_DIGIT]
+            cols = doc.to_array(attrs).T.tolist()
             # HEAD is an offset, negative for a head on the left: read it as signed
             heads = doc.to_array([HEAD]).astype("int64").ravel().tolist()
         else:
-            cols = [[], [], [], [], [], [], [], []]
+            cols = [[], [], [], [], [], [], [], [], []]
             heads = []
-        orths, lemmas, pos, punct, alpha, space, idx, deps = cols
+        orths, lemmas, pos, punct, alpha, space, idx, deps, digit = cols
         strings = doc.vocab.strings
         if len(_TEXTS) > _CACHE_LIMIT:  # bounded: the strings of a long-running process
             _TEXTS.clear()
@@ -237,6 +244,7 @@ class TokenTable:
         self.punct: list[bool] = [bool(v) for v in punct]
         self.alpha: list[bool] = [bool(v) for v in alpha]
         self.space: list[bool] = [bool(v) for v in space]
+        self.digit: list[bool] = [bool(v) for v in digit]
         self.idx: list[int] = idx
         self.dep: list[str] = [texts[h] for h in deps]
         self.head: list[int] = [k + off for k, off in enumerate(heads)]  # absolute index

@@ -134,6 +134,7 @@ class SpeakerResolver:
         """The speaker dict for tokens [i, j): a mention, a pronoun, a gazetteer hit or the
         noun phrase as written (name None)."""
         doc = self.doc
+        tb = self.table
         t = self.table
         punct, space, low, pos = t.punct, t.space, t.low, t.pos
         while i < j and (punct[i] or space[i]):
@@ -239,7 +240,7 @@ class SpeakerResolver:
         if best is not None and best[1]["label"] == "PER" and best[1].get("kind", "name") == "name":
             # "la directrice du site, Sophie Bernard": the name in apposition is who speaks
             b = self.token_at(best[1]["start"])
-            if b > i and doc[b - 1].text == ",":
+            if b > i and tb.text[b - 1] == ",":
                 thing = False
         if thing and best is not None and self.token_at(best[1]["start"]) > head.i and self._complement(
             head.i, self.token_at(best[1]["start"])
@@ -278,9 +279,10 @@ class SpeakerResolver:
         """Who "on" stands for when the sentence opens on a place of speech: "Chez Eramet, on
         insiste …", "Du côté de Bruxelles, on estime …", "À la Commission, on assure …"."""
         doc = self.doc
+        tb = self.table
         sent = self.sents[self.sent_of(i)]
         k = sent.start
-        while k < i and doc[k].is_space:
+        while k < i and tb.space[k]:
             k += 1
         after = self._on_host_after(i)
         if after is not None:
@@ -296,7 +298,7 @@ class SpeakerResolver:
             k += 1
         else:
             return None
-        comma = next((c for c in range(k, i) if doc[c].text == ","), None)
+        comma = next((c for c in range(k, i) if tb.text[c] == ","), None)
         if comma is None or comma != i - 1 or not self._has_mention(k, comma):
             return None
         host = self.resolve(k, comma)
@@ -306,6 +308,7 @@ class SpeakerResolver:
         """Who an inverted "on" stands for when the place of speech follows it: "explique-t-on
         chez Eramet", "souligne-t-on du côté de la Commission"."""
         doc = self.doc
+        tb = self.table
         end = self.sents[self.sent_of(i)].end
         k = i + 1
         words = [fold(t.text) for t in doc[k : min(end, k + 3)]]
@@ -316,7 +319,7 @@ class SpeakerResolver:
         else:
             return None
         stop = k
-        while stop < end and not doc[stop].is_punct and doc[stop].pos_ not in ("VERB", "AUX"):
+        while stop < end and not tb.punct[stop] and tb.pos[stop] not in ("VERB", "AUX"):
             stop += 1
         if stop == k or not self._has_mention(k, stop):
             return None
@@ -327,10 +330,10 @@ class SpeakerResolver:
         """Joint speaker for "les deux hommes" / "les deux capitales" at tokens [i, j): the `n`
         latest distinct persons (for a noun of persons) or bodies and places (else) named in the
         sentence before it or the two sentences before, outside quotations."""
-        doc = self.doc
-        people = fold(doc[i + 2].lemma_) in PERSON_GROUP_NOUNS or fold(doc[i + 2].text) in PERSON_GROUP_NOUNS
+        tb = self.table
+        people = tb.lemma_low[i + 2] in PERSON_GROUP_NOUNS or tb.low[i + 2] in PERSON_GROUP_NOUNS
         lo = self.sents[max(0, self.sent_of(i) - 2)].start_char
-        pos = doc[i].idx
+        pos = tb.idx[i]
         members: list[dict] = []
         seen: set[str] = set()
         for m in reversed(self.mentions):
@@ -361,9 +364,10 @@ class SpeakerResolver:
         """The nationality adjective of a sentence opening "Du côté ukrainien," or "Côté russe,"
         when token `i` follows it directly, else None."""
         doc = self.doc
+        tb = self.table
         sent = self.sents[self.sent_of(i)]
         k = sent.start
-        while k < i and doc[k].is_space:
+        while k < i and tb.space[k]:
             k += 1
         words = [fold(t.text) for t in doc[k:i]]
         if words[:2] == ["du", "cote"]:
@@ -372,8 +376,8 @@ class SpeakerResolver:
             words = words[1:]
         else:
             return None
-        if len(words) == 2 and words[1] == "," and doc[i - 2].pos_ == "ADJ" and doc[i - 2].is_lower:
-            return doc[i - 2].text
+        if len(words) == 2 and words[1] == "," and tb.pos[i - 2] == "ADJ" and doc[i - 2].is_lower:
+            return tb.text[i - 2]
         return None
 
     def _complement(self, a: int, b: int) -> bool:
@@ -387,16 +391,17 @@ class SpeakerResolver:
         the latest mention (three sentences back at most) whose surface holds the same head
         noun, else, for a title of a person, the latest person of the same gender."""
         doc = self.doc
+        tb = self.table
         head = next((t for t in doc[i:j] if t.pos_ == "NOUN"), None)
         if head is None:
             return None
         noun = fold(head.lemma_)
-        pos = doc[i].idx
+        pos = tb.idx[i]
         lo = self.sents[max(0, self.sent_of(i) - 3)].start_char
         gender = (
             "f"
-            if fold(doc[i].text) in ("la", "cette")
-            else ("m" if fold(doc[i].text) in ("le", "ce") else None)
+            if tb.low[i] in ("la", "cette")
+            else ("m" if tb.low[i] in ("le", "ce") else None)
         )
         occupation = noun in OCCUPATIONS
         person_title = noun in TITLES or occupation
@@ -542,7 +547,7 @@ class SpeakerResolver:
         i = self.token_at(m["start"])
         # a title or a determined role right before the name: "Mme X", "la ministre X"
         for k in range(i - 1, max(-1, i - 4), -1):
-            low = fold(self.doc[k].text)
+            low = self.table.low[k]
             if low in ("mme", "madame"):
                 return "f"
             if low in ("m.", "monsieur"):
@@ -551,7 +556,7 @@ class SpeakerResolver:
                 return "f"
             if low in ("le", "un", "ce", "du", "au"):
                 return "m"
-            if self.doc[k].is_punct:
+            if self.table.punct[k]:
                 break
         g = self.doc[i].morph.get("Gender")
         if m.get("label") == "PER" and m.get("kind", "name") != "name":
@@ -568,12 +573,12 @@ class SpeakerResolver:
         quotation). A singular "il"/"elle" prefers a person: in news copy persons speak far more
         often than bodies, and "Dans un entretien à Fox News, il a dit" must not pick the channel.
         """
-        pos = self.doc[i].idx
+        pos = self.table.idx[i]
         s = self.sent_of(i)
         keys = [e[0] for e in self.speaker_events]
         first = bisect_right(self._mention_starts(), pos)
         # an inverted clitic ("a-t-elle indiqué") follows what was said
-        inverted = self.doc[i].text.startswith("-") and i > 0
+        inverted = self.table.text[i].startswith("-") and i > 0
         ranked: list[tuple[int, int, int, int, dict]] = []
         for back in range(0, 3):
             if s - back < 0:

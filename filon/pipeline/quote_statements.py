@@ -18,14 +18,13 @@ from spacy.tokens import Span, Token
 from filon.domains.gazetteer import fold
 from filon.pipeline.quote_cues import (
     FINAL_PUNCT,
+    MONTHS,
     PRONOUNS,
     QUOTE_CHARS,
     SOURCE_NOUNS,
     CueScanner,
     Hit,
     TokenTable,
-    is_final,
-    is_month,
     skip_adjunct,
 )
 from filon.pipeline.quote_speakers import SpeakerResolver
@@ -78,7 +77,7 @@ class StatementFinder(SpeakerResolver):
             chained = prev is not None and prev.cue.type != "preposition" and (
                 hit.start == prev.end
                 # "promet de défendre", "a appelé à rejeter": the infinitive is the first cue's content
-                or (hit.start == prev.end + 1 and fold(self.doc[prev.end].text) in ("de", "d'", "a", "à"))
+                or (hit.start == prev.end + 1 and self.table.low[prev.end] in ("de", "d'", "a", "à"))
             )
             prev = hit
             if chained and "Inf" in self.doc[hit.start].morph.get("VerbForm"):
@@ -87,7 +86,7 @@ class StatementFinder(SpeakerResolver):
                 continue  # "le rapport a été publié": the subject is what is said, not who
             if self._describes_noun(hit):
                 continue  # "la fiche publiée sur le site": a participle describing a noun
-            if hit.start == hit.verb and hit.verb > 0 and fold(self.doc[hit.verb - 1].text) == "pour":
+            if hit.start == hit.verb and hit.verb > 0 and self.table.low[hit.verb - 1] == "pour":
                 continue  # "pour plaider en faveur de …": a purpose, not something said
             st = self._prep_statement(hit) if hit.cue.type == "preposition" else self._verb_statement(hit)
             if st is not None:
@@ -101,11 +100,12 @@ class StatementFinder(SpeakerResolver):
         publiée sur le site"). The parser's acl label alone is not trusted: it also puts it on
         "a de son côté évoqué"."""
         doc = self.doc
+        tb = self.table
         verb = doc[hit.verb]
         forms = verb.morph.get("VerbForm")
         if hit.start != hit.verb or "Part" not in forms or fold(verb.text).endswith("ant"):
             return False
-        if hit.verb == 0 or doc[hit.verb - 1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        if hit.verb == 0 or tb.pos[hit.verb - 1] not in ("NOUN", "PROPN", "ADJ"):
             return False
         return not any(t.lemma_ in ("avoir", "être") for t in doc[max(0, hit.verb - 5) : hit.verb])
 
@@ -116,7 +116,7 @@ class StatementFinder(SpeakerResolver):
         for st in statements:
             sent = self.sent_of(self.token_at(st["cue_start"]))
             hit = st["_hit"]
-            pronoun = hit.cue.type == "preposition" and fold(self.doc[hit.end].text) in PRONOUNS
+            pronoun = hit.cue.type == "preposition" and self.table.low[hit.end] in PRONOUNS
             same = [k for k in kept if _same_speaker(k["speaker"], st["speaker"])]
             same = [k for k in same if self.sent_of(self.token_at(k["cue_start"])) == sent]
             # a cue with its own pronoun subject inside the clause ("… et qu'il espérait …")
@@ -130,57 +130,60 @@ class StatementFinder(SpeakerResolver):
     def _content_after(self, j: int, sent_end: int) -> tuple[int, int] | None:
         """Token range of the reported content starting at or after `j`, skipping adjuncts."""
         doc = self.doc
+        tb = self.table
+        texts = tb.text
         while j < sent_end:
-            tok = doc[j]
-            low = fold(tok.text)
-            skipped = skip_adjunct(doc, j, sent_end)
+            low = tb.low[j]
+            skipped = skip_adjunct(tb.low, j, sent_end)
             if skipped > j:
                 j = skipped
                 continue
-            if tok.is_space or tok.is_digit or (tok.pos_ == "ADV" and low not in NOT_ADVERBS):
+            if tb.space[j] or tb.digit[j] or (tb.pos[j] == "ADV" and low not in NOT_ADVERBS):
                 j += 1
                 continue
-            if tok.text == "," or tok.text in ("(", "—", "–"):
+            if texts[j] == "," or texts[j] in ("(", "—", "–"):
                 # an incidental phrase between commas ("lundi, lors d'une rencontre, un accord")
                 k = j + 1
-                while k < sent_end and doc[k].text not in (",", ")", "—", "–") and not is_final(doc[k]):
+                while k < sent_end and texts[k] not in (",", ")", "—", "–") and texts[k] not in FINAL_PUNCT:
                     k += 1
-                if k < sent_end and doc[k].text in (",", ")", "—", "–") and k - j <= 12:
+                if k < sent_end and tb.text[k] in (",", ")", "—", "–") and k - j <= 12:
                     j = k + 1
                     continue
                 return None
-            if is_month(tok):
+            if low in MONTHS:
                 j += 1
                 continue
             if low in ("le", "la", "l'", "ce", "cette", "cet") and j + 1 < sent_end:
                 k = j + 1
-                while k < min(sent_end, j + 4) and fold(doc[k].text) in TEMPORAL_MODIFIERS:
+                while k < min(sent_end, j + 4) and tb.low[k] in TEMPORAL_MODIFIERS:
                     k += 1
-                if k < sent_end and fold(doc[k].text) in TEMPORAL_NOUNS:
+                if k < sent_end and tb.low[k] in TEMPORAL_NOUNS:
                     k += 1
-                    while k < sent_end and fold(doc[k].text) in TEMPORAL_MODIFIERS:
+                    while k < sent_end and tb.low[k] in TEMPORAL_MODIFIERS:
                         k += 1
                     j = k  # "le même jour", "la semaine dernière", "ce jour-là"
                     continue
-            if low in ("en", "depuis", "des", "debut", "fin", "mi") and j + 1 < sent_end:
-                nxt = doc[j + 1]
-                if nxt.is_digit or is_month(nxt):
-                    j += 2  # "en 2023", "début mars"
-                    continue
+            if (
+                low in ("en", "depuis", "des", "debut", "fin", "mi")
+                and j + 1 < sent_end
+                and (tb.digit[j + 1] or tb.low[j + 1] in MONTHS)
+            ):
+                j += 2  # "en 2023", "début mars"
+                continue
             if low in PP_STARTS or (low == "dans" and self._temporal_pp(j)):
                 # a circumstance or an addressee before the content: "devant la presse que …",
                 # "à l'AFP que …", "lors d'un entretien, …"
                 k = j + 1
-                while k < sent_end and doc[k].text != "," and not is_final(doc[k]):
-                    if fold(doc[k].text) in ("que", "qu'") or doc[k].pos_ in ("VERB", "AUX"):
+                while k < sent_end and tb.text[k] != "," and tb.text[k] not in FINAL_PUNCT:
+                    if tb.low[k] in ("que", "qu'") or tb.pos[k] in ("VERB", "AUX"):
                         break
                     k += 1
-                stop = k < sent_end and (doc[k].text == "," or fold(doc[k].text) in ("que", "qu'"))
+                stop = k < sent_end and (tb.text[k] == "," or tb.low[k] in ("que", "qu'"))
                 bare_inf = (
                     k < sent_end
-                    and doc[k].pos_ in ("VERB", "AUX")
+                    and tb.pos[k] in ("VERB", "AUX")
                     and "Inf" in doc[k].morph.get("VerbForm")
-                    and fold(doc[k - 1].text) not in ("de", "d'", "a", "pour", "sans")
+                    and tb.low[k - 1] not in ("de", "d'", "a", "pour", "sans")
                 )
                 if (stop or bare_inf) and k - j <= 10:
                     j = k  # "a affirmé sur Fox News vouloir …", "a estimé devant la presse que …"
@@ -191,7 +194,7 @@ class StatementFinder(SpeakerResolver):
             break
         end = self._clause_end(j, sent_end)
         while end > j and (
-            (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS | {")"}) or doc[end - 1].is_space
+            (tb.punct[end - 1] and tb.text[end - 1] not in QUOTE_CHARS | {")"}) or tb.space[end - 1]
         ):
             end -= 1
         if end <= j:
@@ -239,7 +242,7 @@ class StatementFinder(SpeakerResolver):
         return self.scanner.is_cue_at(tok.i)
 
     def _temporal_pp(self, j: int) -> bool:
-        return j + 2 < len(self.doc) and fold(self.doc[j + 2].text) in ("temps", "foulee", "cadre")
+        return j + 2 < len(self.doc) and self.table.low[j + 2] in ("temps", "foulee", "cadre")
 
     def _passive(self, hit: Hit) -> bool:
         """True for a passive cue ("a été annoncé", "sont estimées"). The tagger marks many bare
@@ -258,12 +261,13 @@ class StatementFinder(SpeakerResolver):
     def _frames(self, j: int, end: int) -> set[str]:
         """Which complement frame the content starting at token `j` realises."""
         doc = self.doc
+        tb = self.table
         tok = doc[j]
         low = fold(tok.text)
         frames: set[str] = set()
         if low in ("que", "qu'", "that"):
             return {"que"}
-        if low in ("d", "qu") and j + 1 < end and doc[j + 1].text in ("'", "’"):
+        if low in ("d", "qu") and j + 1 < end and tb.text[j + 1] in ("'", "’"):
             # "d'« une avancée »": the tokenizer splits the elided article before a quote mark
             return {"de", "obj", "quoted"} if low == "d" else {"que"}
         if low == "comme":
@@ -271,10 +275,10 @@ class StatementFinder(SpeakerResolver):
         if low in ("de", "d'", "à", "pour", "a", "au", "aux", "to"):
             # "de/à/pour + infinitive" or "au gouvernement de + infinitive"
             for k in range(j + 1, min(end, j + 8)):
-                if doc[k].pos_ in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
+                if tb.pos[k] in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
                     mark = (
-                        fold(doc[k - 1].text)
-                        if fold(doc[k - 1].text) not in ("ne", "pas", "se", "s'")
+                        tb.low[k - 1]
+                        if tb.low[k - 1] not in ("ne", "pas", "se", "s'")
                         else low
                     )
                     frames.add({"d'": "de", "a": "à", "au": "de", "aux": "de", "to": "inf"}.get(mark, mark))
@@ -306,17 +310,18 @@ class StatementFinder(SpeakerResolver):
             if any(fold(t.text) == "comme" for t in doc[j + 1 : min(end, j + 10)]):
                 frames.add("comme")  # "présente le fonds comme un moyen de …"
             for k in range(j + 1, min(end, j + 14)):
-                if doc[k].pos_ in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
-                    mark = fold(doc[k - 1].text)
+                if tb.pos[k] in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
+                    mark = tb.low[k - 1]
                     if mark in ("de", "d'", "a"):
                         frames.add("de" if mark != "a" else "à")
                     break
-                if doc[k].text == ",":
+                if tb.text[k] == ",":
                     break
         return frames
 
     def _verb_statement(self, hit: Hit) -> dict | None:
         doc = self.doc
+        tb = self.table
         s_idx = self.sent_of(hit.verb)
         sent = self.sents[s_idx]
         inverted = self._inversion(hit)
@@ -324,7 +329,7 @@ class StatementFinder(SpeakerResolver):
             speaker = self.resolve(*inverted)
             if speaker is not None:
                 self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
-                self._add_event(doc[hit.start].idx, speaker)  # later pronouns may refer to it
+                self._add_event(tb.idx[hit.start], speaker)  # later pronouns may refer to it
             if speaker is None or (self._follows_quote(hit) and self._quote_opens_clause(hit, sent)):
                 return None  # "« … », a déclaré X": a direct quote's attribution, not a clause
             return self._inverted_statement(hit, speaker, sent)
@@ -339,7 +344,7 @@ class StatementFinder(SpeakerResolver):
         coordinated = (
             hit.start == hit.verb > 0
             and "Part" in verb.morph.get("VerbForm")
-            and fold(doc[hit.verb - 1].text) == "et"
+            and tb.low[hit.verb - 1] == "et"
         )
         if not own_subject and hit.start == hit.verb and (self._nonfinite(verb) or coordinated):
             # "…, a-t-il dit, estimant que …", "a lancé X, avant de qualifier …": the speaker of
@@ -362,13 +367,13 @@ class StatementFinder(SpeakerResolver):
             frames |= self._object_kinds(c0, c1) & hit.cue.frames
         if not frames & hit.cue.frames:
             return None
-        if doc[c0].text == ":":
+        if tb.text[c0] == ":":
             return None
-        start_tok = c0 + 1 if fold(doc[c0].text) in ("que", "qu'", "that") and c0 + 1 < c1 else c0
+        start_tok = c0 + 1 if tb.low[c0] in ("que", "qu'", "that") and c0 + 1 < c1 else c0
         if speaker is None:
             return None
         self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
-        self._add_event(doc[hit.start].idx, speaker)
+        self._add_event(tb.idx[hit.start], speaker)
         start, end = self.span_dict(start_tok, c1)
         return self._indirect(start, end, speaker, hit)
 
@@ -405,9 +410,10 @@ class StatementFinder(SpeakerResolver):
         """The inverted subject of a cue that follows what was said ("…, a déclaré X",
         "…, a-t-il précisé"), or None when the cue is not in that position."""
         doc = self.doc
+        tb = self.table
         if hit.inverted is not None:
             return hit.inverted, hit.inverted + 1
-        after_comma = hit.start > 0 and doc[hit.start - 1].text in (",", "—", "–")
+        after_comma = hit.start > 0 and tb.text[hit.start - 1] in (",", "—", "–")
         if not after_comma and not self._follows_quote(hit):
             return None
         verb = doc[hit.verb]
@@ -437,33 +443,34 @@ class StatementFinder(SpeakerResolver):
         """True when the quote closed right before the cue also opens its clause (« … », a dit
         X), False for a fragment inside narration (elles « ne nous concernent pas », a-t-il dit)."""
         doc = self.doc
+        tb = self.table
         j = hit.start - 1
-        while j > sent.start and ((doc[j].is_punct and doc[j].text not in QUOTE_CHARS) or doc[j].is_space):
+        while j > sent.start and ((tb.punct[j] and tb.text[j] not in QUOTE_CHARS) or tb.space[j]):
             j -= 1
-        close = doc[j].idx + len(doc[j].text)
+        close = tb.idx[j] + len(tb.text[j])
         quote = next((b for b in self.quote_ranges if b[1] == close), None)
         if quote is None:
             return True
         k = self.token_at(quote[0]) - 1
-        while k >= sent.start and (doc[k].is_space or doc[k].text in (":", "—", "–", "-")):
-            if doc[k].text == ":":
+        while k >= sent.start and (tb.space[k] or tb.text[k] in (":", "—", "–", "-")):
+            if tb.text[k] == ":":
                 return True  # "X a réagi : « … », a-t-elle lancé": the colon opens the quote
             k -= 1
-        at_line_start = k == sent.start or "\n" in doc[k - 1].text
-        if k >= sent.start and TIMESTAMP.fullmatch(doc[k].text) and at_line_start:
+        at_line_start = k == sent.start or "\n" in tb.text[k - 1]
+        if k >= sent.start and TIMESTAMP.fullmatch(tb.text[k]) and at_line_start:
             return True  # "10h45 - « … », affirme X": a live-blog entry opens with its time
-        return k < sent.start or doc[k].text in FINAL_PUNCT or "\n" in doc[k].text_with_ws
+        return k < sent.start or tb.text[k] in FINAL_PUNCT or "\n" in doc[k].text_with_ws
 
     def _inverted_statement(self, hit: Hit, speaker: dict, sent: Span) -> dict | None:
         """ "Le projet a été approuvé, a annoncé X": the clause before the comma is the content."""
-        doc = self.doc
+        tb = self.table
         c1 = hit.start - 1
         c0 = sent.start
         for k in range(c1 - 1, sent.start - 1, -1):
-            if doc[k].text in (":", ";") or (doc[k].is_space and "\n" in doc[k].text):
+            if tb.text[k] in (":", ";") or (tb.space[k] and "\n" in tb.text[k]):
                 c0 = k + 1
                 break
-        while c0 < c1 and doc[c0].is_space:
+        while c0 < c1 and tb.space[c0]:
             c0 += 1
         if c1 - c0 < 2:
             return None
@@ -477,15 +484,16 @@ class StatementFinder(SpeakerResolver):
         return {"cue": self.text[start:end], "cue_start": start, "cue_end": end, "cue_lemma": hit.cue.lemma}
 
     def _follows_quote(self, hit: Hit) -> bool:
-        doc = self.doc
+        tb = self.table
         j = hit.start - 1
-        while j >= 0 and ((doc[j].is_punct and doc[j].text not in QUOTE_CHARS) or doc[j].is_space):
+        while j >= 0 and ((tb.punct[j] and tb.text[j] not in QUOTE_CHARS) or tb.space[j]):
             j -= 1
-        return j >= 0 and doc[j].text in QUOTE_CHARS
+        return j >= 0 and tb.text[j] in QUOTE_CHARS
 
     def _subject(self, hit: Hit) -> tuple[int, int] | None:
         """Token range of the pre-verbal subject of a cue verb, or None."""
         doc = self.doc
+        tb = self.table
         verb = doc[hit.verb]
         sent = self.sents[self.sent_of(hit.verb)]
         cand: Token | None = None
@@ -516,7 +524,7 @@ class StatementFinder(SpeakerResolver):
             # "Paris et Berlin ont estimé" parsed with only "Berlin" as subject: take in the
             # coordinated mentions on its left
             joined = ("et",)  # "A, B et C": a comma joins only once an "et" has
-            while left >= sent.start + 2 and fold(doc[left - 1].text) in joined:
+            while left >= sent.start + 2 and tb.low[left - 1] in joined:
                 if (left - 2) not in self.mention_at:
                     break
                 left = self.token_at(self.mentions[self.mention_at[left - 2]]["start"])
@@ -573,7 +581,7 @@ class StatementFinder(SpeakerResolver):
         left = max(left, self.sents[self.sent_of(head.i)].start)
         # cut a leading participial phrase ("Interrogé sur l'accord, X")
         for k in range(head.i - 1, left - 1, -1):
-            if self.doc[k].text == ",":
+            if self.table.text[k] == ",":
                 left = k + 1
                 break
         return left, max(right, left + 1)
@@ -581,33 +589,34 @@ class StatementFinder(SpeakerResolver):
     def _inverted_np(self, hit: Hit) -> tuple[int, int] | None:
         """Token range of a subject placed after the cue verb ("a déclaré X")."""
         doc = self.doc
+        tb = self.table
         if hit.inverted is not None:
             return hit.inverted, hit.inverted + 1
         sent_end = self.sents[self.sent_of(hit.verb)].end
         j = hit.end
         while j < sent_end:
-            skipped = skip_adjunct(doc, j, sent_end)
-            if skipped == j and fold(doc[j].text) in ("a", "au", "aux", "sur"):
+            skipped = skip_adjunct(tb.low, j, sent_end)
+            if skipped == j and tb.low[j] in ("a", "au", "aux", "sur"):
                 # an addressee or a medium before the subject: "a indiqué à l'AFP une source
                 # proche …", "a expliqué sur franceinfo Julie Garnier"
                 k = j + 1
-                if k < sent_end and doc[k].pos_ == "DET":
+                if k < sent_end and tb.pos[k] == "DET":
                     k += 1
                 while (
-                    k < min(sent_end, j + 5) and doc[k].pos_ in ("PROPN", "NOUN") and k not in self.mention_at
+                    k < min(sent_end, j + 5) and tb.pos[k] in ("PROPN", "NOUN") and k not in self.mention_at
                 ):
                     k += 1
                 k2 = k
                 while k2 < sent_end and k2 in self.mention_at:
                     k2 += 1
-                if k2 > k and k2 < sent_end and doc[k2].pos_ in ("DET", "NOUN", "PROPN"):
+                if k2 > k and k2 < sent_end and tb.pos[k2] in ("DET", "NOUN", "PROPN"):
                     # "à l'AFP", "au Monde", "à Euractiv" (a medium the model may call PER): the
                     # addressee, when the subject's noun phrase follows it
                     k = k2
-                if k > j + 1 and k < sent_end and doc[k].pos_ in ("DET", "NOUN", "PROPN"):
+                if k > j + 1 and k < sent_end and tb.pos[k] in ("DET", "NOUN", "PROPN"):
                     j = k
                     continue
-            if skipped == j and not (doc[j].pos_ == "ADV" or is_month(doc[j]) or doc[j].is_digit):
+            if skipped == j and not (tb.pos[j] == "ADV" or (tb.low[j] in MONTHS) or tb.digit[j]):
                 break
             j = max(skipped, j + 1)
         if j >= sent_end:
@@ -620,19 +629,19 @@ class StatementFinder(SpeakerResolver):
                 k += 1
             # "ont annoncé Eramet et le chimiste allemand BASF": joint speakers, the second one
             # possibly named by a description with the name in apposition
-            if k + 1 < sent_end and fold(doc[k].text) in ("et", "and"):
+            if k + 1 < sent_end and tb.low[k] in ("et", "and"):
                 e = k + 1
                 while (
                     e < min(sent_end, k + 6)
                     and e not in self.mention_at
-                    and doc[e].pos_ in ("DET", "NOUN", "ADJ")
+                    and tb.pos[e] in ("DET", "NOUN", "ADJ")
                 ):
                     e += 1
                 other = self.mentions[self.mention_at[e]] if e < sent_end and e in self.mention_at else None
                 if other is not None and other["label"] in ("PER", "ORG"):
                     return self.token_at(m["start"]), self.token_at(other["end"] - 1) + 1
             # "le porte-parole du Kremlin, Dmitri Peskov": prefer the name in apposition
-            if k + 1 < sent_end and doc[k].text == "," and (k + 1) in self.mention_at:
+            if k + 1 < sent_end and tb.text[k] == "," and (k + 1) in self.mention_at:
                 m2 = self.mentions[self.mention_at[k + 1]]
                 if m2["label"] == "PER":
                     return self.token_at(m2["start"]), self.token_at(m2["end"] - 1) + 1
@@ -640,35 +649,36 @@ class StatementFinder(SpeakerResolver):
         if tok.pos_ in ("DET", "NOUN", "PROPN") and fold(tok.text) not in ("que", "qu'"):
             k = j
             while k < sent_end and (
-                doc[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
-                or fold(doc[k].text) in ("de", "du", "des", "d'", "-")
+                tb.pos[k] in ("DET", "NOUN", "PROPN", "ADJ")
+                or tb.low[k] in ("de", "du", "des", "d'", "-")
             ):
                 if k in self.mention_at and k > j and self.mentions[self.mention_at[k]]["label"] == "PER":
                     m = self.mentions[self.mention_at[k]]
                     return self.token_at(m["start"]), self.token_at(m["end"] - 1) + 1
                 k += 1
-            if k < sent_end and doc[k].text == "," and (k + 1) in self.mention_at:
+            if k < sent_end and tb.text[k] == "," and (k + 1) in self.mention_at:
                 m2 = self.mentions[self.mention_at[k + 1]]
                 if m2["label"] == "PER":
                     return self.token_at(m2["start"]), self.token_at(m2["end"] - 1) + 1
             # "ont indiqué le ministère du Commerce et l'Administration des douanes": two bodies
             # named together, each holding a mention
-            if k + 1 < sent_end and fold(doc[k].text) == "et" and self._has_mention(j, k):
+            if k + 1 < sent_end and tb.low[k] == "et" and self._has_mention(j, k):
                 e = k + 1
                 while e < sent_end and (
-                    doc[e].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
-                    or fold(doc[e].text) in ("de", "du", "des", "d'")
+                    tb.pos[e] in ("DET", "NOUN", "PROPN", "ADJ")
+                    or tb.low[e] in ("de", "du", "des", "d'")
                 ):
                     e += 1
                 if e > k + 1 and self._has_mention(k + 1, e):
                     k = e
-            while k > j and fold(doc[k - 1].text) in ("de", "du", "des", "d'"):
+            while k > j and tb.low[k - 1] in ("de", "du", "des", "d'"):
                 k -= 1
             return (j, k) if k > j else None
         return None
 
     def _prep_statement(self, hit: Hit) -> dict | None:
         doc = self.doc
+        tb = self.table
         sent = self.sents[self.sent_of(hit.verb)]
         word = hit.cue.words[0]
         np = self._prep_object(hit.end, sent.end)
@@ -691,7 +701,7 @@ class StatementFinder(SpeakerResolver):
             # "Pour X, …" is an attribution only at the head of a sentence and with a named source
             return None
         after = np[1]
-        if after < sent.end and doc[after].text == ",":
+        if after < sent.end and tb.text[after] == ",":
             after += 1
         if hit.start <= sent.start + 1 and after < sent.end:
             content = self._content_after(after, sent.end)
@@ -702,20 +712,20 @@ class StatementFinder(SpeakerResolver):
             c0 = self._clause_start(sent.start, hit.start)
             c1 = hit.start
             while c1 > c0 and (
-                (doc[c1 - 1].is_punct and doc[c1 - 1].text not in QUOTE_CHARS) or doc[c1 - 1].is_space
+                (tb.punct[c1 - 1] and tb.text[c1 - 1] not in QUOTE_CHARS) or tb.space[c1 - 1]
             ):
                 c1 -= 1
-            while c0 < c1 and doc[c0].is_space:
+            while c0 < c1 and tb.space[c0]:
                 c0 += 1
             if c1 <= c0:
                 return None
             if self.span_dict(c0, c1) in self.quote_bounds:
                 return None  # "« … », selon X": a direct quote with its source, not a clause
-            goes_on = np[1] < after < sent.end and fold(doc[after].text) not in ("qui", "que", "qu'", "dont")
+            goes_on = np[1] < after < sent.end and tb.low[after] not in ("qui", "que", "qu'", "dont")
             if goes_on and any(t.pos_ in ("VERB", "AUX") for t in doc[after : sent.end]):
                 # "La production, selon X, va baisser": the clause goes on after the source
                 c1 = self._clause_end(after, sent.end)
-                while c1 > c0 and doc[c1 - 1].text not in QUOTE_CHARS and not doc[c1 - 1].is_alpha:
+                while c1 > c0 and tb.text[c1 - 1] not in QUOTE_CHARS and not tb.alpha[c1 - 1]:
                     c1 -= 1
         start, end = self.span_dict(c0, c1)
         return self._indirect(start, end, speaker, hit)
@@ -736,7 +746,8 @@ class StatementFinder(SpeakerResolver):
     def _prep_object(self, j: int, sent_end: int) -> tuple[int, int] | None:
         """Token range of the source after "selon"/"d'après": up to a comma, verb or the end."""
         doc = self.doc
-        if j < sent_end and fold(doc[j].text) in PRONOUNS:
+        tb = self.table
+        if j < sent_end and tb.low[j] in PRONOUNS:
             return j, j + 1  # "selon elle", "d'après lui"
         k = j
         while k < sent_end:

@@ -270,6 +270,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
 
     def _quote(self, q: QuoteSpan, hits: list[Hit], statements: list[dict]) -> dict | None:
         doc = self.doc
+        tb = self.table
         qi0, qi1 = self.token_at(q.start), self.token_at(max(q.start, q.end - 1)) + 1
         base = {"kind": "direct", "text": self.text[q.start : q.end], "start": q.start, "end": q.end}
         fragment = self._is_fragment(q)
@@ -316,7 +317,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
                 qi0 < hit.start
                 and hit.end < qi1
                 and hit.cue.type != "preposition"
-                and doc[hit.start - 1].text == ","
+                and tb.text[hit.start - 1] == ","
             ):
                 np = self._inverted_np(hit)
                 if np is not None and "direct" in hit.cue.frames | {"direct"}:
@@ -398,6 +399,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         ("Kiev attend « des actes »"); a body with a determined quoted noun ("sa « mine verte »")
         is naming a thing, not speaking."""
         doc = self.doc
+        tb = self.table
         sent = self.sents[self.sent_of(qi0)]
         root = next((t for t in doc[qi0:qi1] if not qi0 <= t.head.i < qi1 or t.head is t), None)
         if root is None:
@@ -425,7 +427,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         # name a thing
         actor_like = m["label"] == "ORG" or m.get("kind") == "metonymy" or m.get("refers_to")
         k = qi0 - 1
-        while k >= 0 and (doc[k].is_space or doc[k].text in QUOTE_CHARS):
+        while k >= 0 and (tb.space[k] or tb.text[k] in QUOTE_CHARS):
             k -= 1
         before = doc[k] if k >= 0 else None  # the word before the opening mark
         if actor_like and before is not None and before.pos_ not in ("DET", "ADP"):
@@ -451,13 +453,13 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         """The two segments of a quote interrupted by its attribution inside the marks
         (« Nous sommes prêts, a-t-il dit, à travailler »), as the gold counts them: one item
         per segment, without the incise; the second is chained under "_more"."""
-        doc = self.doc
-        i0 = doc[hit.start - 1].idx
+        tb = self.table
+        i0 = tb.idx[hit.start - 1]
         qi1 = self.token_at(max(q.start, q.end - 1)) + 1
         i1 = self.span_dict(np[0], np[1])[1]
         for k in range(np[1], min(qi1, np[1] + 15)):
-            if doc[k].text == ",":
-                i1 = doc[k].idx + 1
+            if tb.text[k] == ",":
+                i1 = tb.idx[k] + 1
                 break
         first = (q.start, i0)
         second = (i1, q.end)
@@ -544,8 +546,9 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         Only commas, dashes and adjuncts ("jeudi", "de son côté") may separate them.
         """
         doc = self.doc
+        tb = self.table
         j = self.token_at(q.close_end - 1) + 1
-        while j < len(doc) and (doc[j].text in (",", "—", "–", "-") or doc[j].is_space):
+        while j < len(doc) and (tb.text[j] in (",", "—", "–", "-") or tb.space[j]):
             j += 1
         k = bisect_right(self.hit_starts, j - 1)
         for hit in hits[k : k + 3]:
@@ -553,8 +556,8 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
                 return hit
             gap = j
             while gap < hit.start:
-                nxt = skip_adjunct(doc, gap, hit.start)
-                if nxt == gap and doc[gap].pos_ != "ADV":
+                nxt = skip_adjunct(tb.low, gap, hit.start)
+                if nxt == gap and tb.pos[gap] != "ADV":
                     break
                 gap = max(nxt, gap + 1)
             if gap == hit.start:
@@ -578,10 +581,10 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
     def _possessive_speaker(self, hit: Hit) -> dict | None:
         """Who "ses" in "selon ses termes" refers to: the speaker of the enclosing clause, else
         the last speaker or subject before it."""
-        pos = self.doc[hit.start].idx
+        pos = self.table.idx[hit.start]
         for k in range(hit.start, hit.end):
-            if fold(self.doc[k].text) in POSSESSIVES:
-                gender, plural = None, fold(self.doc[k].text) in ("leur", "leurs", "their")
+            if self.table.low[k] in POSSESSIVES:
+                gender, plural = None, self.table.low[k] in ("leur", "leurs", "their")
                 ref = self.resolve_pronoun(k, gender, plural)
                 if ref is not None:
                     return ref
@@ -594,7 +597,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
 
     def _colon_intro(self, q: QuoteSpan, hits: list[Hit]) -> tuple[dict, Hit | None] | None:
         """`X a déclaré : « … »` or `X : « … »`."""
-        doc = self.doc
+        tb = self.table
         j = q.open_start - 1
         while j >= 0 and self.text[j] in " \t\u00a0\u202f":
             j -= 1
@@ -610,7 +613,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
                     if speaker is not None:
                         return speaker, hit
         start = sent.start
-        while start < colon and doc[start].is_space:
+        while start < colon and tb.space[start]:
             start += 1
         if 0 < colon - start <= 12:
             speaker = self.resolve(start, colon)
