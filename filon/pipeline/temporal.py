@@ -292,10 +292,19 @@ _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
 # pattern can match; the pattern runs only when its guard holds. Patterns without a guard run
 # always (months, weekdays, digits are in nearly every text). tests/test_dates_speed.py checks
 # the result against the plain implementation and each guard against its pattern.
-_SPACES = "[ \t\u00a0\u202f]"
+_SPACES = _S[:-1]  # one space character of `_S`
+# The direction of "trois jours plus tard", "deux semaines avant." (see "narrative_offset")
+_THEN = rf"(?:plus{_S}tot|plus{_S}tard|auparavant|(?:avant|apres)(?={_SPACES}*[,.;:!?)]|{_SPACES}*$))"
+# A guard regex starts with a literal word, or alternatives that each start with one, so that
+# the engine scans ahead for it: alternatives are spelled out rather than grouped.
 _GUARD_RES = {
-    "digit_dash": re.compile(r"\d-\d"),
-    "digit_sep": re.compile(r"\d[/.]\d"),
+    "dash_digits": re.compile(r"-\d\d-"),
+    "slash_digit": re.compile(r"/\d"),
+    "dot_digit": re.compile(r"\.\d"),
+    # the tail of "day_range" from its connector on, as written there
+    "range_to_day": re.compile(rf"(?:au|et{_S}le|et|-|–)(?:{_S})?(?:(?:{_W}){_S})?{_D}{_S}(?:{_MD})"),
+    "ce_time": re.compile(rf"ce{_S}(?:matin|soir|midi)|cet{_S}apres-midi"),
+    "offset": re.compile(rf"(?:a|dans){_S}(?:{_N}){_S}(?:{_UNIT})"),  # "il y a" ends in "a"
     "abbr_year": re.compile(rf"(?:{_ABBR_NODOT}){_SPACES}+{_Y}"),
     "part_year": re.compile(rf"(?:fin|debut|mi)(?:-|{_SPACES}+){_Y}"),
     "part_month": re.compile(
@@ -311,9 +320,16 @@ _GUARD_RES = {
         rf"cette{_SPACES}+semaine|la{_SPACES}+semaine{_SPACES}+"
         rf"(?:derniere|prochaine|passee|precedente|suivante)"
     ),
-    "unit_then": re.compile(rf"(?:{_UNIT}){_SPACES}+(?:plus|auparavant|avant|apres)"),
+    "unit_then": re.compile("|".join(rf"{unit}{_S}{_THEN}" for unit in _UNIT.split("|"))),
     "vague": re.compile(
-        rf"s{_SPACES}+(?:dernier|prochain)|cet{_SPACES}+ete|ete{_SPACES}+(?:dernier|prochain)"
+        rf"ces{_S}dernier|s{_S}prochain|cet{_S}(?:ete|hiver|automne)|ce{_S}printemps|"
+        + "|".join(
+            rf"{unit}{_S}(?:a{_S}venir|qui{_S}viennent)" for unit in ("jours", "semaines", "mois", "annees")
+        )
+        + "|"
+        + "|".join(
+            rf"{season}{_S}(?:dernier|prochain)" for season in ("ete", "hiver", "automne", "printemps")
+        )
     ),
     "year_to": re.compile(rf"\d\d\d\d{_SPACES}*(?:a|-|–|et)"),
     "weekday_num": re.compile(rf"(?:{_W}){_SPACES}+[\dp]"),
@@ -331,8 +347,12 @@ def _search(name: str) -> Callable[[str], bool]:
 
 
 _GUARDS: dict[str, Callable[[str], bool]] = {
-    "iso": _search("digit_dash"),  # "2025-02-24"
-    "numeric": _search("digit_sep"),  # "24/02/2025", "24.02.2025"
+    "iso": _search("dash_digits"),  # "2025-02-24"
+    "numeric": lambda text: (  # "24/02/2025", "24.02.2025"
+        _GUARD_RES["dot_digit"].search(text) is not None
+        or ("/" in text and _GUARD_RES["slash_digit"].search(text) is not None)
+    ),
+    "day_range": _search("range_to_day"),
     "day_abbr": _search("abbr_year"),  # month abbreviation, spaces, year
     "month_part": _search("part_month"),  # the pattern without its left edge and year
     "year_part": _search("part_year"),
@@ -347,7 +367,10 @@ _GUARDS: dict[str, Callable[[str], bool]] = {
         or "jour-la" in text
         or ("meme" in text and _GUARD_RES["same_day"].search(text) is not None)
     ),
-    "day_word": _any("hier", "demain", "aujourd", "matin", "soir", "midi"),
+    "day_word": lambda text: (  # "avant-hier", "apres-demain", or "ce soir", "cet apres-midi"
+        any(word in text for word in ("hier", "demain", "aujourd"))
+        or _GUARD_RES["ce_time"].search(text) is not None
+    ),
     "week": lambda text: "semaine" in text and _GUARD_RES["week"].search(text) is not None,
     "weekend": _any("week"),
     "month_rel": _any("mois"),
@@ -363,12 +386,9 @@ _GUARDS: dict[str, Callable[[str], bool]] = {
         or "l’ete" in text
         or _GUARD_RES["en_ete"].search(text) is not None
     ),
+    "offset": _search("offset"),
     "narrative_offset": _search("unit_then"),  # a unit, spaces, then the direction
-    "vague": lambda text: (
-        any(w in text for w in ("venir", "viennent", "printemps", "hiver", "automne"))
-        # "ces derniers", "les prochains", "cet ete", "l'ete dernier"
-        or _GUARD_RES["vague"].search(text) is not None
-    ),
+    "vague": _search("vague"),  # each alternative from its first word that is not optional
 }
 _GUARDED = [(kind, pattern, _GUARDS.get(kind)) for kind, pattern in _COMPILED]
 
