@@ -149,3 +149,31 @@ def test_store_roundtrip_spans_slice_stored_text(tmp_path_factory, text, data):
             'SELECT substr(d.text, m.start + 1, m."end" - m.start), m.text FROM mentions m '
             "JOIN documents d ON d.id = m.doc_id").fetchone()
     assert row[0] == row[1] == stored[start:end]
+
+
+def test_store_batch_rows_land_column_for_column(store):
+    """One INSERT per table: every value of every row ends in its own column, and an identity
+    seen twice keeps its first description, within a batch and across batches."""
+    first = Article(text=TEXT, published="2025-02-24", lang="fr", title="Un")
+    second = Article(text=TEXT + " Fin.", published="2025-02-25", lang="fr", title="Deux")
+    renamed = _record(second)
+    renamed["entities"][0]["name"] = "Putin (second description)"
+    renamed["quotes"][0]["speaker"] = None  # an unattributed quote: NULL speaker columns
+    assert store.write_batch([(first, _record(first)), (second, renamed)]) == 2
+    con = store.con
+    assert con.execute("SELECT name FROM entities WHERE id = 'Q7747'").fetchall() == [("Vladimir Putin",)]
+    assert con.execute("SELECT title, published::VARCHAR FROM documents ORDER BY title DESC").fetchall() == [
+        ("Un", "2025-02-24"), ("Deux", "2025-02-25")]
+    rows = con.execute(
+        'SELECT doc_id, idx, kind, start, "end", speaker_id, speaker_start, cue, published::VARCHAR'
+        " FROM quotes ORDER BY published").fetchall()
+    start = TEXT.index("très proche")
+    assert rows == [(first.id, 0, "direct", start, start + 11, "Q7747", 0, "a déclaré", "2025-02-24"),
+                    (second.id, 0, "direct", start, start + 11, None, None, "a déclaré", "2025-02-25")]
+    assert con.execute("SELECT count(*), count(DISTINCT doc_id) FROM event_parties").fetchone() == (2, 2)
+    third = Article(text=TEXT + " Encore.", published="2025-02-26", lang="fr")
+    again = _record(third)
+    again["entities"][0]["name"] = "Putin (third description)"
+    assert store.write_batch([(third, again)]) == 1
+    assert con.execute("SELECT name FROM entities WHERE id = 'Q7747'").fetchall() == [("Vladimir Putin",)]
+    assert store.counts()["mentions"] == 6
