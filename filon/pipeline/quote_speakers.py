@@ -603,11 +603,11 @@ class SpeakerResolver:
                     continue
                 if self.in_quote(m["start"]):
                     continue  # a name inside a quotation is talked about, it does not speak
-                tok = self.doc[self.token_at(m["start"])]
+                dep, head = self.table.dep, self.table.head
                 subj = any(
-                    t.dep_.startswith("nsubj")
-                    or (t.dep_ in ("appos", "flat:name") and t.head.dep_.startswith("nsubj"))
-                    for t in self.doc[tok.i : self.token_at(m["end"] - 1) + 1]
+                    dep[k].startswith("nsubj")
+                    or (dep[k] in ("appos", "flat:name") and dep[head[k]].startswith("nsubj"))
+                    for k in range(self.token_at(m["start"]), self.token_at(m["end"] - 1) + 1)
                 )
                 cand = self._speaker_from_mention(m) | {"_m": m}
                 ranked.append((int(m["label"] != "PER"), back, 1 if subj else 2, -m["start"], cand))
@@ -687,7 +687,7 @@ class SpeakerResolver:
                 i0, i1 = self.token_at(a["start"]), self.token_at(b["end"] - 1) + 1
                 joint = self.resolve(i0, i1)
                 if joint is not None and joint.get("speakers"):
-                    subj = any(t.dep_.startswith("nsubj") for t in self.doc[i0:i1])
+                    subj = any(self.table.dep[k].startswith("nsubj") for k in range(i0, i1))
                     out.append((1 if subj else 2, -a["start"], joint))
         return out
 

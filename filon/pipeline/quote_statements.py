@@ -107,7 +107,7 @@ class StatementFinder(SpeakerResolver):
             return False
         if hit.verb == 0 or tb.pos[hit.verb - 1] not in ("NOUN", "PROPN", "ADJ"):
             return False
-        return not any(t.lemma_ in ("avoir", "être") for t in doc[max(0, hit.verb - 5) : hit.verb])
+        return not any(tb.lemma[k] in ("avoir", "être") for k in range(max(0, hit.verb - 5), hit.verb))
 
     def _merge_nested(self, statements: list[dict]) -> list[dict]:
         """Drop statements that only continue an earlier one of the same speaker in the same
@@ -120,7 +120,7 @@ class StatementFinder(SpeakerResolver):
             same = [k for k in kept if _same_speaker(k["speaker"], st["speaker"])]
             same = [k for k in same if self.sent_of(self.token_at(k["cue_start"])) == sent]
             # a cue with its own pronoun subject inside the clause ("… et qu'il espérait …")
-            own_pronoun = any(fold(t.text) in PRONOUNS for t in self.doc[max(0, hit.start - 2) : hit.start])
+            own_pronoun = any(self.table.low[k] in PRONOUNS for k in range(max(0, hit.start - 2), hit.start))
             inside = own_pronoun and any(k["start"] <= st["cue_start"] < k["end"] for k in same)
             if (pronoun and same) or inside:
                 continue
@@ -293,7 +293,7 @@ class StatementFinder(SpeakerResolver):
                 nxt = doc[j + 1] if j + 1 < end else None
                 partitive = tok.pos_ == "DET" or (nxt is not None and nxt.pos_ in ("ADJ", "NOUN"))
                 frames.update({"obj", "de"} if partitive else {"de"})
-            if any(t.text in QUOTE_CHARS for t in doc[j : min(end, j + 3)]):
+            if any(tb.text[k] in QUOTE_CHARS for k in range(j, min(end, j + 3))):
                 frames.add("quoted")
             return frames
         if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm"):
@@ -302,12 +302,12 @@ class StatementFinder(SpeakerResolver):
             return {"attr"}  # "s'est dit disposé à …"
         if tok.pos_ == "ADJ" and low not in ("premier", "premiere", "nouveau", "nouvelle"):
             return {"attr"}
-        if any(t.text in QUOTE_CHARS for t in doc[j : min(end, j + 3)]):
+        if any(tb.text[k] in QUOTE_CHARS for k in range(j, min(end, j + 3))):
             # "dit « non »", "parle d'une « guerre des métaux »": the complement is quoted words
             frames.add("quoted")
         if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP") or tok.text in QUOTE_CHARS:
             frames.add("obj")
-            if any(fold(t.text) == "comme" for t in doc[j + 1 : min(end, j + 10)]):
+            if any(tb.low[k] == "comme" for k in range(j + 1, min(end, j + 10))):
                 frames.add("comme")  # "présente le fonds comme un moyen de …"
             for k in range(j + 1, min(end, j + 14)):
                 if tb.pos[k] in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
@@ -553,7 +553,8 @@ class StatementFinder(SpeakerResolver):
             )
             if finite or fold(tok.text) in ("que", "qu'", "qui", ";"):
                 return None
-            if tok.text == "," and any(t.pos_ == "VERB" for t in doc[sent.start : j]) and j < hit.start - 6:
+            comma = tok.text == "," and j < hit.start - 6
+            if comma and any(tb.pos[k] == "VERB" for k in range(sent.start, j)):
                 return None
             j -= 1
         return None
@@ -677,7 +678,6 @@ class StatementFinder(SpeakerResolver):
         return None
 
     def _prep_statement(self, hit: Hit) -> dict | None:
-        doc = self.doc
         tb = self.table
         sent = self.sents[self.sent_of(hit.verb)]
         word = hit.cue.words[0]
@@ -722,7 +722,7 @@ class StatementFinder(SpeakerResolver):
             if self.span_dict(c0, c1) in self.quote_bounds:
                 return None  # "« … », selon X": a direct quote with its source, not a clause
             goes_on = np[1] < after < sent.end and tb.low[after] not in ("qui", "que", "qu'", "dont")
-            if goes_on and any(t.pos_ in ("VERB", "AUX") for t in doc[after : sent.end]):
+            if goes_on and any(tb.pos[k] in ("VERB", "AUX") for k in range(after, sent.end)):
                 # "La production, selon X, va baisser": the clause goes on after the source
                 c1 = self._clause_end(after, sent.end)
                 while c1 > c0 and tb.text[c1 - 1] not in QUOTE_CHARS and not tb.alpha[c1 - 1]:
