@@ -9,6 +9,7 @@ most patterns match, and many overlap, in every example.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -186,3 +187,18 @@ def test_guards_skip_patterns_absent_from_plain_prose() -> None:
     assert {"iso", "numeric", "season", "quarter", "night_range", "anchored"} <= set(skipped)
     assert find_expressions(text) == reference_find_expressions(text)
     assert [text[e.start : e.end] for e in find_expressions(text)] == ["lundi 24 février 2025"]
+
+
+def _real_texts(corpus_articles: list[dict]) -> list[str]:
+    root = Path(__file__).resolve().parents[1]
+    files = [*sorted((root / "examples").glob("*.txt")), *sorted((root / "tests/data/heldout").glob("*.txt"))]
+    return [a["text"] for a in corpus_articles] + [p.read_text(encoding="utf-8") for p in files]
+
+
+def test_find_expressions_equals_reference_on_real_articles(corpus_articles: list[dict]) -> None:
+    """Whole articles (read at run time): the same expressions, and some of them."""
+    texts = _real_texts(corpus_articles)
+    assert len(texts) > 10
+    for text in texts:
+        assert find_expressions(text) == reference_find_expressions(text)
+    assert sum(len(find_expressions(text)) for text in texts) > 100
