@@ -25,6 +25,7 @@ Method:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -63,19 +64,45 @@ class _Unit:
 
 @dataclass(slots=True)
 class _Cluster:
+    """One agreement across articles. Its party counts, core and days are kept up to date as
+    units join, so that trying a unit against a cluster does not re-read all its units (a
+    long-running deal gathers hundreds of articles)."""
+
     units: list[_Unit] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)  # units naming each party
+    sorted_days: list[date] = field(default_factory=list)
+    _core: list[str] | None = None
+
+    def add(self, unit: _Unit) -> None:
+        """Let `unit` join the cluster."""
+        self.units.append(unit)
+        # each party once per unit, in order of mention: ties in `most_common` then follow the
+        # text, not the order of a set (which changes from one process to the next)
+        self.counts.update(list(dict.fromkeys(unit.parties)))
+        if unit.day is not None:
+            bisect.insort(self.sorted_days, unit.day)
+        self._core = None
 
     def days(self) -> list[date]:
-        """The dates of the cluster's units."""
-        return [u.day for u in self.units if u.day is not None]
+        """The dates of the cluster's units, in order."""
+        return self.sorted_days
 
     def core(self) -> list[str]:
         """Parties named by more than half of the units (at least the two most named)."""
-        counts = Counter(p for unit in self.units for p in set(unit.parties))
-        core = [p for p, n in counts.items() if 2 * n > len(self.units)]
-        if len(core) < 2:
-            core = [p for p, _ in counts.most_common(2)]
-        return sorted(core)
+        if self._core is None:
+            core = [p for p, n in self.counts.items() if 2 * n > len(self.units)]
+            if len(core) < 2:
+                core = [p for p, _ in self.counts.most_common(2)]
+            self._core = sorted(core)
+        return self._core
+
+    def gap(self, day: date) -> int | None:
+        """Days from `day` to the nearest day of the cluster (None when it has no day)."""
+        days = self.sorted_days
+        if not days:
+            return None
+        i = bisect.bisect_left(days, day)
+        return min(abs((day - d).days) for d in days[max(i - 1, 0) : i + 1])
 
 
 def _day(value: str | None) -> date | None:
@@ -171,11 +198,9 @@ def _compatible(unit: _Unit, cluster: _Cluster, max_gap_days: int) -> int:
     shared = set(unit.parties) & set(cluster.core())
     if len(shared) < 2 and not (len(unit.parties) == 1 and shared):
         return 0
-    days = cluster.days()
-    if unit.day is not None and days:
-        gap = min(abs((unit.day - d).days) for d in days)
-        if gap > max_gap_days:
-            return 0
+    gap = cluster.gap(unit.day) if unit.day is not None else None
+    if gap is not None and gap > max_gap_days:
+        return 0
     return len(shared)
 
 
@@ -193,7 +218,7 @@ def _clusters(records: Iterable[dict], max_gap_days: int) -> list[_Cluster]:
         if best is None:
             best = _Cluster()
             clusters.append(best)
-        best.units.append(unit)
+        best.add(unit)
     return clusters
 
 

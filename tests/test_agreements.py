@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from filon.agreements import agreement_summaries, link_agreements, slug
+from filon.agreements import _Cluster, _Unit, agreement_summaries, link_agreements, slug
 
 US = {"name": "United States", "id": "Q30"}
 UA = {"name": "Ukraine", "id": "Q212"}
@@ -203,3 +205,28 @@ def test_agreements_same_parties_twice_are_named_by_their_year():
     assert [n[-7:] for n in names] == [" (2021)", " (2025)"]
     assert names[0][:-7] == names[1][:-7]
     assert "minerals agreement" in names[0]
+
+
+def _unit(parties: list[str], day: date | None) -> _Unit:
+    return _Unit("a", 0, [0], parties, dict.fromkeys(parties), [], "minerals", day, {"agreement"})
+
+
+def test_cluster_core_breaks_ties_by_first_mention_not_set_order():
+    cluster = _Cluster()
+    cluster.add(_unit(["Zambie", "Chine"], date(2025, 3, 1)))
+    cluster.add(_unit(["Angola", "Chine"], date(2025, 1, 1)))
+    # Chine is named by both units; Zambie and Angola tie: the one named first joins the core
+    assert cluster.core() == ["Chine", "Zambie"]
+    cluster.add(_unit(["Angola", "Chine"], None))
+    assert cluster.core() == ["Angola", "Chine"]  # the cached core follows new units
+
+
+def test_cluster_gap_is_the_distance_to_the_nearest_day():
+    cluster = _Cluster()
+    assert cluster.gap(date(2025, 1, 1)) is None
+    for day in (date(2025, 3, 1), date(2024, 1, 1), date(2025, 1, 10)):
+        cluster.add(_unit(["A", "B"], day))
+    assert cluster.days() == [date(2024, 1, 1), date(2025, 1, 10), date(2025, 3, 1)]
+    assert cluster.gap(date(2025, 1, 1)) == 9
+    assert cluster.gap(date(2026, 3, 1)) == 365
+    assert cluster.gap(date(2023, 12, 1)) == 31
