@@ -372,6 +372,8 @@ def assert_same(doc: Doc, lexicon: CueLexicon) -> list[Hit]:
     assert table.dep == [t.dep_ for t in doc]
     assert table.head == [t.head.i for t in doc]
     assert [table.children(t.i) for t in doc] == [[c.i for c in t.children] for t in doc]
+    for field in ("VerbForm", "Voice", "Gender", "Number"):
+        assert [table.feats(t.i, field) for t in doc] == [t.morph.get(field) for t in doc]
     ref = RefScanner(doc, lexicon, [])
     new = CueScanner(doc, lexicon, [], table)
     for tok in doc:

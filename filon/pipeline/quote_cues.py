@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, MORPH, ORTH, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
@@ -199,6 +199,7 @@ class Hit:
 
 _TEXTS: dict[int, str] = {}  # string hash -> string (hashes are the same in every vocab)
 _FOLDED: dict[int, str] = {}  # string hash -> `fold` of the string
+_FEATS: dict[tuple[int, str], list[str]] = {}  # (analysis hash, field) -> values
 _CACHE_LIMIT = 1 << 18
 
 
@@ -211,25 +212,26 @@ class TokenTable:
     """
 
     __slots__ = (
-        "_children", "alpha", "dep", "digit", "head", "idx", "lemma", "lemma_low", "low", "n", "pos", "punct",
-        "space", "text",
+        "_children", "_doc", "alpha", "dep", "digit", "head", "idx", "lemma", "lemma_low", "low", "morph",
+        "n", "pos", "punct", "space", "text",
     )  # fmt: skip
 
     def __init__(self, doc: Doc) -> None:
         self.n = n = len(doc)
         if n:
-            attrs = [ORTH, LEMMA, POS, IS_PUNCT, IS_ALPHA, IS_SPACE, IDX, DEP, IS_DIGIT]
+            attrs = [ORTH, LEMMA, POS, IS_PUNCT, IS_ALPHA, IS_SPACE, IDX, DEP, IS_DIGIT, MORPH]
             cols = doc.to_array(attrs).T.tolist()
             # HEAD is an offset, negative for a head on the left: read it as signed
             heads = doc.to_array([HEAD]).astype("int64").ravel().tolist()
         else:
-            cols = [[], [], [], [], [], [], [], [], []]
+            cols = [[], [], [], [], [], [], [], [], [], []]
             heads = []
-        orths, lemmas, pos, punct, alpha, space, idx, deps, digit = cols
+        orths, lemmas, pos, punct, alpha, space, idx, deps, digit, morphs = cols
         strings = doc.vocab.strings
         if len(_TEXTS) > _CACHE_LIMIT:  # bounded: the strings of a long-running process
             _TEXTS.clear()
             _FOLDED.clear()
+            _FEATS.clear()
         texts, folded = _TEXTS, _FOLDED
         for h in set(orths).union(lemmas, deps):
             if h not in texts:
@@ -249,6 +251,17 @@ class TokenTable:
         self.dep: list[str] = [texts[h] for h in deps]
         self.head: list[int] = [k + off for k, off in enumerate(heads)]  # absolute index
         self._children: list[list[int]] | None = None
+        self.morph: list[int] = morphs  # hash of each token's morphological analysis
+        self._doc = doc
+
+    def feats(self, i: int, field: str) -> list[str]:
+        """`doc[i].morph.get(field)`, computed once per distinct analysis (the values are only
+        read: the list is shared)."""
+        key = (self.morph[i], field)
+        got = _FEATS.get(key)
+        if got is None:
+            got = _FEATS[key] = self._doc[i].morph.get(field)
+        return got
 
     def children(self, i: int) -> list[int]:
         """Indices of the syntactic children of token `i`, in text order (`Token.children`)."""

@@ -558,7 +558,7 @@ class SpeakerResolver:
                 return "m"
             if self.table.punct[k]:
                 break
-        g = self.doc[i].morph.get("Gender")
+        g = self.table.feats(i, "Gender")
         if m.get("label") == "PER" and m.get("kind", "name") != "name":
             return {"Masc": "m", "Fem": "f"}.get(g[0]) if g else None
         if m.get("label") == "PER":
@@ -743,4 +743,4 @@ class SpeakerResolver:
 
     def _plural_mention(self, m: dict) -> bool:
         tok = self.doc[self.token_at(m["end"] - 1)]
-        return "Plur" in tok.morph.get("Number")
+        return "Plur" in self.table.feats(tok.i, "Number")

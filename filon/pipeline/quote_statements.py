@@ -80,7 +80,7 @@ class StatementFinder(SpeakerResolver):
                 or (hit.start == prev.end + 1 and self.table.low[prev.end] in ("de", "d'", "a", "à"))
             )
             prev = hit
-            if chained and "Inf" in self.doc[hit.start].morph.get("VerbForm"):
+            if chained and "Inf" in self.table.feats(hit.start, "VerbForm"):
                 continue  # "a dit espérer …": the infinitive is the content of the first cue
             if self._passive(hit):
                 continue  # "le rapport a été publié": the subject is what is said, not who
@@ -102,7 +102,7 @@ class StatementFinder(SpeakerResolver):
         doc = self.doc
         tb = self.table
         verb = doc[hit.verb]
-        forms = verb.morph.get("VerbForm")
+        forms = self.table.feats(verb.i, "VerbForm")
         if hit.start != hit.verb or "Part" not in forms or fold(verb.text).endswith("ant"):
             return False
         if hit.verb == 0 or tb.pos[hit.verb - 1] not in ("NOUN", "PROPN", "ADJ"):
@@ -129,7 +129,6 @@ class StatementFinder(SpeakerResolver):
 
     def _content_after(self, j: int, sent_end: int) -> tuple[int, int] | None:
         """Token range of the reported content starting at or after `j`, skipping adjuncts."""
-        doc = self.doc
         tb = self.table
         texts = tb.text
         while j < sent_end:
@@ -182,7 +181,7 @@ class StatementFinder(SpeakerResolver):
                 bare_inf = (
                     k < sent_end
                     and tb.pos[k] in ("VERB", "AUX")
-                    and "Inf" in doc[k].morph.get("VerbForm")
+                    and "Inf" in self.table.feats(k, "VerbForm")
                     and tb.low[k - 1] not in ("de", "d'", "a", "pour", "sans")
                 )
                 if (stop or bare_inf) and k - j <= 10:
@@ -236,7 +235,7 @@ class StatementFinder(SpeakerResolver):
 
     def _speech_verb(self, tok: Token) -> bool:
         """A finite verb or past participle that is a reporting cue."""
-        forms = tok.morph.get("VerbForm")
+        forms = self.table.feats(tok.i, "VerbForm")
         if tok.pos_ not in ("VERB", "AUX") or not ("Part" in forms or "Fin" in forms):
             return False
         return self.scanner.is_cue_at(tok.i)
@@ -256,7 +255,7 @@ class StatementFinder(SpeakerResolver):
             return True
         aux = any(t.lemma[k] == "être" for k in range(max(0, v - 3), v))
         reflexive = any(t.low[k] in ("se", "s'") for k in range(max(0, v - 4), v))
-        return aux and not reflexive and "Pass" in self.doc[v].morph.get("Voice")
+        return aux and not reflexive and "Pass" in self.table.feats(v, "Voice")
 
     def _frames(self, j: int, end: int) -> set[str]:
         """Which complement frame the content starting at token `j` realises."""
@@ -275,7 +274,7 @@ class StatementFinder(SpeakerResolver):
         if low in ("de", "d'", "à", "pour", "a", "au", "aux", "to"):
             # "de/à/pour + infinitive" or "au gouvernement de + infinitive"
             for k in range(j + 1, min(end, j + 8)):
-                if tb.pos[k] in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
+                if tb.pos[k] in ("VERB", "AUX") and "Inf" in self.table.feats(k, "VerbForm"):
                     mark = (
                         tb.low[k - 1]
                         if tb.low[k - 1] not in ("ne", "pas", "se", "s'")
@@ -296,9 +295,9 @@ class StatementFinder(SpeakerResolver):
             if any(tb.text[k] in QUOTE_CHARS for k in range(j, min(end, j + 3))):
                 frames.add("quoted")
             return frames
-        if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm"):
+        if tok.pos_ in ("VERB", "AUX") and "Inf" in self.table.feats(tok.i, "VerbForm"):
             return {"inf"}
-        if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"):
+        if tok.pos_ == "VERB" and "Part" in self.table.feats(tok.i, "VerbForm"):
             return {"attr"}  # "s'est dit disposé à …"
         if tok.pos_ == "ADJ" and low not in ("premier", "premiere", "nouveau", "nouvelle"):
             return {"attr"}
@@ -310,7 +309,7 @@ class StatementFinder(SpeakerResolver):
             if any(tb.low[k] == "comme" for k in range(j + 1, min(end, j + 10))):
                 frames.add("comme")  # "présente le fonds comme un moyen de …"
             for k in range(j + 1, min(end, j + 14)):
-                if tb.pos[k] in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm"):
+                if tb.pos[k] in ("VERB", "AUX") and "Inf" in self.table.feats(k, "VerbForm"):
                     mark = tb.low[k - 1]
                     if mark in ("de", "d'", "a"):
                         frames.add("de" if mark != "a" else "à")
@@ -343,7 +342,7 @@ class StatementFinder(SpeakerResolver):
         # "a reproché … et jugé « … »": a participle coordinated to an earlier cue shares its auxiliary
         coordinated = (
             hit.start == hit.verb > 0
-            and "Part" in verb.morph.get("VerbForm")
+            and "Part" in self.table.feats(verb.i, "VerbForm")
             and tb.low[hit.verb - 1] == "et"
         )
         if not own_subject and hit.start == hit.verb and (self._nonfinite(verb) or coordinated):
@@ -548,7 +547,7 @@ class StatementFinder(SpeakerResolver):
                 return j, j + 1
             finite = (
                 tok.pos_ == "VERB"
-                and "Fin" in tok.morph.get("VerbForm")
+                and "Fin" in self.table.feats(tok.i, "VerbForm")
                 and tok.lemma_ not in ("avoir", "être")
             )
             if finite or fold(tok.text) in ("que", "qu'", "qui", ";"):

@@ -498,7 +498,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         toks = [t for t in self.doc[i0:i1] if t.text not in QUOTE_CHARS]
         if not toks or len(toks) > 8:
             return False
-        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in toks):
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in self.table.feats(t.i, "VerbForm") for t in toks):
             return False
         if toks[0].pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "X", "NUM") or (
             toks[0].pos_ == "ADJ" and len(toks) == 1
