@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy
 from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, MORPH, ORTH, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
@@ -208,7 +209,12 @@ class TokenTable:
 
     Every `doc[i]` builds a Python Token and every `.text`/`.lemma_`/`.pos_` does a string-store
     look-up; the cue scan reads each token several times, so the attributes are read here once
-    (one `Doc.to_array` call) and the strings are memoized by hash across documents.
+    (`Doc.to_array`) and the strings are memoized by hash across documents.
+
+    Lists indexed by token: `text`, `low` (`fold` of the text), `lemma`, `lemma_low`, `pos`,
+    `dep`, `idx`, `head` (absolute index; a root is its own head), `morph` (analysis hash) and
+    the lexical flags `punct`, `alpha`, `space`, `digit` (0/1, read as truth values). `children`
+    and `feats` stand for `Token.children` and `Token.morph.get`.
     """
 
     __slots__ = (
@@ -222,7 +228,8 @@ class TokenTable:
             attrs = [ORTH, LEMMA, POS, IS_PUNCT, IS_ALPHA, IS_SPACE, IDX, DEP, IS_DIGIT, MORPH]
             cols = doc.to_array(attrs).T.tolist()
             # HEAD is an offset, negative for a head on the left: read it as signed
-            heads = doc.to_array([HEAD]).astype("int64").ravel().tolist()
+            offsets = doc.to_array([HEAD]).astype("int64").ravel()
+            heads = (offsets + numpy.arange(n, dtype="int64")).tolist()
         else:
             cols = [[], [], [], [], [], [], [], [], [], []]
             heads = []
@@ -243,13 +250,13 @@ class TokenTable:
         self.lemma: list[str] = [texts[h] for h in lemmas]
         self.lemma_low: list[str] = [folded[h] for h in lemmas]
         self.pos: list[str] = [POS_NAMES[p] for p in pos]
-        self.punct: list[bool] = [bool(v) for v in punct]
-        self.alpha: list[bool] = [bool(v) for v in alpha]
-        self.space: list[bool] = [bool(v) for v in space]
-        self.digit: list[bool] = [bool(v) for v in digit]
+        self.punct: list[int] = punct
+        self.alpha: list[int] = alpha
+        self.space: list[int] = space
+        self.digit: list[int] = digit
         self.idx: list[int] = idx
         self.dep: list[str] = [texts[h] for h in deps]
-        self.head: list[int] = [k + off for k, off in enumerate(heads)]  # absolute index
+        self.head: list[int] = heads
         self._children: list[list[int]] | None = None
         self.morph: list[int] = morphs  # hash of each token's morphological analysis
         self._doc = doc
