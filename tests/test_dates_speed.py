@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -176,6 +177,31 @@ def test_guarded_patterns_are_the_specified_ones() -> None:
     """The compiled patterns the fast path runs are `_PATTERNS`, in order, unchanged."""
     assert [(kind, p.pattern) for kind, p, _ in temporal._GUARDED] == temporal._PATTERNS
     assert set(temporal._GUARDS) <= {kind for kind, _ in temporal._PATTERNS}
+    # run line by line: only patterns for which the end of a line reads as a line break
+    patterns = dict(temporal._PATTERNS)
+    for kind in temporal._PARAGRAPH_WORDS:
+        # nothing that matches a line break: no `$`, no `\\n`, `\\s`, `\\W`, `\\D`, `.`, `[^…]`
+        assert not any(bit in patterns[kind] for bit in ("$", "\\n", "\\s", "\\W", "\\D", "[^")), kind
+        assert not re.search(r"(?<!\\)\.(?![^\[]*\])", patterns[kind]), kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le 24\nfévrier 2025",
+        "le 24 février\n2025",
+        "lundi\n24 février",
+        "mardi 25\nh",
+        "2024\n-2025 et 2024-\n2025",
+        "fin\nmars, mi-\n2025, 12/\n03/2025",
+        "du 3 au\n5 mars",
+        "\nmars\n\nlundi\n",
+        "mars",
+        "",
+    ],
+)
+def test_line_breaks_split_nothing(text: str) -> None:
+    assert find_expressions(text) == reference_find_expressions(text)
 
 
 def test_guards_skip_patterns_absent_from_plain_prose() -> None:

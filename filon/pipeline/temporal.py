@@ -44,7 +44,7 @@ Resolution rules (the reference date `ref` is the article's publication date):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -407,6 +407,48 @@ def _fold(text: str) -> str:
     return text.translate(table)
 
 
+# The patterns every match of which holds a month, a weekday or a digit run only on the lines
+# (paragraphs) holding one: two thirds of an article's text has none. This is exact because no
+# pattern consumes a line break, and their lookaheads read the end of a line (`endpos`) as they
+# read a line break; their lookbehinds still see the text before the line ("narrative_offset",
+# whose `$` reads the two differently, is not one of them).
+_DIGITS = tuple("0123456789")
+_MONTH_WORDS = tuple(_FULL_MONTHS)
+_DAY_MONTH_WORDS = (*_MONTH_WORDS, *_ABBR_NODOT.split("|"))  # "24 fevr. 2025", "26 fev 2025"
+_WEEKDAY_WORDS = tuple(_FR_WEEKDAYS)
+_PARAGRAPH_WORDS: dict[str, tuple[str, ...]] = {
+    "day_month": _DAY_MONTH_WORDS,
+    "month_year": _MONTH_WORDS,
+    "month": _MONTH_WORDS,
+    "year": _DIGITS,
+    "weekday": _WEEKDAY_WORDS,
+    # guarded ones that share those words: the lines are looked up once per text
+    "day_range": _DAY_MONTH_WORDS,
+    "day_abbr": _DAY_MONTH_WORDS,
+    "month_part": _MONTH_WORDS,
+    "weekday_day": _WEEKDAY_WORDS,
+    "iso": _DIGITS,
+    "numeric": _DIGITS,
+    "year_part": _DIGITS,
+    "year_range": _DIGITS,
+}
+
+
+def _paragraphs_with(folded: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the lines of `folded` holding one of `words`."""
+    spans = []
+    start = 0
+    while start <= len(folded):
+        end = folded.find("\n", start)
+        if end < 0:
+            end = len(folded)
+        line = folded[start:end]
+        if any(word in line for word in words):
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
 def find_expressions(text: str) -> list[Expression]:
     """Temporal expressions of `text`, non-overlapping, in text order.
 
@@ -421,10 +463,18 @@ def find_expressions(text: str) -> list[Expression]:
     """
     folded = _fold(text)
     found: list[Expression] = []
+    ranges: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for kind, pattern, guard in _GUARDED:
         if guard is not None and not guard(folded):
             continue
-        for match in pattern.finditer(folded):
+        words = _PARAGRAPH_WORDS.get(kind)
+        if words is None:
+            matches: Iterable[re.Match[str]] = pattern.finditer(folded)
+        else:
+            if words not in ranges:
+                ranges[words] = _paragraphs_with(folded, words)
+            matches = (m for start, end in ranges[words] for m in pattern.finditer(folded, start, end))
+        for match in matches:
             parts = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append(Expression(match.start(), match.end(), kind, parts))
     found.sort(key=lambda e: (-(e.end - e.start), e.start))
