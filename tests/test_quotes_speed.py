@@ -26,10 +26,10 @@ from filon.pipeline.quote_cues import (
     CueLexicon,
     CueScanner,
     Hit,
-    TokenTable,
     is_clitic,
 )
 from filon.pipeline.quotes import _DocQuotes, _sentences
+from filon.pipeline.tokens import TokenTable, token_table
 
 SENTENCES = [
     # reporting verbs, subject first, compound tenses
@@ -363,6 +363,9 @@ def assert_same(doc: Doc, lexicon: CueLexicon) -> list[Hit]:
     assert table.low == [fold(t.text) for t in doc]
     assert table.lemma == [t.lemma_ for t in doc]
     assert table.lemma_low == [fold(t.lemma_) for t in doc]
+    assert table.lower == [t.lower_ for t in doc]
+    assert table.lemma_lower == [t.lemma_.lower() for t in doc]
+    assert token_table(doc) is token_table(doc)  # one table per doc, shared by the components
     assert table.pos == [t.pos_ for t in doc]
     assert table.punct == [t.is_punct for t in doc]
     assert table.alpha == [t.is_alpha for t in doc]

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 
 from filon.domains.pack import DEFAULT_DOMAIN, domain_path, read_csv, read_yaml
 from filon.errors import DomainError, Errors
-from filon.pipeline.extensions import TokenTable, token_table
+from filon.pipeline.tokens import TokenTable, token_table
 
 TRIGGERS_FILE = "event_triggers.yaml"
 RESOURCES_FILE = "resources.csv"
@@ -139,7 +139,7 @@ class EventLexicon:
 
 
 # Matcher attribute -> TokenTable list
-_ATTRS = {"LEMMA": "lemma", "LOWER": "lower", "POS": "pos", "IS_PUNCT": "is_punct"}
+_ATTRS = {"LEMMA": "lemma", "LOWER": "lower", "POS": "pos", "IS_PUNCT": "punct"}
 _INDEXED = ("LEMMA", "LOWER")
 # A compiled token spec: (TokenTable list name, expected value or {"IN"|"NOT_IN"|"REGEX": ...})
 Check = tuple[str, Any]

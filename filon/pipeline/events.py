@@ -63,7 +63,8 @@ from filon.domains.pack import DEFAULT_DOMAIN
 from filon.pipeline import event_syntax as syn
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.event_patterns import COARSE_STATUS, EventLexicon, Trigger, load_event_lexicon
-from filon.pipeline.extensions import doc_text, set_doc_extensions, token_table
+from filon.pipeline.extensions import doc_text, set_doc_extensions
+from filon.pipeline.tokens import token_table
 
 LOGGER = logging.getLogger(__name__)
 

@@ -60,38 +60,3 @@ def doc_text(doc: Doc) -> str:
         text = _TEXTS[doc] = doc.text
     return text
 
-
-class TokenTable:
-    """Token attributes of a doc read once into plain lists, indexed by token position.
-
-    `doc[i]` builds a new Token object and each `lemma_`/`lower_`/`pos_` looks the string up
-    again; rules that test every token of every sentence read these lists instead.
-    Components must not retokenize nor re-tag after a table was built (filon's don't).
-    """
-
-    __slots__ = ("__weakref__", "is_punct", "lemma", "lemma_lower", "lower", "pos", "text")
-
-    def __init__(self, doc: Doc) -> None:
-        self.text: list[str] = []
-        self.lemma: list[str] = []
-        self.lower: list[str] = []
-        self.pos: list[str] = []
-        self.is_punct: list[bool] = []
-        for tok in doc:
-            self.text.append(tok.text)
-            self.lemma.append(tok.lemma_)
-            self.lower.append(tok.lower_)
-            self.pos.append(tok.pos_)
-            self.is_punct.append(tok.is_punct)
-        self.lemma_lower: list[str] = [lemma.lower() for lemma in self.lemma]
-
-
-_TABLES: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()
-
-
-def token_table(doc: Doc) -> TokenTable:
-    """The `TokenTable` of `doc`, built on first use."""
-    table = _TABLES.get(doc)
-    if table is None:
-        table = _TABLES[doc] = TokenTable(doc)
-    return table

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from filon.domains.gazetteer import Gazetteer, fold
 from filon.pipeline.extensions import in_spans
-from filon.pipeline.quote_cues import OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES, TokenTable
+from filon.pipeline.quote_cues import OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES
+from filon.pipeline.tokens import TokenTable
 
 INDEFINITES = frozenset(
     {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "d'autres"}

@@ -24,10 +24,10 @@ from filon.pipeline.quote_cues import (
     SOURCE_NOUNS,
     CueScanner,
     Hit,
-    TokenTable,
     skip_adjunct,
 )
 from filon.pipeline.quote_speakers import SpeakerResolver
+from filon.pipeline.tokens import TokenTable
 
 # prepositions that open a circumstance or an addressee between a cue and its content
 PP_STARTS = frozenset(

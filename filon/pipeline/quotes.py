@@ -88,12 +88,12 @@ from filon.pipeline.quote_cues import (
     CueLexicon,
     CueScanner,
     Hit,
-    TokenTable,
     skip_adjunct,
 )
 from filon.pipeline.quote_marks import PADDING, QuoteSpan, find_quotes
 from filon.pipeline.quote_speakers import SpeakerResolver
 from filon.pipeline.quote_statements import StatementFinder
+from filon.pipeline.tokens import TokenTable, token_table
 
 LOGGER = logging.getLogger(__name__)
 
@@ -173,7 +173,7 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         self.text = doc_text(doc)
         self.day = _parse_date(doc._.filon_published)
         self.skip = doc._.filon_boilerplate or []
-        self.table = TokenTable(doc)  # the token attributes as plain lists, read once
+        self.table = token_table(doc)  # the token attributes as plain lists, shared with filon_events
         self.sents = _sentences(doc, self.table)
         self.sent_starts = [s.start for s in self.sents]
         self.tok_starts = self.table.idx
@@ -719,7 +719,7 @@ def _sentences(doc: Doc, table: TokenTable | None = None) -> list[Span]:
     """
     if not doc.has_annotation("SENT_START"):
         return [doc[:]]
-    t = table if table is not None else TokenTable(doc)
+    t = table if table is not None else token_table(doc)
     text, space = t.text, t.space
     out: list[list[int]] = []  # [start, end) token ranges
     for sent in doc.sents:
