@@ -402,9 +402,9 @@ class EventExtractor(FilonComponent):
         doc = ctx.doc
         region = doc[r_start:r_end]
         mentions = self._mentions_in(ctx, region.start_char, region.end_char)
-        compare = next(
-            (t.idx for t in doc[span.end : r_end] if t.lower_ in self.lexicon.comparison_cues), None
-        )
+        table = token_table(doc)
+        compare = next((table.idx[i] for i in range(span.end, r_end)
+                        if table.lower[i] in self.lexicon.comparison_cues), None)
         if compare is not None:
             # "présenté comme une alternative aux exigences de l'administration Trump"
             mentions = [m for m in mentions if m.start < compare]
@@ -439,7 +439,8 @@ class EventExtractor(FilonComponent):
         parties = explicit
         region_nouns = [t for t in agreement_nouns if r_start <= t.i < r_end] or agreement_nouns
         if trig.type == "agreement":
-            talk_nouns = [t for t in sent if t.lemma_.lower() in self.lexicon.negotiation_nouns]
+            talk_nouns = [doc[i] for i in range(sent.start, sent.end)
+                          if table.lemma_lower[i] in self.lexicon.negotiation_nouns]
             if pronoun and not (minerals or region_nouns or talk_nouns):
                 local = ctx.agreements[-1]
             else:
