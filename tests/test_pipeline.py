@@ -100,3 +100,21 @@ def test_pipeline_failing_component_keeps_the_batch_going(nlp, monkeypatch, capl
     assert len(records) == 3
     assert records[0]["quotes"] == [] and records[1]["quotes"] and records[2]["quotes"]
     assert "boom" in caplog.text
+
+
+def test_pipeline_frees_each_doc_and_its_token_table(nlp):
+    """The per-doc caches (token table, text) must not keep processed docs alive: a long ingest
+    would otherwise grow without bound."""
+    import gc
+    import weakref
+
+    from filon.pipeline.tokens import token_table
+
+    text = "Le président a déclaré lundi 3 mars que l'accord sur les terres rares était « proche »."
+    refs = []
+    for _article, doc in process(nlp, [Article(text=text + f" ({i})", lang="fr") for i in range(3)]):
+        assert token_table(doc).lemma_lower  # built and used by the components
+        refs.append(weakref.ref(doc))
+        del doc
+    gc.collect()
+    assert [r() for r in refs] == [None, None, None]

@@ -83,7 +83,9 @@ class TokenTable:
         self.head: list[int] = heads
         self._children: list[list[int]] | None = None
         self.morph: list[int] = morphs  # hash of each token's morphological analysis
-        self._doc = doc
+        # weakly: `token_table` keeps tables by weak reference to their doc, and a table holding
+        # its doc would keep both alive for ever
+        self._doc = weakref.ref(doc)
 
     def feats(self, i: int, field: str) -> list[str]:
         """`doc[i].morph.get(field)`, computed once per distinct analysis (the values are only
@@ -91,7 +93,9 @@ class TokenTable:
         key = (self.morph[i], field)
         got = _FEATS.get(key)
         if got is None:
-            got = _FEATS[key] = self._doc[i].morph.get(field)
+            doc = self._doc()
+            assert doc is not None, "the table's Doc was freed"
+            got = _FEATS[key] = doc[i].morph.get(field)
         return got
 
     def children(self, i: int) -> list[int]:
