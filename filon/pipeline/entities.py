@@ -34,11 +34,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from filon.domains.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slugify
 from filon.domains.pack import DEFAULT_DOMAIN, read_csv
@@ -46,6 +48,7 @@ from filon.domains.places import city_index
 from filon.ingest.dateline import MONTHS, WEEKDAYS
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.extensions import doc_text, in_spans, set_doc_extensions
+from filon.pipeline.tokens import TokenTable, token_table
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 FIRST_NAMES_FILE = "first_names.csv"
@@ -76,6 +79,7 @@ _PORTFOLIO_WORDS = frozenset(fold(w) for w in (
     "Budget", "Armées", "Transports", "Education", "Culture", "Etat", "Numérique", "Mines",
     "Ressources", "Relations", "Extérieures", "Europe", "Diplomatie", "Reconstruction",
 ))
+_TITLE_WORDS = _PORTFOLIO_WORDS | _ROLE_NOUNS
 # Nouns that make an entity an institution whatever the model labelled it.
 _INSTITUTION_NOUNS = frozenset(fold(w) for w in (
     "ministère", "agence", "commission", "banque", "administration", "département", "office",
@@ -128,8 +132,11 @@ class _Mention:
     role_start: int = 0  # roles: first token of the role phrase itself (after "le", "l'ancien")
     former: bool = False  # roles: "l'ancien président américain", the holder before the date
 
-    def span(self, doc: Doc) -> Span:
-        return doc[self.start : self.end]
+
+def _char_span(table: TokenTable, start: int, end: int) -> tuple[int, int]:
+    """`doc[start:end]`'s (start_char, end_char), read from the token table (no Span built)."""
+    last = end - 1
+    return table.idx[start], table.idx[last] + len(table.text[last])
 
 
 class EntityLinker(FilonComponent):
@@ -180,53 +187,51 @@ class EntityLinker(FilonComponent):
 
     def match(self, doc: Doc) -> list[_Mention]:
         """Candidate mentions (model + gazetteer + roles), overlaps resolved, in text order."""
+        # spans are read as character offsets into the cached text, and tokens from the shared
+        # token table: building a Span or a Token per look-up was most of this component's time
         gaz = self.gazetteer
+        table = token_table(doc)
+        text = doc_text(doc)
+        lower = table.lower
         skip = _skipped_spans(doc)
-        candidates: list[tuple[Span, _Mention]] = []
+        candidates: list[_Mention] = []
         for ent in doc.ents:
-            if ent.label_ not in LABELS or self._is_noise(ent, skip):
+            label = ent.label_
+            if label not in LABELS:
                 continue
-            mention = _clean_model_span(ent, gaz)
+            s, e = ent.start, ent.end
+            a, b = _char_span(table, s, e)
+            if in_spans(a, b, skip) or _noise_text(text[a:b]):
+                continue
+            mention = _clean_model_span(table, text, s, e, label, gaz)
             if mention is not None:
-                candidates.append((mention.span(doc), mention))
+                candidates.append(mention)
+        strings = doc.vocab.strings
         for mid, s, e in [*self.names_lower(doc), *self.names_exact(doc)]:
-            span = doc[s:e]
-            if in_spans(span.start_char, span.end_char, skip):
+            a, b = _char_span(table, s, e)
+            if in_spans(a, b, skip):
                 continue
-            actor = gaz.actor(doc.vocab.strings[mid])
+            actor = gaz.actor(strings[mid])
             if actor is None:
                 continue
             # a lowercase hit of a capitalised name is a common word ("porcelaine de chine"),
             # only descriptions such as "gouvernement ukrainien" are written in lowercase
-            if not _is_capitalised(span.text) and _is_capitalised(actor_surface(actor)):
+            if not _is_capitalised(text[a:b]) and _is_capitalised(actor_surface(actor)):
                 continue
-            candidates.append((span, _Mention(s, e, actor.label, "gazetteer", actor)))
+            candidates.append(_Mention(s, e, actor.label, "gazetteer", actor))
         for _mid, s, e in self.roles(doc):
-            former = s > 0 and doc[s - 1].lower_ in _FORMER
+            former = s > 0 and lower[s - 1] in _FORMER
             phrase_start = s - 1 if former else s
-            if phrase_start > 0 and doc[phrase_start - 1].lower_ in _ROLE_DETERMINERS:
+            if phrase_start > 0 and lower[phrase_start - 1] in _ROLE_DETERMINERS:
                 phrase_start -= 1
-            span = doc[phrase_start:e]
-            if in_spans(span.start_char, span.end_char, skip):
+            if in_spans(*_char_span(table, phrase_start, e), skip):
                 continue
             role = _Mention(phrase_start, e, "PER", "role")
             role.role_start, role.former = s, former
-            candidates.append((span, role))
-        return self._resolve_overlaps(doc, candidates)
+            candidates.append(role)
+        return self._resolve_overlaps(table, candidates)
 
-    @staticmethod
-    def _is_noise(ent: Span, skip: list[dict]) -> bool:
-        """Model entities that are not mentions: boilerplate, credit lines, lone punctuation."""
-        if in_spans(ent.start_char, ent.end_char, skip):
-            return True
-        text = ent.text
-        if not any(c.isalpha() for c in text):
-            return True
-        # "( AGENCE / PRÉNOM NOM )": photo credits are all caps, often with a slash
-        letters = [c for c in text if c.isalpha()]
-        return bool("/" in text or (all(c.isupper() for c in letters) and " " in text.strip()))
-
-    def _resolve_overlaps(self, doc: Doc, candidates: list[tuple[Span, _Mention]]) -> list[_Mention]:
+    def _resolve_overlaps(self, table: TokenTable, candidates: list[_Mention]) -> list[_Mention]:
         """Keep non-overlapping mentions, the most trustworthy first.
 
         Roles and full names of gazetteer people come first: the model often glues a title to a
@@ -236,43 +241,37 @@ class EntityLinker(FilonComponent):
         knows the label).
         """
         gazetteer_ends: dict[int, int] = {}  # token -> end of the longest gazetteer hit there
-        for _s, m in candidates:
+        for m in candidates:
             if m.source == "gazetteer":
                 gazetteer_ends[m.start] = max(m.end, gazetteer_ends.get(m.start, m.end))
-
-        def runs_on(m: _Mention) -> bool:
-            """A model span running on from a gazetteer name into a complement.
-
-            "Bureau ovale de la Maison Blanche" yes; but not "Union soviétique" (an adjective
-            makes a new name) nor "Commission de régulation" (one-word names are too generic).
-            """
-            end = gazetteer_ends.get(m.start, m.end)
-            return (
-                m.source == "model"
-                and end < m.end
-                and end - m.start >= 2
-                and doc[end].lower_ in _COMPLEMENT_WORDS
-            )
-
-        def priority(m: _Mention) -> int:
-            if m.source == "role":
-                return 0
-            if m.source == "gazetteer" and m.actor is not None and m.actor.type == "person":
-                return 0 if m.end - m.start >= 2 else 1
-            return 1
-
-        rank = {"role": 0, "gazetteer": 1, "model": 2}
-        ordered = sorted(
-            (m for _s, m in candidates if not runs_on(m)),
-            key=lambda m: (priority(m), -(m.end - m.start), rank[m.source], m.start),
-        )
-        taken: set[int] = set()
+        lower = table.lower
+        # (priority, -length, source rank, start, position): the position keeps equal keys in
+        # candidate order, as a stable sort on the first four would
+        keyed: list[tuple[int, int, int, int, int]] = []
+        for position, m in enumerate(candidates):
+            start, end, source = m.start, m.end, m.source
+            if source == "model":
+                # a model span running on from a gazetteer name into a complement: "Bureau
+                # ovale de la Maison Blanche" yes; but not "Union soviétique" (an adjective
+                # makes a new name) nor "Commission de régulation" (one-word names are too
+                # generic)
+                name_end = gazetteer_ends.get(start, end)
+                if name_end < end and name_end - start >= 2 and lower[name_end] in _COMPLEMENT_WORDS:
+                    continue
+                keyed.append((1, start - end, 2, start, position))
+            elif source == "role":
+                keyed.append((0, start - end, 0, start, position))
+            else:  # gazetteer: full names of people first
+                person = m.actor is not None and m.actor.type == "person" and end - start >= 2
+                keyed.append((0 if person else 1, start - end, 1, start, position))
+        keyed.sort()
+        taken = [False] * table.n
         kept: list[_Mention] = []
-        for m in ordered:
-            tokens = set(range(m.start, m.end))
-            if tokens & taken:
+        for *_key, position in keyed:
+            m = candidates[position]
+            if True in taken[m.start : m.end]:
                 continue
-            taken |= tokens
+            taken[m.start : m.end] = [True] * (m.end - m.start)
             kept.append(m)
         kept.sort(key=lambda m: m.start)
         return kept
@@ -282,39 +281,49 @@ class EntityLinker(FilonComponent):
     def set_annotations(self, doc: Doc, mentions: list[_Mention]) -> None:
         """Link mentions, write `doc._.filon_entities` and align `doc.ents`."""
         day = _parse_date(doc._.filon_published)
-        people = _PersonIndex(self.gazetteer, doc, mentions)
+        table = token_table(doc)
+        text = doc_text(doc)
+        people = _PersonIndex(self.gazetteer, table, text, mentions)
         out: list[dict] = []
         for m in mentions:
-            span = m.span(doc)
+            start_char, end_char = _char_span(table, m.start, m.end)
+            surface = text[start_char:end_char]  # the mention's `Span.text`
             if m.source == "role":
-                out.append(self._role_entity(span, doc[m.role_start : m.end].text, day, m.former))
+                phrase = text[table.idx[m.role_start] : end_char]
+                out.append(self._role_entity(surface, start_char, end_char, phrase, day, m.former))
             else:
-                out.append(self._named_entity(doc, span, m, people))
+                out.append(self._named_entity(doc, table, m, surface, start_char, people))
         _link_appositions(doc, out)
         _first_name_gender(out, self.first_names)
-        _apposition_after_gender(doc, out)
+        _apposition_after_gender(table, text, out)
         _share_gender(out)
         doc._.filon_entities = out
-        self._set_ents(doc, mentions, out)
+        self._set_ents(doc, table, mentions, out)
 
-    def _named_entity(self, doc: Doc, span: Span, m: _Mention, people: _PersonIndex) -> dict:
-        """Identity of a named mention: gazetteer, in-article full name, place index or slug."""
+    def _named_entity(
+        self, doc: Doc, table: TokenTable, m: _Mention, text: str, start_char: int, people: _PersonIndex
+    ) -> dict:
+        """Identity of a named mention: gazetteer, in-article full name, place index or slug.
+
+        `text` is the mention's text and `start_char` its offset in the doc.
+        """
         gaz = self.gazetteer
-        surface = _strip_title(span.text)
+        end_char = start_char + len(text)
+        surface = _strip_title(text)
         actor = m.actor or gaz.lookup(surface)
         label = actor.label if actor is not None else m.label
         if m.label == "PER" or (actor is not None and actor.type == "person"):
-            linked = people.resolve(m.start, _person_key(span.text))
+            linked = people.resolve(m.start, _person_key(text))
             if linked is not None:
                 actor_id, name = linked
-                entity = _entity(span, "PER", actor_id, name, "name")
-                entity["gender"] = _title_gender(doc, span) or _apposition_gender(doc, span)
+                entity = _entity(text, start_char, end_char, "PER", actor_id, name, "name")
+                entity["gender"] = _title_gender(table, m.start) or _apposition_gender(table, m.start)
                 known = gaz.actor(actor_id)
                 if known is not None:
                     _fill(entity, known)
                 return entity
-            if actor is None and len(span) == 1 and _title_gender(doc, span) is None \
-                    and not _TITLE_RE.match(span.text):
+            if actor is None and m.end - m.start == 1 and _title_gender(table, m.start) is None \
+                    and not _TITLE_RE.match(text):
                 # the model's commonest error on wire copy: a capital or a country tagged PER
                 actor = gaz.place(surface, min_population=_PER_TO_LOC_POPULATION)
                 label = "LOC" if actor is not None else "PER"
@@ -323,30 +332,32 @@ class EntityLinker(FilonComponent):
         if actor is None:
             prefix = {"PER": "person", "ORG": "org", "LOC": "loc"}.get(label)
             actor_id = f"filon:{prefix}-{slugify(surface)}" if prefix else None
-            entity = _entity(span, label, actor_id, surface if prefix else None, "name")
+            entity = _entity(text, start_char, end_char, label, actor_id, surface if prefix else None, "name")
             if label == "PER":
-                entity["gender"] = _title_gender(doc, span) or _apposition_gender(doc, span)
+                entity["gender"] = _title_gender(table, m.start) or _apposition_gender(table, m.start)
             return entity
-        entity = _entity(span, label, actor.id, actor.name, "name")
+        entity = _entity(text, start_char, end_char, label, actor.id, actor.name, "name")
         _fill(entity, actor)
         entity["descriptive"] = actor.type in _DESCRIPTIVE_TYPES or (
-            actor.type == "institution" and span.text[:1].islower()  # "la présidence ukrainienne"
+            actor.type == "institution" and text[:1].islower()  # "la présidence ukrainienne"
         )
-        stands_for = gaz.metonymy(span.text)
+        stands_for = gaz.metonymy(text)
         if (
             stands_for is not None
             and stands_for.id != actor.id
-            and (actor.type != "city" or _used_as_actor(span))
+            and (actor.type != "city" or _used_as_actor(doc, table, m.start, m.end))
         ):
             entity["kind"] = "metonymy"
             entity["refers_to"] = {"id": stands_for.id, "name": stands_for.name}
         return entity
 
-    def _role_entity(self, span: Span, phrase: str, day: date | None, former: bool) -> dict:
+    def _role_entity(
+        self, text: str, start_char: int, end_char: int, phrase: str, day: date | None, former: bool
+    ) -> dict:
         """A role mention linked to its holder on `day` (or the one before, for "ancien")."""
         gaz = self.gazetteer
         holder = gaz.former_holder(phrase, day) if former else gaz.role(phrase, day)
-        entity = _entity(span, "PER", None, None, "role")
+        entity = _entity(text, start_char, end_char, "PER", None, None, "role")
         if holder is not None:
             entity["id"], entity["name"] = holder.id, holder.name
             _fill(entity, holder)
@@ -356,14 +367,34 @@ class EntityLinker(FilonComponent):
         return entity
 
     @staticmethod
-    def _set_ents(doc: Doc, mentions: list[_Mention], entities: list[dict]) -> None:
-        """Mirror the named and metonymic mentions in `doc.ents` (kb_id = identity)."""
-        spans = []
+    def _set_ents(doc: Doc, table: TokenTable, mentions: list[_Mention], entities: list[dict]) -> None:
+        """Mirror the named and metonymic mentions in `doc.ents` (kb_id = identity).
+
+        Writes the token columns `doc.set_ents(spans, default="outside")` would write, in one
+        `Doc.from_array` (a Span per mention cost more than the rest of the linking): mentions
+        never overlap, so no span needs filtering; tokens outside them become O and keep their
+        kb id; `ent_id` is left as it was.
+        """
+        n = table.n
+        if not n:
+            return
+        strings = doc.vocab.strings
+        iob = [2] * n  # O
+        types = [0] * n
+        kb_ids = doc.to_array(ENT_KB_ID).tolist()
         for m, e in zip(mentions, entities, strict=True):
             if e["kind"] == "role":
                 continue
-            spans.append(Span(doc, m.start, m.end, label=e["label"], kb_id=e["id"] or ""))
-        doc.set_ents(filter_spans(spans), default="outside")
+            label = strings.add(e["label"])
+            if not label:
+                continue  # set_ents ignores a span without label
+            start, end = m.start, m.end
+            width = end - start
+            iob[start:end] = [3] + [1] * (width - 1)  # B, then I
+            types[start:end] = [label] * width
+            kb_ids[start:end] = [strings.add(e["id"] or "")] * width
+        columns = numpy.array([iob, types, kb_ids], dtype=numpy.uint64).T
+        doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], columns)
 
 
 class _PersonIndex:
@@ -376,21 +407,22 @@ class _PersonIndex:
     (None) for the caller, who may find it is a place.
     """
 
-    def __init__(self, gaz: Gazetteer, doc: Doc, mentions: list[_Mention]) -> None:
+    def __init__(self, gaz: Gazetteer, table: TokenTable, text: str, mentions: list[_Mention]) -> None:
         self.gaz = gaz
         self.full: list[tuple[int, str, tuple[str, str]]] = []  # (token, key, identity)
         for m in mentions:
             if m.source == "role":
                 continue
-            span = m.span(doc)
-            key = _person_key(span.text)
+            start_char, end_char = _char_span(table, m.start, m.end)
+            surface = text[start_char:end_char]
+            key = _person_key(surface)
             if len(key.split()) < 2:
                 continue
-            actor = m.actor or gaz.lookup(_strip_title(span.text))
+            actor = m.actor or gaz.lookup(_strip_title(surface))
             if actor is not None and actor.type == "person":
                 self.full.append((m.start, key, (actor.id, actor.name)))
             elif actor is None and m.label == "PER":
-                self.full.append((m.start, key, (f"filon:person-{slugify(key)}", _strip_title(span.text))))
+                self.full.append((m.start, key, (f"filon:person-{slugify(key)}", _strip_title(surface))))
 
     def resolve(self, start: int, key: str) -> tuple[str, str] | None:
         """(id, name) of the person mention at token `start` with person key `key`."""
@@ -424,7 +456,9 @@ def actor_surface(actor: Actor) -> str:
     return actor.name_fr or actor.name
 
 
-def _clean_model_span(ent: Span, gaz: Gazetteer) -> _Mention | None:
+def _clean_model_span(
+    table: TokenTable, text: str, start: int, end: int, label: str, gaz: Gazetteer
+) -> _Mention | None:
     """Repair a model entity, or None when it is not an entity at all.
 
     - "Le Kremlin": the determiner goes.
@@ -433,29 +467,33 @@ def _clean_model_span(ent: Span, gaz: Gazetteer) -> _Mention | None:
     - "ministère du Commerce" tagged LOC: an institution noun makes it an ORG.
     - "Etats" ("les Etats membres"), "Etat ukrainien": a generic noun, not a name.
     - "Européens", "Américains": nationalities are MISC, not places.
+
+    `start`, `end` and `label` are the model entity's; `text` is the doc's text. Token strings
+    come from the token table (`Token.is_upper`/`is_lower` are `str.isupper`/`islower` of the
+    text, the lexeme flags spaCy computes that way).
     """
-    doc = ent.doc
-    start, end, label = ent.start, ent.end, ent.label_
-    if end - start > 1 and doc[start].lower_ in _LEADING_DETERMINERS:
+    words, low, alpha = table.text, table.low, table.alpha
+    if end - start > 1 and table.lower[start] in _LEADING_DETERMINERS:
         start += 1
-    first = fold(doc[start].text)
+    first = low[start]  # `fold` of the first word
     if first in _ROLE_NOUNS:
         tail = end
-        while tail > start and doc[tail - 1].text[:1].isupper() and doc[tail - 1].is_alpha:
+        while tail > start and words[tail - 1][:1].isupper() and alpha[tail - 1]:
             tail -= 1
-        while tail < end and fold(doc[tail].text) in _PORTFOLIO_WORDS | _ROLE_NOUNS:
+        while tail < end and low[tail] in _TITLE_WORDS:
             tail += 1
         if tail >= end or tail == start:
             return None
         return _Mention(tail, end, "PER", "model")
     if first in _GENERIC_NOUNS:
         return None
-    span_text = doc[start:end].text
-    if (end - start > 1 and doc[start].is_upper and len(doc[start]) >= 2
-            and all(t.is_lower for t in doc[start + 1:end]) and gaz.lookup(span_text) is None):
+    span_text = text[slice(*_char_span(table, start, end))]
+    if (end - start > 1 and words[start].isupper() and len(words[start]) >= 2
+            and all(words[i].islower() for i in range(start + 1, end))
+            and gaz.lookup(span_text) is None):
         # "CRMA européen", "IRA américain": a known acronym and its adjective; full names
         # ending in lowercase words ("Commission électorale centrale") are left whole
-        known = gaz.lookup(doc[start].text)
+        known = gaz.lookup(words[start])
         if known is not None:
             return _Mention(start, start + 1, known.label, "model")
     if not any(c.isupper() for c in span_text) and gaz.lookup(span_text) is None:
@@ -463,8 +501,8 @@ def _clean_model_span(ent: Span, gaz: Gazetteer) -> _Mention | None:
     if end - start == 1 and (first in WEEKDAYS or first in MONTHS):
         return None  # "Lundi, le Parlement…": a sentence-initial day or month is no name
     if end - start <= 2 and first in _PORTFOLIO_WORDS:
-        head = _portfolio_head(doc, start)
-        if head is not None and fold(doc[head].text) in _INSTITUTION_NOUNS:
+        head = _portfolio_head(table, start)
+        if head is not None and low[head] in _INSTITUTION_NOUNS:
             # "ministère kazakh de l'Industrie" tagged "Industrie"/LOC: the institution is the name
             return _Mention(head, end, "ORG", "model")
         if head is not None:
@@ -473,8 +511,8 @@ def _clean_model_span(ent: Span, gaz: Gazetteer) -> _Mention | None:
         start += 1  # "Trésor Jean Dupont": the portfolio of a title cut off by the model
     if first in _INSTITUTION_NOUNS and label != "ORG":
         label = "ORG"
-    if (end - start == 1 and label == "LOC" and _DEMONYM.match(doc[start].text)
-            and gaz.place(doc[start].text) is None):
+    if (end - start == 1 and label == "LOC" and _DEMONYM.match(words[start])
+            and gaz.place(words[start]) is None):
         label = "MISC"
     return _Mention(start, end, label, "model")
 
@@ -497,6 +535,7 @@ def _first_alpha(text: str) -> str:
     return next((c for c in text if c.isalpha()), "")
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_capitalised(text: str) -> bool:
     first = _first_alpha(text)
     return bool(first) and first.isupper()
@@ -519,43 +558,64 @@ def _spellings(surface: str) -> set[str]:
     return forms | {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
 
 
+# the same names come back in every article: the pure string functions below are memoized
+@lru_cache(maxsize=1 << 14)
+def _noise_text(text: str) -> bool:
+    """A model entity's text that is no mention: no letter (lone punctuation), or a credit line.
+
+    Boilerplate spans are checked apart, by offsets.
+    """
+    if not any(c.isalpha() for c in text):
+        return True
+    # "( AGENCE / PRÉNOM NOM )": photo credits are all caps, often with a slash
+    letters = [c for c in text if c.isalpha()]
+    return bool("/" in text or (all(c.isupper() for c in letters) and " " in text.strip()))
+
+
+@lru_cache(maxsize=1 << 14)
 def _strip_title(text: str) -> str:
     return _TITLE_RE.sub("", text.strip())
 
 
+@lru_cache(maxsize=1 << 14)
 def _person_key(text: str) -> str:
     return fold(_strip_title(text)).strip(" ,.;:")
 
 
-def _title_gender(doc: Doc, span: Span) -> str | None:
-    """'M. Dupont' -> 'm', 'Mme Dupont' -> 'f' (title inside the span or just before it)."""
-    first = span[0].lower_
+def _title_gender(table: TokenTable, start: int) -> str | None:
+    """'M. Dupont' -> 'm', 'Mme Dupont' -> 'f' (title as the mention's first token, at `start`,
+    or just before it)."""
+    first = table.lower[start]
     if first in _TITLES:
         return _TITLES[first]
-    if span.start > 0 and doc[span.start - 1].lower_ in _TITLES:
-        return _TITLES[doc[span.start - 1].lower_]
+    if start > 0 and table.lower[start - 1] in _TITLES:
+        return _TITLES[table.lower[start - 1]]
     return None
 
 
-def _apposition_gender(doc: Doc, span: Span) -> str | None:
+def _apposition_gender(table: TokenTable, start: int) -> str | None:
     """'la géologue Anna X' -> 'f', 'le ministre Petro Y' -> 'm': the noun or determiner just
-    before a name agrees with the person (the model's morphology says how)."""
-    if span.start == 0:
+    before a name (starting at token `start`) agrees with the person (the model's morphology
+    says how)."""
+    if start == 0:
         return None
-    before = doc[span.start - 1]
-    if before.pos_ not in ("NOUN", "DET", "ADJ"):
+    pos = table.pos
+    before = start - 1
+    if pos[before] not in ("NOUN", "DET", "ADJ"):
         return None
-    genders = before.morph.get("Gender")
-    if not genders and before.pos_ != "DET" and span.start > 1 and doc[span.start - 2].pos_ == "DET":
-        genders = doc[span.start - 2].morph.get("Gender")
+    genders = table.feats(before, "Gender")
+    if not genders and pos[before] != "DET" and start > 1 and pos[start - 2] == "DET":
+        genders = table.feats(start - 2, "Gender")
     return {"Fem": "f", "Masc": "m"}.get(genders[0]) if len(genders) == 1 else None
 
 
-def _entity(span: Span, label: str, actor_id: str | None, name: str | None, kind: str) -> dict:
+def _entity(
+    text: str, start_char: int, end_char: int, label: str, actor_id: str | None, name: str | None, kind: str
+) -> dict:
     return {
-        "text": span.text,
-        "start": span.start_char,
-        "end": span.end_char,
+        "text": text,
+        "start": start_char,
+        "end": end_char,
         "label": label,
         "id": actor_id,
         "name": name,
@@ -574,23 +634,26 @@ def _fill(entity: dict, actor: Actor) -> None:
     entity["country"] = actor.id if actor.type == "state" else actor.country
 
 
-def _used_as_actor(span: Span) -> bool:
-    """True when a capital acts ("Kiev refuse", "selon Washington"), not when it is a place."""
-    root = span.root
-    cases = {c.lower_ for c in root.children if c.dep_ in ("case", "fixed")}
+def _used_as_actor(doc: Doc, table: TokenTable, start: int, end: int) -> bool:
+    """True when a capital (tokens `start`..`end`) acts ("Kiev refuse", "selon Washington"), not
+    when it is a place."""
+    # a one-token span is its own root; longer ones ask spaCy (`Span.root`'s tie-breaking)
+    root = start if end - start == 1 else doc[start:end].root.i
+    lower, dep = table.lower, table.dep
+    cases = {lower[c] for c in table.children(root) if dep[c] in ("case", "fixed")}
     if cases & _PLACE_CASES and not cases & _ACTOR_CASES:
         return False
     if cases & _ACTOR_CASES:
         return True
     head = root
-    if root.dep_ == "conj":
-        head = root.head  # "Kiev et Washington négocient": the conjunct shares the role
-        head_cases = {c.lower_ for c in head.children if c.dep_ == "case"}
+    if dep[root] == "conj":
+        head = table.head[root]  # "Kiev et Washington négocient": the conjunct shares the role
+        head_cases = {lower[c] for c in table.children(head) if dep[c] == "case"}
         if head_cases & _ACTOR_CASES:
             return True
         if head_cases & _PLACE_CASES:
             return False
-    return head.dep_ in _ACTOR_DEPS
+    return dep[head] in _ACTOR_DEPS
 
 
 def _link_appositions(doc: Doc, entities: list[dict]) -> None:
@@ -661,26 +724,26 @@ _FEMININE_NOUN_ENDINGS = ("trice", "euse", "ienne", "ière", "esse", "ante", "en
 _MASCULINE_NOUN_ENDINGS = ("teur", "eur", "ien", "ier", "ant", "ent", "ain", "é")
 
 
-def _apposition_after_gender(doc: Doc, entities: list[dict]) -> None:
+def _apposition_after_gender(table: TokenTable, text: str, entities: list[dict]) -> None:
     """'Hélène Dupont, chercheuse au CNRS' -> 'f': a person noun in apposition right after a
-    name whose gender nothing else told (the noun's ending says it; epicene nouns say nothing)."""
-    text = doc_text(doc)
-    tokens: dict[int, Token] | None = None
+    name whose gender nothing else told (the noun's ending says it; epicene nouns say nothing).
+    `text` is the doc's text."""
+    tokens: dict[int, int] | None = None  # char offset -> token index
     for ent in entities:
         if ent["label"] != "PER" or ent["kind"] != "name" or ent["gender"]:
             continue
         if tokens is None:
-            tokens = {t.idx: t for t in doc}  # built only when a person still lacks a gender
+            tokens = {idx: i for i, idx in enumerate(table.idx)}  # only when a gender is missing
         end = ent["end"]
         while end < len(text) and text[end] == " ":
             end += 1
         comma = tokens.get(end)
-        if comma is None or comma.text != "," or comma.i + 1 >= len(doc):
+        if comma is None or table.text[comma] != "," or comma + 1 >= table.n:
             continue
-        noun = doc[comma.i + 1]
-        if noun.pos_ != "NOUN" or not noun.is_lower:
+        noun = comma + 1
+        if table.pos[noun] != "NOUN" or not table.text[noun].islower():
             continue
-        word = noun.lower_
+        word = table.lower[noun]
         if word.endswith(_FEMININE_NOUN_ENDINGS):
             ent["gender"] = "f"
         elif word.endswith(_MASCULINE_NOUN_ENDINGS):
@@ -721,7 +784,7 @@ def make_entities(nlp: Language, name: str, domain: str = DEFAULT_DOMAIN) -> Ent
 _PORTFOLIO_LINKS = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "au", "aux", "à"})
 
 
-def _portfolio_head(doc: Doc, start: int) -> int | None:
+def _portfolio_head(table: TokenTable, start: int) -> int | None:
     """Index of the institution or role noun a portfolio word depends on, if any.
 
     Walks left over "de l'", "du", "au" and lowercase adjectives ("ministère kazakh de
@@ -729,11 +792,10 @@ def _portfolio_head(doc: Doc, start: int) -> int | None:
     """
     i = start - 1
     while i >= 0 and start - i <= 4:
-        token = doc[i]
-        key = fold(token.text)
+        key = table.low[i]  # `fold` of the token's text
         if key in _INSTITUTION_NOUNS or key in _ROLE_NOUNS:
             return i
-        if token.lower_ in _PORTFOLIO_LINKS or (token.is_lower and token.is_alpha):
+        if table.lower[i] in _PORTFOLIO_LINKS or (table.text[i].islower() and table.alpha[i]):
             i -= 1
             continue
         return None
