@@ -1,18 +1,21 @@
 """Token and sentence rules of `filon_events`: clauses, predicates, governors, cue regions.
 
-Pure functions over spaCy tokens and spans, written against the parse of fr_core_news_md and
-its known slips (sentences cut before the verb, participles hung on nouns, conditionals tagged
-as imperfects); each one says which slip it absorbs.
+Pure functions over a doc's `TokenTable` and token indices (a spaCy Token built for each look
+cost more than the rules themselves; the table holds the same values), written against the
+parse of fr_core_news_md and its known slips (sentences cut before the verb, participles hung
+on nouns, conditionals tagged as imperfects); each one says which slip it absorbs.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span
 
 from filon.pipeline.event_patterns import Trigger
+from filon.pipeline.tokens import TokenTable
 
 # clause separators: a trigger's region stops at the last of these before the next trigger
 SEPARATORS = frozenset({",", ";", ":", "—", "–", "(", ")", "mais", "tandis", "alors", "puis", "afin"})
@@ -45,23 +48,26 @@ FINAL = frozenset({".", "!", "?", "…", "..."})
 CLOSERS = frozenset({"»", '"', "”", ")", "’", "'"})
 
 
-def ends_sentence(span: Span) -> bool:
-    """The span ends with final punctuation, possibly followed by closing quotes or brackets."""
-    toks = [t for t in span if not t.is_space]
-    while toks and toks[-1].text in CLOSERS:
-        toks.pop()
-    return bool(toks) and (toks[-1].text in FINAL or toks[-1].text.endswith((".", "!", "?", "…")))
+def ends_sentence(t: TokenTable, start: int, end: int) -> bool:
+    """Tokens `start:end` end with final punctuation, possibly followed by closing quotes or
+    brackets (whitespace tokens aside)."""
+    text, space = t.text, t.space
+    for i in range(end - 1, start - 1, -1):
+        if space[i] or text[i] in CLOSERS:
+            continue
+        return text[i] in FINAL or text[i].endswith((".", "!", "?", "…"))
+    return False
 
 
-def trim(span: Span) -> Span:
-    """The span without leading or trailing whitespace tokens."""
-    start, end = span.start, span.end
+def trim(t: TokenTable, start: int, end: int) -> tuple[int, int]:
+    """The token range without leading or trailing whitespace tokens."""
+    text, space = t.text, t.space
     # a closing mark left over from the previous sentence, an opening one of the next
-    while start < end and (span.doc[start].is_space or span.doc[start].text in ("»", "”")):
+    while start < end and (space[start] or text[start] in ("»", "”")):
         start += 1
-    while end > start and (span.doc[end - 1].is_space or span.doc[end - 1].text in ("«", "“")):
+    while end > start and (space[end - 1] or text[end - 1] in ("«", "“")):
         end -= 1
-    return span.doc[start:end]
+    return start, end
 
 
 def in_any(pos: int, spans: list[dict] | None) -> bool:
@@ -98,209 +104,237 @@ def resolve_overlaps(candidates: list[tuple[Span, Trigger]]) -> list[tuple[Span,
     return sorted(chosen, key=lambda item: item[0].start)
 
 
-def witness(doc: Doc, tok_start: int) -> bool:
+def witness(t: TokenTable, tok_start: int) -> bool:
     """'en présence du chancelier allemand Olaf Scholz': a witness, not a party."""
+    lower, pos, punct = t.lower, t.pos, t.punct
     for i in range(tok_start - 1, max(tok_start - 7, 0), -1):
-        tok = doc[i]
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+        if punct[i] or pos[i] in ("VERB", "AUX"):
             return False
-        if tok.lower_ == "présence" and i > 0 and doc[i - 1].lower_ == "en":
+        if lower[i] == "présence" and i > 0 and lower[i - 1] == "en":
             return True
     return False
+
+
+def ancestors(t: TokenTable, i: int) -> Iterator[int]:
+    """`Token.ancestors` as indices: the head, its head, … up to the root."""
+    head = t.head
+    for _ in range(t.n):  # spaCy's own bound on the climb
+        if head[i] == i:
+            return
+        i = head[i]
+        yield i
+
+
+def subtree(t: TokenTable, i: int) -> list[int]:
+    """The indices of `Token.subtree` (in no particular order: callers only test membership)."""
+    out = [i]
+    k = 0
+    while k < len(out):
+        out.extend(t.children(out[k]))
+        k += 1
+    return out
 
 
 INDEFINITE = frozenset({"un", "une", "des", "d'", "d’", "de", "nouveau", "nouvelle"})
 
 
-def object_fits(predicate: Token, trig: Trigger) -> bool:
+def object_fits(t: TokenTable, predicate: int, trig: Trigger) -> bool:
     """The cue's object (or passive subject) is one of the trigger's `object_lemmas`, and an
     indefinite one when the trigger asks for it ("a évoqué un accord", not "l'accord")."""
-    passive = any(c.dep_ == "aux:pass" for c in predicate.children)
-    candidates = [c for c in predicate.children
-                  if c.dep_ in ("obj", "nsubj:pass", "obl:arg")
-                  or (c.dep_ == "nsubj" and (passive or trig.subject_fits))]
-    participle = "Part" in predicate.morph.get("VerbForm") and not any(
-        c.dep_.startswith("aux") for c in predicate.children)
-    if participle and predicate.dep_.startswith("acl"):
+    dep, pos, lower, head = t.dep, t.pos, t.lower, t.head
+    kids = t.children(predicate)
+    passive = any(dep[c] == "aux:pass" for c in kids)
+    candidates = [c for c in kids
+                  if dep[c] in ("obj", "nsubj:pass", "obl:arg")
+                  or (dep[c] == "nsubj" and (passive or trig.subject_fits))]
+    participle = "Part" in t.feats(predicate, "VerbForm") and not any(
+        dep[c].startswith("aux") for c in kids)
+    if participle and dep[predicate].startswith("acl"):
         # "le nouveau texte, transmis à Kiev", "l'accord-cadre, approuvé par le gouvernement"
-        candidates.append(predicate.head)
-    subjectless = not any(c.dep_.startswith("nsubj") for c in predicate.children)
-    if predicate.dep_ == "xcomp" or (passive and subjectless):
+        candidates.append(head[predicate])
+    subjectless = not any(dep[c].startswith("nsubj") for c in kids)
+    if dep[predicate] == "xcomp" or (passive and subjectless):
         # "les discussions doivent se poursuivre", "sa signature pourrait être repoussée": the
         # subject hangs on the modal
-        candidates.extend(c for c in predicate.head.children
-                          if c.dep_.startswith("nsubj") and (passive or trig.subject_fits))
-    doc = predicate.doc
-    if participle and predicate.i > 1 and doc[predicate.i - 1].lower_ == ",":
+        candidates.extend(c for c in t.children(head[predicate])
+                          if dep[c].startswith("nsubj") and (passive or trig.subject_fits))
+    if participle and predicate > 1 and lower[predicate - 1] == ",":
         # a detached participle modifies the noun before the comma, whatever the parse says
-        for tok in reversed(doc[max(predicate.i - 6, 0) : predicate.i - 1]):
-            if tok.pos_ in ("VERB", "AUX") or tok.lower_ in (",", ";", ":", "."):
+        for i in range(predicate - 2, max(predicate - 6, 0) - 1, -1):
+            if pos[i] in ("VERB", "AUX") or lower[i] in (",", ";", ":", "."):
                 break
-            if tok.pos_ == "NOUN" and _fits(tok, trig):
+            if pos[i] == "NOUN" and _fits(t, i, trig):
                 return True
-    if any(_fits(c, trig) for c in candidates):
+    if any(_fits(t, c, trig) for c in candidates):
         return True
     # the parser often loses the object ("a présenté mercredi à Kiev au président un projet",
     # "a de son côté évoqué lundi, lors d'une rencontre …, un accord"): take the first bare noun
     # after the cue (no preposition, not a day), stopping at the next verb
-    for tok in doc[predicate.i + 1 : min(predicate.i + 16, len(doc))]:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+    for i in range(predicate + 1, min(predicate + 16, t.n)):
+        if pos[i] in ("VERB", "AUX") and dep[i] not in ("aux", "aux:tense", "aux:pass", "cop"):
             return False
-        if tok.pos_ != "NOUN" or tok.lower_ in TIME_WORDS:
+        if pos[i] != "NOUN" or lower[i] in TIME_WORDS:
             continue
-        cases = [c for c in tok.children if c.dep_ == "case"]
+        cases = [c for c in t.children(i) if dep[c] == "case"]
         # "a évoqué en janvier des investissements": a partitive "des"/"du" read as a preposition
-        partitive = len(cases) == 1 and cases[0].lower_ in ("des", "du") and cases[0].i == tok.i - 1
-        if (cases and not partitive) or doc[tok.i - 1].lower_ in ("à", "au", "aux"):
+        partitive = len(cases) == 1 and lower[cases[0]] in ("des", "du") and cases[0] == i - 1
+        if (cases and not partitive) or lower[i - 1] in ("à", "au", "aux"):
             continue
-        return _fits(tok, trig)
+        return _fits(t, i, trig)
     return False
 
 
 SINGULAR_DRAFTS = frozenset({"projet", "texte", "document"})
 
 
-def _fits(noun: Token, trig: Trigger) -> bool:
-    if noun.lemma_.lower() not in trig.object_lemmas and noun.lower_ not in trig.object_lemmas:
+def _fits(t: TokenTable, noun: int, trig: Trigger) -> bool:
+    lemma, lower = t.lemma_lower[noun], t.lower[noun]
+    if lemma not in trig.object_lemmas and lower not in trig.object_lemmas:
         return False
-    if noun.lemma_.lower() in SINGULAR_DRAFTS and "Plur" in noun.morph.get("Number"):
+    if lemma in SINGULAR_DRAFTS and "Plur" in t.feats(noun, "Number"):
         return False  # "examinera les projets stratégiques": many projects, not a draft deal
     if not trig.indefinite_object:
         return True
-    dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
-    if not dets and noun.i > 0:
-        dets = {noun.doc[noun.i - 1].lower_}
+    dets = {t.lower[c] for c in t.children(noun) if t.dep[c] == "det"}
+    if not dets and noun > 0:
+        dets = {t.lower[noun - 1]}
     return bool(dets & INDEFINITE)
 
 
-def idiom(tok: Token) -> bool:
+def idiom(t: TokenTable, i: int) -> bool:
     """'d'accord', 'en accord avec': no deal ("le ministre s'est dit d'accord")."""
-    if tok.lower_ != "accord" or tok.i == 0:
+    if t.lower[i] != "accord" or i == 0:
         return False
-    prev = tok.doc[tok.i - 1].lower_
+    prev = t.lower[i - 1]
     if prev == "en":
         return True
     # "projet d'accord", "protocole d'accord" name a deal; "est d'accord", "tomber d'accord" do not
-    return prev in ("d'", "d’") and (tok.i < 2 or tok.doc[tok.i - 2].pos_ not in ("NOUN", "PROPN"))
+    return prev in ("d'", "d’") and (i < 2 or t.pos[i - 2] not in ("NOUN", "PROPN"))
 
 
 ADVOCACY_VERBS = frozenset({"plaider", "militer", "appeler", "pousser", "insister", "œuvrer", "préconiser"})
 
 
-def advocated(tok: Token) -> bool:
+def advocated(t: TokenTable, i: int) -> bool:
     """'plaide pour que l'UE propose …': the clause is what the advocate asks for (its content),
     not a purpose or a condition."""
-    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-    return tok.head.i != tok.i and tok.head.lemma_.lower() in ADVOCACY_VERBS and "que" in marks
+    marks = {t.lower[c] for c in t.children(i) if t.dep[c] == "mark"}
+    head = t.head[i]
+    return head != i and t.lemma_lower[head] in ADVOCACY_VERBS and "que" in marks
 
 
-def drop_governed(chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
+def drop_governed(t: TokenTable, chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
     """'sur le point de signer', 'a proposé de négocier': a status cue right after another one
     (at most one word between) is its complement, not a second event."""
-    heads = {id(span): predicate_of(span) for span, _ in chosen}
-    others = {heads[id(span)].i: trig for span, trig in chosen}
+    head = t.head
+    preds = [predicate_of(t, span.start, span.end) for span, _ in chosen]
+    others = {p: trig for p, (_, trig) in zip(preds, chosen, strict=True)}
     out: list[tuple[Span, Trigger]] = []
-    advocating = {heads[id(span)].head.i for span, trig in chosen
-                  if trig.status == "proposed" and advocated(heads[id(span)])}
-    for span, trig in chosen:
-        predicate = heads[id(span)]
-        if predicate.i in advocating and trig.status == "proposed":
+    advocating = {head[p] for p, (_, trig) in zip(preds, chosen, strict=True)
+                  if trig.status == "proposed" and advocated(t, p)}
+    for predicate, (span, trig) in zip(preds, chosen, strict=True):
+        if predicate in advocating and trig.status == "proposed":
             continue  # "plaide pour que l'UE propose un partenariat": the advocated offer is the event
-        governed = predicate.head.i in others and predicate.head.i != predicate.i
-        if "Inf" in predicate.morph.get("VerbForm") and governed:
+        governed = head[predicate] in others and head[predicate] != predicate
+        if "Inf" in t.feats(predicate, "VerbForm") and governed:
             continue  # "a proposé à l'Ukraine de conclure": the proposal is the event
-        if predicate.pos_ == "NOUN" and trig.status == "negotiating" and governed and not (
-            trig.asserts_state and others[predicate.head.i].status == "proposed"
+        if t.pos[predicate] == "NOUN" and trig.status == "negotiating" and governed and not (
+            trig.asserts_state and others[head[predicate]].status == "proposed"
         ):
             # "les négociations avaient été interrompues", "a rejeté la contre-proposition": the
             # interruption or the rejection is the event; a counter-proposal sent is a move in talks
             continue
         if out and trig.type == "agreement" and out[-1][1].type == "agreement":
-            gap = span.doc[out[-1][0].end : span.start]
-            if len(gap) <= 1 and all(t.lower_ in ("de", "d'", "à", "pour") for t in gap):
+            gap = range(out[-1][0].end, span.start)
+            if len(gap) <= 1 and all(t.lower[i] in ("de", "d'", "à", "pour") for i in gap):
                 continue
         out.append((span, trig))
     return out
 
 
-def is_modifier(tok: Token) -> bool:
+def is_modifier(t: TokenTable, i: int) -> bool:
     """A bare participle modifying a noun ("l'accord conclu", ", présenté par Bruxelles comme …")."""
-    if "Part" not in tok.morph.get("VerbForm") or not tok.dep_.startswith(("acl", "advcl")):
+    if "Part" not in t.feats(i, "VerbForm") or not t.dep[i].startswith(("acl", "advcl")):
         return False
-    return not any(c.dep_.startswith("aux") for c in tok.children)
+    return not any(t.dep[c].startswith("aux") for c in t.children(i))
 
 
-def regions(sent: Span, spans: list[Span]) -> list[tuple[int, int]]:
+def regions(t: TokenTable, sent_start: int, sent_end: int, spans: list[Span]) -> list[tuple[int, int]]:
     """Token ranges of the sentence owned by each trigger, cut at clause separators between them."""
-    cuts = [sent.start]
-    doc = sent.doc
+    cuts = [sent_start]
+    lower = t.lower
     for left, right in itertools.pairwise(spans):
         cut = right.start
         for i in range(right.start - 1, left.end - 1, -1):
-            if doc[i].lower_ in SEPARATORS:
+            if lower[i] in SEPARATORS:
                 cut = i
                 break
         cuts.append(cut)
-    cuts.append(sent.end)
+    cuts.append(sent_end)
     return [(cuts[k], cuts[k + 1]) for k in range(len(spans))]
 
 
-def predicate_of(span: Span) -> Token:
-    """The token of the trigger span whose head lies outside it."""
-    for tok in span:
-        if tok.head.i < span.start or tok.head.i >= span.end or tok.head.i == tok.i:
-            return tok
-    return span.root
+def predicate_of(t: TokenTable, start: int, end: int) -> int:
+    """The token of the trigger span `start:end` whose head lies outside it (`Span.root` when the
+    span is not empty: in a tree some token of it always has its head outside or is the root)."""
+    head = t.head
+    for i in range(start, end):
+        h = head[i]
+        if h < start or h >= end or h == i:
+            return i
+    raise ValueError(f"empty trigger span {start}:{end}")
 
 
-def governors(span: Span, sent: Span | None = None) -> list[Token]:
+def governors(t: TokenTable, predicate: int, lo: int, hi: int) -> list[int]:
     """The predicate and the verbs it is the xcomp of ("pourrait signer", "doit signer").
 
-    The climb stays inside `sent`: the parser sometimes hangs a sentence on the previous one.
+    The climb stays inside the sentence `lo:hi`: the parser sometimes hangs a sentence on the
+    previous one.
     """
-    tok = predicate_of(span)
+    tok = predicate
     chain = [tok]
-    lo, hi = (sent.start, sent.end) if sent is not None else (0, len(span.doc))
+    dep, head = t.dep, t.head
     # an infinitive complement takes its modality from its governor, whatever the arc label
     while (
-        (tok.dep_ == "xcomp" or "Inf" in tok.morph.get("VerbForm")) and tok.head.i != tok.i
-        and lo <= tok.head.i < hi and len(chain) < 4
+        (dep[tok] == "xcomp" or "Inf" in t.feats(tok, "VerbForm")) and head[tok] != tok
+        and lo <= head[tok] < hi and len(chain) < 4
     ):
-        tok = tok.head
+        tok = head[tok]
         chain.append(tok)
     # a noun or adjective predicate ("en négociations", "proche") takes mood from its copula
     return chain
 
 
-def pluperfect(tok: Token) -> bool:
+def pluperfect(t: TokenTable, i: int) -> bool:
     """'avait rejeté', 'était parvenu': an auxiliary in the imperfect with a past participle."""
-    if "Part" not in tok.morph.get("VerbForm"):
+    if "Part" not in t.feats(i, "VerbForm"):
         return False
-    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in tok.children)
+    return any(t.dep[c].startswith("aux") and "Imp" in t.feats(c, "Tense") for c in t.children(i))
 
 
 SCHEDULING_VERBS = frozenset({"devoir", "prévoir", "aller"})
 
 
-def scheduled(span: Span, sent: Span | None = None) -> bool:
-    """The cue is set for a coming day: under "doit"/"devra"/"prévoit de"/"va", or in the future
-    tense. A past expectation ("devait être paraphé") or a condition is not."""
-    chain = governors(span, sent)
+def scheduled(t: TokenTable, chain: list[int]) -> bool:
+    """The cue (whose `governors` are `chain`) is set for a coming day: under "doit"/"devra"/
+    "prévoit de"/"va", or in the future tense. A past expectation ("devait être paraphé") or a
+    condition is not."""
+    dep, lower = t.dep, t.lower
     for tok in chain:
-        marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "cc")}
+        marks = {lower[c] for c in t.children(tok) if dep[c] in ("mark", "cc")}
         if marks & {"si", "s'", "pour", "afin", "soit"}:
             return False
     for tok in chain[1:]:
-        if tok.lemma_.lower() in SCHEDULING_VERBS:
-            tenses = set(tok.morph.get("Tense"))
-            moods = set(tok.morph.get("Mood"))
+        if t.lemma_lower[tok] in SCHEDULING_VERBS:
+            tenses = set(t.feats(tok, "Tense"))
+            moods = set(t.feats(tok, "Mood"))
             past = tenses & {"Imp", "Past"}
-            return not past and "Cnd" not in moods and not CONDITIONAL.search(tok.lower_)
+            return not past and "Cnd" not in moods and not CONDITIONAL.search(lower[tok])
     head = chain[0]
-    helpers = [head, *[c for c in head.children if c.dep_.startswith("aux")]]
-    verbs = [h for h in helpers if h.pos_ in ("VERB", "AUX")]
-    return any("Fut" in h.morph.get("Tense")
-               or (FUTURE.search(h.lower_) and "Inf" not in h.morph.get("VerbForm")) for h in verbs)
+    helpers = [head, *[c for c in t.children(head) if dep[c].startswith("aux")]]
+    verbs = [h for h in helpers if t.pos[h] in ("VERB", "AUX")]
+    return any("Fut" in t.feats(h, "Tense")
+               or (FUTURE.search(lower[h]) and "Inf" not in t.feats(h, "VerbForm")) for h in verbs)
 
 
 # "dès vendredi", "dans les semaines à venir", "cette semaine": a step expected soon
@@ -320,49 +354,57 @@ def near_term(text: str) -> bool:
     return NEAR_TERM.search(text.replace("’", "'")) is not None
 
 
-def trip_to(span: Span, sent: Span) -> bool:
+def _verb_before(t: TokenTable, predicate: int, sent_start: int) -> int | None:
+    """The nearest VERB before the predicate in its sentence."""
+    for i in range(predicate - 1, sent_start - 1, -1):
+        if t.pos[i] == "VERB":
+            return i
+    return None
+
+
+def trip_to(t: TokenTable, predicate: int, sent_start: int) -> bool:
     """'pourrait venir à Washington … pour signer': the purpose of a trip, not a condition.
 
     The verb the purpose clause depends on is the nearest verb before "pour" (the parser often
     hangs the infinitive on a noun of time: "venir cette semaine pour signer")."""
-    tok = predicate_of(span)
-    if not any(c.lower_ in ("pour", "afin") and c.dep_ == "mark" for c in tok.children):
+    if not any(t.lower[c] in ("pour", "afin") and t.dep[c] == "mark" for c in t.children(predicate)):
         return False
-    for prev in reversed(span.doc[sent.start : tok.i]):
-        if prev.pos_ == "VERB":
-            return prev.lemma_.lower() in MOTION_VERBS
-    return False
+    verb = _verb_before(t, predicate, sent_start)
+    return verb is not None and t.lemma_lower[verb] in MOTION_VERBS
 
 
-def trip_made(span: Span, sent: Span) -> bool:
+def trip_made(t: TokenTable, predicate: int, sent_start: int) -> bool:
     """'s'est rendu à Hanoï pour proposer un accord': the purpose of a trip already made (the
     motion verb in a compound past tense), so the act was done on that trip."""
-    if not trip_to(span, sent):
+    if not trip_to(t, predicate, sent_start):
         return False
-    tok = predicate_of(span)
-    for prev in reversed(span.doc[sent.start : tok.i]):
-        if prev.pos_ == "VERB":
-            return any(c.dep_.startswith("aux") and "Cnd" not in c.morph.get("Mood")
-                       and "Fut" not in c.morph.get("Tense") for c in prev.children)
-    return False
+    verb = _verb_before(t, predicate, sent_start)
+    return verb is not None and any(
+        t.dep[c].startswith("aux") and "Cnd" not in t.feats(c, "Mood") and "Fut" not in t.feats(c, "Tense")
+        for c in t.children(verb))
 
 
-def conditional_clause(span: Span, sent: Span | None = None) -> bool:
-    """The cue sits under 'si' / 's'' (a condition), as opposed to a purpose ('pour')."""
-    for tok in governors(span, sent):
-        if any(c.lower_ in ("si", "s'", "s’") and c.dep_ == "mark" for c in tok.children):
+def conditional_clause(t: TokenTable, chain: list[int]) -> bool:
+    """The cue (whose `governors` are `chain`) sits under 'si' / 's'' (a condition), as opposed
+    to a purpose ('pour')."""
+    for tok in chain:
+        if any(t.lower[c] in ("si", "s'", "s’") and t.dep[c] == "mark" for c in t.children(tok)):
             return True
     return False
 
 
-def reported_clause(span: Span, sent: Span, reporting: frozenset[str]) -> tuple[int, int] | None:
-    """Character range of the 'que' clause of a reporting verb that holds the cue, if any."""
-    child = predicate_of(span)
-    for anc in child.ancestors:
-        if anc.i < sent.start or anc.i >= sent.end or child.dep_ not in ("ccomp", "xcomp", "obj", "csubj"):
+def reported_clause(
+    t: TokenTable, predicate: int, lo: int, hi: int, reporting: frozenset[str]
+) -> int | None:
+    """The head of the 'que' clause of a reporting verb that holds the cue, if any (its extent is
+    the clause)."""
+    child = predicate
+    dep = t.dep
+    for anc in ancestors(t, predicate):
+        if anc < lo or anc >= hi or dep[child] not in ("ccomp", "xcomp", "obj", "csubj"):
             return None
-        if anc.lemma_.lower() in reporting and anc.pos_ in ("VERB", "AUX"):
-            return child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+        if t.lemma_lower[anc] in reporting and t.pos[anc] in ("VERB", "AUX"):
+            return child
         child = anc
     return None
 
@@ -374,14 +416,16 @@ CLITIC_OBJECTS = frozenset({"le", "la", "l'", "l’"})
 DEAL_VERBS = frozenset({"signer", "parapher", "conclure", "ratifier", "approuver", "rejeter", "refuser"})
 
 
-def pronoun_object(sent: Span) -> bool:
-    """'signer cela', 'pour le signer': a pronoun object that may stand for the deal (a clitic
-    only as the object of a verb done to deals)."""
-    for tok in sent:
-        if tok.lower_ in PRONOUN_OBJECTS and tok.dep_ in ("obj", "nsubj:pass"):
+def pronoun_object(t: TokenTable, start: int, end: int) -> bool:
+    """'signer cela', 'pour le signer': a pronoun object in tokens `start:end` that may stand for
+    the deal (a clitic only as the object of a verb done to deals)."""
+    lower, dep = t.lower, t.dep
+    for i in range(start, end):
+        low = lower[i]
+        if low in PRONOUN_OBJECTS and dep[i] in ("obj", "nsubj:pass"):
             return True
-        if (tok.lower_ in CLITIC_OBJECTS and tok.pos_ == "PRON" and tok.dep_ == "obj"
-                and tok.head.lemma_.lower() in DEAL_VERBS):
+        if (low in CLITIC_OBJECTS and t.pos[i] == "PRON" and dep[i] == "obj"
+                and t.lemma_lower[t.head[i]] in DEAL_VERBS):
             return True
     return False
 
@@ -389,16 +433,17 @@ def pronoun_object(sent: Span) -> bool:
 PROSPECT_NOUNS = frozenset({"perspective", "possibilité", "éventualité", "hypothèse", "idée", "projet"})
 
 
-def in_relative(span: Span, sent: Span) -> bool:
+def in_relative(t: TokenTable, predicate: int, lo: int, hi: int) -> bool:
     """The cue's predicate sits in a relative clause ("le projet que lui avait soumis Washington")."""
-    tok = predicate_of(span)
+    tok = predicate
+    dep, head = t.dep, t.head
     for _ in range(4):
-        if tok.dep_ == "acl:relcl":
+        if dep[tok] == "acl:relcl":
             return True
-        outside = tok.head.i == tok.i or not sent.start <= tok.head.i < sent.end
-        if outside or tok.dep_ not in ("xcomp", "conj"):
+        outside = head[tok] == tok or not lo <= head[tok] < hi
+        if outside or dep[tok] not in ("xcomp", "conj"):
             return False
-        tok = tok.head
+        tok = head[tok]
     return False
 
 
@@ -406,30 +451,30 @@ def in_relative(span: Span, sent: Span) -> bool:
 JOINT_NOUNS = frozenset({"capitale", "pays", "partie", "gouvernement", "délégation", "camp", "parties"})
 
 
-def joint_reporter(sent: Span, span: Span, reporting: frozenset[str]) -> bool:
-    """'…, ont indiqué mercredi les deux capitales': a reporting verb after the cue whose subject
-    is "les deux <capitales|pays|parties>"."""
-    for tok in sent.doc[span.end : sent.end]:
-        if tok.lemma_.lower() not in JOINT_NOUNS and tok.lower_ not in JOINT_NOUNS:
+def joint_reporter(t: TokenTable, span_end: int, sent_start: int, sent_end: int,
+                   reporting: frozenset[str]) -> bool:
+    """'…, ont indiqué mercredi les deux capitales': a reporting verb after the cue (which ends
+    at `span_end`) whose subject is "les deux <capitales|pays|parties>"."""
+    lower, lemma = t.lower, t.lemma_lower
+    for i in range(span_end, sent_end):
+        if lemma[i] not in JOINT_NOUNS and lower[i] not in JOINT_NOUNS:
             continue
-        if not any(c.lower_ == "deux" for c in tok.children) and tok.doc[tok.i - 1].lower_ != "deux":
+        if not any(lower[c] == "deux" for c in t.children(i)) and lower[i - 1] != "deux":
             continue
-        head = tok.head
-        before = tok.doc[max(tok.i - 4, sent.start) : tok.i]
-        if (tok.dep_.startswith("nsubj") and head.lemma_.lower() in reporting) or any(
-            t.lemma_.lower() in reporting and t.pos_ == "VERB" for t in before
+        head = t.head[i]
+        if (t.dep[i].startswith("nsubj") and lemma[head] in reporting) or any(
+            lemma[k] in reporting and t.pos[k] == "VERB" for k in range(max(i - 4, sent_start), i)
         ):
             return True
     return False
 
 
-def recipient_view(span: Span) -> bool:
+def recipient_view(t: TokenTable, predicate: int) -> bool:
     """'l'Ukraine s'est vu proposer par Bruxelles …': told from the recipient's side, so the
     proposer is not the one asserting it."""
-    tok = predicate_of(span)
-    head = tok.head
-    return head.i != tok.i and head.lemma_.lower() == "voir" and any(
-        c.lower_ in ("se", "s'", "s’") for c in head.children)
+    head = t.head[predicate]
+    return head != predicate and t.lemma_lower[head] == "voir" and any(
+        t.lower[c] in ("se", "s'", "s’") for c in t.children(head))
 
 
 WISH_VERBS = frozenset({"espérer", "souhaiter", "chercher", "tenter", "vouloir", "viser", "essayer"})
@@ -448,6 +493,7 @@ def deadline(text: str) -> bool:
     return DEADLINE.search(text.replace("’", "'")) is not None
 
 
-def wished(span: Span, sent: Span) -> bool:
-    """'espère conclure d'ici la fin du mois': a wish, not a signing in sight."""
-    return any(tok.lemma_.lower() in WISH_VERBS for tok in governors(span, sent)[1:])
+def wished(t: TokenTable, chain: list[int]) -> bool:
+    """'espère conclure d'ici la fin du mois' (`chain`: the cue's `governors`): a wish, not a
+    signing in sight."""
+    return any(t.lemma_lower[tok] in WISH_VERBS for tok in chain[1:])

@@ -64,7 +64,7 @@ from filon.pipeline import event_syntax as syn
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.event_patterns import COARSE_STATUS, EventLexicon, Trigger, load_event_lexicon
 from filon.pipeline.extensions import doc_text, set_doc_extensions
-from filon.pipeline.tokens import token_table
+from filon.pipeline.tokens import TokenTable, token_table
 
 LOGGER = logging.getLogger(__name__)
 
@@ -136,6 +136,12 @@ class _Context:
     doc_minerals: bool = False  # the article names a minerals resource outside boilerplate
     text: str = ""  # doc.text, built once (spaCy joins the tokens on every access)
     agreements: list[LocalAgreement] = field(default_factory=list)
+    table: TokenTable | None = None  # the doc's token lists, read by every rule
+    boilerplate: list[dict] | None = None  # doc._.filon_boilerplate, read once
+    # per-doc memos of pure results: (left_edge.idx, right_edge end) by token, "selon X" actors
+    # by sentence
+    extents: dict[int, tuple[int, int]] = field(default_factory=dict)
+    attributions: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
 
 
 class EventExtractor(FilonComponent):
@@ -160,9 +166,11 @@ class EventExtractor(FilonComponent):
         """The events of `doc`, in text order (plain dicts, see module docstring)."""
         ctx = self._context(doc)
         events: list[dict] = []
+        boilerplate = ctx.boilerplate
+        idx, space = ctx.table.idx, ctx.table.space
         for sent in self._sentences(doc):
-            boilerplate = doc._.filon_boilerplate
-            if boilerplate and all(syn.in_any(t.idx, boilerplate) for t in sent if not t.is_space):
+            if boilerplate and all(syn.in_any(idx[i], boilerplate)
+                                   for i in range(sent.start, sent.end) if not space[i]):
                 continue
             events.extend(self._sentence_events(ctx, sent))
         return events
@@ -174,35 +182,37 @@ class EventExtractor(FilonComponent):
         have no final punctuation yet ("Washington | multiplie les pressions …"): a piece that
         does not end with . ! ? … (before closing quotes) is joined to the next piece of its line.
         """
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        sents = ([(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START")
+                 else [(0, len(doc))])
         pieces: list[tuple[int, int]] = []
-        texts = token_table(doc).text
-        for sent in sents:
-            start = sent.start
-            for i in range(sent.start, sent.end):
+        table = token_table(doc)
+        texts = table.text
+        for sent_start, sent_end in sents:
+            start = sent_start
+            for i in range(sent_start, sent_end):
                 if "\n" in texts[i] and texts[i].isspace():
                     if i > start:
                         pieces.append((start, i))
                     start = i + 1
-            if start < sent.end:
-                pieces.append((start, sent.end))
+            if start < sent_end:
+                pieces.append((start, sent_end))
         merged: list[tuple[int, int]] = []
         for start, end in pieces:
-            previous = doc[merged[-1][0] : merged[-1][1]] if merged else None
-            if previous is not None and merged[-1][1] == start and not syn.ends_sentence(previous):
+            if merged and merged[-1][1] == start and not syn.ends_sentence(table, *merged[-1]):
                 merged[-1] = (merged[-1][0], end)
             else:
                 merged.append((start, end))
-        spans = [syn.trim(doc[a:b]) for a, b in merged]
-        return [s for s in spans if len(s)]
+        trimmed = [syn.trim(table, a, b) for a, b in merged]
+        return [doc[a:b] for a, b in trimmed if b > a]
 
     def _context(self, doc: Doc) -> _Context:
         mentions = self._mentions(doc)
         text = doc_text(doc)
-        resources = []
-        spans = [Span(doc, s, e, label=m) for m, s, e in self.resource_matcher(doc)]
-        for span in filter_spans(spans):
-            resources.append((span.start_char, span.end_char, span.label_))
+        table = token_table(doc)
+        strings = doc.vocab.strings
+        resources = [(table.idx[s], table.idx[e - 1] + len(table.text[e - 1]), strings[m])
+                     for m, s, e in _longest_first(self.resource_matcher(doc))]
+        boilerplate = doc._.filon_boilerplate
         return _Context(
             doc=doc,
             mentions=mentions,
@@ -215,42 +225,46 @@ class EventExtractor(FilonComponent):
                    and not d.get("text", "").lower().startswith("depuis")],
             published=doc._.filon_published,
             doc_minerals=any(self.lexicon.resources[r[2]].family == "minerals"
-                             and not syn.in_any(r[0], doc._.filon_boilerplate) for r in resources),
+                             and not syn.in_any(r[0], boilerplate) for r in resources),
             text=text,
+            table=table,
+            boilerplate=boilerplate,
         )
 
     def _sentence_events(self, ctx: _Context, sent: Span) -> list[dict]:
         doc = ctx.doc
-        table = token_table(doc)
-        lemma_lower = table.lemma_lower[sent.start : sent.end]
-        lower = table.lower[sent.start : sent.end]
+        table = ctx.table
+        lo, hi = sent.start, sent.end
+        lemma_lower = table.lemma_lower[lo:hi]
+        lower = table.lower[lo:hi]
         lemmas = set(lemma_lower) | set(lower)
         sent_res = [r for r in ctx.resources if sent.start_char <= r[0] < sent.end_char]
         minerals = any(self.lexicon.resources[r[2]].family == "minerals" for r in sent_res)
         nouns = self.lexicon.agreement_nouns
-        agreement_nouns = [doc[sent.start + k] for k, lem in enumerate(lemma_lower)
-                           if lem in nouns or lower[k] in nouns]
-        agreement_nouns = [t for t in agreement_nouns if not syn.idiom(t)]
-        talk_nouns = [doc[sent.start + k] for k, lem in enumerate(lemma_lower)
-                      if lem in self.lexicon.negotiation_nouns]
+        negotiation_nouns = self.lexicon.negotiation_nouns
+        agreement_nouns = [lo + k for k, lem in enumerate(lemma_lower)
+                           if (lem in nouns or lower[k] in nouns) and not syn.idiom(table, lo + k)]
+        talk_nouns = [lo + k for k, lem in enumerate(lemma_lower) if lem in negotiation_nouns]
         has_context = bool(agreement_nouns or talk_nouns)
         # « personne ne peut signer cela »: a demonstrative object points back to the last deal
-        pronoun = not has_context and bool(ctx.agreements) and syn.pronoun_object(sent)
+        pronoun = not has_context and bool(ctx.agreements) and syn.pronoun_object(table, lo, hi)
         has_context = has_context or pronoun
         if not (has_context or minerals):
             return []  # every trigger needs a deal word or a minerals resource: skip the matcher
         candidates: list[tuple[Span, Trigger]] = []
+        dep, head, pos = table.dep, table.head, table.pos
         # the Matcher runs only on sentences with a deal word or a resource (about a third of
         # an article's sentences have neither)
-        for match_id, start, end in self.matcher(doc[sent.start : sent.end]):
+        for match_id, start, end in self.matcher(doc[lo:hi]):
             trig = self.lexicon.triggers[doc.vocab.strings[match_id]]
-            span = doc[sent.start + start : sent.start + end]
-            if syn.in_any(span.start_char, doc._.filon_boilerplate):
+            start, end = lo + start, lo + end
+            if syn.in_any(table.idx[start], ctx.boilerplate):
                 continue
             if trig.requires_lemma and not (trig.requires_lemma & lemmas):
                 continue
+            predicate = syn.predicate_of(table, start, end)
             if trig.unless_lemma and any(
-                c.lemma_.lower() in trig.unless_lemma for c in syn.predicate_of(span).children
+                table.lemma_lower[c] in trig.unless_lemma for c in table.children(predicate)
             ):
                 continue  # "a proposé un accord pour exploiter …" is an agreement proposal
             if trig.requires_resource and not minerals:
@@ -259,44 +273,46 @@ class EventExtractor(FilonComponent):
                 continue
             if trig.requires_agreement and not agreement_nouns:
                 continue
-            predicate = syn.predicate_of(span)
-            if predicate.pos_ == "VERB" and any(c.dep_ == "det" for c in predicate.children):
+            if pos[predicate] == "VERB" and any(dep[c] == "det" for c in table.children(predicate)):
                 continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
             own_object = bool(trig.object_lemmas or trig.resource_in_object)  # checked below instead
-            if trig.type == "agreement" and not own_object and self._foreign_object(ctx, predicate, span):
+            if trig.type == "agreement" and not own_object and self._foreign_object(
+                    ctx, predicate, start, end):
                 continue  # "a signé la loi", "a présenté ses excuses": not the agreement
-            if trig.subject_only and not (predicate.dep_.startswith("nsubj") or (
-                    predicate.dep_ == "conj" and predicate.head.dep_.startswith("nsubj"))):
+            if trig.subject_only and not (dep[predicate].startswith("nsubj") or (
+                    dep[predicate] == "conj" and dep[head[predicate]].startswith("nsubj"))):
                 continue  # "les Européens suivent ces tractations": the talks are only mentioned
-            if trig.object_lemmas and not syn.object_fits(predicate, trig):
+            if trig.object_lemmas and not syn.object_fits(table, predicate, trig):
                 continue  # "a présenté les grandes lignes de l'accord", "a évoqué l'accord"
             if trig.resource_in_object and not self._resource_in_complements(ctx, predicate):
                 continue  # "veut des terres rares" is a demand; "veut savoir …, dit-il, terres rares" is not
             if trig.needs_antecedent and not ctx.agreements:
                 continue
-            talk_nouns_here = [t for t in span if t.lemma_.lower() in self.lexicon.negotiation_nouns]
+            talk_nouns_here = [i for i in range(start, end) if table.lemma_lower[i] in negotiation_nouns]
             if trig.status == "negotiating" and any(
-                self._foreign_complement(ctx, t, ("de", "d'", "d’")) for t in talk_nouns_here
+                self._foreign_complement(ctx, i, ("de", "d'", "d’")) for i in talk_nouns_here
             ):
                 continue  # "des pourparlers de paix": other talks
             if trig.status == "negotiating" and any(
-                t.head.lemma_.lower() in syn.DURATION_NOUNS and t.head.i != t.i for t in talk_nouns_here
+                table.lemma_lower[head[i]] in syn.DURATION_NOUNS and head[i] != i for i in talk_nouns_here
             ):
                 continue  # "après deux mois de négociations": background, the talks are over
-            candidates.append((span, trig))
+            candidates.append((doc[start:end], trig))
         chosen = []
-        for span, trig in syn.drop_governed(syn.resolve_overlaps(candidates)):
-            if trig.type == "agreement" and chosen and syn.is_modifier(syn.predicate_of(span)):
+        for span, trig in syn.drop_governed(table, syn.resolve_overlaps(candidates)):
+            if trig.type == "agreement" and chosen and syn.is_modifier(
+                    table, syn.predicate_of(table, span.start, span.end)):
                 # "un partenariat, présenté par Bruxelles comme …", "l'accord … conclu avec X":
                 # restates the noun; its words stay in the clause of the cue before it
                 continue
             chosen.append((span, trig))
         if not chosen:
             return []
-        regions = syn.regions(sent, [span for span, _ in chosen])
+        regions = syn.regions(table, lo, hi, [span for span, _ in chosen])
         events: list[dict] = []
+        idx, text = table.idx, table.text
         for (span, trig), (r_start, r_end) in zip(chosen, regions, strict=True):
-            foreign = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+            foreign = [(idx[a], idx[b - 1] + len(text[b - 1]))
                        for a, b in regions if (a, b) != (r_start, r_end)]
             event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals, foreign,
                                 pronoun)
@@ -349,39 +365,55 @@ class EventExtractor(FilonComponent):
             return [event]
         return [{**event, "parties": [*side, {"name": name, "id": pid}]} for pid, name in partners]
 
-    def _resource_in_complements(self, ctx: _Context, predicate: Token) -> bool:
+    @staticmethod
+    def _extent(ctx: _Context, i: int) -> tuple[int, int]:
+        """Character range of token `i`'s phrase (`left_edge.idx`, end of `right_edge`), read
+        from spaCy (which keeps the edges) once per token."""
+        got = ctx.extents.get(i)
+        if got is None:
+            tok = ctx.doc[i]
+            left, right = tok.left_edge, tok.right_edge
+            got = ctx.extents[i] = (left.idx, right.idx + len(right))
+        return got
+
+    def _resource_in_complements(self, ctx: _Context, predicate: int) -> bool:
         """A resource lies in the predicate's complements (its subject aside)."""
-        for child in predicate.children:
-            if child.dep_.startswith("nsubj"):
+        table = ctx.table
+        for child in table.children(predicate):
+            dep = table.dep[child]
+            if dep.startswith("nsubj"):
                 continue
-            if child.dep_ in ("xcomp", "ccomp", "advcl") and child.lemma_.lower() not in _ACQUIRE_VERBS:
+            if dep in ("xcomp", "ccomp", "advcl") and table.lemma_lower[child] not in _ACQUIRE_VERBS:
                 # "veulent sortir les mines de cobalt de l'orbite chinoise": an aim, not a demand
                 # for the resource ("veut obtenir des terres rares" is one)
                 continue
-            lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            lo, hi = self._extent(ctx, child)
             if any(lo <= r[0] < hi for r in ctx.resources):
                 return True
         return False
 
-    def _deal_word(self, tok: Token) -> bool:
+    def _deal_word(self, table: TokenTable, i: int) -> bool:
         """An agreement or negotiation noun."""
-        lemma = tok.lemma_.lower()
+        lemma = table.lemma_lower[i]
         nouns = self.lexicon.agreement_nouns
-        return lemma in nouns or tok.lower_ in nouns or lemma in self.lexicon.negotiation_nouns
+        return lemma in nouns or table.lower[i] in nouns or lemma in self.lexicon.negotiation_nouns
 
-    def _foreign_object(self, ctx: _Context, predicate: Token, span: Span) -> bool:
-        """The cue verb's direct object is a noun that is no agreement ("signer un décret")."""
-        if predicate.pos_ not in ("VERB", "AUX"):
+    def _foreign_object(self, ctx: _Context, predicate: int, start: int, end: int) -> bool:
+        """The cue verb (trigger tokens `start:end`) has a direct object that is a noun and no
+        agreement ("signer un décret")."""
+        table = ctx.table
+        if table.pos[predicate] not in ("VERB", "AUX"):
             return False
-        for child in predicate.children:
-            if child.dep_ == "obj" and child.pos_ == "NOUN" and not span.start <= child.i < span.end:
+        for child in table.children(predicate):
+            if table.dep[child] == "obj" and table.pos[child] == "NOUN" and not start <= child < end:
                 # the parser often reads "a présenté mercredi …" with the weekday as object
-                if child.lower_ in syn.TIME_WORDS or any(
-                    d["start"] <= child.idx < d["end"] for d in ctx.dates
+                at = table.idx[child]
+                if table.lower[child] in syn.TIME_WORDS or any(
+                    d["start"] <= at < d["end"] for d in ctx.dates
                 ):
                     continue
                 # "la possibilité d'un accord", "le texte de l'accord": the deal is in the phrase
-                if not any(self._deal_word(t) for t in child.subtree):
+                if not any(self._deal_word(table, t) for t in syn.subtree(table, child)):
                     return True
         return False
 
@@ -394,7 +426,7 @@ class EventExtractor(FilonComponent):
         trig: Trigger,
         r_start: int,
         r_end: int,
-        agreement_nouns: list[Token],
+        agreement_nouns: list[int],
         minerals: bool,
         foreign: list[tuple[int, int]] | None = None,
         pronoun: bool = False,
@@ -402,28 +434,33 @@ class EventExtractor(FilonComponent):
         doc = ctx.doc
         region = doc[r_start:r_end]
         mentions = self._mentions_in(ctx, region.start_char, region.end_char)
-        table = token_table(doc)
+        table = ctx.table
+        predicate = syn.predicate_of(table, span.start, span.end)
+        chain = syn.governors(table, predicate, sent.start, sent.end)
         compare = next((table.idx[i] for i in range(span.end, r_end)
                         if table.lower[i] in self.lexicon.comparison_cues), None)
         if compare is not None:
             # "présenté comme une alternative aux exigences de l'administration Trump"
             mentions = [m for m in mentions if m.start < compare]
-        clause = syn.reported_clause(span, sent, self.lexicon.reporting_lemmas)
+        reporting = self.lexicon.reporting_lemmas
+        clause_head = syn.reported_clause(table, predicate, sent.start, sent.end, reporting)
+        clause = self._extent(ctx, clause_head) if clause_head is not None else None
         if clause is not None:
             # "le commissaire français a rappelé que l'UE et l'Ukraine avaient signé …": the parties
             # are those of the reported clause when it names two of them
             inside = [m for m in mentions if clause[0] <= m.start < clause[1]]
             if len(syn.unique([m.party for m in inside if m.party and not m.place])) >= 2:
                 mentions = inside
-        agent = self._agent(ctx, sent, region, span, mentions)
+        agent = self._agent(ctx, sent, region, span, mentions, chain)
         explicit = syn.unique([m.party for m in mentions if m.party and not m.place])
-        for noun in (t for t in agreement_nouns if r_start <= t.i < r_end):
+        for noun in (i for i in agreement_nouns if r_start <= i < r_end):
             # "l'accord sur les minerais conclu avec les Etats-Unis": the noun's own complements
             # name parties even past the clause cut
-            lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+            lo, hi = self._extent(ctx, noun)
             # a relative clause inside the noun phrase ("à l'Argentine, qui a conclu … avec
-            # l'UE") tells of another deal: its names are not this one's parties
-            relcl = next((t.left_edge.idx for t in noun.subtree if t.dep_ == "acl:relcl"), hi)
+            # l'UE") tells of another deal: its names are not this one's parties (the first
+            # in spaCy's subtree order, which is not text order in a non-projective parse)
+            relcl = next((t.left_edge.idx for t in doc[noun].subtree if t.dep_ == "acl:relcl"), hi)
             for m in self._mentions_in(ctx, max(lo, region.end_char), min(hi, relcl)):
                 if m.party and not m.place and m.party not in explicit:
                     explicit.append(m.party)
@@ -437,9 +474,9 @@ class EventExtractor(FilonComponent):
         agreement_id = None
         local: LocalAgreement | None = None
         parties = explicit
-        region_nouns = [t for t in agreement_nouns if r_start <= t.i < r_end] or agreement_nouns
+        region_nouns = [i for i in agreement_nouns if r_start <= i < r_end] or agreement_nouns
         if trig.type == "agreement":
-            talk_nouns = [doc[i] for i in range(sent.start, sent.end)
+            talk_nouns = [i for i in range(sent.start, sent.end)
                           if table.lemma_lower[i] in self.lexicon.negotiation_nouns]
             if pronoun and not (minerals or region_nouns or talk_nouns):
                 local = ctx.agreements[-1]
@@ -457,24 +494,24 @@ class EventExtractor(FilonComponent):
                 return None
             agreement_id = local.key if local else None
 
-        negated = self._negated(span, sent)
-        modality = self._modality(span, sent, proposal=trig.status == "proposed")
-        claimed_by, quote_index = self._claimant(ctx, sent, region, span, trig, agent)
+        negated = self._negated(table, span, sent, chain)
+        modality = self._modality(table, span, sent, chain, proposal=trig.status == "proposed")
+        claimed_by, quote_index = self._claimant(ctx, sent, span, trig, agent, predicate)
         claimed_by = self._named(claimed_by)
-        reporting = self.lexicon.reporting_lemmas
-        if claimed_by is None and len(parties) >= 2 and syn.joint_reporter(sent, span, reporting):
+        if claimed_by is None and len(parties) >= 2 and syn.joint_reporter(
+                table, span.end, sent.start, sent.end, reporting):
             # "…, ont indiqué les deux capitales": both parties say it
             named = self._order_parties(parties)
             claimed_by = {"name": " & ".join(n for _, n in named), "id": None, "ids": [i for i, _ in named]}
         local_signed = local.signed if local is not None and trig.type == "agreement" else None
         status, detail, coarse = self._status(
-            ctx, sent, region, span, trig, negated, modality, quote_index, agent, local_signed
+            ctx, sent, region, span, trig, negated, modality, quote_index, agent, local_signed, chain
         )
         steps = ("signed", "ratified")
         if (local is not None and trig.type == "agreement" and status in steps and trig.status in steps
                 and modality == "asserted" and local.signed != "ratified"):
             local.signed = status
-        date_value, date_source = self._date(ctx, sent, region, span, foreign)
+        date_value, date_source = self._date(ctx, sent, region, span, predicate, foreign)
         planned = None
         if trig.status == "signed" and status == "close" and ctx.published:
             # "doit signer vendredi": the deal is close as of the article; Friday is the plan
@@ -491,9 +528,11 @@ class EventExtractor(FilonComponent):
             "date_source": date_source,
             "planned_date": planned,
             "agreement_id": agreement_id,
-            "evidence": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
+            "evidence": {"start": sent.start_char, "end": sent.end_char,
+                         "text": ctx.text[sent.start_char : sent.end_char]},
             "clause": {"start": region.start_char, "end": region.end_char},
-            "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
+            "trigger": {"text": ctx.text[span.start_char : span.end_char], "start": span.start_char,
+                        "end": span.end_char},
             "cue": trig.id,
             "status_cue": trig.status,
             "coarse_status": coarse,
@@ -507,6 +546,7 @@ class EventExtractor(FilonComponent):
     def _status(
         self, ctx: _Context, sent: Span, region: Span, span: Span, trig: Trigger, negated: bool,
         modality: str, quote_index: int | None, agent: Mention | None, local_signed: str | None,
+        chain: list[int],
     ) -> tuple[str | None, str | None, str | None]:
         """(status, detail, coarse status) of a cue given polarity, modality and the article so far.
 
@@ -528,13 +568,16 @@ class EventExtractor(FilonComponent):
         coarse = trig.coarse
         if status is None:
             return None, detail, None
-        pending = modality != "asserted" and not syn.conditional_clause(span, sent)
+        table = ctx.table
+        predicate = chain[0]
+        region_text = ctx.text[region.start_char : region.end_char]
+        pending = modality != "asserted" and not syn.conditional_clause(table, chain)
         if negated:
             quote = ctx.quotes[quote_index] if quote_index is not None else None
             if (trig.in_quote_refusal and modality in ("expected", "possible") and quote is not None
                     and quote.get("kind") in ("direct", "mixed")):
                 return "rejected", "refuses_to_sign", "rejected"
-            if status == "signed" and self._still(span, sent):
+            if status == "signed" and self._still(table, chain):
                 # "le volet minier n'a pas encore été signé": the signing is pending, the deal
                 # still under negotiation (gold convention), not a plain non-signing
                 return "negotiating", "not_yet_signed", "negotiating"
@@ -549,28 +592,30 @@ class EventExtractor(FilonComponent):
             return status, detail or f"{modality}_{status}", coarse
         if trig.planned_status and modality == "expected" and pending:
             return trig.planned_status, f"expected_{status}", COARSE_STATUS.get(trig.planned_status)
-        if trig.after_signature and pending and (local_signed or self._still(span, sent)):
+        if trig.after_signature and pending and (local_signed or self._still(table, chain)):
             return local_signed or "signed", f"{trig.detail or status}_pending", "signed"
         if trig.status == "signed" and (
-            syn.scheduled(span, sent)
-            or (modality in ("possible", "expected") and pending and syn.near_term(region.text)
-                and not syn.wished(span, sent))
-            or (modality == "hypothetical" and syn.trip_to(span, sent) and syn.near_term(region.text))
+            syn.scheduled(table, chain)
+            or (modality in ("possible", "expected") and pending and syn.near_term(region_text)
+                and not syn.wished(table, chain))
+            or (modality == "hypothetical" and syn.trip_to(table, predicate, sent.start)
+                and syn.near_term(region_text))
         ):
             # "doit signer vendredi", "pourrait être signé dès vendredi": a signing on the
             # calendar means the text is agreed (gold convention "close"); "devait être
             # paraphé" does not
             return "close", f"{modality}_{status}", "close"
-        if trig.status == "proposed" and modality == "hypothetical" and syn.trip_made(span, sent):
+        if trig.status == "proposed" and modality == "hypothetical" and syn.trip_made(
+                table, predicate, sent.start):
             # "s'est rendu à Hanoï pour proposer un accord": the offer was made on the trip
             return status, detail, coarse
         if trig.status == "close" and modality in ("possible", "expected") and pending and (
-            syn.near_term(region.text) and not syn.wished(span, sent)
+            syn.near_term(region_text) and not syn.wished(table, chain)
         ):
             # "ces discussions pourraient aboutir à un accord rapidement": agreed soon, close
             return status, f"{modality}_{status}", coarse
         if trig.status in ("signed", "close") and pending and modality in ("possible", "expected") and (
-            syn.wished(span, sent) or syn.deadline(region.text)
+            syn.wished(table, chain) or syn.deadline(region_text)
         ):
             # "espère conclure le volet d'ici l'été", "pourrait signer un accord-cadre avant la
             # fin de l'année": a signing hoped for or given a term, with no day on the calendar,
@@ -578,9 +623,11 @@ class EventExtractor(FilonComponent):
             return "negotiating", f"{modality}_{status}", "negotiating"
         return None, f"{modality}_{status}", None
 
-    def _still(self, span: Span, sent: Span) -> bool:
-        """'doit encore être ratifié': a step still to come after earlier ones."""
-        return any(c.lower_ in ("encore", "toujours") for t in syn.governors(span, sent) for c in t.children)
+    @staticmethod
+    def _still(table: TokenTable, chain: list[int]) -> bool:
+        """'doit encore être ratifié' (`chain`: the cue's governors): a step still to come after
+        earlier ones."""
+        return any(table.lower[c] in ("encore", "toujours") for t in chain for c in table.children(t))
 
     # ------------------------------------------------------------------ agreements in the article
     def _local_agreement(
@@ -589,12 +636,13 @@ class EventExtractor(FilonComponent):
         explicit: list[tuple[str, str]],
         resources: list[dict],
         minerals: bool,
-        nouns: list[Token],
-        talk_nouns: list[Token] | None = None,
+        nouns: list[int],
+        talk_nouns: list[int] | None = None,
     ) -> LocalAgreement | None:
         """The in-article agreement an agreement event belongs to, created when new."""
         talks = bool(talk_nouns)
-        introduces = any(self._introduces(t) for t in nouns)
+        table = ctx.table
+        introduces = any(self._introduces(table, t) for t in nouns)
         weak = not (minerals or nouns)
         if weak and not explicit and not talks:
             return None  # "les syndicats négocient": no deal word, no resource, no known party
@@ -617,8 +665,8 @@ class EventExtractor(FilonComponent):
             # complement says otherwise ("l'accord de cessez-le-feu")
             # "le texte", "le projet", "la signature" only ever point back: they open no deal
             anaphoric = self.lexicon.agreement_nouns
-            definite = [t for t in nouns if not self._introduces(t)
-                        and not anaphoric.get(t.lemma_.lower(), anaphoric.get(t.lower_, False))]
+            definite = [t for t in nouns if not self._introduces(table, t)
+                        and not anaphoric.get(table.lemma_lower[t], anaphoric.get(table.lower[t], False))]
             # "les négociations avec Washington se poursuivent" in an article about minerals
             named_talks = bool(talk_nouns and explicit and ctx.doc_minerals and not any(
                 self._foreign_complement(ctx, t) for t in talk_nouns or []))
@@ -649,28 +697,33 @@ class EventExtractor(FilonComponent):
         return None
 
     def _foreign_complement(
-        self, ctx: _Context, noun: Token, cases: tuple[str, ...] = ("de", "d'", "d’", "sur")
+        self, ctx: _Context, noun: int, cases: tuple[str, ...] = ("de", "d'", "d’", "sur")
     ) -> bool:
         """'accord de cessez-le-feu', 'pourparlers de paix': the noun names another kind of deal."""
         resources = {r[0] for r in ctx.resources}
-        for child in noun.children:
-            if child.dep_ in ("nmod", "obl") and child.pos_ == "NOUN" and not self._deal_word(child):
-                found = {c.lower_ for c in child.children if c.dep_ == "case"}
-                if found & set(cases) and not any(t.idx in resources for t in child.subtree):
+        table = ctx.table
+        dep, lower = table.dep, table.lower
+        for child in table.children(noun):
+            if dep[child] in ("nmod", "obl") and table.pos[child] == "NOUN" and not self._deal_word(
+                    table, child):
+                found = {lower[c] for c in table.children(child) if dep[c] == "case"}
+                if found & set(cases) and not any(
+                        table.idx[t] in resources for t in syn.subtree(table, child)):
                     return True
         return False
 
-    def _introduces(self, noun: Token) -> bool:
+    def _introduces(self, table: TokenTable, noun: int) -> bool:
         """An indefinite, non-anaphoric agreement noun ("un accord entre X et Y") may open a new one."""
         nouns = self.lexicon.agreement_nouns
-        if nouns.get(noun.lemma_.lower(), nouns.get(noun.lower_)):
+        if nouns.get(table.lemma_lower[noun], nouns.get(table.lower[noun])):
             return False  # "le document", "une mouture": only ever point back
-        dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+        dets = [table.lower[c] for c in table.children(noun) if table.dep[c] == "det"]
         return not any(d in self.lexicon.anaphoric_determiners for d in dets)
 
     # ------------------------------------------------------------------ parties and actors
     def _agent(
-        self, ctx: _Context, sent: Span, region: Span, span: Span, mentions: list[Mention]
+        self, ctx: _Context, sent: Span, region: Span, span: Span, mentions: list[Mention],
+        chain: list[int],
     ) -> Mention | None:
         """Who acts: the subject of the trigger's predicate, else the first actor before it.
 
@@ -678,11 +731,11 @@ class EventExtractor(FilonComponent):
         évoqué" parsed as a modifier of "côté"). Inside a relative clause ("que lui avaient
         soumis les Etats-Unis") it would pick the main clause's subject, so it is not used there.
         """
-        for head in syn.governors(span, sent):
-            found = self._subject(ctx, sent, head)
+        for head in chain:
+            found = self._subject(ctx, head)
             if found is not None:
                 return found
-            if head.dep_ == "acl:relcl":
+            if ctx.table.dep[head] == "acl:relcl":
                 return None
         before = [m for m in mentions if m.end <= span.start_char and not m.place and not m.demonym
                   and m.type in _AGENT_TYPES]
@@ -697,24 +750,24 @@ class EventExtractor(FilonComponent):
     def _reporting_before(self, ctx: _Context, sent: Span, span: Span) -> Mention | None:
         """'X a affirmé … qu'un accord … était très proche': a reporting verb before the trigger
         whose "que" clause holds it, found on tokens when the parse loses the arc."""
-        doc = ctx.doc
+        table = ctx.table
+        lower = table.lower
         for i in range(span.start - 1, sent.start - 1, -1):
-            tok = doc[i]
-            if tok.lower_ in (";", ":") or (tok.lower_ in ("«", '"') and i < span.start - 1):
+            low = lower[i]
+            if low in (";", ":") or (low in ("«", '"') and i < span.start - 1):
                 return None
-            if tok.lower_ in syn.SEPARATORS and tok.lower_ not in (",", "(", ")"):
+            if low in syn.SEPARATORS and low not in (",", "(", ")"):
                 return None  # "…, tandis que Washington négocie": not the content of the verb
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.reporting_lemmas:
+            if table.pos[i] != "VERB" or table.lemma_lower[i] not in self.lexicon.reporting_lemmas:
                 continue
-            between = doc[i + 1 : span.start]
-            opens = any(t.lower_ in ("que", "qu'", "qu’") for t in between) or (
-                len(between) and between[0].lemma_ in ("être", "avoir")
+            opens = any(lower[k] in ("que", "qu'", "qu’") for k in range(i + 1, span.start)) or (
+                i + 1 < span.start and table.lemma[i + 1] in ("être", "avoir")
             )
             if not opens:
                 return None
-            found = self._subject(ctx, sent, tok)
+            found = self._subject(ctx, i)
             if found is None:
-                before = [m for m in self._mentions_in(ctx, sent.start_char, tok.idx)
+                before = [m for m in self._mentions_in(ctx, sent.start_char, table.idx[i])
                           if not m.place and not m.demonym and m.type in _AGENT_TYPES]
                 found = before[-1] if before else None
             return found
@@ -723,51 +776,54 @@ class EventExtractor(FilonComponent):
     def _reporting_after(self, ctx: _Context, sent: Span, span: Span) -> Mention | None:
         """'…, a indiqué Kiev', '», a déclaré mardi Donald Trump': an inverted reporting verb after
         the clause (right after a comma or closing quote, past auxiliaries and adverbs)."""
-        doc = ctx.doc
+        table = ctx.table
+        lower, pos = table.lower, table.pos
         for i in range(span.end, sent.end):
-            tok = doc[i]
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.reporting_lemmas:
+            if pos[i] != "VERB" or table.lemma_lower[i] not in self.lexicon.reporting_lemmas:
                 continue
             j = i - 1
-            while j > span.end and (doc[j].pos_ in ("AUX", "ADV") or doc[j].lower_ in ("-t-il", "-t-elle")):
+            while j > span.end and (pos[j] in ("AUX", "ADV") or lower[j] in ("-t-il", "-t-elle")):
                 j -= 1
-            if doc[j].lower_ not in (",", "»", '"', "”"):
+            if lower[j] not in (",", "»", '"', "”"):
                 return None  # a verb of another clause ("et Kiev a annoncé des élections")
-            finite = "Fin" in tok.morph.get("VerbForm") or any(t.pos_ == "AUX" for t in doc[j + 1 : i])
+            finite = "Fin" in table.feats(i, "VerbForm") or any(pos[k] == "AUX" for k in range(j + 1, i))
             if not finite:
                 return None  # ", clamant que …": a participle adjunct of the subject's own clause
-            found = self._subject(ctx, sent, tok)
+            found = self._subject(ctx, i)
             if found is None:
-                after = [m for m in self._mentions_in(ctx, tok.idx + len(tok), sent.end_char)
+                after = [m for m in self._mentions_in(ctx, table.idx[i] + len(table.text[i]), sent.end_char)
                          if not m.place and not m.demonym and m.type in _AGENT_TYPES]
                 found = after[0] if after else None
             return found
         return None
 
-    def _subject(self, ctx: _Context, sent: Span, verb: Token) -> Mention | None:
+    def _subject(self, ctx: _Context, verb: int) -> Mention | None:
         """The actor subject of `verb`: its nsubj, or the nsubj the parser hung on its auxiliary."""
-        for child in verb.children:
-            if child.dep_ == "obl:agent":  # "proposé par Bruxelles"
+        table = ctx.table
+        dep = table.dep
+        for child in table.children(verb):
+            if dep[child] == "obl:agent":  # "proposé par Bruxelles"
                 found = self._mention_at(ctx, child)
                 if found is not None and not found.place and found.type in _AGENT_TYPES:
                     return found
-        heads = [verb, *[c for c in verb.children if c.dep_.startswith(("aux", "cop"))]]
+        heads = [verb, *[c for c in table.children(verb) if dep[c].startswith(("aux", "cop"))]]
         for head in heads:
-            for child in head.children:
-                if child.dep_ != "nsubj":
+            for child in table.children(head):
+                if dep[child] != "nsubj":
                     continue
-                if child.lower_ in _SUBJECT_PRONOUNS:
-                    return self._last_person_before(ctx, child.idx)
+                if table.lower[child] in _SUBJECT_PRONOUNS:
+                    return self._last_person_before(ctx, table.idx[child])
                 found = self._mention_at(ctx, child)
                 if found is not None and not found.place and found.type in _AGENT_TYPES:
                     return found
         return None
 
-    def _mention_at(self, ctx: _Context, token: Token) -> Mention | None:
-        """The mention covering `token` or heading the phrase `token` heads."""
-        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    def _mention_at(self, ctx: _Context, token: int) -> Mention | None:
+        """The mention covering token `token` or heading the phrase it heads."""
+        lo, hi = self._extent(ctx, token)
         inside = [m for m in self._mentions_in(ctx, lo, hi) if not m.demonym]
-        covering = [m for m in inside if m.start <= token.idx < m.end]
+        at = ctx.table.idx[token]
+        covering = [m for m in inside if m.start <= at < m.end]
         return (covering or inside or [None])[0]
 
     def _last_person_before(self, ctx: _Context, pos: int) -> Mention | None:
@@ -824,90 +880,95 @@ class EventExtractor(FilonComponent):
         return [p for p in parties if is_state(p)] + [p for p in parties if not is_state(p)]
 
     # ------------------------------------------------------------------ polarity, modality
-    def _negated(self, span: Span, sent: Span | None = None) -> bool:
+    def _negated(self, table: TokenTable, span: Span, sent: Span, chain: list[int]) -> bool:
         """A negation on the predicate, its auxiliaries, its subject ("aucun document n'a été
-        signé") or a verb governing it through xcomp ("n'a pas voulu signer").
+        signé") or a verb governing it through xcomp ("n'a pas voulu signer"); `chain` holds
+        the predicate and its governors (`syn.governors`).
 
         "plus", "jamais" and "point" negate only with "ne" in the clause: "plus proche que
         jamais" is a comparison. Words inside the trigger itself never negate it.
         """
-        doc = span.doc
-        floor = sent.start if sent is not None else span.sent.start
-        ceiling = sent.end if sent is not None else span.sent.end
-        has_ne = any(low in ("ne", "n'", "n’") for low in token_table(doc).lower[floor:ceiling])
+        floor, ceiling = sent.start, sent.end
+        lower, dep = table.lower, table.dep
+        has_ne = any(low in ("ne", "n'", "n’") for low in lower[floor:ceiling])
+        words = self.lexicon.negation_words
 
-        def negates(tok: Token) -> bool:
-            if span.start <= tok.i < span.end or tok.lower_ not in self.lexicon.negation_words:
+        def negates(i: int) -> bool:
+            if span.start <= i < span.end or lower[i] not in words:
                 return False
-            return has_ne or tok.lower_ not in _WEAK_NEGATIONS
+            return has_ne or lower[i] not in _WEAK_NEGATIONS
 
-        for tok in syn.governors(span, sent):
-            for child in tok.children:
-                if child.dep_ in syn.NEGATION_DEPS and negates(child):
+        for tok in chain:
+            kids = table.children(tok)
+            for child in kids:
+                if dep[child] in syn.NEGATION_DEPS and negates(child):
                     return True
-                if child.lower_ == "sans" and child.dep_ == "mark":
+                if lower[child] == "sans" and dep[child] == "mark":
                     return True
                 # "aucun document n'a été signé", "rien n'a été signé"
-                if child.dep_.startswith("nsubj") and (
-                    negates(child) or any(d.dep_ == "det" and negates(d) for d in child.children)
+                if dep[child].startswith("nsubj") and (
+                    negates(child) or any(dep[d] == "det" and negates(d) for d in table.children(child))
                 ):
                     return True
-            for aux in (c for c in tok.children if c.dep_.startswith("aux")):
-                if any(g.dep_ == "advmod" and negates(g) for g in aux.children):
+            for aux in (c for c in kids if dep[c].startswith("aux")):
+                if any(dep[g] == "advmod" and negates(g) for g in table.children(aux)):
                     return True
-        before = doc[max(span.start - 3, floor) : span.start]
-        return any(t.dep_ == "advmod" and negates(t) and span.start <= t.head.i < span.end for t in before)
+        return any(dep[k] == "advmod" and negates(k) and span.start <= table.head[k] < span.end
+                   for k in range(max(span.start - 3, floor), span.start))
 
-    def _modality(self, span: Span, sent: Span | None = None, proposal: bool = False) -> str:
-        """asserted | expected | possible | hypothetical, from governors, mood and markers."""
-        governors = syn.governors(span, sent)
-        predicate = governors[0]
-        if proposal and syn.advocated(predicate):
+    def _modality(
+        self, table: TokenTable, span: Span, sent: Span, chain: list[int], proposal: bool = False
+    ) -> str:
+        """asserted | expected | possible | hypothetical, from governors (`chain`, see
+        `syn.governors`), mood and markers."""
+        lower, dep, lemma, pos = table.lower, table.dep, table.lemma_lower, table.pos
+        predicate = chain[0]
+        if proposal and syn.advocated(table, predicate):
             return "asserted"  # "plaide pour que l'UE propose …": an offer put forward, not a condition
-        if predicate.pos_ == "NOUN" and predicate.head.lemma_.lower() in syn.PROSPECT_NOUNS:
+        if pos[predicate] == "NOUN" and lemma[table.head[predicate]] in syn.PROSPECT_NOUNS:
             return "possible"  # "la perspective de négociations directes": talks not held
         # "soit vous concluez un accord, soit …": the parser rarely gets the correlative right
-        floor = sent.start if sent is not None else span.sent.start
-        if any(t.lower_ == "soit" for t in span.doc[max(span.start - 3, floor) : span.start]):
+        if any(lower[k] == "soit" for k in range(max(span.start - 3, sent.start), span.start)):
             return "hypothetical"
-        for tok in governors:
+        for tok in chain:
             # "pour autant" (nevertheless) is an adverb, not a purpose: skip fixed expressions
-            marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "cc", "advmod")
-                     and not any(g.dep_ == "fixed" for g in c.children)}
+            marks = {lower[c] for c in table.children(tok) if dep[c] in ("mark", "cc", "advmod")
+                     and not any(dep[g] == "fixed" for g in table.children(c))}
             if marks & self.lexicon.hypothetical_marks:
                 return "hypothetical"
-        for tok in governors[1:]:
-            modal = self.lexicon.modal.get(tok.lemma_.lower())
-            if modal == "expected" and tok.lemma_.lower() in syn.MOTION_VERBS and any(
-                c.dep_.startswith("aux") for c in tok.children
+        for tok in chain[1:]:
+            modal = self.lexicon.modal.get(lemma[tok])
+            if modal == "expected" and lemma[tok] in syn.MOTION_VERBS and any(
+                dep[c].startswith("aux") for c in table.children(tok)
             ):
                 continue  # "est allé à Kiev proposer un accord": a trip made, not a future step
             if modal:
                 return modal
-        for tok in governors:
-            helpers = [tok, *[c for c in tok.children if c.dep_.startswith(("aux", "cop"))]]
-            moods = {str(m) for h in helpers for m in h.morph.get("Mood")}
-            verbs = [h for h in helpers if h.pos_ in ("VERB", "AUX")]
-            if any(syn.CONDITIONAL.search(h.lower_) for h in verbs):
+        for tok in chain:
+            helpers = [tok, *[c for c in table.children(tok) if dep[c].startswith(("aux", "cop"))]]
+            moods = {str(m) for h in helpers for m in table.feats(h, "Mood")}
+            verbs = [h for h in helpers if pos[h] in ("VERB", "AUX")]
+            if any(syn.CONDITIONAL.search(lower[h]) for h in verbs):
                 moods.add("Cnd")  # the tagger often misses it: "offrirait", "pourraient"
-            tenses = {str(t) for h in helpers for t in h.morph.get("Tense")}
+            tenses = {str(t) for h in helpers for t in table.feats(h, "Tense")}
             if "Sub" in moods:
                 return "hypothetical"
             if "Cnd" in moods:
                 return "possible"
             if "Fut" in tenses or any(
-                syn.FUTURE.search(h.lower_) and "Inf" not in h.morph.get("VerbForm") for h in verbs
+                syn.FUTURE.search(lower[h]) and "Inf" not in table.feats(h, "VerbForm") for h in verbs
             ):
                 return "expected"
-            if tok.dep_ != "xcomp" and "Inf" not in tok.morph.get("VerbForm"):
+            if dep[tok] != "xcomp" and "Inf" not in table.feats(tok, "VerbForm"):
                 break
         return "asserted"
 
     # ------------------------------------------------------------------ who claims it
     def _claimant(
-        self, ctx: _Context, sent: Span, region: Span, span: Span, trig: Trigger, agent: Mention | None
+        self, ctx: _Context, sent: Span, span: Span, trig: Trigger, agent: Mention | None, predicate: int
     ) -> tuple[dict | None, int | None]:
         pos = span.start_char
+        table = ctx.table
         for index, quote in enumerate(ctx.quotes):
             inner = (quote.get("quote_start"), quote.get("quote_end"))
             covered = quote.get("start", -1) <= pos < quote.get("end", -1) or (
@@ -917,22 +978,22 @@ class EventExtractor(FilonComponent):
                 ctx.text[quote.get("start", pos) : pos]
             ):
                 continue  # "X s'est dit prêt …, au moment où Washington négocie …": the narrator's
-            if covered and quote.get("kind") == "indirect" and syn.in_relative(span, sent):
+            if covered and quote.get("kind") == "indirect" and syn.in_relative(
+                    table, predicate, sent.start, sent.end):
                 return None, None  # "le projet que lui avait soumis Washington": background
             if covered and quote.get("kind") != "term":
                 return _speaker(quote.get("speaker")), index
-        root = syn.predicate_of(span)
-        child = root
-        for anc in root.ancestors:
-            if anc.i < sent.start or anc.i >= sent.end:
+        child = predicate
+        for anc in syn.ancestors(table, predicate):
+            if anc < sent.start or anc >= sent.end:
                 break
-            if child.dep_ not in ("ccomp", "xcomp", "obj", "csubj"):
+            if table.dep[child] not in ("ccomp", "xcomp", "obj", "csubj"):
                 break  # "au moment où Washington négocie …" is no content of the main verb
             child = anc
-            if anc.lemma_.lower() in self.lexicon.reporting_lemmas and anc.pos_ in ("VERB", "AUX"):
-                found = self._subject(ctx, sent, anc)
+            if table.lemma_lower[anc] in self.lexicon.reporting_lemmas and table.pos[anc] in ("VERB", "AUX"):
+                found = self._subject(ctx, anc)
                 if found is None:  # parse errors often detach the subject: take the actor before
-                    before = [m for m in self._mentions_in(ctx, sent.start_char, anc.idx)
+                    before = [m for m in self._mentions_in(ctx, sent.start_char, table.idx[anc])
                               if not m.place and not m.demonym and m.type in _AGENT_TYPES]
                     found = before[0] if before else None
                 if found is not None:
@@ -943,8 +1004,8 @@ class EventExtractor(FilonComponent):
         reporter = self._reporting_before(ctx, sent, span) or self._reporting_after(ctx, sent, span)
         if reporter is not None:
             return _claim([reporter]), None
-        if trig.speech_act and agent is not None and not syn.in_relative(span, sent) \
-                and not syn.recipient_view(span):
+        if trig.speech_act and agent is not None and not syn.in_relative(
+                table, predicate, sent.start, sent.end) and not syn.recipient_view(table, predicate):
             return _claim([agent]), None
         return None, None
 
@@ -959,15 +1020,24 @@ class EventExtractor(FilonComponent):
 
     def _attribution(self, ctx: _Context, sent: Span) -> list[Mention]:
         """Actors after "selon" / "d'après" in the sentence ("selon Kiev et Washington")."""
-        for tok in sent:
-            if tok.lower_ not in self.lexicon.attribution_cues:
+        key = (sent.start, sent.end)
+        found = ctx.attributions.get(key)
+        if found is None:  # the same for every event of the sentence
+            found = ctx.attributions[key] = self._attribution_of(ctx, sent)
+        return found
+
+    def _attribution_of(self, ctx: _Context, sent: Span) -> list[Mention]:
+        table = ctx.table
+        idx, text = table.idx, table.text
+        for i in range(sent.start, sent.end):
+            if table.lower[i] not in self.lexicon.attribution_cues:
                 continue
-            following = [t for t in sent.doc[tok.i + 1 : min(tok.i + 4, sent.end)] if t.pos_ != "DET"]
-            document = bool(following) and following[0].lemma_.lower() in _DOCUMENT_NOUNS
+            following = [k for k in range(i + 1, min(i + 4, sent.end)) if table.pos[k] != "DET"]
+            document = bool(following) and table.lemma_lower[following[0]] in _DOCUMENT_NOUNS
             # "selon la fiche du texte publiée sur le site de la Rada": the author of a document
             # speaks for it, a few words further
-            window_end = sent.doc[min(tok.i + (16 if document else 8), sent.end) - 1]
-            found = [m for m in self._mentions_in(ctx, tok.idx + len(tok), window_end.idx + len(window_end))
+            last = min(i + (16 if document else 8), sent.end) - 1
+            found = [m for m in self._mentions_in(ctx, idx[i] + len(text[i]), idx[last] + len(text[last]))
                      if not m.demonym]
             if document:
                 found = [m for m in found if not m.place][-1:]
@@ -988,7 +1058,7 @@ class EventExtractor(FilonComponent):
 
     # ------------------------------------------------------------------ when
     def _date(
-        self, ctx: _Context, sent: Span, region: Span, span: Span,
+        self, ctx: _Context, sent: Span, region: Span, span: Span, predicate: int,
         foreign: list[tuple[int, int]] | None = None,
     ) -> tuple[str | None, str | None]:
         """The trigger's clause date, else a date of the sentence outside the other triggers'
@@ -1002,10 +1072,9 @@ class EventExtractor(FilonComponent):
         found = nearest(in_region) or nearest(in_sent)
         if found is not None:
             return found["value"], "sentence"
-        predicate = syn.predicate_of(span)
-        if syn.pluperfect(predicate):
+        if syn.pluperfect(ctx.table, predicate):
             return None, None  # "avait rejeté": before the article's day, date unknown
-        if predicate.dep_.startswith("acl") and "Part" in predicate.morph.get("VerbForm"):
+        if ctx.table.dep[predicate].startswith("acl") and "Part" in ctx.table.feats(predicate, "VerbForm"):
             return None, None  # "l'accord signé avec Kiev": background, date unknown
         if ctx.published:
             return ctx.published, "published"
@@ -1018,20 +1087,22 @@ class EventExtractor(FilonComponent):
         mentions = (self._from_entities(doc, entities) if entities is not None
                     else self._from_gazetteer(doc, published))
         covered = [(m.start, m.end) for m in mentions]
-        for i, lower in enumerate(token_table(doc).lower):
-            hit = self.lexicon.demonyms.get(lower)
+        table = token_table(doc)
+        demonyms = self.lexicon.demonyms
+        for i, lower in enumerate(table.lower):
+            hit = demonyms.get(lower)
             if hit is None:
                 continue
-            tok = doc[i]
-            if any(s <= tok.idx < e for s, e in covered):
+            at = table.idx[i]
+            if any(s <= at < e for s, e in covered):
                 continue
-            if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PRON", "X", ""):
+            if table.pos[i] not in ("ADJ", "NOUN", "PROPN", "PRON", "X", ""):
                 continue
             actor = self.gazetteer.actor(hit[0])
             party = (actor.id, actor.name) if actor else hit
-            mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, None, party[1],
+            mentions.append(Mention(at, at + len(table.text[i]), i, i + 1, None, party[1],
                                     "demonym", party, demonym=True,
-                                    place=self._qualifies_place(tok) or syn.witness(doc, tok.i)))
+                                    place=self._qualifies_place(table, i) or syn.witness(table, i)))
         header = syn.DATELINE.match(doc_text(doc))
         if header is not None:
             # "MUNICH (Allemagne), 15 fév 2025 (AFP) -": where the story was filed, not who acts
@@ -1041,35 +1112,36 @@ class EventExtractor(FilonComponent):
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
-    def _qualifies_place(self, tok: Token) -> bool:
+    def _qualifies_place(self, table: TokenTable, i: int) -> bool:
         """'le sol russe', 'l'armée russe': the adjective's noun is a place or a belligerent."""
-        head = tok.head if tok.head.i != tok.i else None
-        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        nouns = [t for t in (head, prev) if t is not None and t.pos_ == "NOUN"]
-        return any(t.lemma_.lower() in self.lexicon.place_nouns or t.lower_ in self.lexicon.place_nouns
-                   for t in nouns)
+        head = table.head[i] if table.head[i] != i else None
+        prev = i - 1 if i > 0 else None
+        nouns = [t for t in (head, prev) if t is not None and table.pos[t] == "NOUN"]
+        places = self.lexicon.place_nouns
+        return any(table.lemma_lower[t] in places or table.lower[t] in places for t in nouns)
 
-    def _is_place(self, doc: Doc, tok_start: int, actor: Actor | None, metonymy: bool) -> bool:
+    def _is_place(self, table: TokenTable, tok_start: int, actor: Actor | None, metonymy: bool) -> bool:
         """A state or city mention used as a location ("en Russie", "à Kiev", "territoires d'Ukraine")."""
-        if syn.witness(doc, tok_start):
+        if syn.witness(table, tok_start):
             return True
+        pos = table.pos
         i = tok_start - 1
-        while i >= 0 and doc[i].pos_ == "DET":
+        while i >= 0 and pos[i] == "DET":
             i -= 1
         if i < 0:
             return False
-        prev = doc[i].lower_
+        prev = table.lower[i]
         if prev in self.lexicon.locative_prepositions and prev not in _DATIVE:
             return True
         if prev in _DATIVE and (actor is None or actor.type == "city" or metonymy):
-            governor = doc[tok_start].head
+            governor = table.head[tok_start]
             # "transmis à Kiev": the recipient government, not the place
-            return governor.lemma_.lower() not in self.lexicon.dative_verbs
+            return table.lemma_lower[governor] not in self.lexicon.dative_verbs
         if prev in _PREPOSITIONS_OF or (prev.endswith("'") and prev[:-1] == "d"):
             j = i - 1
-            while j >= 0 and doc[j].pos_ in ("ADJ", "DET"):
+            while j >= 0 and pos[j] in ("ADJ", "DET"):
                 j -= 1
-            if j >= 0 and doc[j].lemma_.lower() in self.lexicon.place_nouns:
+            if j >= 0 and table.lemma_lower[j] in self.lexicon.place_nouns:
                 return True
         return False
 
@@ -1094,11 +1166,13 @@ class EventExtractor(FilonComponent):
     def _from_entities(self, doc: Doc, entities: list[dict]) -> list[Mention]:
         gaz = self.gazetteer
         out = []
+        table = token_table(doc)
+        boilerplate = doc._.filon_boilerplate
         for ent in entities:
             start, end = ent.get("start"), ent.get("end")
-            if start is None or end is None or syn.in_any(start, doc._.filon_boilerplate):
+            if start is None or end is None or syn.in_any(start, boilerplate):
                 continue
-            span = doc.char_span(start, end, alignment_mode="expand")
+            span = _char_span(doc, table, start, end)
             if span is None:
                 LOGGER.debug("entity %r at %d-%d matches no tokens; skipped", ent.get("text"), start, end)
                 continue
@@ -1107,16 +1181,16 @@ class EventExtractor(FilonComponent):
             actor_id = (refers or {}).get("id") if metonymy else ent.get("id")
             actor = gaz.actor(actor_id)
             if actor is not None and actor.type == "city" and not metonymy:
-                via = gaz.metonymy(ent.get("text") or span.text)
-                place = self._is_place(doc, span.start, actor, False)
+                via = gaz.metonymy(ent.get("text") or doc_text(doc)[span.start_char : span.end_char])
+                place = self._is_place(table, span.start, actor, False)
                 if via is not None and not place:
                     actor, metonymy = via, True
             name = actor.name if actor else (refers or {}).get("name") if metonymy else ent.get("name")
             kind = actor.type if actor else (ent.get("type") or "")
-            place = self._is_place(doc, span.start, actor, metonymy) if kind in ("state", "city") else False
+            place = self._is_place(table, span.start, actor, metonymy) if kind in ("state", "city") else False
             if kind == "city" and not metonymy:
                 place = True
-            place = place or syn.witness(doc, span.start)
+            place = place or syn.witness(table, span.start)
             party = self._party(actor, ent.get("country"))
             reporter = (ent.get("id") or "").lower() in self.lexicon.non_parties
             if party is None and kind in _PARTY_TYPES and (ent.get("id") or ent.get("name")) and not reporter:
@@ -1155,19 +1229,59 @@ class EventExtractor(FilonComponent):
                 actor = gaz.metonymy(span.text)
                 metonymy = True
             via = gaz.metonymy(span.text) if actor is not None and actor.type == "city" else None
-            if via is not None and not self._is_place(doc, span.start, actor, False):
+            if via is not None and not self._is_place(token_table(doc), span.start, actor, False):
                 actor, metonymy = via, True
             if actor is None:
                 continue
-            place = (actor.type == "city" and not metonymy) or syn.witness(doc, span.start)
+            place = (actor.type == "city" and not metonymy) or syn.witness(token_table(doc), span.start)
             if actor.type == "state" or metonymy:
-                place = place or self._is_place(doc, span.start, actor, metonymy)
+                place = place or self._is_place(token_table(doc), span.start, actor, metonymy)
             out.append(Mention(span.start_char, span.end_char, span.start, span.end, actor.id, actor.name,
                                actor.type, self._party(actor, None), place=place))
         return out
 
 
 # ---------------------------------------------------------------------- helpers
+class _TokenRange:
+    """The bounds `Doc.char_span` gives, without building the Span."""
+
+    __slots__ = ("end", "end_char", "start", "start_char")
+
+    def __init__(self, table: TokenTable, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        self.start_char = table.idx[start]
+        self.end_char = table.idx[end - 1] + len(table.text[end - 1])
+
+
+def _char_span(doc: Doc, table: TokenTable, start: int, end: int) -> _TokenRange | Span | None:
+    """`doc.char_span(start, end, alignment_mode="expand")`, found by bisection on the token
+    offsets (tokens and their trailing whitespace tile the text, as spaCy's own search assumes);
+    odd ranges (empty, inverted, whitespace only) are left to spaCy."""
+    idx = table.idx
+    if not (table.n and 0 <= start < end <= len(doc_text(doc))):
+        return doc.char_span(start, end, alignment_mode="expand")
+    first = bisect.bisect_right(idx, start) - 1
+    last = bisect.bisect_right(idx, end - 1) - 1
+    if start == idx[first] + len(table.text[first]):
+        first += 1  # the start is on the whitespace after a token: spaCy skips it
+    if first > last:
+        return doc.char_span(start, end, alignment_mode="expand")
+    return _TokenRange(table, first, last + 1)
+
+
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """`spacy.util.filter_spans` on (match_id, start, end) triples: the longest (then first) of
+    overlapping matches, in text order."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    kept = []
+    seen: set[int] = set()
+    for match in ordered:
+        if match[1] not in seen and match[2] - 1 not in seen:
+            kept.append(match)
+            seen.update(range(match[1], match[2]))
+    return sorted(kept, key=lambda m: m[1])
+
+
 def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
