@@ -141,6 +141,10 @@ class _Context:
     # per-doc memos of pure results: (left_edge.idx, right_edge end) by token, "selon X" actors
     # by sentence
     extents: dict[int, tuple[int, int]] = field(default_factory=dict)
+    resource_starts: list[int] = field(default_factory=list)  # of `resources`, which are in text order
+    # agreement nouns (idioms aside: "d'accord") and negotiation nouns, by token index
+    deal_nouns: list[int] = field(default_factory=list)
+    talk_nouns: list[int] = field(default_factory=list)
     attributions: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
 
 
@@ -186,14 +190,13 @@ class EventExtractor(FilonComponent):
                  else [(0, len(doc))])
         pieces: list[tuple[int, int]] = []
         table = token_table(doc)
-        texts = table.text
+        breaks = [i for i, text in enumerate(table.text) if "\n" in text and text.isspace()]
         for sent_start, sent_end in sents:
             start = sent_start
-            for i in range(sent_start, sent_end):
-                if "\n" in texts[i] and texts[i].isspace():
-                    if i > start:
-                        pieces.append((start, i))
-                    start = i + 1
+            for i in breaks[bisect.bisect_left(breaks, sent_start) : bisect.bisect_left(breaks, sent_end)]:
+                if i > start:
+                    pieces.append((start, i))
+                start = i + 1
             if start < sent_end:
                 pieces.append((start, sent_end))
         merged: list[tuple[int, int]] = []
@@ -213,6 +216,9 @@ class EventExtractor(FilonComponent):
         resources = [(table.idx[s], table.idx[e - 1] + len(table.text[e - 1]), strings[m])
                      for m, s, e in _longest_first(self.resource_matcher(doc))]
         boilerplate = doc._.filon_boilerplate
+        nouns, talks = self.lexicon.agreement_nouns, self.lexicon.negotiation_nouns
+        deal_nouns = [i for i, (lemma, lower) in enumerate(zip(table.lemma_lower, table.lower, strict=True))
+                      if (lemma in nouns or lower in nouns) and not syn.idiom(table, i)]
         return _Context(
             doc=doc,
             mentions=mentions,
@@ -229,23 +235,21 @@ class EventExtractor(FilonComponent):
             text=text,
             table=table,
             boilerplate=boilerplate,
+            resource_starts=[r[0] for r in resources],
+            deal_nouns=deal_nouns,
+            talk_nouns=[i for i, lemma in enumerate(table.lemma_lower) if lemma in talks],
         )
 
     def _sentence_events(self, ctx: _Context, sent: Span) -> list[dict]:
         doc = ctx.doc
         table = ctx.table
         lo, hi = sent.start, sent.end
-        lemma_lower = table.lemma_lower[lo:hi]
-        lower = table.lower[lo:hi]
-        lemmas = set(lemma_lower) | set(lower)
-        sent_res = [r for r in ctx.resources if sent.start_char <= r[0] < sent.end_char]
-        minerals = any(self.lexicon.resources[r[2]].family == "minerals" for r in sent_res)
-        nouns = self.lexicon.agreement_nouns
+        first = bisect.bisect_left(ctx.resource_starts, sent.start_char)
+        last = bisect.bisect_left(ctx.resource_starts, sent.end_char)
+        minerals = any(self.lexicon.resources[r[2]].family == "minerals" for r in ctx.resources[first:last])
         negotiation_nouns = self.lexicon.negotiation_nouns
-        agreement_nouns = [lo + k for k, lem in enumerate(lemma_lower)
-                           if (lem in nouns or lower[k] in nouns) and not syn.idiom(table, lo + k)]
-        talk_nouns = [lo + k for k, lem in enumerate(lemma_lower) if lem in negotiation_nouns]
-        has_context = bool(agreement_nouns or talk_nouns)
+        agreement_nouns = _within(ctx.deal_nouns, lo, hi)
+        has_context = bool(agreement_nouns or _within(ctx.talk_nouns, lo, hi))
         # « personne ne peut signer cela »: a demonstrative object points back to the last deal
         pronoun = not has_context and bool(ctx.agreements) and syn.pronoun_object(table, lo, hi)
         has_context = has_context or pronoun
@@ -253,6 +257,7 @@ class EventExtractor(FilonComponent):
             return []  # every trigger needs a deal word or a minerals resource: skip the matcher
         candidates: list[tuple[Span, Trigger]] = []
         dep, head, pos = table.dep, table.head, table.pos
+        lemmas: set[str] | None = None  # the sentence's lemmas and forms, read when a cue needs one
         # the Matcher runs only on sentences with a deal word or a resource (about a third of
         # an article's sentences have neither)
         for match_id, start, end in self.matcher(doc[lo:hi]):
@@ -260,8 +265,11 @@ class EventExtractor(FilonComponent):
             start, end = lo + start, lo + end
             if syn.in_any(table.idx[start], ctx.boilerplate):
                 continue
-            if trig.requires_lemma and not (trig.requires_lemma & lemmas):
-                continue
+            if trig.requires_lemma:
+                if lemmas is None:
+                    lemmas = set(table.lemma_lower[lo:hi]) | set(table.lower[lo:hi])
+                if not trig.requires_lemma & lemmas:
+                    continue
             predicate = syn.predicate_of(table, start, end)
             if trig.unless_lemma and any(
                 table.lemma_lower[c] in trig.unless_lemma for c in table.children(predicate)
@@ -476,8 +484,7 @@ class EventExtractor(FilonComponent):
         parties = explicit
         region_nouns = [i for i in agreement_nouns if r_start <= i < r_end] or agreement_nouns
         if trig.type == "agreement":
-            talk_nouns = [i for i in range(sent.start, sent.end)
-                          if table.lemma_lower[i] in self.lexicon.negotiation_nouns]
+            talk_nouns = _within(ctx.talk_nouns, sent.start, sent.end)
             if pronoun and not (minerals or region_nouns or talk_nouns):
                 local = ctx.agreements[-1]
             else:
@@ -1089,8 +1096,8 @@ class EventExtractor(FilonComponent):
         covered = [(m.start, m.end) for m in mentions]
         table = token_table(doc)
         demonyms = self.lexicon.demonyms
-        for i, lower in enumerate(table.lower):
-            hit = demonyms.get(lower)
+        for i in [i for i, lower in enumerate(table.lower) if lower in demonyms]:
+            hit = demonyms[table.lower[i]]
             if hit is None:
                 continue
             at = table.idx[i]
@@ -1267,6 +1274,11 @@ def _char_span(doc: Doc, table: TokenTable, start: int, end: int) -> _TokenRange
     if first > last:
         return doc.char_span(start, end, alignment_mode="expand")
     return _TokenRange(table, first, last + 1)
+
+
+def _within(indices: list[int], lo: int, hi: int) -> list[int]:
+    """The sorted `indices` that fall in `lo:hi`."""
+    return indices[bisect.bisect_left(indices, lo) : bisect.bisect_left(indices, hi)]
 
 
 def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
