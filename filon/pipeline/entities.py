@@ -32,6 +32,7 @@ created (`load_gazetteer` caches per process); nothing is compiled per document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -192,7 +193,7 @@ class EntityLinker(FilonComponent):
         gaz = self.gazetteer
         table = token_table(doc)
         text = doc_text(doc)
-        lower = table.lower
+        lower, idx, words = table.lower, table.idx, table.text
         skip = _skipped_spans(doc)
         candidates: list[_Mention] = []
         for ent in doc.ents:
@@ -200,7 +201,7 @@ class EntityLinker(FilonComponent):
             if label not in LABELS:
                 continue
             s, e = ent.start, ent.end
-            a, b = _char_span(table, s, e)
+            a, b = idx[s], idx[e - 1] + len(words[e - 1])  # the span's start_char, end_char
             if in_spans(a, b, skip) or _noise_text(text[a:b]):
                 continue
             mention = _clean_model_span(table, text, s, e, label, gaz)
@@ -208,7 +209,7 @@ class EntityLinker(FilonComponent):
                 candidates.append(mention)
         strings = doc.vocab.strings
         for mid, s, e in [*self.names_lower(doc), *self.names_exact(doc)]:
-            a, b = _char_span(table, s, e)
+            a, b = idx[s], idx[e - 1] + len(words[e - 1])
             if in_spans(a, b, skip):
                 continue
             actor = gaz.actor(strings[mid])
@@ -637,10 +638,12 @@ def _fill(entity: dict, actor: Actor) -> None:
 def _used_as_actor(doc: Doc, table: TokenTable, start: int, end: int) -> bool:
     """True when a capital (tokens `start`..`end`) acts ("Kiev refuse", "selon Washington"), not
     when it is a place."""
-    # a one-token span is its own root; longer ones ask spaCy (`Span.root`'s tie-breaking)
+    # a one-token span is its own root; longer ones ask spaCy (`Span.root`'s tie-breaking).
+    # Children come from spaCy too: the table's children index costs a pass over the whole doc,
+    # more than the few capitals per article that get here
     root = start if end - start == 1 else doc[start:end].root.i
     lower, dep = table.lower, table.dep
-    cases = {lower[c] for c in table.children(root) if dep[c] in ("case", "fixed")}
+    cases = {lower[c] for c in _children(doc, root) if dep[c] in ("case", "fixed")}
     if cases & _PLACE_CASES and not cases & _ACTOR_CASES:
         return False
     if cases & _ACTOR_CASES:
@@ -648,12 +651,17 @@ def _used_as_actor(doc: Doc, table: TokenTable, start: int, end: int) -> bool:
     head = root
     if dep[root] == "conj":
         head = table.head[root]  # "Kiev et Washington négocient": the conjunct shares the role
-        head_cases = {lower[c] for c in table.children(head) if dep[c] == "case"}
+        head_cases = {lower[c] for c in _children(doc, head) if dep[c] == "case"}
         if head_cases & _ACTOR_CASES:
             return True
         if head_cases & _PLACE_CASES:
             return False
     return dep[head] in _ACTOR_DEPS
+
+
+def _children(doc: Doc, i: int) -> list[int]:
+    """Indices of `doc[i].children`, in text order."""
+    return [child.i for child in doc[i].children]
 
 
 def _link_appositions(doc: Doc, entities: list[dict]) -> None:
@@ -728,17 +736,15 @@ def _apposition_after_gender(table: TokenTable, text: str, entities: list[dict])
     """'Hélène Dupont, chercheuse au CNRS' -> 'f': a person noun in apposition right after a
     name whose gender nothing else told (the noun's ending says it; epicene nouns say nothing).
     `text` is the doc's text."""
-    tokens: dict[int, int] | None = None  # char offset -> token index
+    starts = table.idx  # token start offsets, strictly increasing
     for ent in entities:
         if ent["label"] != "PER" or ent["kind"] != "name" or ent["gender"]:
             continue
-        if tokens is None:
-            tokens = {idx: i for i, idx in enumerate(table.idx)}  # only when a gender is missing
         end = ent["end"]
         while end < len(text) and text[end] == " ":
             end += 1
-        comma = tokens.get(end)
-        if comma is None or table.text[comma] != "," or comma + 1 >= table.n:
+        comma = bisect_left(starts, end)  # the token starting at `end`, if any
+        if comma >= table.n or starts[comma] != end or table.text[comma] != "," or comma + 1 >= table.n:
             continue
         noun = comma + 1
         if table.pos[noun] != "NOUN" or not table.text[noun].islower():
