@@ -48,8 +48,11 @@ Every value written is plain data with character offsets into `doc.text`.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
+import operator
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -190,7 +193,8 @@ class EventExtractor(FilonComponent):
                  else [(0, len(doc))])
         pieces: list[tuple[int, int]] = []
         table = token_table(doc)
-        breaks = [i for i, text in enumerate(table.text) if "\n" in text and text.isspace()]
+        newlines = {text for text in set(table.text) if "\n" in text and text.isspace()}
+        breaks = _where(table.text, newlines)
         for sent_start, sent_end in sents:
             start = sent_start
             for i in breaks[bisect.bisect_left(breaks, sent_start) : bisect.bisect_left(breaks, sent_end)]:
@@ -206,7 +210,8 @@ class EventExtractor(FilonComponent):
             else:
                 merged.append((start, end))
         trimmed = [syn.trim(table, a, b) for a, b in merged]
-        return [doc[a:b] for a, b in trimmed if b > a]
+        # Span(doc, a, b) is doc[a:b] for bounds already in range, without the slice checks
+        return [Span(doc, a, b) for a, b in trimmed if b > a]
 
     def _context(self, doc: Doc) -> _Context:
         mentions = self._mentions(doc)
@@ -217,8 +222,8 @@ class EventExtractor(FilonComponent):
                      for m, s, e in _longest_first(self.resource_matcher(doc))]
         boilerplate = doc._.filon_boilerplate
         nouns, talks = self.lexicon.agreement_nouns, self.lexicon.negotiation_nouns
-        deal_nouns = [i for i, (lemma, lower) in enumerate(zip(table.lemma_lower, table.lower, strict=True))
-                      if (lemma in nouns or lower in nouns) and not syn.idiom(table, i)]
+        deal = _where(table.lemma_lower, nouns, table.lower)
+        deal_nouns = [i for i in deal if not syn.idiom(table, i)]
         return _Context(
             doc=doc,
             mentions=mentions,
@@ -237,7 +242,7 @@ class EventExtractor(FilonComponent):
             boilerplate=boilerplate,
             resource_starts=[r[0] for r in resources],
             deal_nouns=deal_nouns,
-            talk_nouns=[i for i, lemma in enumerate(table.lemma_lower) if lemma in talks],
+            talk_nouns=_where(table.lemma_lower, talks),
         )
 
     def _sentence_events(self, ctx: _Context, sent: Span) -> list[dict]:
@@ -260,7 +265,7 @@ class EventExtractor(FilonComponent):
         lemmas: set[str] | None = None  # the sentence's lemmas and forms, read when a cue needs one
         # the Matcher runs only on sentences with a deal word or a resource (about a third of
         # an article's sentences have neither)
-        for match_id, start, end in self.matcher(doc[lo:hi]):
+        for match_id, start, end in self.matcher(sent):
             trig = self.lexicon.triggers[doc.vocab.strings[match_id]]
             start, end = lo + start, lo + end
             if syn.in_any(table.idx[start], ctx.boilerplate):
@@ -305,7 +310,7 @@ class EventExtractor(FilonComponent):
                 table.lemma_lower[head[i]] in syn.DURATION_NOUNS and head[i] != i for i in talk_nouns_here
             ):
                 continue  # "après deux mois de négociations": background, the talks are over
-            candidates.append((doc[start:end], trig))
+            candidates.append((Span(doc, start, end), trig))
         chosen = []
         for span, trig in syn.drop_governed(table, syn.resolve_overlaps(candidates)):
             if trig.type == "agreement" and chosen and syn.is_modifier(
@@ -325,10 +330,10 @@ class EventExtractor(FilonComponent):
             event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals, foreign,
                                 pronoun)
             if event is not None:
-                events.extend(self._split_partners(ctx, doc[r_start:r_end], event))
+                events.extend(self._split_partners(ctx, r_start, r_end, event))
         return events
 
-    def _split_partners(self, ctx: _Context, region: Span, event: dict) -> list[dict]:
+    def _split_partners(self, ctx: _Context, r_start: int, r_end: int, event: dict) -> list[dict]:
         """One event per partner when several are coordinated after "avec".
 
         "l'UE a signé des partenariats … avec la Namibie et le Rwanda" asserts two bilateral
@@ -337,7 +342,8 @@ class EventExtractor(FilonComponent):
         """
         if event["type"] != "agreement" or len(event["parties"]) < 3:
             return [event]
-        doc = region.doc
+        doc = ctx.doc
+        region = doc[r_start:r_end]
         # recipients of an offer: "propose au Kazakhstan et à la Mongolie un partenariat"
         preps = ("avec", "à", "au", "aux") if event["status_cue"] == "proposed" else ("avec",)
         partners: list[tuple[str, str]] = []
@@ -440,7 +446,7 @@ class EventExtractor(FilonComponent):
         pronoun: bool = False,
     ) -> dict | None:
         doc = ctx.doc
-        region = doc[r_start:r_end]
+        region = Span(doc, r_start, r_end)
         mentions = self._mentions_in(ctx, region.start_char, region.end_char)
         table = ctx.table
         predicate = syn.predicate_of(table, span.start, span.end)
@@ -1096,7 +1102,7 @@ class EventExtractor(FilonComponent):
         covered = [(m.start, m.end) for m in mentions]
         table = token_table(doc)
         demonyms = self.lexicon.demonyms
-        for i in [i for i, lower in enumerate(table.lower) if lower in demonyms]:
+        for i in _where(table.lower, demonyms):
             hit = demonyms[table.lower[i]]
             if hit is None:
                 continue
@@ -1274,6 +1280,15 @@ def _char_span(doc: Doc, table: TokenTable, start: int, end: int) -> _TokenRange
     if first > last:
         return doc.char_span(start, end, alignment_mode="expand")
     return _TokenRange(table, first, last + 1)
+
+
+def _where(items: list[str], wanted: Container[str], alternative: list[str] | None = None) -> list[int]:
+    """Indices of `items` (or of `alternative`, a list as long) holding a member of `wanted`, in
+    order: `[i for i, x in enumerate(items) if x in wanted]`, run in C over a doc's tokens."""
+    found = map(wanted.__contains__, items)
+    if alternative is not None:
+        found = map(operator.or_, found, map(wanted.__contains__, alternative))
+    return list(itertools.compress(range(len(items)), found))
 
 
 def _within(indices: list[int], lo: int, hi: int) -> list[int]:
