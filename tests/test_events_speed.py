@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent
 REFERENCE = ROOT / "data" / "events_ref"
@@ -155,3 +157,78 @@ def test_same_events_as_reference_without_entities(reference):
     from filon.pipeline import build_pipeline
 
     assert _compare(build_pipeline(components=["filon_events"]), reference) > 150
+
+
+# ---------------------------------------------------------------------------- helpers vs spaCy
+ODD_SPACING = [
+    "Kiev  et Washington\n\nont signé.  ",
+    " \n L'accord-cadre (sur les « terres rares »)   a été paraphé\t jeudi…",
+    "UE–Ukraine : un partenariat ;\n\n\n« Nous signerons », a-t-il dit.",
+]
+
+
+@pytest.mark.parametrize("text", ODD_SPACING)
+def test_char_span_is_spacys_expand_mode(text):
+    import spacy
+
+    from filon.pipeline.events import _char_span
+    from filon.pipeline.tokens import TokenTable
+
+    doc = spacy.blank("fr")(text)
+    table = TokenTable(doc)
+    for start in range(len(text) + 1):
+        for end in range(start + 1, len(text) + 1):
+            want = doc.char_span(start, end, alignment_mode="expand")
+            got = _char_span(doc, table, start, end)
+            assert ((got.start, got.end) if got else None) == ((want.start, want.end) if want else None), (
+                start, end)
+            if got is not None:
+                assert (got.start_char, got.end_char) == (want.start_char, want.end_char)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 19), st.integers(1, 5)), max_size=12))
+def test_longest_first_is_filter_spans(found):
+    import spacy
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from filon.pipeline.events import _longest_first
+
+    doc = _twenty_tokens(spacy)
+    matches = [(label, start, min(start + size, 20)) for label, start, size in found]
+    spans = filter_spans([Span(doc, s, e, label=str(m)) for m, s, e in matches])
+    expected = [(span.label_, span.start, span.end) for span in spans]
+    assert [(str(m), s, e) for m, s, e in _longest_first(matches)] == expected
+
+
+_DOCS: dict = {}
+
+
+def _twenty_tokens(spacy):
+    if "twenty" not in _DOCS:
+        _DOCS["twenty"] = spacy.blank("fr")(" ".join(f"mot{i}" for i in range(20)))
+    return _DOCS["twenty"]
+
+
+@pytest.mark.slow
+def test_tree_walks_are_spacys(nlp_bare):
+    """`ancestors`, `subtree` and `predicate_of` on the token table give what spaCy's Token and
+    the reference `predicate_of` give, on every short span of parsed sentences."""
+    from filon.pipeline import event_syntax as syn
+    from filon.pipeline.tokens import TokenTable
+
+    sys.path.insert(0, str(REFERENCE))
+    try:
+        old_syn = importlib.import_module("event_syntax_v0")
+    finally:
+        sys.path.remove(str(REFERENCE))
+    for doc in nlp_bare.pipe(SENTENCES[:25]):
+        table = TokenTable(doc)
+        for tok in doc:
+            assert list(syn.ancestors(table, tok.i)) == [a.i for a in tok.ancestors]
+            assert sorted(syn.subtree(table, tok.i)) == sorted(t.i for t in tok.subtree)
+            for size in range(1, 5):
+                if tok.i + size <= len(doc):
+                    span = doc[tok.i : tok.i + size]
+                    assert syn.predicate_of(table, span.start, span.end) == old_syn.predicate_of(span).i
