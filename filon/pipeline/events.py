@@ -144,7 +144,9 @@ class _Context:
     # per-doc memos of pure results: (left_edge.idx, right_edge end) by token, "selon X" actors
     # by sentence
     extents: dict[int, tuple[int, int]] = field(default_factory=dict)
-    resource_starts: list[int] = field(default_factory=list)  # of `resources`, which are in text order
+    resource_starts: list[int] = field(default_factory=list)
+    # (start, end, (quote_start, quote_end)) of each quote, read once
+    quote_spans: list[tuple] = field(default_factory=list)  # of `resources`, which are in text order
     # agreement nouns (idioms aside: "d'accord") and negotiation nouns, by token index
     deal_nouns: list[int] = field(default_factory=list)
     talk_nouns: list[int] = field(default_factory=list)
@@ -221,6 +223,7 @@ class EventExtractor(FilonComponent):
         resources = [(table.idx[s], table.idx[e - 1] + len(table.text[e - 1]), strings[m])
                      for m, s, e in _longest_first(self.resource_matcher(doc))]
         boilerplate = doc._.filon_boilerplate
+        quotes = list(doc._.filon_quotes or [])
         nouns, talks = self.lexicon.agreement_nouns, self.lexicon.negotiation_nouns
         deal = _where(table.lemma_lower, nouns, table.lower)
         deal_nouns = [i for i in deal if not syn.idiom(table, i)]
@@ -229,7 +232,9 @@ class EventExtractor(FilonComponent):
             mentions=mentions,
             starts=[m.start for m in mentions],
             resources=resources,
-            quotes=list(doc._.filon_quotes or []),
+            quotes=quotes,
+            quote_spans=[(q.get("start", -1), q.get("end", -1), (q.get("quote_start"), q.get("quote_end")))
+                         for q in quotes],
             # "l'aide votée depuis 2022": a starting point of something else, not the event's day
             dates=[d for d in (doc._.filon_dates or []) if d.get("value")
                    and not text[max(d["start"] - 7, 0) : d["start"]].lower().endswith("depuis ")
@@ -249,9 +254,8 @@ class EventExtractor(FilonComponent):
         doc = ctx.doc
         table = ctx.table
         lo, hi = sent.start, sent.end
-        first = bisect.bisect_left(ctx.resource_starts, sent.start_char)
-        last = bisect.bisect_left(ctx.resource_starts, sent.end_char)
-        minerals = any(self.lexicon.resources[r[2]].family == "minerals" for r in ctx.resources[first:last])
+        minerals = any(self.lexicon.resources[r[2]].family == "minerals"
+                       for r in self._resources_in(ctx, sent.start_char, sent.end_char))
         negotiation_nouns = self.lexicon.negotiation_nouns
         agreement_nouns = _within(ctx.deal_nouns, lo, hi)
         has_context = bool(agreement_nouns or _within(ctx.talk_nouns, lo, hi))
@@ -474,15 +478,17 @@ class EventExtractor(FilonComponent):
             # a relative clause inside the noun phrase ("à l'Argentine, qui a conclu … avec
             # l'UE") tells of another deal: its names are not this one's parties (the first
             # in spaCy's subtree order, which is not text order in a non-projective parse)
-            relcl = next((t.left_edge.idx for t in doc[noun].subtree if t.dep_ == "acl:relcl"), hi)
+            relcl = hi
+            if any(table.dep[t] == "acl:relcl" for t in syn.subtree(table, noun)):
+                relcl = next((t.left_edge.idx for t in doc[noun].subtree if t.dep_ == "acl:relcl"), hi)
             for m in self._mentions_in(ctx, max(lo, region.end_char), min(hi, relcl)):
                 if m.party and not m.place and m.party not in explicit:
                     explicit.append(m.party)
         if agent is not None and agent.party and agent.party not in explicit:
             explicit.insert(0, agent.party)
-        res_ids = syn.unique([r[2] for r in ctx.resources if region.start_char <= r[0] < region.end_char])
+        res_ids = syn.unique([r[2] for r in self._resources_in(ctx, region.start_char, region.end_char)])
         if not res_ids:
-            res_ids = syn.unique([r[2] for r in ctx.resources if sent.start_char <= r[0] < sent.end_char])
+            res_ids = syn.unique([r[2] for r in self._resources_in(ctx, sent.start_char, sent.end_char)])
         resources = [{"id": rid, "name": self.lexicon.resources[rid].name} for rid in res_ids]
 
         agreement_id = None
@@ -853,6 +859,12 @@ class EventExtractor(FilonComponent):
                 return m
         return None
 
+    @staticmethod
+    def _resources_in(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The resources starting at a character in `start:end`, in text order."""
+        starts = ctx.resource_starts
+        return ctx.resources[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
     def _mentions_in(self, ctx: _Context, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(ctx.starts, start)
         out = []
@@ -982,11 +994,8 @@ class EventExtractor(FilonComponent):
     ) -> tuple[dict | None, int | None]:
         pos = span.start_char
         table = ctx.table
-        for index, quote in enumerate(ctx.quotes):
-            inner = (quote.get("quote_start"), quote.get("quote_end"))
-            covered = quote.get("start", -1) <= pos < quote.get("end", -1) or (
-                inner[0] is not None and inner[0] <= pos < inner[1]
-            )
+        for index, (quote, (start, end, inner)) in enumerate(zip(ctx.quotes, ctx.quote_spans, strict=True)):
+            covered = start <= pos < end or (inner[0] is not None and inner[0] <= pos < inner[1])
             if covered and quote.get("kind") == "indirect" and _BACKGROUND_CLAUSE.search(
                 ctx.text[quote.get("start", pos) : pos]
             ):
@@ -1099,7 +1108,11 @@ class EventExtractor(FilonComponent):
         published = _day(doc._.filon_published)
         mentions = (self._from_entities(doc, entities) if entities is not None
                     else self._from_gazetteer(doc, published))
-        covered = [(m.start, m.end) for m in mentions]
+        covered = sorted((m.start, m.end) for m in mentions)
+        covered_starts = [start for start, _ in covered]
+        # the furthest end of the mentions starting at or before each one: a position is inside
+        # a mention when that reach passes it
+        reach = list(itertools.accumulate((end for _, end in covered), max))
         table = token_table(doc)
         demonyms = self.lexicon.demonyms
         for i in _where(table.lower, demonyms):
@@ -1107,7 +1120,8 @@ class EventExtractor(FilonComponent):
             if hit is None:
                 continue
             at = table.idx[i]
-            if any(s <= at < e for s, e in covered):
+            k = bisect.bisect_right(covered_starts, at)
+            if k and reach[k - 1] > at:
                 continue
             if table.pos[i] not in ("ADJ", "NOUN", "PROPN", "PRON", "X", ""):
                 continue
