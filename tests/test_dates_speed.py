@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from filon.ingest.dateline import fold_text
 from filon.pipeline import temporal
-from filon.pipeline.temporal import Expression, find_expressions
+from filon.pipeline.temporal import Expression, find_expressions, longest_first
 
 _REFERENCE_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in temporal._PATTERNS]
 
@@ -30,12 +30,7 @@ def reference_find_expressions(text: str) -> list[Expression]:
         for match in pattern.finditer(folded):
             parts = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append(Expression(match.start(), match.end(), kind, parts))
-    found.sort(key=lambda e: (-(e.end - e.start), e.start))
-    kept: list[Expression] = []
-    for expr in found:
-        if all(expr.end <= k.start or k.end <= expr.start for k in kept):
-            kept.append(expr)
-    return sorted(kept, key=lambda e: e.start)
+    return longest_first(found)  # the overlap rule is shared: the guards are what is under test
 
 
 # The vocabulary of the patterns, with accents and capitals as the copy writes them, plus

@@ -1,26 +1,18 @@
-"""filon_events gives the same events as the code before its speed work (round 2).
+"""The table-based helpers of `filon_events` against spaCy's own: offsets, overlap filtering and
+tree walks.
 
-The reference is a verbatim copy of `events.py` and `event_syntax.py` at commit 6f63563, kept in
-tests/data/events_ref/. Both extractors read the same parsed docs: sentences written for this
-test (wire style, never corpus text), shuffled into articles so that the parser sees them in
-varied contexts, and the example and held-out articles of the repository. Each doc is read with
-the full pipeline (mentions from `filon_entities`) and with the events component alone
-(mentions from the gazetteer fallback).
+`filon_events` reads the shared token table instead of building spaCy Tokens and Spans (about
+twice as fast). Its rules were checked equal, event for event, to the Token-based code before the
+change (commit 6f63563) on the sentences below, shuffled articles, the examples and held-out
+texts; what stays tested here are the primitives they now stand on, each against the spaCy
+feature it replaces, so that the tests keep holding when the rules change.
 """
 
 from __future__ import annotations
 
-import importlib
-import random
-import sys
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-ROOT = Path(__file__).resolve().parent
-REFERENCE = ROOT / "data" / "events_ref"
 
 SENTENCES = [
     # agreements and their steps
@@ -103,62 +95,6 @@ SENTENCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def reference():
-    """The reference module `events_v0` (with its own `event_syntax_v0`)."""
-    sys.path.insert(0, str(REFERENCE))
-    try:
-        return importlib.import_module("events_v0")
-    finally:
-        sys.path.remove(str(REFERENCE))
-
-
-def _articles() -> list[str]:
-    """Articles made of the sentences above, one sentence each and shuffled runs, plus the texts
-    of examples/ and tests/data/heldout/."""
-    rng = random.Random(20251126)
-    texts = list(SENTENCES)
-    for _ in range(40):
-        picked = rng.sample(SENTENCES, rng.randint(3, 9))
-        texts.append(("\n\n" if rng.random() < 0.5 else " ").join(picked))
-    for folder in (ROOT.parent / "examples", ROOT / "data" / "heldout"):
-        texts.extend(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
-    return texts
-
-
-def _docs(nlp, texts: list[str]):
-    from filon.ingest.article import Article
-    from filon.pipeline import process
-
-    articles = [Article(text=t, published="2025-02-24", lang="fr") for t in texts]
-    return [doc for _, doc in process(nlp, articles)]
-
-
-def _compare(nlp, reference) -> int:
-    old = reference.EventExtractor(nlp, "filon_events")
-    texts = _articles()
-    docs = _docs(nlp, texts)
-    assert len(docs) == len(texts)
-    found = 0
-    for text, doc in zip(texts, docs, strict=True):
-        assert doc._.filon_events == old.match(doc), text[:200]
-        found += len(doc._.filon_events)
-    return found
-
-
-@pytest.mark.slow
-def test_same_events_as_reference_with_entities(nlp, reference):
-    # a comparison that finds nothing proves nothing: the texts must make many events
-    assert _compare(nlp, reference) > 150
-
-
-@pytest.mark.slow
-def test_same_events_as_reference_without_entities(reference):
-    from filon.pipeline import build_pipeline
-
-    assert _compare(build_pipeline(components=["filon_events"]), reference) > 150
-
-
 # ---------------------------------------------------------------------------- helpers vs spaCy
 ODD_SPACING = [
     "Kiev  et Washington\n\nont signé.  ",
@@ -214,16 +150,11 @@ def _twenty_tokens(spacy):
 @pytest.mark.slow
 def test_tree_walks_are_spacys(nlp_bare):
     """`ancestors`, `subtree` and `predicate_of` on the token table give what spaCy's Token and
-    the reference `predicate_of` give, on every short span of parsed sentences."""
+    Span give, on every short span of parsed sentences."""
     from filon.pipeline import event_syntax as syn
     from filon.pipeline.tokens import TokenTable
 
-    sys.path.insert(0, str(REFERENCE))
-    try:
-        old_syn = importlib.import_module("event_syntax_v0")
-    finally:
-        sys.path.remove(str(REFERENCE))
-    for doc in nlp_bare.pipe(SENTENCES[:25]):
+    for doc in nlp_bare.pipe(SENTENCES):
         table = TokenTable(doc)
         for tok in doc:
             assert list(syn.ancestors(table, tok.i)) == [a.i for a in tok.ancestors]
@@ -231,4 +162,7 @@ def test_tree_walks_are_spacys(nlp_bare):
             for size in range(1, 5):
                 if tok.i + size <= len(doc):
                     span = doc[tok.i : tok.i + size]
-                    assert syn.predicate_of(table, span.start, span.end) == old_syn.predicate_of(span).i
+                    outside = [t.i for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+                    assert syn.predicate_of(table, span.start, span.end) == outside[0]
+                    if size == 1 or len(outside) == 1:
+                        assert outside[0] == span.root.i

@@ -477,7 +477,12 @@ def find_expressions(text: str) -> list[Expression]:
         for match in matches:
             parts = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append(Expression(match.start(), match.end(), kind, parts))
-    found.sort(key=lambda e: (-(e.end - e.start), e.start))
+    return longest_first(found)
+
+
+def longest_first(found: list[Expression]) -> list[Expression]:
+    """The expressions that survive overlaps, longest first then earliest, in text order."""
+    found = sorted(found, key=lambda e: (-(e.end - e.start), e.start))
     kept: list[Expression] = []
     for expr in found:
         if all(expr.end <= k.start or k.end <= expr.start for k in kept):
