@@ -36,6 +36,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/store.py
 
 clean:
 	rm -rf $(VENV) $(DB) *.egg-info .pytest_cache .ruff_cache
