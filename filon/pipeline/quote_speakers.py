@@ -74,6 +74,9 @@ class SpeakerResolver:
     quote_ranges: list[tuple[int, int]]  # (open_start, close_end) of top-level quotes, sorted
     quote_starts: list[int]
     table: TokenTable  # the doc's token attributes as plain lists
+    word_forms: dict[int, set[str]]  # `_word`'s results by token, filled as they are asked for
+    mention_starts: list[int]  # start offsets of `mentions`, in order, for bisection
+    gendered_by_id: dict[str, dict] | None  # `_gendered_mention`'s index, built on first use
 
     def token_at(self, char: int) -> int:  # provided by the worker
         raise NotImplementedError
@@ -493,9 +496,7 @@ class SpeakerResolver:
         """Folded forms of the word at `tok`: its lemma, its text, and the whole hyphenated
         compound it starts ("porte-parole" split by the tokenizer). Built once per token (the
         callers combine it with `&` only, never change it)."""
-        cache = getattr(self, "_word_cache", None)
-        if cache is None:
-            cache = self._word_cache = {}
+        cache = self.word_forms
         words = cache.get(tok.i)
         if words is None:
             t = self.table
@@ -577,7 +578,7 @@ class SpeakerResolver:
         pos = self.table.idx[i]
         s = self.sent_of(i)
         keys = [e[0] for e in self.speaker_events]
-        first = bisect_right(self._mention_starts(), pos)
+        first = bisect_right(self.mention_starts, pos)
         # an inverted clitic ("a-t-elle indiqué") follows what was said
         inverted = self.table.text[i].startswith("-") and i > 0
         ranked: list[tuple[int, int, int, int, dict]] = []
@@ -646,7 +647,7 @@ class SpeakerResolver:
         `sentences` sentences back) whose gender is `gender` (or unknown, unless `strict`);
         None if there is none."""
         lo = self.sents[max(0, self.sent_of(self.token_at(pos)) - sentences)].start_char
-        first = bisect_right(self._mention_starts(), pos)
+        first = bisect_right(self.mention_starts, pos)
         for k in range(first - 1, -1, -1):
             m = self.mentions[k]
             if m["start"] < lo:
@@ -724,23 +725,15 @@ class SpeakerResolver:
             g = self._gender(m)
         return g is None or g == gender
 
-    def _mention_starts(self) -> list[int]:
-        """Start offsets of the mentions, in order (built once per doc, for bisection)."""
-        starts = getattr(self, "_starts", None)
-        if starts is None:
-            starts = self._starts = [m["start"] for m in self.mentions]
-        return starts
-
     def _gendered_mention(self, ident: str) -> dict | None:
         """A mention of identity `ident` whose gender is known (index built once per doc)."""
-        index = getattr(self, "_by_id_gendered", None)
-        if index is None:
-            index = {}
+        if self.gendered_by_id is None:
+            index: dict[str, dict] = {}
             for x in self.mentions:
                 if x.get("id") and x["id"] not in index and self._gender(x):
                     index[x["id"]] = x
-            self._by_id_gendered = index
-        return index.get(ident)
+            self.gendered_by_id = index
+        return self.gendered_by_id.get(ident)
 
     def _plural_mention(self, m: dict) -> bool:
         tok = self.doc[self.token_at(m["end"] - 1)]

@@ -174,10 +174,13 @@ class _DocQuotes(StatementFinder, SpeakerResolver):
         self.day = _parse_date(doc._.filon_published)
         self.skip = doc._.filon_boilerplate or []
         self.table = token_table(doc)  # the token attributes as plain lists, shared with filon_events
+        self.word_forms: dict[int, set[str]] = {}  # token -> folded forms (SpeakerResolver._word)
         self.sents = _sentences(doc, self.table)
         self.sent_starts = [s.start for s in self.sents]
         self.tok_starts = self.table.idx
         self.mentions = self._mentions()
+        self.mention_starts = [m["start"] for m in self.mentions]
+        self.gendered_by_id: dict[str, dict] | None = None
         self.mention_at: dict[int, int] = {}  # token index -> mention index
         for k, m in enumerate(self.mentions):
             for i in range(self.token_at(m["start"]), self.token_at(max(m["start"], m["end"] - 1)) + 1):
