@@ -171,14 +171,15 @@ def _compile(spec: dict) -> list[Check]:
     return out
 
 
-def _index_words(spec: dict) -> list[str] | None:
-    """The words a LEMMA/LOWER equality or IN of `spec` lets through, with its attribute."""
+def _index_words(spec: dict) -> tuple[str, list[str]] | None:
+    """The attribute (LEMMA first, else LOWER) and the words its equality or IN lets through:
+    the only words a token matching `spec` can have."""
     for attr in _INDEXED:
         value = spec.get(attr)
         if isinstance(value, str):
-            return [value]
+            return attr, [value]
         if isinstance(value, dict) and "IN" in value:
-            return list(value["IN"])
+            return attr, list(value["IN"])
     return None
 
 
@@ -214,15 +215,14 @@ class TokenTriggers:
         for trigger_id, spec in patterns.items():
             key = strings.add(trigger_id)
             checks = _compile(spec)
-            for attr in _INDEXED:
-                words = _index_words({attr: spec[attr]}) if attr in spec else None
-                if words is not None:
-                    index = self.by_lemma if attr == "LEMMA" else self.by_lower
-                    for word in words:
-                        index.setdefault(word, []).append((key, trigger_id, checks))
-                    break
-            else:  # a REGEX on LOWER: tried only where the combined prefilter finds something
+            indexed = _index_words(spec)
+            if indexed is None:  # a REGEX on LOWER: tried only where the combined prefilter finds something
                 self.regexes.append((key, trigger_id, checks))
+                continue
+            attr, words = indexed
+            index = self.by_lemma if attr == "LEMMA" else self.by_lower
+            for word in words:
+                index.setdefault(word, []).append((key, trigger_id, checks))
         regexes = [v["REGEX"] for _, _, checks in self.regexes for a, v in checks
                    if isinstance(v, dict) and "REGEX" in v]
         self.prefilter = re.compile("|".join(f"(?:{r.pattern})" for r in regexes) or "(?!)")
@@ -269,10 +269,9 @@ class SequenceTriggers:
             steps = [(_compile({a: v for a, v in spec.items() if a != "OP"}), spec.get("OP"))
                      for spec in pattern]
             anchor = next(i for i, spec in enumerate(pattern) if self._anchor(spec))
-            spec = pattern[anchor]
-            attr = next(a for a in _INDEXED if _index_words({a: spec[a]} if a in spec else {}) is not None)
+            attr, words = _index_words(pattern[anchor]) or ("", [])
             index = self.by_lemma if attr == "LEMMA" else self.by_lower
-            for word in _index_words({attr: spec[attr]}) or []:
+            for word in words:
                 index.setdefault(word, []).append((key, trigger_id, anchor, steps))
 
     @staticmethod
