@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 
-from filon.pipeline.entities import EntityLinker, _char_span, _Mention
+from filon.pipeline.entities import EntityLinker, _Mention, _span_chars
 from filon.pipeline.tokens import TokenTable
 
 NLP = spacy.blank("fr")
@@ -71,4 +71,4 @@ def test_char_span_is_the_spans_offsets():
     for start in range(len(doc)):
         for end in range(start + 1, min(start + 6, len(doc)) + 1):
             span = doc[start:end]
-            assert _char_span(table, start, end) == (span.start_char, span.end_char)
+            assert _span_chars(table, start, end) == (span.start_char, span.end_char)

@@ -134,7 +134,7 @@ class _Mention:
     former: bool = False  # roles: "l'ancien président américain", the holder before the date
 
 
-def _char_span(table: TokenTable, start: int, end: int) -> tuple[int, int]:
+def _span_chars(table: TokenTable, start: int, end: int) -> tuple[int, int]:
     """`doc[start:end]`'s (start_char, end_char), read from the token table (no Span built)."""
     last = end - 1
     return table.idx[start], table.idx[last] + len(table.text[last])
@@ -225,7 +225,7 @@ class EntityLinker(FilonComponent):
             phrase_start = s - 1 if former else s
             if phrase_start > 0 and lower[phrase_start - 1] in _ROLE_DETERMINERS:
                 phrase_start -= 1
-            if in_spans(*_char_span(table, phrase_start, e), skip):
+            if in_spans(*_span_chars(table, phrase_start, e), skip):
                 continue
             role = _Mention(phrase_start, e, "PER", "role")
             role.role_start, role.former = s, former
@@ -287,7 +287,7 @@ class EntityLinker(FilonComponent):
         people = _PersonIndex(self.gazetteer, table, text, mentions)
         out: list[dict] = []
         for m in mentions:
-            start_char, end_char = _char_span(table, m.start, m.end)
+            start_char, end_char = _span_chars(table, m.start, m.end)
             surface = text[start_char:end_char]  # the mention's `Span.text`
             if m.source == "role":
                 phrase = text[table.idx[m.role_start] : end_char]
@@ -414,7 +414,7 @@ class _PersonIndex:
         for m in mentions:
             if m.source == "role":
                 continue
-            start_char, end_char = _char_span(table, m.start, m.end)
+            start_char, end_char = _span_chars(table, m.start, m.end)
             surface = text[start_char:end_char]
             key = _person_key(surface)
             if len(key.split()) < 2:
@@ -488,7 +488,7 @@ def _clean_model_span(
         return _Mention(tail, end, "PER", "model")
     if first in _GENERIC_NOUNS:
         return None
-    span_text = text[slice(*_char_span(table, start, end))]
+    span_text = text[slice(*_span_chars(table, start, end))]
     if (end - start > 1 and words[start].isupper() and len(words[start]) >= 2
             and all(words[i].islower() for i in range(start + 1, end))
             and gaz.lookup(span_text) is None):
