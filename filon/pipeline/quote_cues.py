@@ -230,11 +230,14 @@ class CueScanner:
                 w = low[i]
                 if lemma_low[i] in by_lemma or w in by_form or may_cue(w):
                     hit = self._verb_hit(i)
-            if hit is not None and not in_spans(idx[hit.start], idx[hit.end - 1] + 1, self.skip):
-                hits.append(hit)
-                i = max(i + 1, hit.end if hit.cue.type != "verb" else i + 1)
+            if hit is None:
+                i += 1
                 continue
-            i += 1
+            if not in_spans(idx[hit.start], idx[hit.end - 1] + 1, self.skip):
+                hits.append(hit)
+            # a cue cut by boilerplate still takes its words: "dires" of "Aux dires de" is no
+            # verb of its own when "Aux" lies in a caption
+            i = max(i + 1, hit.end if hit.cue.type != "verb" else i + 1)
         return hits
 
     def _prep_hit(self, i: int) -> Hit | None:
