@@ -279,19 +279,22 @@ class SpeakerResolver:
             return {"name": anaphor["name"], "id": anaphor["id"], "text": surface, "start": start, "end": end}
         return {"name": None, "id": None, "text": surface, "start": start, "end": end}
 
+    def _sentence_opening(self, i: int) -> int:
+        """The first token of token `i`'s sentence that is not whitespace (at most `i`)."""
+        k = self.sents[self.sent_of(i)].start
+        while k < i and self.table.space[k]:
+            k += 1
+        return k
+
     def _on_host(self, i: int) -> dict | None:
         """Who "on" stands for when the sentence opens on a place of speech: "Chez Eramet, on
         insiste …", "Du côté de Bruxelles, on estime …", "À la Commission, on assure …"."""
-        doc = self.doc
         tb = self.table
-        sent = self.sents[self.sent_of(i)]
-        k = sent.start
-        while k < i and tb.space[k]:
-            k += 1
+        k = self._sentence_opening(i)
         after = self._on_host_after(i)
         if after is not None:
             return after
-        words = [fold(t.text) for t in doc[k : min(i, k + 3)]]
+        words = tb.low[k : min(i, k + 3)]
         if words[:1] == ["chez"] or words[:1] == ["cote"]:
             k += 1
         elif words[:3] == ["du", "cote", "de"] or words[:3] == ["du", "cote", "du"]:
@@ -311,11 +314,10 @@ class SpeakerResolver:
     def _on_host_after(self, i: int) -> dict | None:
         """Who an inverted "on" stands for when the place of speech follows it: "explique-t-on
         chez Eramet", "souligne-t-on du côté de la Commission"."""
-        doc = self.doc
         tb = self.table
         end = self.sents[self.sent_of(i)].end
         k = i + 1
-        words = [fold(t.text) for t in doc[k : min(end, k + 3)]]
+        words = tb.low[k : min(end, k + 3)]
         if words[:1] == ["chez"]:
             k += 1
         elif words[:2] == ["du", "cote"] and len(words) == 3 and words[2] in ("de", "d'", "du"):
@@ -369,11 +371,8 @@ class SpeakerResolver:
         when token `i` follows it directly, else None."""
         doc = self.doc
         tb = self.table
-        sent = self.sents[self.sent_of(i)]
-        k = sent.start
-        while k < i and tb.space[k]:
-            k += 1
-        words = [fold(t.text) for t in doc[k:i]]
+        k = self._sentence_opening(i)
+        words = tb.low[k:i]
         if words[:2] == ["du", "cote"]:
             words = words[2:]
         elif words[:1] == ["cote"]:
