@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from filon.agreements import link_agreements
 from filon.backends.local import LocalBackend
 from filon.errors import InputError
 from filon.ingest import iter_articles
 from filon.ingest.article import Article
+from filon.linking.agreements import link_agreements
 from filon.store import Store
 
 Progress = Callable[[str, int], None]  # (event, count): "read", "done"

@@ -1,4 +1,4 @@
-"""One agreement across articles: `filon.agreements` on records built by hand and by the pipeline."""
+"""One agreement across articles: `filon.linking.agreements` on records built by hand and by the pipeline."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from filon.agreements import _Cluster, _Unit, agreement_summaries, link_agreements, slug
+from filon.linking.agreements import _Cluster, _Unit, agreement_summaries, link_agreements, slug
 
 US = {"name": "United States", "id": "Q30"}
 UA = {"name": "Ukraine", "id": "Q212"}

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from filon.ingest.dateline import fold_text
-from filon.pipeline import temporal
-from filon.pipeline.temporal import Expression, find_expressions, longest_first
+from filon.pipeline.dates import temporal
+from filon.pipeline.dates.temporal import Expression, find_expressions, longest_first
 
 _REFERENCE_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in temporal._PATTERNS]
 

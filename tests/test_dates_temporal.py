@@ -1,4 +1,4 @@
-"""The pure resolver (`filon.pipeline.temporal`): finding expressions and resolving them.
+"""The pure resolver (`filon.pipeline.dates.temporal`): finding expressions and resolving them.
 
 No spaCy model here: every rule is checked on expression text and a reference date.
 """
@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from filon.ingest.dateline import fold_text
-from filon.pipeline.temporal import (
+from filon.pipeline.dates.temporal import (
     find_expressions,
     iso_week,
     resolve,

@@ -12,7 +12,7 @@ from spacy.util import raise_error
 
 from filon.evaluation.entities import gold_identity, score
 from filon.pipeline import build_pipeline
-from filon.pipeline.entities import EntityLinker
+from filon.pipeline.entities.component import EntityLinker
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 
-from filon.pipeline.entities import EntityLinker, _Mention, _span_chars
+from filon.pipeline.entities.component import EntityLinker, _Mention, _span_chars
 from filon.pipeline.tokens import TokenTable
 
 NLP = spacy.blank("fr")

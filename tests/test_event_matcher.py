@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from filon.pipeline.event_patterns import SequenceTriggers, TokenTriggers, load_event_lexicon
+from filon.pipeline.events.lexicon import SequenceTriggers, TokenTriggers, load_event_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 LEXICON = load_event_lexicon()

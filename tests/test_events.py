@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from filon.pipeline.event_patterns import COARSE_STATUS, STATUSES, load_event_lexicon
+from filon.pipeline.events.lexicon import COARSE_STATUS, STATUSES, load_event_lexicon
 
 
 @pytest.fixture(scope="module")

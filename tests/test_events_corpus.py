@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from filon.agreements import _sort_key, agreement_summaries
+from filon.linking.agreements import _sort_key, agreement_summaries
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from filon.domains.gazetteer import fold, load_gazetteer, slugify, strip_determiner
+from filon.domains.folding import fold
+from filon.domains.gazetteer import load_gazetteer, slugify, strip_determiner
 from filon.domains.pack import domain_path
 
 PACK = domain_path("minerals")

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from filon.ingest.article import normalize_text
-from filon.ingest.boilerplate import find_boilerplate
+from filon.ingest.furniture import find_boilerplate
 
 
 def marked(text: str) -> list[tuple[str, str]]:

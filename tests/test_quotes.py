@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from filon.domains import read_csv
-from filon.pipeline.quote_marks import find_quotes
+from filon.pipeline.quotes.marks import find_quotes
 
 # --- quotation marks (plain text, no model) -------------------------------------------------------
 
@@ -200,7 +200,7 @@ def test_quotes_standalone_without_entities_component():
 
 @pytest.mark.slow
 def test_quotes_lexicon_round_trips_through_disk(nlp, tmp_path):
-    from filon.pipeline.quotes import QuoteAttributor
+    from filon.pipeline.quotes.component import QuoteAttributor
 
     pipe = nlp.get_pipe("filon_quotes")
     pipe.to_disk(tmp_path / "q")

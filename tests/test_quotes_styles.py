@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from test_quotes_table import DAY, D, I, M, T, _observed
 
-from filon.pipeline.entities import first_name_gender, load_first_names
+from filon.pipeline.entities.component import first_name_gender, load_first_names
 
 STYLE_CASES: list[tuple] = [
  # 1. gender from first names

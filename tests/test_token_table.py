@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from filon.domains import DEFAULT_DOMAIN, read_csv
-from filon.domains.gazetteer import fold
+from filon.domains.folding import fold
 from filon.pipeline.extensions import in_spans, set_doc_extensions
-from filon.pipeline.quote_cues import (
+from filon.pipeline.quotes.cues import (
     CueLexicon,
     CueScanner,
     Hit,

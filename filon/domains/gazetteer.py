@@ -17,27 +17,17 @@ GeoNames cities are a look-up index (`Gazetteer.place`), not matched phrases.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from filon.domains.folding import fold
 from filon.domains.pack import DEFAULT_DOMAIN, read_csv
 
 # a word determiner needs a space after it, else "Lagos" would lose its "La"
 _DETERMINERS = re.compile(
     r"^(?:(?:le|la|les|du|des|de la|au|aux|un|une|the)\s+|(?:l|d|de l)['’]\s*)", re.IGNORECASE
 )
-_SPACES = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(surface: str) -> str:
-    """Lookup key of a surface form: accents and case folded, apostrophes and spaces unified."""
-    text = unicodedata.normalize("NFKD", surface)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‐", "-").replace("–", "-")
-    return _SPACES.sub(" ", text).strip().casefold()
 
 
 def strip_determiner(surface: str) -> str:

@@ -123,7 +123,7 @@ def city_index(domain: str = DEFAULT_DOMAIN) -> dict[str, tuple[int, str, str, i
     several cities share a name the most populous wins ("Moscow" is the Russian capital, not
     the town in Idaho).
     """
-    from filon.domains.gazetteer import fold
+    from filon.domains.folding import fold
 
     path = domain_path(domain) / CITIES_FILE
     rows: Iterable[dict] = _read_cities(path) if path.exists() else geonames_city_rows()

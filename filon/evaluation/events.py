@@ -10,7 +10,7 @@ events, and `investment_invitation` events (the gold counts an invitation to inv
 as a *proposed* agreement-like assertion; the component only emits invitations about minerals).
 An event counts when its status is asserted: negated or modal cues carry `status: None` and are
 not assertions. Statuses are mapped onto the five gold statuses (ratified -> signed,
-suspended/cancelled -> not scored), see `filon.pipeline.event_patterns.COARSE_STATUS`.
+suspended/cancelled -> not scored), see `filon.pipeline.events.lexicon.COARSE_STATUS`.
 
 Matching, per article, greedy and one-to-one: a prediction is compatible with a gold item when the
 coarse statuses are equal and they share at least one party (canonical English names, folded;
@@ -30,9 +30,10 @@ state ("Kiev" = "Ukrainian government"); joint asserters ("Kiev & Washington") a
 
 from __future__ import annotations
 
-from filon.domains.gazetteer import Gazetteer, fold, load_gazetteer
+from filon.domains.folding import fold
+from filon.domains.gazetteer import Gazetteer, load_gazetteer
 from filon.evaluation.base import EvalError, LayerScore
-from filon.pipeline.event_patterns import COARSE_STATUS
+from filon.pipeline.events.lexicon import COARSE_STATUS
 
 LAYER = "agreements"
 SCORED_TYPES = frozenset({"agreement", "investment_invitation"})

@@ -42,7 +42,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from filon.domains.gazetteer import Gazetteer, fold, load_gazetteer
+from filon.domains.folding import fold
+from filon.domains.gazetteer import Gazetteer, load_gazetteer
 from filon.evaluation.base import EvalError, LayerScore
 
 THRESHOLDS = (0.3, 0.8)

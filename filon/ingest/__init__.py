@@ -15,8 +15,8 @@ importing this package stays cheap.
 from __future__ import annotations
 
 from filon.ingest.article import Article, article_id, normalize_text
-from filon.ingest.boilerplate import find_boilerplate
 from filon.ingest.encoding import Decoded, decode_bytes
+from filon.ingest.furniture import find_boilerplate
 from filon.ingest.language import detect_language
 from filon.ingest.readers import ReadResult, iter_articles, parse_published, split_header
 

@@ -30,9 +30,9 @@ from typing import Any, BinaryIO
 
 from filon.errors import Errors, InputError
 from filon.ingest.article import Article
-from filon.ingest.boilerplate import find_boilerplate
 from filon.ingest.dateline import parse_dateline, parse_french_date
 from filon.ingest.encoding import decode_bytes
+from filon.ingest.furniture import find_boilerplate
 from filon.ingest.language import detect_language, normalize_lang
 
 __all__ = ["HEADER_KEYS", "SUFFIXES", "ReadResult", "iter_articles", "parse_published"]

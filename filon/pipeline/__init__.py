@@ -19,11 +19,11 @@ DEFAULT_MODEL = "fr_core_news_md"
 # Component name -> module that registers its factory. Imported on demand so that a user who
 # adds only `filon_quotes` to their pipeline pays for nothing else.
 COMPONENT_MODULES: dict[str, str] = {
-    "filon_boilerplate": "filon.pipeline.boilerplate",
-    "filon_entities": "filon.pipeline.entities",
-    "filon_dates": "filon.pipeline.dates",
-    "filon_quotes": "filon.pipeline.quotes",
-    "filon_events": "filon.pipeline.events",
+    "filon_boilerplate": "filon.pipeline.furniture_marker",
+    "filon_entities": "filon.pipeline.entities.component",
+    "filon_dates": "filon.pipeline.dates.component",
+    "filon_quotes": "filon.pipeline.quotes.component",
+    "filon_events": "filon.pipeline.events.component",
 }
 DEFAULT_COMPONENTS: tuple[str, ...] = tuple(COMPONENT_MODULES)
 

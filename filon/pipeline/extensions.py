@@ -8,7 +8,7 @@ ship Docs to other processes or Spark workers without pickling code.
 | filon_article_id     | the runner          | str or None |
 | filon_published      | the runner / dates  | ISO "YYYY-MM-DD" or None: reference for relative dates |
 | filon_boilerplate    | runner / filon_boilerplate | list of {"start","end","kind"} |
-| filon_entities       | filon_entities      | list of entity mention dicts (see `filon.pipeline.entities`) |
+| filon_entities       | filon_entities      | entity mention dicts (`filon.pipeline.entities`) |
 | filon_dates          | filon_dates         | list of {"text","start","end","value","granularity"} |
 | filon_quotes         | filon_quotes        | list of quote dicts (DESIGN.md `quotes`) |
 | filon_events         | filon_events        | list of event dicts (DESIGN.md `events`) |

@@ -16,7 +16,7 @@ from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, 
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
-from filon.domains.gazetteer import fold
+from filon.domains.folding import fold
 
 _TEXTS: dict[int, str] = {}  # string hash -> string (hashes are the same in every vocab)
 _FOLDED: dict[int, str] = {}  # string hash -> `fold` of the string

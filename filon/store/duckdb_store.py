@@ -109,7 +109,7 @@ class Store:
         refreshed table.
         """
         # imported here: cross-article linking is only needed after a batch with new events
-        from filon.agreements import agreement_summaries, link_agreements
+        from filon.linking.agreements import agreement_summaries, link_agreements
 
         records = self.records(with_events_only=True)
         links = link_agreements(records)

@@ -14,7 +14,8 @@ from typing import Any
 
 import duckdb
 
-from filon.domains.gazetteer import Gazetteer, fold
+from filon.domains.folding import fold
+from filon.domains.gazetteer import Gazetteer
 from filon.errors import Errors, StoreError
 
 
@@ -191,7 +192,7 @@ _STEP_KEYS = ("date", "status", "claimed_by", "article_id", "evidence_start", "e
 
 
 def _step(step: list | dict) -> dict:
-    """A history step as a dict (`filon.agreements` stores them as tuples, see its docstring)."""
+    """A history step as a dict (`filon.linking.agreements` stores them as tuples, see its docstring)."""
     return step if isinstance(step, dict) else dict(zip(_STEP_KEYS, step, strict=False))
 
 

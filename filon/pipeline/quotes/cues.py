@@ -1,6 +1,6 @@
 """The reporting-cue lexicon and the one-pass scan that finds cues in a parsed Doc.
 
-Used by `filon.pipeline.quotes`. The lexicon is data (`reporting_cues.csv` of the domain pack);
+Used by `filon.pipeline.quotes.component`. The lexicon is data (`reporting_cues.csv` of the domain pack);
 the word sets below are closed grammatical classes (adjuncts that may sit between a cue and its
 subject or content, month names, pronouns), not domain vocabulary.
 """
@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from filon.domains.gazetteer import fold
+from filon.domains.folding import fold
 from filon.pipeline.extensions import in_spans
 from filon.pipeline.tokens import TokenTable, token_table
 

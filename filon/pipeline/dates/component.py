@@ -9,7 +9,7 @@ component tries the dateline at the top of the text and, if one is found, sets i
 
 plus `"part": "start"|"mid"|"end"` for "début mai", "mi-mars", "fin avril". `value` is ISO 8601
 at the text's precision ("2025-02-24", "2025-W09", "2025-03", "2025") or None for vague and range
-expressions. Finding and resolving are pure functions in `filon.pipeline.temporal`; this module
+expressions. Finding and resolving are pure functions in `filon.pipeline.dates.temporal`; this module
 adds what needs the parse: the tense of the clause holding each expression (which "lundi" or
 "en mars" is meant) and the filters that need syntax (a year used as a quantity, "Mars" the
 planet, "aujourd'hui" meaning nowadays), and what needs the text around: the anchors of
@@ -35,8 +35,8 @@ from spacy.tokens import Doc, Token
 
 from filon.ingest.dateline import parse_dateline
 from filon.pipeline.component import FilonComponent
+from filon.pipeline.dates.temporal import Expression, Resolved, Tense, find_expressions, resolve
 from filon.pipeline.extensions import doc_text, set_doc_extensions
-from filon.pipeline.temporal import Expression, Resolved, Tense, find_expressions, resolve
 
 # Verbs that, governing an infinitive or as a participle, put the dated event ahead of the
 # clause: "doit signer lundi", "va rencontrer mardi", "pourrait signer en mars",

@@ -63,9 +63,9 @@ from spacy.util import filter_spans
 
 from filon.domains.gazetteer import Actor, Gazetteer, load_gazetteer
 from filon.domains.pack import DEFAULT_DOMAIN
-from filon.pipeline import event_syntax as syn
 from filon.pipeline.component import FilonComponent
-from filon.pipeline.event_patterns import COARSE_STATUS, EventLexicon, Trigger, load_event_lexicon
+from filon.pipeline.events import syntax as syn
+from filon.pipeline.events.lexicon import COARSE_STATUS, EventLexicon, Trigger, load_event_lexicon
 from filon.pipeline.extensions import doc_text, set_doc_extensions
 from filon.pipeline.tokens import TokenTable, token_table
 

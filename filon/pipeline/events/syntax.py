@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from filon.pipeline.event_patterns import Trigger
+from filon.pipeline.events.lexicon import Trigger
 from filon.pipeline.tokens import TokenTable
 
 # clause separators: a trigger's region stops at the last of these before the next trigger

@@ -1,8 +1,8 @@
 """Reported statements for `filon_quotes`: "X a assuré que …", "selon X, …", "…, a déclaré X".
 
-`StatementFinder` is mixed into the per-document worker of `filon.pipeline.quotes` (which also
+`StatementFinder` is mixed into the per-document worker of `filon.pipeline.quotes.component` (which also
 provides the offset helpers, the mentions and the speaker resolution of
-`filon.pipeline.quote_speakers`). For each reporting cue it finds the speaker (the subject
+`filon.pipeline.quotes.speakers`). For each reporting cue it finds the speaker (the subject
 before the verb, an inverted subject after it, the object of "selon", or the speaker of the
 clause a participle hangs on), the reported content (skipping circumstances such as "lundi",
 "devant la presse", "le même jour") and checks that the content fills one of the cue's frames
@@ -15,8 +15,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from filon.domains.gazetteer import fold
-from filon.pipeline.quote_cues import (
+from filon.domains.folding import fold
+from filon.pipeline.quotes.cues import (
     FINAL_PUNCT,
     MONTHS,
     PRONOUNS,
@@ -26,7 +26,7 @@ from filon.pipeline.quote_cues import (
     Hit,
     skip_adjunct,
 )
-from filon.pipeline.quote_speakers import SpeakerResolver
+from filon.pipeline.quotes.speakers import SpeakerResolver
 from filon.pipeline.tokens import TokenTable
 
 # prepositions that open a circumstance or an addressee between a cue and its content

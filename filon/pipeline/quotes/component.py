@@ -53,14 +53,14 @@ Representation choices (also in the README section on quotes):
   speaker of the paragraph under it, a quoted word inside a title is a term.
 
 Notes:
-    Method: quotation-mark spans first (`filon.pipeline.quote_marks`), then a one-pass scan of
+    Method: quotation-mark spans first (`filon.pipeline.quotes.marks`), then a one-pass scan of
     the tokens for reporting cues (lexicon `reporting_cues.csv` of the domain pack,
-    `filon.pipeline.quote_cues`), then the statements (`filon.pipeline.quote_statements`:
+    `filon.pipeline.quotes.cues`), then the statements (`filon.pipeline.quotes.statements`:
     subject before the cue, inverted subject after it, "selon X", participles that inherit the
     speaker of their clause, content frames) and finally each quote (inside a statement →
     mixed; incise; inversion after the marks; "selon ses termes"; colon; a whole quoted
     sentence continues the last speaker within three sentences). Speakers are resolved by
-    `filon.pipeline.quote_speakers` (mentions, gazetteer roles on the article's date,
+    `filon.pipeline.quotes.speakers` (mentions, gazetteer roles on the article's date,
     metonymies, pronouns, definite descriptions, joint speakers). Every look-up is a local
     window or a bisection, so the cost is linear in the article length.
 """
@@ -78,10 +78,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from filon.domains import DEFAULT_DOMAIN, read_csv
-from filon.domains.gazetteer import Gazetteer, fold, load_gazetteer
+from filon.domains.folding import fold
+from filon.domains.gazetteer import Gazetteer, load_gazetteer
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.extensions import doc_text, in_spans, set_doc_extensions
-from filon.pipeline.quote_cues import (
+from filon.pipeline.quotes.cues import (
     FINAL_PUNCT,
     POSSESSIVES,
     QUOTE_CHARS,
@@ -90,9 +91,9 @@ from filon.pipeline.quote_cues import (
     Hit,
     skip_adjunct,
 )
-from filon.pipeline.quote_marks import PADDING, QuoteSpan, find_quotes
-from filon.pipeline.quote_speakers import SpeakerResolver
-from filon.pipeline.quote_statements import StatementFinder
+from filon.pipeline.quotes.marks import PADDING, QuoteSpan, find_quotes
+from filon.pipeline.quotes.speakers import SpeakerResolver
+from filon.pipeline.quotes.statements import StatementFinder
 from filon.pipeline.tokens import TokenTable, token_table
 
 LOGGER = logging.getLogger(__name__)

@@ -43,7 +43,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from filon.domains.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slugify
+from filon.domains.folding import fold
+from filon.domains.gazetteer import Actor, Gazetteer, load_gazetteer, slugify
 from filon.domains.pack import DEFAULT_DOMAIN, read_csv
 from filon.domains.places import city_index
 from filon.ingest.dateline import MONTHS, WEEKDAYS

@@ -1,6 +1,6 @@
 """Speaker resolution for `filon_quotes`: mentions, pronouns, roles, metonymies, joint speakers.
 
-`SpeakerResolver` is mixed into the per-document worker of `filon.pipeline.quotes`, which
+`SpeakerResolver` is mixed into the per-document worker of `filon.pipeline.quotes.component`, which
 provides `doc`, `text`, `gaz`, `day`, `skip`, `sents`, `mentions`, `mention_at`,
 `speaker_events` and the offset helpers `token_at`, `sent_of`, `span_dict`.
 """
@@ -14,9 +14,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from filon.domains.gazetteer import Gazetteer, fold
+from filon.domains.folding import fold
+from filon.domains.gazetteer import Gazetteer
 from filon.pipeline.extensions import in_spans
-from filon.pipeline.quote_cues import OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES
+from filon.pipeline.quotes.cues import OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES
 from filon.pipeline.tokens import TokenTable
 
 INDEFINITES = frozenset(

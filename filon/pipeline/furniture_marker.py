@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from filon.ingest.boilerplate import find_boilerplate
+from filon.ingest.furniture import find_boilerplate
 from filon.pipeline.extensions import doc_text, set_doc_extensions
 
 

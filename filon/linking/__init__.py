@@ -1,0 +1,1 @@
+"""Cross-article work over extraction records: agreement identity and timelines."""

@@ -1,0 +1,1 @@
+"""Dates resolved against the publication date: the `filon_dates` component and its steps."""

@@ -1,0 +1,1 @@
+"""Entities with identities: the `filon_entities` component and its steps."""

@@ -1,0 +1,1 @@
+"""Agreements and the acts around them: the `filon_events` component and its steps."""

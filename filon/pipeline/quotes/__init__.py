@@ -1,0 +1,1 @@
+"""Who said what: the `filon_quotes` component and its steps."""
