@@ -107,7 +107,7 @@ ODD_SPACING = [
 def test_char_span_is_spacys_expand_mode(text):
     import spacy
 
-    from filon.pipeline.events.component import _char_span
+    from filon.pipeline.events.context import char_span as _char_span
     from filon.pipeline.tokens import TokenTable
 
     doc = spacy.blank("fr")(text)
@@ -129,7 +129,7 @@ def test_longest_first_is_filter_spans(found):
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    from filon.pipeline.events.component import _longest_first
+    from filon.pipeline.events.context import longest_first as _longest_first
 
     doc = _twenty_tokens(spacy)
     matches = [(label, start, min(start + size, 20)) for label, start, size in found]

@@ -1,0 +1,154 @@
+"""Sentences and the trigger matches kept in each: the requirements a cue must meet to stand."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span
+
+from filon.pipeline.events import syntax as syn
+from filon.pipeline.events.context import (
+    EventContext,
+    deal_word,
+    extent,
+    where,
+)
+from filon.pipeline.events.lexicon import Trigger, TriggerMatcher
+from filon.pipeline.events.local_agreements import foreign_complement
+from filon.pipeline.tokens import token_table
+
+# Verbs through which wanting a resource is still demanding it ("veut obtenir des terres rares").
+_ACQUIRE_VERBS = frozenset({"obtenir", "récupérer", "acquérir", "accéder", "exploiter", "recevoir",
+                            "avoir", "posséder", "contrôler", "sécuriser"})
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Parser sentences, cut at line breaks and glued back where the parser cut mid-sentence.
+
+    The parser of fr_core_news_md runs paragraphs together and also cuts sentences that
+    have no final punctuation yet ("Washington | multiplie les pressions …"): a piece that
+    does not end with . ! ? … (before closing quotes) is joined to the next piece of its line.
+    """
+    sents = ([(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START")
+             else [(0, len(doc))])
+    pieces: list[tuple[int, int]] = []
+    table = token_table(doc)
+    newlines = {text for text in set(table.text) if "\n" in text and text.isspace()}
+    breaks = where(table.text, newlines)
+    for sent_start, sent_end in sents:
+        start = sent_start
+        for i in breaks[bisect.bisect_left(breaks, sent_start) : bisect.bisect_left(breaks, sent_end)]:
+            if i > start:
+                pieces.append((start, i))
+            start = i + 1
+        if start < sent_end:
+            pieces.append((start, sent_end))
+    merged: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if merged and merged[-1][1] == start and not syn.ends_sentence(table, *merged[-1]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    trimmed = [syn.trim(table, a, b) for a, b in merged]
+    # Span(doc, a, b) is doc[a:b] for bounds already in range, without the slice checks
+    return [Span(doc, a, b) for a, b in trimmed if b > a]
+
+
+def resource_in_complements(ctx: EventContext, predicate: int) -> bool:
+    """A resource lies in the predicate's complements (its subject aside)."""
+    table = ctx.table
+    for child in table.children(predicate):
+        dep = table.dep[child]
+        if dep.startswith("nsubj"):
+            continue
+        if dep in ("xcomp", "ccomp", "advcl") and table.lemma_lower[child] not in _ACQUIRE_VERBS:
+            # "veulent sortir les mines de cobalt de l'orbite chinoise": an aim, not a demand
+            # for the resource ("veut obtenir des terres rares" is one)
+            continue
+        lo, hi = extent(ctx, child)
+        if any(lo <= r[0] < hi for r in ctx.resources):
+            return True
+    return False
+
+
+def foreign_object(ctx: EventContext, predicate: int, start: int, end: int) -> bool:
+    """The cue verb (trigger tokens `start:end`) has a direct object that is a noun and no
+    agreement ("signer un décret")."""
+    table = ctx.table
+    if table.pos[predicate] not in ("VERB", "AUX"):
+        return False
+    for child in table.children(predicate):
+        if table.dep[child] == "obj" and table.pos[child] == "NOUN" and not start <= child < end:
+            # the parser often reads "a présenté mercredi …" with the weekday as object
+            at = table.idx[child]
+            if table.lower[child] in syn.TIME_WORDS or any(
+                d["start"] <= at < d["end"] for d in ctx.dates
+            ):
+                continue
+            # "la possibilité d'un accord", "le texte de l'accord": the deal is in the phrase
+            if not any(deal_word(ctx.pack, table, t) for t in syn.subtree(table, child)):
+                return True
+    return False
+
+
+def matched_triggers(
+    ctx: EventContext, sent: Span, matcher: TriggerMatcher, minerals: bool, has_context: bool,
+    agreement_nouns: list[int],
+) -> list[tuple[Span, Trigger]]:
+    """The trigger matches of `sent` whose requirements hold (see each `continue` for why one fails)."""
+    doc = ctx.doc
+    table = ctx.table
+    lo, hi = sent.start, sent.end
+    negotiation_nouns = ctx.pack.lexicon.negotiation_nouns
+    candidates: list[tuple[Span, Trigger]] = []
+    dep, head, pos = table.dep, table.head, table.pos
+    lemmas: set[str] | None = None  # the sentence's lemmas and forms, read when a cue needs one
+    # the Matcher runs only on sentences with a deal word or a resource (about a third of
+    # an article's sentences have neither)
+    for match_id, start, end in matcher(sent):
+        trig = ctx.pack.lexicon.triggers[doc.vocab.strings[match_id]]
+        start, end = lo + start, lo + end
+        if syn.in_any(table.idx[start], ctx.boilerplate):
+            continue
+        if trig.requires_lemma:
+            if lemmas is None:
+                lemmas = set(table.lemma_lower[lo:hi]) | set(table.lower[lo:hi])
+            if not trig.requires_lemma & lemmas:
+                continue
+        predicate = syn.predicate_of(table, start, end)
+        if trig.unless_lemma and any(
+            table.lemma_lower[c] in trig.unless_lemma for c in table.children(predicate)
+        ):
+            continue  # "a proposé un accord pour exploiter …" is an agreement proposal
+        if trig.requires_resource and not minerals:
+            continue
+        if trig.type == "agreement" and not (has_context or trig.self_context):
+            continue
+        if trig.requires_agreement and not agreement_nouns:
+            continue
+        if pos[predicate] == "VERB" and any(dep[c] == "det" for c in table.children(predicate)):
+            continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
+        own_object = bool(trig.object_lemmas or trig.resource_in_object)  # checked below instead
+        if trig.type == "agreement" and not own_object and foreign_object(
+                ctx, predicate, start, end):
+            continue  # "a signé la loi", "a présenté ses excuses": not the agreement
+        if trig.subject_only and not (dep[predicate].startswith("nsubj") or (
+                dep[predicate] == "conj" and dep[head[predicate]].startswith("nsubj"))):
+            continue  # "les Européens suivent ces tractations": the talks are only mentioned
+        if trig.object_lemmas and not syn.object_fits(table, predicate, trig):
+            continue  # "a présenté les grandes lignes de l'accord", "a évoqué l'accord"
+        if trig.resource_in_object and not resource_in_complements(ctx, predicate):
+            continue  # "veut des terres rares" is a demand; "veut savoir …, dit-il, terres rares" is not
+        if trig.needs_antecedent and not ctx.agreements:
+            continue
+        talk_nouns_here = [i for i in range(start, end) if table.lemma_lower[i] in negotiation_nouns]
+        if trig.status == "negotiating" and any(
+            foreign_complement(ctx, i, ("de", "d'", "d’")) for i in talk_nouns_here
+        ):
+            continue  # "des pourparlers de paix": other talks
+        if trig.status == "negotiating" and any(
+            table.lemma_lower[head[i]] in syn.DURATION_NOUNS and head[i] != i for i in talk_nouns_here
+        ):
+            continue  # "après deux mois de négociations": background, the talks are over
+        candidates.append((Span(doc, start, end), trig))
+    return candidates

@@ -1,0 +1,235 @@
+"""Per-document state of `filon_events` and the look-ups every rule shares (mentions in a
+range, the phrase of a token, the subject of a verb), over plain lists of the token table."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import operator
+from collections.abc import Container
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from filon.domains.gazetteer import Gazetteer
+from filon.pipeline.events.lexicon import EventLexicon
+from filon.pipeline.extensions import doc_text
+from filon.pipeline.tokens import TokenTable
+
+AGENT_TYPES = frozenset({
+    "person", "government", "state", "organization", "company", "ministry", "agency", "institution",
+    "legislature",
+})
+SUBJECT_PRONOUNS = frozenset({"il", "elle"})
+
+
+@dataclass(slots=True)
+class EventPack:
+    """What the rules read from the domain pack, loaded once per component."""
+
+    lexicon: EventLexicon
+    gazetteer: Gazetteer
+    nlp: Language
+    actor_matcher: PhraseMatcher | None = None  # built on first doc without entities
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor mention in the doc (entity, role, metonymy or nationality adjective)."""
+
+    start: int
+    end: int
+    tok: int  # first token
+    tok_end: int  # one past the last token
+    actor_id: str | None
+    name: str
+    type: str
+    party: tuple[str, str] | None  # (id, name) of the state or body it acts for
+    demonym: bool = False
+    place: bool = False  # a location here ("en Russie", "les territoires d'Ukraine")
+
+
+@dataclass(slots=True)
+class LocalAgreement:
+    """An agreement within one article: the key its events share."""
+
+    key: str
+    parties: list[tuple[str, str]]
+    resources: list[dict]
+    minerals: bool
+    signed: str | None = None  # "signed" | "ratified": furthest asserted step read so far in the article
+
+
+@dataclass(slots=True)
+class EventContext:
+    """Per-doc state the event rules read."""
+
+    doc: Doc
+    pack: EventPack
+    mentions: list[Mention]
+    starts: list[int]
+    resources: list[tuple[int, int, str]]  # (start_char, end_char, resource id)
+    quotes: list[dict]
+    dates: list[dict]
+    published: str | None
+    doc_minerals: bool = False  # the article names a minerals resource outside boilerplate
+    text: str = ""  # doc.text, built once (spaCy joins the tokens on every access)
+    agreements: list[LocalAgreement] = field(default_factory=list)
+    table: TokenTable | None = None  # the doc's token lists, read by every rule
+    boilerplate: list[dict] | None = None  # doc._.filon_boilerplate, read once
+    # per-doc memos of pure results: (left_edge.idx, right_edge end) by token, "selon X" actors
+    # by sentence
+    extents: dict[int, tuple[int, int]] = field(default_factory=dict)
+    resource_starts: list[int] = field(default_factory=list)
+    # (start, end, (quote_start, quote_end)) of each quote, read once
+    quote_spans: list[tuple] = field(default_factory=list)  # of `resources`, which are in text order
+    # agreement nouns (idioms aside: "d'accord") and negotiation nouns, by token index
+    deal_nouns: list[int] = field(default_factory=list)
+    talk_nouns: list[int] = field(default_factory=list)
+    attributions: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+
+
+def extent(ctx: EventContext, i: int) -> tuple[int, int]:
+    """Character range of token `i`'s phrase (`left_edge.idx`, end of `right_edge`), read
+    from spaCy (which keeps the edges) once per token."""
+    got = ctx.extents.get(i)
+    if got is None:
+        tok = ctx.doc[i]
+        left, right = tok.left_edge, tok.right_edge
+        got = ctx.extents[i] = (left.idx, right.idx + len(right))
+    return got
+
+
+def resources_in(ctx: EventContext, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The resources starting at a character in `start:end`, in text order."""
+    starts = ctx.resource_starts
+    return ctx.resources[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+def mentions_in(ctx: EventContext, start: int, end: int) -> list[Mention]:
+    i = bisect.bisect_left(ctx.starts, start)
+    out = []
+    while i < len(ctx.mentions) and ctx.mentions[i].start < end:
+        if ctx.mentions[i].end <= end:
+            out.append(ctx.mentions[i])
+        i += 1
+    return out
+
+
+def mention_at(ctx: EventContext, token: int) -> Mention | None:
+    """The mention covering token `token` or heading the phrase it heads."""
+    lo, hi = extent(ctx, token)
+    inside = [m for m in mentions_in(ctx, lo, hi) if not m.demonym]
+    at = ctx.table.idx[token]
+    covering = [m for m in inside if m.start <= at < m.end]
+    return (covering or inside or [None])[0]
+
+
+def last_person_before(ctx: EventContext, pos: int) -> Mention | None:
+    i = bisect.bisect_left(ctx.starts, pos)
+    for m in reversed(ctx.mentions[:i]):
+        if m.type == "person":
+            return m
+    return None
+
+
+def name_at(ctx: EventContext, tok: Token) -> Mention | None:
+    """The party mention covering `tok` (a state, body or city acting for one), if any."""
+    for m in mentions_in(ctx, tok.sent.start_char, tok.sent.end_char):
+        if m.start <= tok.idx < m.end and m.party and not m.place and not m.demonym:
+            return m
+    return None
+
+
+def subject_of(ctx: EventContext, verb: int) -> Mention | None:
+    """The actor subject of `verb`: its nsubj, or the nsubj the parser hung on its auxiliary."""
+    table = ctx.table
+    dep = table.dep
+    for child in table.children(verb):
+        if dep[child] == "obl:agent":  # "proposé par Bruxelles"
+            found = mention_at(ctx, child)
+            if found is not None and not found.place and found.type in AGENT_TYPES:
+                return found
+    heads = [verb, *[c for c in table.children(verb) if dep[c].startswith(("aux", "cop"))]]
+    for head in heads:
+        for child in table.children(head):
+            if dep[child] != "nsubj":
+                continue
+            if table.lower[child] in SUBJECT_PRONOUNS:
+                return last_person_before(ctx, table.idx[child])
+            found = mention_at(ctx, child)
+            if found is not None and not found.place and found.type in AGENT_TYPES:
+                return found
+    return None
+
+
+def deal_word(pack: EventPack, table: TokenTable, i: int) -> bool:
+    """An agreement or negotiation noun."""
+    lemma = table.lemma_lower[i]
+    nouns = pack.lexicon.agreement_nouns
+    return lemma in nouns or table.lower[i] in nouns or lemma in pack.lexicon.negotiation_nouns
+
+
+# ---------------------------------------------------------------------- helpers
+class _TokenRange:
+    """The bounds `Doc.char_span` gives, without building the Span."""
+
+    __slots__ = ("end", "end_char", "start", "start_char")
+
+    def __init__(self, table: TokenTable, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        self.start_char = table.idx[start]
+        self.end_char = table.idx[end - 1] + len(table.text[end - 1])
+
+
+def char_span(doc: Doc, table: TokenTable, start: int, end: int) -> _TokenRange | Span | None:
+    """`doc.char_span(start, end, alignment_mode="expand")`, found by bisection on the token
+    offsets (tokens and their trailing whitespace tile the text, as spaCy's own search assumes);
+    odd ranges (empty, inverted, whitespace only) are left to spaCy."""
+    idx = table.idx
+    if not (table.n and 0 <= start < end <= len(doc_text(doc))):
+        return doc.char_span(start, end, alignment_mode="expand")
+    first = bisect.bisect_right(idx, start) - 1
+    last = bisect.bisect_right(idx, end - 1) - 1
+    if start == idx[first] + len(table.text[first]):
+        first += 1  # the start is on the whitespace after a token: spaCy skips it
+    if first > last:
+        return doc.char_span(start, end, alignment_mode="expand")
+    return _TokenRange(table, first, last + 1)
+
+
+def where(items: list[str], wanted: Container[str], alternative: list[str] | None = None) -> list[int]:
+    """Indices of `items` (or of `alternative`, a list as long) holding a member of `wanted`, in
+    order: `[i for i, x in enumerate(items) if x in wanted]`, run in C over a doc's tokens."""
+    found = map(wanted.__contains__, items)
+    if alternative is not None:
+        found = map(operator.or_, found, map(wanted.__contains__, alternative))
+    return list(itertools.compress(range(len(items)), found))
+
+
+def within(indices: list[int], lo: int, hi: int) -> list[int]:
+    """The sorted `indices` that fall in `lo:hi`."""
+    return indices[bisect.bisect_left(indices, lo) : bisect.bisect_left(indices, hi)]
+
+
+def longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """`spacy.util.filter_spans` on (match_id, start, end) triples: the longest (then first) of
+    overlapping matches, in text order."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    kept = []
+    seen: set[int] = set()
+    for match in ordered:
+        if match[1] not in seen and match[2] - 1 not in seen:
+            kept.append(match)
+            seen.update(range(match[1], match[2]))
+    return sorted(kept, key=lambda m: m[1])
+
+
+def day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,205 @@
+"""Actor mentions the event rules read: entities (or, without `filon_entities`, the pack's
+gazetteer), nationality adjectives, each with the party it acts for and whether it is used as a
+place here."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import logging
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from filon.domains.gazetteer import Actor
+from filon.pipeline.events import syntax as syn
+from filon.pipeline.events.context import (
+    EventPack,
+    Mention,
+    char_span,
+    day,
+    where,
+)
+from filon.pipeline.extensions import doc_text
+from filon.pipeline.tokens import TokenTable, token_table
+
+LOGGER = logging.getLogger(__name__)
+
+_PARTY_TYPES = frozenset({"state", "organization", "company"})
+
+_PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
+
+_DATIVE = frozenset({"à", "au", "aux"})
+
+
+def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
+    entities = doc._.filon_entities
+    published = day(doc._.filon_published)
+    mentions = (from_entities(pack, doc, entities) if entities is not None
+                else from_gazetteer(pack, doc, published))
+    covered = sorted((m.start, m.end) for m in mentions)
+    covered_starts = [start for start, _ in covered]
+    # the furthest end of the mentions starting at or before each one: a position is inside
+    # a mention when that reach passes it
+    reach = list(itertools.accumulate((end for _, end in covered), max))
+    table = token_table(doc)
+    demonyms = pack.lexicon.demonyms
+    for i in where(table.lower, demonyms):
+        hit = demonyms[table.lower[i]]
+        if hit is None:
+            continue
+        at = table.idx[i]
+        k = bisect.bisect_right(covered_starts, at)
+        if k and reach[k - 1] > at:
+            continue
+        if table.pos[i] not in ("ADJ", "NOUN", "PROPN", "PRON", "X", ""):
+            continue
+        actor = pack.gazetteer.actor(hit[0])
+        party = (actor.id, actor.name) if actor else hit
+        mentions.append(Mention(at, at + len(table.text[i]), i, i + 1, None, party[1],
+                                "demonym", party, demonym=True,
+                                place=qualifies_place(pack, table, i) or syn.witness(table, i)))
+    header = syn.DATELINE.match(doc_text(doc))
+    if header is not None:
+        # "MUNICH (Allemagne), 15 fév 2025 (AFP) -": where the story was filed, not who acts
+        for m in mentions:
+            if m.start < header.end(1):
+                m.place = True
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def qualifies_place(pack: EventPack, table: TokenTable, i: int) -> bool:
+    """'le sol russe', 'l'armée russe': the adjective's noun is a place or a belligerent."""
+    head = table.head[i] if table.head[i] != i else None
+    prev = i - 1 if i > 0 else None
+    nouns = [t for t in (head, prev) if t is not None and table.pos[t] == "NOUN"]
+    places = pack.lexicon.place_nouns
+    return any(table.lemma_lower[t] in places or table.lower[t] in places for t in nouns)
+
+
+def is_place(pack: EventPack, table: TokenTable, tok_start: int, actor: Actor | None, metonymy: bool) -> bool:
+    """A state or city mention used as a location ("en Russie", "à Kiev", "territoires d'Ukraine")."""
+    if syn.witness(table, tok_start):
+        return True
+    pos = table.pos
+    i = tok_start - 1
+    while i >= 0 and pos[i] == "DET":
+        i -= 1
+    if i < 0:
+        return False
+    prev = table.lower[i]
+    if prev in pack.lexicon.locative_prepositions and prev not in _DATIVE:
+        return True
+    if prev in _DATIVE and (actor is None or actor.type == "city" or metonymy):
+        governor = table.head[tok_start]
+        # "transmis à Kiev": the recipient government, not the place
+        return table.lemma_lower[governor] not in pack.lexicon.dative_verbs
+    if prev in _PREPOSITIONS_OF or (prev.endswith("'") and prev[:-1] == "d"):
+        j = i - 1
+        while j >= 0 and pos[j] in ("ADJ", "DET"):
+            j -= 1
+        if j >= 0 and table.lemma_lower[j] in pack.lexicon.place_nouns:
+            return True
+    return False
+
+
+def party_of(pack: EventPack, actor: Actor | None, country: str | None) -> tuple[str, str] | None:
+    gaz = pack.gazetteer
+    if actor is not None and actor.id.lower() in pack.lexicon.non_parties:
+        return None
+    if actor is not None and actor.type == "company":
+        return actor.id, actor.name  # a company is a party of its own contracts
+    if actor is not None:
+        state = gaz.state_of(actor.id)
+        if state is not None:
+            return state.id, state.name
+        if actor.type in _PARTY_TYPES:
+            return actor.id, actor.name
+    if country:
+        state = gaz.actor(country)
+        if state is not None:
+            return state.id, state.name
+    return None
+
+
+def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Mention]:
+    gaz = pack.gazetteer
+    out = []
+    table = token_table(doc)
+    boilerplate = doc._.filon_boilerplate
+    for ent in entities:
+        start, end = ent.get("start"), ent.get("end")
+        if start is None or end is None or syn.in_any(start, boilerplate):
+            continue
+        span = char_span(doc, table, start, end)
+        if span is None:
+            LOGGER.debug("entity %r at %d-%d matches no tokens; skipped", ent.get("text"), start, end)
+            continue
+        refers = ent.get("refers_to") or None
+        metonymy = ent.get("kind") == "metonymy" and refers is not None
+        actor_id = (refers or {}).get("id") if metonymy else ent.get("id")
+        actor = gaz.actor(actor_id)
+        if actor is not None and actor.type == "city" and not metonymy:
+            via = gaz.metonymy(ent.get("text") or doc_text(doc)[span.start_char : span.end_char])
+            place = is_place(pack, table, span.start, actor, False)
+            if via is not None and not place:
+                actor, metonymy = via, True
+        name = actor.name if actor else (refers or {}).get("name") if metonymy else ent.get("name")
+        kind = actor.type if actor else (ent.get("type") or "")
+        place = is_place(pack, table, span.start, actor, metonymy) if kind in ("state", "city") else False
+        if kind == "city" and not metonymy:
+            place = True
+        place = place or syn.witness(table, span.start)
+        party = party_of(pack, actor, ent.get("country"))
+        reporter = (ent.get("id") or "").lower() in pack.lexicon.non_parties
+        if party is None and kind in _PARTY_TYPES and (ent.get("id") or ent.get("name")) and not reporter:
+            party = (ent.get("id") or f"filon:{ent.get('name')}", ent.get("name") or ent.get("text"))
+        out.append(Mention(start, end, span.start, span.end, actor.id if actor else ent.get("id"),
+                           name or ent.get("text", ""), kind, party, place=place))
+    return out
+
+
+def from_gazetteer(pack: EventPack, doc: Doc, published: date | None) -> list[Mention]:
+    """Actor mentions found with the pack's gazetteer, for pipelines without filon_entities."""
+    gaz = pack.gazetteer
+    if pack.actor_matcher is None:
+        # ORTH: lower-casing would read the article "un" as the acronym "UN"
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        for surface, actor in gaz.surfaces():
+            matcher.add("A:" + actor.id, [pack.nlp.make_doc(surface)])
+        for surface in {s for s in gaz.metonymies}:
+            matcher.add("M:" + surface, [pack.nlp.make_doc(surface)])
+        for role in gaz.role_phrases():
+            matcher.add("R:" + role, [pack.nlp.make_doc(role)])
+        pack.actor_matcher = matcher
+    spans = []
+    for match_id, start, end in pack.actor_matcher(doc):
+        spans.append(Span(doc, start, end, label=match_id))
+    out = []
+    for span in filter_spans(spans):
+        if syn.in_any(span.start_char, doc._.filon_boilerplate):
+            continue
+        key = span.label_
+        metonymy = False
+        if key.startswith("A:"):
+            actor = gaz.actor(key[2:])
+        elif key.startswith("R:"):
+            actor = gaz.role(span.text, on=published)
+        else:
+            actor = gaz.metonymy(span.text)
+            metonymy = True
+        via = gaz.metonymy(span.text) if actor is not None and actor.type == "city" else None
+        if via is not None and not is_place(pack, token_table(doc), span.start, actor, False):
+            actor, metonymy = via, True
+        if actor is None:
+            continue
+        place = (actor.type == "city" and not metonymy) or syn.witness(token_table(doc), span.start)
+        if actor.type == "state" or metonymy:
+            place = place or is_place(pack, token_table(doc), span.start, actor, metonymy)
+        out.append(Mention(span.start_char, span.end_char, span.start, span.end, actor.id, actor.name,
+                           actor.type, party_of(pack, actor, None), place=place))
+    return out
+

@@ -1,0 +1,129 @@
+"""Who acts and who is party: the agent of a cue, partners coordinated after "avec", the
+actors list and the order of parties."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from filon.pipeline.events import syntax as syn
+from filon.pipeline.events.context import (
+    AGENT_TYPES,
+    EventContext,
+    EventPack,
+    Mention,
+    mentions_in,
+    name_at,
+    subject_of,
+)
+from filon.pipeline.events.lexicon import Trigger
+
+_TARGETED = frozenset({"pressure", "order", "investment_invitation"})
+
+# Words that may sit between two coordinated partners ("la Namibie et le Rwanda", "au Chili et à
+# l'Argentine"); anything else means the second name belongs to another phrase.
+_COORDINATION_GAP = frozenset({"et", "ou", ",", "le", "la", "l'", "l’", "les", "à", "au", "aux", "avec"})
+
+
+def agent_of(ctx: EventContext, sent: Span, region: Span, span: Span, mentions: list[Mention],
+    chain: list[int],
+) -> Mention | None:
+    """Who acts: the subject of the trigger's predicate, else the first actor before it.
+
+    The fallback matters: the parser often hangs a participle on a noun ("a de son côté
+    évoqué" parsed as a modifier of "côté"). Inside a relative clause ("que lui avaient
+    soumis les Etats-Unis") it would pick the main clause's subject, so it is not used there.
+    """
+    for head in chain:
+        found = subject_of(ctx, head)
+        if found is not None:
+            return found
+        if ctx.table.dep[head] == "acl:relcl":
+            return None
+    before = [m for m in mentions if m.end <= span.start_char and not m.place and not m.demonym
+              and m.type in AGENT_TYPES]
+    if before:
+        return before[0]
+    if region.start > sent.start:
+        return None  # a later clause ("tandis que …") does not inherit the main subject
+    earlier = [m for m in mentions_in(ctx, sent.start_char, span.start_char)
+               if not m.place and not m.demonym and m.type in AGENT_TYPES]
+    return earlier[0] if earlier else None
+
+
+def split_partners(ctx: EventContext, r_start: int, r_end: int, event: dict) -> list[dict]:
+    """One event per partner when several are coordinated after "avec".
+
+    "l'UE a signé des partenariats … avec la Namibie et le Rwanda" asserts two bilateral
+    deals (EU–Namibia, EU–Rwanda), not one three-party deal: each partner keeps the other
+    parties (the signatory side) and gets its own copy of the event.
+    """
+    if event["type"] != "agreement" or len(event["parties"]) < 3:
+        return [event]
+    doc = ctx.doc
+    region = doc[r_start:r_end]
+    # recipients of an offer: "propose au Kazakhstan et à la Mongolie un partenariat"
+    preps = ("avec", "à", "au", "aux") if event["status_cue"] == "proposed" else ("avec",)
+    partners: list[tuple[str, str]] = []
+    for tok in region:
+        if tok.lower_ not in preps or tok.dep_ != "case" or not tok.i < tok.head.i < region.end:
+            continue
+        first = name_at(ctx, tok.head)
+        if first is None:
+            continue
+        chain = [first]
+        # walk the coordination on the surface ("avec le Chili, la RDC et la Zambie"): the
+        # parser hangs the later names on any noun of the clause
+        i = first.tok_end
+        while True:
+            j = i
+            while j < region.end and doc[j].lower_ in _COORDINATION_GAP:
+                j += 1
+            if j >= region.end or not any(t.lower_ in ("et", ",", "ou") for t in doc[i:j]):
+                break
+            found = name_at(ctx, doc[j])
+            if found is None:
+                break
+            chain.append(found)
+            i = max(found.tok_end, j + 1)
+        if len(chain) >= 2:
+            partners = syn.unique([m.party for m in chain])
+            break
+    if len(partners) < 2:
+        return [event]
+    ids = {pid for pid, _ in partners}
+    side = [p for p in event["parties"] if p["id"] not in ids]
+    if not side:
+        return [event]
+    return [{**event, "parties": [*side, {"name": name, "id": pid}]} for pid, name in partners]
+
+
+def actors_of(pack: EventPack, mentions: list[Mention], agent: Mention | None, span: Span, trig: Trigger
+) -> list[dict]:
+    out: list[dict] = []
+    seen: set[str] = set()
+    ordered = ([agent] if agent else []) + [m for m in mentions if m is not agent]
+    for m in ordered:
+        if m.demonym or m.place or m.type == "state" or m.type == "city" or not m.name:
+            continue
+        key = m.actor_id or m.name
+        if key in seen:
+            continue
+        seen.add(key)
+        if m is agent:
+            role = "agent"
+        elif trig.type in _TARGETED and m.start >= span.end_char:
+            role = "target"
+        else:
+            role = "party"
+        out.append({"name": m.name, "id": m.actor_id, "role": role})
+    return out
+
+
+def order_parties(pack: EventPack, parties: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """States first, then other bodies, each group in text order."""
+    def is_state(party: tuple[str, str]) -> bool:
+        actor = pack.gazetteer.actor(party[0])
+        return actor is None or actor.type == "state"
+
+    return [p for p in parties if is_state(p)] + [p for p in parties if not is_state(p)]
+

@@ -1,0 +1,188 @@
+"""Polarity, modality and the status a cue asserts given where the deal stands in the article."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from filon.pipeline.events import syntax as syn
+from filon.pipeline.events.context import (
+    EventContext,
+    EventPack,
+    Mention,
+)
+from filon.pipeline.events.lexicon import COARSE_STATUS, Trigger
+from filon.pipeline.tokens import TokenTable
+
+_WEAK_NEGATIONS = frozenset({"plus", "jamais", "point"})  # negate only with "ne" ("plus proche")
+
+
+def is_negated(pack: EventPack, table: TokenTable, span: Span, sent: Span, chain: list[int]) -> bool:
+    """A negation on the predicate, its auxiliaries, its subject ("aucun document n'a été
+    signé") or a verb governing it through xcomp ("n'a pas voulu signer"); `chain` holds
+    the predicate and its governors (`syn.governors`).
+
+    "plus", "jamais" and "point" negate only with "ne" in the clause: "plus proche que
+    jamais" is a comparison. Words inside the trigger itself never negate it.
+    """
+    floor, ceiling = sent.start, sent.end
+    lower, dep = table.lower, table.dep
+    has_ne = any(low in ("ne", "n'", "n’") for low in lower[floor:ceiling])
+    words = pack.lexicon.negation_words
+
+    def negates(i: int) -> bool:
+        if span.start <= i < span.end or lower[i] not in words:
+            return False
+        return has_ne or lower[i] not in _WEAK_NEGATIONS
+
+    for tok in chain:
+        kids = table.children(tok)
+        for child in kids:
+            if dep[child] in syn.NEGATION_DEPS and negates(child):
+                return True
+            if lower[child] == "sans" and dep[child] == "mark":
+                return True
+            # "aucun document n'a été signé", "rien n'a été signé"
+            if dep[child].startswith("nsubj") and (
+                negates(child) or any(dep[d] == "det" and negates(d) for d in table.children(child))
+            ):
+                return True
+        for aux in (c for c in kids if dep[c].startswith("aux")):
+            if any(dep[g] == "advmod" and negates(g) for g in table.children(aux)):
+                return True
+    return any(dep[k] == "advmod" and negates(k) and span.start <= table.head[k] < span.end
+               for k in range(max(span.start - 3, floor), span.start))
+
+
+def modality_of(
+    pack: EventPack, table: TokenTable, span: Span, sent: Span, chain: list[int], proposal: bool = False,
+) -> str:
+    """asserted | expected | possible | hypothetical, from governors (`chain`, see
+    `syn.governors`), mood and markers."""
+    lower, dep, lemma, pos = table.lower, table.dep, table.lemma_lower, table.pos
+    predicate = chain[0]
+    if proposal and syn.advocated(table, predicate):
+        return "asserted"  # "plaide pour que l'UE propose …": an offer put forward, not a condition
+    if pos[predicate] == "NOUN" and lemma[table.head[predicate]] in syn.PROSPECT_NOUNS:
+        return "possible"  # "la perspective de négociations directes": talks not held
+    # "soit vous concluez un accord, soit …": the parser rarely gets the correlative right
+    if any(lower[k] == "soit" for k in range(max(span.start - 3, sent.start), span.start)):
+        return "hypothetical"
+    for tok in chain:
+        # "pour autant" (nevertheless) is an adverb, not a purpose: skip fixed expressions
+        marks = {lower[c] for c in table.children(tok) if dep[c] in ("mark", "cc", "advmod")
+                 and not any(dep[g] == "fixed" for g in table.children(c))}
+        if marks & pack.lexicon.hypothetical_marks:
+            return "hypothetical"
+    for tok in chain[1:]:
+        modal = pack.lexicon.modal.get(lemma[tok])
+        if modal == "expected" and lemma[tok] in syn.MOTION_VERBS and any(
+            dep[c].startswith("aux") for c in table.children(tok)
+        ):
+            continue  # "est allé à Kiev proposer un accord": a trip made, not a future step
+        if modal:
+            return modal
+    for tok in chain:
+        helpers = [tok, *[c for c in table.children(tok) if dep[c].startswith(("aux", "cop"))]]
+        moods = {str(m) for h in helpers for m in table.feats(h, "Mood")}
+        verbs = [h for h in helpers if pos[h] in ("VERB", "AUX")]
+        if any(syn.CONDITIONAL.search(lower[h]) for h in verbs):
+            moods.add("Cnd")  # the tagger often misses it: "offrirait", "pourraient"
+        tenses = {str(t) for h in helpers for t in table.feats(h, "Tense")}
+        if "Sub" in moods:
+            return "hypothetical"
+        if "Cnd" in moods:
+            return "possible"
+        if "Fut" in tenses or any(
+            syn.FUTURE.search(lower[h]) and "Inf" not in table.feats(h, "VerbForm") for h in verbs
+        ):
+            return "expected"
+        if dep[tok] != "xcomp" and "Inf" not in table.feats(tok, "VerbForm"):
+            break
+    return "asserted"
+
+
+def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: Trigger, negated: bool,
+    modality: str, quote_index: int | None, agent: Mention | None, local_signed: str | None,
+    chain: list[int],
+) -> tuple[str | None, str | None, str | None]:
+    """(status, detail, coarse status) of a cue given polarity, modality and the article so far.
+
+    Only an asserted, non-negated cue sets a status, with these exceptions (each a reading
+    of what the sentence says about where the deal stands, not of the act it mentions):
+    - a signing on the calendar or expected soon ("doit signer vendredi", "pourrait être
+      signé dès vendredi", "venir à Washington cette semaine pour signer"): close;
+    - a cue that states the deal's state even when planned or possible (`asserts_state`:
+      "les discussions doivent se poursuivre", "prêt à signer", "sa signature pourrait être
+      repoussée"), unless negated or under "si";
+    - a negated, planned signing in direct speech ("« Nous ne signerons pas … »"): rejected;
+    - a ratification, approval or entry into force still to come for a deal the article has
+      already signed ("doit encore être ratifié"): signed (`after_signature`), or ratified
+      when the article has read the ratification (a later step never moves the deal back).
+    An approval by a legislature is a ratification; an approval after the signing is signed.
+    """
+    status: str | None = trig.status
+    detail = trig.detail
+    coarse = trig.coarse
+    if status is None:
+        return None, detail, None
+    table = ctx.table
+    predicate = chain[0]
+    region_text = ctx.text[region.start_char : region.end_char]
+    pending = modality != "asserted" and not syn.conditional_clause(table, chain)
+    if negated:
+        quote = ctx.quotes[quote_index] if quote_index is not None else None
+        if (trig.in_quote_refusal and modality in ("expected", "possible") and quote is not None
+                and quote.get("kind") in ("direct", "mixed")):
+            return "rejected", "refuses_to_sign", "rejected"
+        if status == "signed" and still(table, chain):
+            # "le volet minier n'a pas encore été signé": the signing is pending, the deal
+            # still under negotiation (gold convention), not a plain non-signing
+            return "negotiating", "not_yet_signed", "negotiating"
+        return None, f"not_{status}", None
+    if trig.detail == "approved" and agent is not None and agent.type == "legislature":
+        status, coarse = "ratified", "signed"
+    if modality == "asserted":
+        if trig.after_signature and local_signed and status == "other":
+            coarse = trig.after_signature
+        return status, detail, coarse
+    if trig.asserts_state and pending:
+        return status, detail or f"{modality}_{status}", coarse
+    if trig.planned_status and modality == "expected" and pending:
+        return trig.planned_status, f"expected_{status}", COARSE_STATUS.get(trig.planned_status)
+    if trig.after_signature and pending and (local_signed or still(table, chain)):
+        return local_signed or "signed", f"{trig.detail or status}_pending", "signed"
+    if trig.status == "signed" and (
+        syn.scheduled(table, chain)
+        or (modality in ("possible", "expected") and pending and syn.near_term(region_text)
+            and not syn.wished(table, chain))
+        or (modality == "hypothetical" and syn.trip_to(table, predicate, sent.start)
+            and syn.near_term(region_text))
+    ):
+        # "doit signer vendredi", "pourrait être signé dès vendredi": a signing on the
+        # calendar means the text is agreed (gold convention "close"); "devait être
+        # paraphé" does not
+        return "close", f"{modality}_{status}", "close"
+    if trig.status == "proposed" and modality == "hypothetical" and syn.trip_made(
+            table, predicate, sent.start):
+        # "s'est rendu à Hanoï pour proposer un accord": the offer was made on the trip
+        return status, detail, coarse
+    if trig.status == "close" and modality in ("possible", "expected") and pending and (
+        syn.near_term(region_text) and not syn.wished(table, chain)
+    ):
+        # "ces discussions pourraient aboutir à un accord rapidement": agreed soon, close
+        return status, f"{modality}_{status}", coarse
+    if trig.status in ("signed", "close") and pending and modality in ("possible", "expected") and (
+        syn.wished(table, chain) or syn.deadline(region_text)
+    ):
+        # "espère conclure le volet d'ici l'été", "pourrait signer un accord-cadre avant la
+        # fin de l'année": a signing hoped for or given a term, with no day on the calendar,
+        # says the deal is being negotiated (not yet agreed: not close)
+        return "negotiating", f"{modality}_{status}", "negotiating"
+    return None, f"{modality}_{status}", None
+
+
+def still(table: TokenTable, chain: list[int]) -> bool:
+    """'doit encore être ratifié' (`chain`: the cue's governors): a step still to come after
+    earlier ones."""
+    return any(table.lower[c] in ("encore", "toujours") for t in chain for c in table.children(t))
+
