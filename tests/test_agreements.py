@@ -106,7 +106,7 @@ def test_agreements_summary_history_in_date_order():
                event("signed", [UA, US], None, start=40)),  # undated background mention
         record("early", "2025-02-24", event("close", [US, UA], "2025-02-24", claimed=trump),
                event("rejected", [UA, US], "2025-02", start=80)),
-        record("mid", "2025-02-28", event("cancelled", [US, UA], "2025-02-28"),
+        record("mid", "2025-02-28", event("collapsed", [US, UA], "2025-02-28"),
                event(None, [US, UA], "2025-02-28", start=30)),  # negated: no status
     ]
     [summary] = agreement_summaries(records)
@@ -115,7 +115,7 @@ def test_agreements_summary_history_in_date_order():
     assert {p["name"] for p in summary["parties"]} == {"Ukraine", "United States"}
     statuses = [h[1] for h in summary["history"]]
     # the undated background "signed" sorts at its article's day but never becomes the latest
-    assert statuses == ["rejected", "close", "cancelled", "ratified", "signed"]
+    assert statuses == ["rejected", "close", "collapsed", "ratified", "signed"]
     assert summary["history"][1][2] == "Donald Trump"
     assert summary["latest_status"] == "ratified"
     assert (summary["first_date"], summary["last_date"]) == ("2025-02", "2025-05-08")

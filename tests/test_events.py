@@ -21,6 +21,26 @@ def events_nlp():
     return build_pipeline(components=["filon_events"])
 
 
+@pytest.fixture(scope="module")
+def minerals_nlp(tmp_path_factory):
+    """The bundled pack narrowed to minerals deals (`agreement_scope: {resource_family: minerals}`)."""
+    import shutil
+
+    from filon.domains.pack import domain_path
+    from filon.pipeline import build_pipeline
+
+    pack = tmp_path_factory.mktemp("packs") / "minerals-only"
+    shutil.copytree(domain_path(), pack)
+    triggers = pack / "event_triggers.yaml"
+    text = triggers.read_text(encoding="utf-8")
+    assert "agreement_scope: {any: true" in text
+    narrowed = text.replace("agreement_scope: {any: true", "agreement_scope: {resource_family: minerals")
+    triggers.write_text(narrowed, encoding="utf-8")
+    nlp = build_pipeline(components=[])
+    nlp.add_pipe("filon_events", config={"domain": str(pack)})
+    return nlp
+
+
 def extract(nlp, text: str, published: str | None = "2025-02-24", **extensions) -> list[dict]:
     """Events of `text`; `extensions` sets doc._.filon_<name> before the component runs."""
     doc = nlp.make_doc(text)
@@ -80,8 +100,8 @@ STATUS_CASES = [
      "ratified"),
     # suspended / cancelled
     ("Les discussions sur l'accord minier ont tourné court vendredi à la Maison Blanche.",
-     "cancelled"),
-    ("La signature de l'accord sur les minerais a été annulée après la dispute.", "cancelled"),
+     "collapsed"),
+    ("La signature de l'accord sur les minerais a été annulée après la dispute.", "collapsed"),
     ("L'accord sur l'uranium a été suspendu par le gouvernement.", "suspended"),
 ]
 
@@ -206,7 +226,7 @@ def test_events_law_signature_is_not_the_agreement_signature(events_nlp):
     assert [e["status"] for e in events] == ["ratified"]
 
 
-# ---------------------------------------------------------------------------- minerals only
+# ---------------------------------------------------------------------------- scope of a pack
 @pytest.mark.parametrize(
     "text",
     [
@@ -215,8 +235,35 @@ def test_events_law_signature_is_not_the_agreement_signature(events_nlp):
         "Les négociations salariales se poursuivent chez le constructeur automobile.",
     ],
 )
-def test_events_only_mineral_agreements(events_nlp, text):
-    assert [e for e in extract(events_nlp, text) if e["type"] == "agreement"] == []
+def test_events_minerals_scope_keeps_only_mineral_agreements(minerals_nlp, text):
+    assert [e for e in extract(minerals_nlp, text) if e["type"] == "agreement"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Les deux pays ont signé un accord de libre-échange à Ottawa.", "signed"),
+        ("Les négociations salariales se poursuivent chez le constructeur automobile.", "negotiating"),
+        ("L'UE et le Brésil ont signé un accord sur les matières premières agricoles.", "signed"),
+        ("Les discussions sur la réforme des retraites ont abouti hier.", "close"),
+        ("Israël et le Hamas négocient un cessez-le-feu au Caire.", "negotiating"),
+    ],
+)
+def test_events_general_scope_reads_deals_of_any_kind(events_nlp, text, status):
+    assert [e["status"] for e in extract(events_nlp, text) if e["type"] == "agreement"] == [status]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Parlement a adopté le budget pour l'année prochaine.",
+        "La commission des finances a examiné le projet de loi de finances rectificative.",
+        "Le gouvernement a approuvé mercredi le projet de réforme des retraites.",
+    ],
+)
+def test_events_general_scope_needs_a_deal_not_a_text(events_nlp, text):
+    # "le projet", "le texte" only point back to a deal: a bill or a budget vote opens none
+    assert not [e for e in extract(events_nlp, text) if e["type"] == "agreement" and e["status"]]
 
 
 # ---------------------------------------------------------------------------- who claims it
@@ -756,8 +803,8 @@ def test_events_background_clause_is_not_the_speakers_claim(events_nlp):
         "Le président veut obtenir un cessez-le-feu avant l'été.",
     ],
 )
-def test_events_new_cues_stay_on_minerals_deals(events_nlp, text):
-    assert not [e for e in extract(events_nlp, text) if e["type"] == "agreement" and e["status"]]
+def test_events_new_cues_stay_on_minerals_deals(minerals_nlp, text):
+    assert not [e for e in extract(minerals_nlp, text) if e["type"] == "agreement" and e["status"]]
 
 
 def test_events_trigger_matcher_matches_like_spacy(events_nlp):
@@ -796,8 +843,8 @@ def test_events_agreed_not_yet_signed_is_close(events_nlp, second, coarse):
     assert last(extract(events_nlp, text))["coarse_status"] == coarse
 
 
-def test_events_talks_about_something_else_do_not_succeed(events_nlp):
-    assert not extract(events_nlp, "Les discussions sur la réforme des retraites ont abouti hier.")
+def test_events_talks_about_something_else_do_not_succeed(minerals_nlp):
+    assert not extract(minerals_nlp, "Les discussions sur la réforme des retraites ont abouti hier.")
 
 
 @pytest.mark.parametrize(
@@ -1041,9 +1088,9 @@ def test_events_evoked_possibility_of_investments_is_proposed(events_nlp):
     assert only(extract(events_nlp, text), "investment_invitation")["status"] == "proposed"
 
 
-def test_events_farm_commodities_are_no_minerals_deal(events_nlp):
+def test_events_farm_commodities_are_no_minerals_deal(minerals_nlp):
     text = "L'UE et le Brésil ont signé un accord sur les matières premières agricoles."
-    assert [e for e in extract(events_nlp, text) if e["type"] == "agreement"] == []
+    assert [e for e in extract(minerals_nlp, text) if e["type"] == "agreement"] == []
 
 
 def test_events_relative_clause_names_are_not_the_offer_parties(events_nlp):

@@ -83,11 +83,11 @@ def test_events_examples_us_ukraine_timeline(example_records):
         assert days, f"no dated '{status}' step in {deal['history']}"
         return min(days, key=_sort_key)
 
-    steps = [first("rejected"), first("close"), first("cancelled"), first("signed"), first("ratified")]
+    steps = [first("rejected"), first("close"), first("collapsed"), first("signed"), first("ratified")]
     assert [_sort_key(d) for d in steps] == sorted(_sort_key(d) for d in steps), steps
     assert first("rejected") <= "2025-02-15"
     assert "2025-02-24" <= first("close") <= "2025-02-27"
-    assert first("cancelled") == "2025-02-28"
+    assert first("collapsed") == "2025-02-28"
     assert first("signed").startswith("2025-04")
     assert first("ratified").startswith("2025-05")
     assert deal["latest_status"] == "ratified"

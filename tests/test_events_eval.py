@@ -60,7 +60,7 @@ def test_events_eval_unspecified_party_matches_any():
 
 def test_events_eval_unasserted_and_other_types_are_ignored():
     events = [pred(None, ["Ukraine"]), pred(None, ["Ukraine"], type_="order"),
-              pred("cancelled", ["Ukraine"])]
+              pred("collapsed", ["Ukraine"])]
     assert [predicted_coarse(e) for e in events] == [None, None, None]
     layer = run([], events)
     assert (layer.tp, layer.fp) == (0, 0)

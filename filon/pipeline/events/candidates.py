@@ -92,7 +92,7 @@ def foreign_object(ctx: EventContext, predicate: int, start: int, end: int) -> b
 
 
 def matched_triggers(
-    ctx: EventContext, sent: Span, matcher: TriggerMatcher, minerals: bool, has_context: bool,
+    ctx: EventContext, sent: Span, matcher: TriggerMatcher, resource: bool, has_context: bool,
     agreement_nouns: list[int],
 ) -> list[tuple[Span, Trigger]]:
     """The trigger matches of `sent` whose requirements hold (see each `continue` for why one fails)."""
@@ -120,7 +120,7 @@ def matched_triggers(
             table.lemma_lower[c] in trig.unless_lemma for c in table.children(predicate)
         ):
             continue  # "a proposé un accord pour exploiter …" is an agreement proposal
-        if trig.requires_resource and not minerals:
+        if trig.requires_resource and not resource:
             continue
         if trig.type == "agreement" and not (has_context or trig.self_context):
             continue
@@ -142,7 +142,7 @@ def matched_triggers(
         if trig.needs_antecedent and not ctx.agreements:
             continue
         talk_nouns_here = [i for i in range(start, end) if table.lemma_lower[i] in negotiation_nouns]
-        if trig.status == "negotiating" and any(
+        if trig.status == "negotiating" and ctx.pack.lexicon.scope_family and any(
             foreign_complement(ctx, i, ("de", "d'", "d’")) for i in talk_nouns_here
         ):
             continue  # "des pourparlers de paix": other talks

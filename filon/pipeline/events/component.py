@@ -75,6 +75,7 @@ from filon.pipeline.events.local_agreements import antecedent_of, local_agreemen
 from filon.pipeline.events.mentions import actor_mentions
 from filon.pipeline.events.parties import actors_of, agent_of, order_parties, split_partners
 from filon.pipeline.events.status import event_status, is_negated, modality_of
+from filon.pipeline.events.subjects import deal_domain, deal_subject
 from filon.pipeline.events.timing import event_date
 from filon.pipeline.extensions import doc_text, set_doc_extensions
 from filon.pipeline.tokens import token_table
@@ -134,8 +135,7 @@ class EventExtractor(FilonComponent):
                    and not text[max(d["start"] - 7, 0) : d["start"]].lower().endswith("depuis ")
                    and not d.get("text", "").lower().startswith("depuis")],
             published=doc._.filon_published,
-            doc_minerals=any(self.pack.lexicon.resources[r[2]].family == "minerals"
-                             and not syn.in_any(r[0], boilerplate) for r in resources),
+            doc_topical=self._topical([r for r in resources if not syn.in_any(r[0], boilerplate)]),
             text=text,
             table=table,
             boilerplate=boilerplate,
@@ -144,19 +144,26 @@ class EventExtractor(FilonComponent):
             talk_nouns=where(table.lemma_lower, talks),
         )
 
+    def _topical(self, resources: list[tuple[int, int, str]]) -> bool:
+        """Whether these resources put a deal in the pack's scope (always, for a pack of any deal)."""
+        family = self.pack.lexicon.scope_family
+        return family is None or any(self.pack.lexicon.resources[r[2]].family == family for r in resources)
+
     def _sentence_events(self, ctx: EventContext, sent: Span) -> list[dict]:
         table = ctx.table
         lo, hi = sent.start, sent.end
-        minerals = any(self.pack.lexicon.resources[r[2]].family == "minerals"
-                       for r in resources_in(ctx, sent.start_char, sent.end_char))
+        named = resources_in(ctx, sent.start_char, sent.end_char)
+        families = self.pack.lexicon.trigger_families
+        resource = any(self.pack.lexicon.resources[r[2]].family in families for r in named)
+        topical = self._topical(named)
         agreement_nouns = within(ctx.deal_nouns, lo, hi)
         has_context = bool(agreement_nouns or within(ctx.talk_nouns, lo, hi))
         # « personne ne peut signer cela »: a demonstrative object points back to the last deal
         pronoun = not has_context and bool(ctx.agreements) and syn.pronoun_object(table, lo, hi)
         has_context = has_context or pronoun
-        if not (has_context or minerals):
-            return []  # every trigger needs a deal word or a minerals resource: skip the matcher
-        candidates = matched_triggers(ctx, sent, self.matcher, minerals, has_context, agreement_nouns)
+        if not (has_context or resource):
+            return []  # every trigger needs a deal word or a resource: skip the matcher
+        candidates = matched_triggers(ctx, sent, self.matcher, resource, has_context, agreement_nouns)
         chosen = []
         for span, trig in syn.drop_governed(table, syn.resolve_overlaps(candidates)):
             if trig.type == "agreement" and chosen and syn.is_modifier(
@@ -173,8 +180,8 @@ class EventExtractor(FilonComponent):
         for (span, trig), (r_start, r_end) in zip(chosen, regions, strict=True):
             foreign = [(idx[a], idx[b - 1] + len(text[b - 1]))
                        for a, b in regions if (a, b) != (r_start, r_end)]
-            event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, minerals, foreign,
-                                pronoun)
+            event = self._event(ctx, sent, span, trig, r_start, r_end, agreement_nouns, (resource, topical),
+                                foreign, pronoun)
             if event is not None:
                 events.extend(split_partners(ctx, r_start, r_end, event))
         return events
@@ -189,11 +196,12 @@ class EventExtractor(FilonComponent):
         r_start: int,
         r_end: int,
         agreement_nouns: list[int],
-        minerals: bool,
+        scope: tuple[bool, bool],
         foreign: list[tuple[int, int]] | None = None,
         pronoun: bool = False,
     ) -> dict | None:
         doc = ctx.doc
+        resource, topical = scope
         region = Span(doc, r_start, r_end)
         mentions = mentions_in(ctx, region.start_char, region.end_char)
         table = ctx.table
@@ -241,19 +249,19 @@ class EventExtractor(FilonComponent):
         region_nouns = [i for i in agreement_nouns if r_start <= i < r_end] or agreement_nouns
         if trig.type == "agreement":
             talk_nouns = within(ctx.talk_nouns, sent.start, sent.end)
-            if pronoun and not (minerals or region_nouns or talk_nouns):
+            if pronoun and not (resource or region_nouns or talk_nouns):
                 local = ctx.agreements[-1]
             else:
-                local = local_agreement_of(ctx, explicit, resources, minerals, region_nouns, talk_nouns)
+                local = local_agreement_of(ctx, explicit, resources, scope, region_nouns, talk_nouns)
             if local is None:
-                return None  # not about minerals (a budget vote, a trade pact): not ours
+                return None  # outside the pack's scope, or no deal named
             agreement_id = local.key
             parties = syn.unique(explicit + local.parties)
             if not resources:
                 resources = list(local.resources)
         elif trig.requires_agreement:
             local = antecedent_of(ctx, explicit) if ctx.agreements else None
-            if local is None and not (minerals and agreement_nouns):
+            if local is None and not (topical and agreement_nouns):
                 return None
             agreement_id = local.key if local else None
 
@@ -280,12 +288,21 @@ class EventExtractor(FilonComponent):
             # "doit signer vendredi": the deal is close as of the article; Friday is the plan
             planned, date_value, date_source = date_value, ctx.published, "published"
         actors = actors_of(self.pack, mentions, agent, span, trig)
+        deal_nouns = ([i for i in region_nouns if r_start <= i < r_end]
+                      or within(ctx.talk_nouns, r_start, r_end))
+        subject = deal_subject(ctx, deal_nouns, local) if trig.type == "agreement" else None
+        domain = deal_domain(ctx, subject, ctx.text[region.start_char : region.end_char], resources, local)
+        if local is not None and trig.type == "agreement":
+            local.subject = local.subject or subject
+            local.domain = local.domain or (domain if domain != "other" else None)
         return {
             "type": trig.type,
             "status": status,
             "parties": [{"name": name, "id": pid} for pid, name in order_parties(self.pack, parties)],
             "actors": actors,
-            "subject": resources[0]["name"] if resources else None,
+            "subject": subject["text"] if subject else (resources[0]["name"] if resources else None),
+            "subject_span": subject,
+            "domain": domain,
             "resources": resources,
             "date": date_value,
             "date_source": date_source,

@@ -59,8 +59,10 @@ class LocalAgreement:
     key: str
     parties: list[tuple[str, str]]
     resources: list[dict]
-    minerals: bool
+    in_scope: bool
     signed: str | None = None  # "signed" | "ratified": furthest asserted step read so far in the article
+    subject: dict | None = None  # {"text", "start", "end"} of the phrase that first named it
+    domain: str | None = None
 
 
 @dataclass(slots=True)
@@ -75,7 +77,7 @@ class EventContext:
     quotes: list[dict]
     dates: list[dict]
     published: str | None
-    doc_minerals: bool = False  # the article names a minerals resource outside boilerplate
+    doc_topical: bool = False  # the article is in the pack's scope (names a resource of its family)
     text: str = ""  # doc.text, built once (spaCy joins the tokens on every access)
     agreements: list[LocalAgreement] = field(default_factory=list)
     table: TokenTable | None = None  # the doc's token lists, read by every rule

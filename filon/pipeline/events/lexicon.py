@@ -14,12 +14,19 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
+from filon.domains.folding import fold
 from filon.domains.pack import DEFAULT_DOMAIN, domain_path, read_csv, read_yaml
 from filon.errors import DomainError, Errors
 from filon.pipeline.tokens import TokenTable, token_table
 
 TRIGGERS_FILE = "event_triggers.yaml"
 RESOURCES_FILE = "resources.csv"
+DOMAINS_FILE = "deal_domains.csv"
+
+# filon's taxonomy of what a deal is about (README, "Domains"); a pack's deal_domains.csv gives
+# the words of each, "other" is what none of them names
+DOMAINS = ("minerals", "trade", "energy", "defence", "security", "migration", "climate", "finance",
+           "health", "technology", "other")
 
 # statuses an agreement event may carry (None: no status asserted)
 STATUSES = (
@@ -29,11 +36,12 @@ STATUSES = (
     "rejected",
     "signed",
     "ratified",
+    "in_force",
     "suspended",
-    "cancelled",
-    "other",
+    "collapsed",
+    "other",  # internal: a step read through its `coarse` status (approved, signing delayed)
 )
-# the five statuses of the gold conventions; suspended/cancelled ("talks fell through") map to None
+# the five coarse statuses of the gold conventions; suspended/collapsed ("talks fell through") map to None
 COARSE_STATUS: dict[str, str | None] = {
     "proposed": "proposed",
     "negotiating": "negotiating",
@@ -41,8 +49,9 @@ COARSE_STATUS: dict[str, str | None] = {
     "rejected": "rejected",
     "signed": "signed",
     "ratified": "signed",
+    "in_force": "signed",
     "suspended": None,
-    "cancelled": None,
+    "collapsed": None,
     "other": None,
 }
 
@@ -85,6 +94,47 @@ class Resource:
     parent: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class DealDomains:
+    """Words that place a deal in a domain, compiled to one pattern per domain."""
+
+    patterns: tuple[tuple[str, re.Pattern], ...] = ()
+
+    def classify(self, *texts: str) -> str | None:
+        """The domain of the first text that names any (most hits, then taxonomy order)."""
+        for text in texts:
+            folded = fold(text)
+            hits = [(len(p.findall(folded)), -i, name) for i, (name, p) in enumerate(self.patterns)]
+            best = max(hits, default=(0, 0, None))
+            if best[0]:
+                return best[2]
+        return None
+
+
+def _domain_pattern(words: list[str]) -> re.Pattern:
+    alternatives = []
+    for word in words:
+        stem = re.escape(fold(word.rstrip("*")))
+        alternatives.append(stem + (r"[\w-]*" if word.endswith("*") else ""))
+    body = "|".join(sorted(alternatives, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
+
+
+def load_deal_domains(domain: str = DEFAULT_DOMAIN) -> DealDomains:
+    """A pack's deal_domains.csv (no file: no domain words, every deal "other")."""
+    if not (domain_path(domain) / DOMAINS_FILE).exists():
+        return DealDomains()
+    where = str(domain_path(domain) / DOMAINS_FILE)
+    patterns = []
+    for row in read_csv(domain, DOMAINS_FILE, ("domain", "words", "source")):
+        if row["domain"] not in DOMAINS:
+            reason = f"unknown domain {row['domain']!r} (one of {', '.join(DOMAINS)})"
+            raise DomainError(Errors.F301.format(file=where, line=0, reason=reason))
+        words = [w.strip() for w in row["words"].split("|") if w.strip()]
+        patterns.append((row["domain"], _domain_pattern(words)))
+    return DealDomains(tuple(patterns))
+
+
 @dataclass(slots=True)
 class EventLexicon:
     """Everything `filon_events` needs from a domain pack, ready to match."""
@@ -107,6 +157,12 @@ class EventLexicon:
     non_parties: frozenset[str] = frozenset()
     comparison_cues: frozenset[str] = frozenset()
     patterns: dict[str, list] = field(default_factory=dict)  # trigger id -> token pattern
+    # which agreements count: None for a deal of any kind, else a resource family that the
+    # sentence (or the article, for "l'accord") must name
+    scope_family: str | None = None
+    # resource families that the cues needing a resource (`requires_resource`) accept
+    trigger_families: frozenset[str] = frozenset()
+    domains: DealDomains = field(default_factory=DealDomains)
 
     def matchers(self, nlp: Language) -> tuple[TriggerMatcher, PhraseMatcher]:
         """Compile the trigger matcher and the resource PhraseMatcher for `nlp`'s vocab."""
@@ -398,7 +454,10 @@ def load_event_lexicon(domain: str = DEFAULT_DOMAIN) -> EventLexicon:
     """
     where = str(domain_path(domain) / TRIGGERS_FILE)
     data = read_yaml(domain, TRIGGERS_FILE) or {}
-    lex = EventLexicon()
+    scope = data.get("agreement_scope") or {}
+    lex = EventLexicon(scope_family=scope.get("resource_family") if isinstance(scope, dict) else None,
+                       trigger_families=_values(data, "trigger_resource_families"),
+                       domains=load_deal_domains(domain))
     for entry in data.get("status_cues", []):
         trig = _trigger(entry, "agreement", where)
         lex.triggers[trig.id] = trig

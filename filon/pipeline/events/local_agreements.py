@@ -15,7 +15,7 @@ from filon.pipeline.tokens import TokenTable
 def local_agreement_of(ctx: EventContext,
     explicit: list[tuple[str, str]],
     resources: list[dict],
-    minerals: bool,
+    scope: tuple[bool, bool],
     nouns: list[int],
     talk_nouns: list[int] | None = None,
 ) -> LocalAgreement | None:
@@ -23,7 +23,8 @@ def local_agreement_of(ctx: EventContext,
     talks = bool(talk_nouns)
     table = ctx.table
     introduces = any(opens_new(ctx.pack, table, t) for t in nouns)
-    weak = not (minerals or nouns)
+    resource, topical = scope
+    weak = not (resource or nouns)
     if weak and not explicit and not talks:
         return None  # "les syndicats négocient": no deal word, no resource, no known party
     antecedent = antecedent_of(ctx, explicit, strict=weak)
@@ -40,19 +41,21 @@ def local_agreement_of(ctx: EventContext,
             if party not in antecedent.parties:
                 antecedent.parties.append(party)
         return antecedent
-    if not minerals:
-        # an article about minerals: "l'accord" there is the minerals deal, unless a
+    if not topical:
+        # an article in scope (about minerals): "l'accord" there is its deal, unless a
         # complement says otherwise ("l'accord de cessez-le-feu")
         # "le texte", "le projet", "la signature" only ever point back: they open no deal
         anaphoric = ctx.pack.lexicon.agreement_nouns
         definite = [t for t in nouns if not opens_new(ctx.pack, table, t)
                     and not anaphoric.get(table.lemma_lower[t], anaphoric.get(table.lower[t], False))]
         # "les négociations avec Washington se poursuivent" in an article about minerals
-        named_talks = bool(talk_nouns and explicit and ctx.doc_minerals and not any(
+        named_talks = bool(talk_nouns and explicit and ctx.doc_topical and not any(
             foreign_complement(ctx, t) for t in talk_nouns or []))
-        if not named_talks and (not (ctx.doc_minerals and definite)
+        if not named_talks and (not (ctx.doc_topical and definite)
                                 or any(foreign_complement(ctx, t) for t in definite)):
             return None
+    elif nouns and not (talks or resource) and all(_anaphoric_only(ctx, t) for t in nouns):
+        return None  # "le texte", "le projet de loi": they point back to a deal, never open one
     local = LocalAgreement(f"local:{len(ctx.agreements) + 1}", list(explicit), list(resources), True)
     ctx.agreements.append(local)
     return local
@@ -101,3 +104,7 @@ def opens_new(pack: EventPack, table: TokenTable, noun: int) -> bool:
     dets = [table.lower[c] for c in table.children(noun) if table.dep[c] == "det"]
     return not any(d in pack.lexicon.anaphoric_determiners for d in dets)
 
+
+def _anaphoric_only(ctx: EventContext, noun: int) -> bool:
+    nouns, table = ctx.pack.lexicon.agreement_nouns, ctx.table
+    return nouns.get(table.lemma_lower[noun], nouns.get(table.lower[noun], False))

@@ -23,10 +23,13 @@ from filon.pipeline.events.context import (
     where,
 )
 from filon.pipeline.extensions import doc_text
+from filon.pipeline.quotes.cues import OCCUPATIONS, TITLES
 from filon.pipeline.tokens import TokenTable, token_table
 
 LOGGER = logging.getLogger(__name__)
 
+# nouns of a person's title or trade, after which "de X" names an employer, not a party
+PERSON_NOUNS = OCCUPATIONS | TITLES
 _PARTY_TYPES = frozenset({"state", "organization", "company"})
 
 _PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
@@ -155,6 +158,10 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
         place = place or syn.witness(table, span.start)
         party = party_of(pack, actor, ent.get("country"))
         reporter = (ent.get("id") or "").lower() in pack.lexicon.non_parties
+        if not kind and ent.get("label") == "ORG" and not reporter and not affiliation(table, span.start):
+            # a body the gazetteer does not know (a company, an armed group, a party): a party of
+            # its own deals, and an agent that can act
+            kind = "organization"
         if party is None and kind in _PARTY_TYPES and (ent.get("id") or ent.get("name")) and not reporter:
             party = (ent.get("id") or f"filon:{ent.get('name')}", ent.get("name") or ent.get("text"))
         out.append(Mention(start, end, span.start, span.end, actor.id if actor else ent.get("id"),
@@ -203,3 +210,14 @@ def from_gazetteer(pack: EventPack, doc: Doc, published: date | None) -> list[Me
                            actor.type, party_of(pack, actor, None), place=place))
     return out
 
+
+def affiliation(table: TokenTable, start: int) -> bool:
+    """'une analyste de l'Institut …', 'le PDG de MBDA': the body only says where a person works."""
+    i = start - 1
+    while i >= 0 and table.pos[i] == "DET":
+        i -= 1
+    if i < 1 or (table.lower[i] not in _PREPOSITIONS_OF and not table.lower[i].startswith("d'")):
+        return False
+    noun = i - 1
+    return table.pos[noun] == "NOUN" and (table.lower[noun] in PERSON_NOUNS
+                                          or table.lemma_lower[noun] in PERSON_NOUNS)

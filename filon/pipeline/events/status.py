@@ -13,6 +13,7 @@ from filon.pipeline.events.context import (
 from filon.pipeline.events.lexicon import COARSE_STATUS, Trigger
 from filon.pipeline.tokens import TokenTable
 
+_NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
 _WEAK_NEGATIONS = frozenset({"plus", "jamais", "point"})  # negate only with "ne" ("plus proche")
 
 
@@ -40,6 +41,10 @@ def is_negated(pack: EventPack, table: TokenTable, span: Span, sent: Span, chain
             if dep[child] in syn.NEGATION_DEPS and negates(child):
                 return True
             if lower[child] == "sans" and dep[child] == "mark":
+                return True
+            # "n'a signé aucun accord": a negative determiner on the object
+            if dep[child] == "obj" and any(dep[d] == "det" and lower[d] in _NEGATIVE_DETERMINERS
+                                           for d in table.children(child)):
                 return True
             # "aucun document n'a été signé", "rien n'a été signé"
             if dep[child].startswith("nsubj") and (

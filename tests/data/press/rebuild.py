@@ -62,10 +62,10 @@ def rebuild(paths: list[Path]) -> int:
     missing = 0
     for recipe in recipes():
         a, b = recipe["slice"]
-        text = next((e[a:b] for e in excerpts.get(recipe["url"], []) if sha256(e[a:b]) == recipe["sha256"]), None)
+        found = (e[a:b] for e in excerpts.get(recipe["url"], []) if sha256(e[a:b]) == recipe["sha256"])
+        text = next(found, None)
         if text is None:
-            print(f"{recipe['id']}: no saved answer for {recipe['url']} matches sha256 {recipe['sha256'][:12]}…",
-                  file=sys.stderr)
+            print(f"{recipe['id']}: no saved answer for {recipe['url']} matches its sha256", file=sys.stderr)
             missing += 1
             continue
         (OUT / f"{recipe['id']}.txt").write_text(text, encoding="utf-8")
@@ -93,7 +93,9 @@ def check() -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("answers", nargs="*", type=Path, help="saved search answers (JSON Lines)")
     parser.add_argument("--check", action="store_true", help="only check the rebuilt texts")
     args = parser.parse_args()
