@@ -327,7 +327,7 @@ def _verb(word: str, lemma: str, morph: str):
 
 
 def test_dates_participle_tagged_future_reads_as_participle() -> None:
-    from filon.pipeline.dates.component import _participle_form, _tagged_future
+    from filon.pipeline.dates.tense import _participle_form, _tagged_future
 
     # the tagger sometimes gives "cités" Mood=Ind|Tense=Fut: no futur ends in -és
     cites = _verb("cités", "citer", "Mood=Ind|Number=Plur|Person=3|Tense=Fut|VerbForm=Fin")

@@ -1,7 +1,7 @@
 """The fast `find_expressions` finds exactly what the plain one did.
 
 The reference below is the implementation before the speed work: every pattern of
-`temporal._PATTERNS` over the whole text, folded by `fold_text`, overlaps settled longest
+`expressions._PATTERNS` over the whole text, folded by `fold_text`, overlaps settled longest
 first then earliest. Texts are generated from the words the patterns are made of, so that
 most patterns match, and many overlap, in every example.
 """
@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from filon.ingest.dateline import fold_text
-from filon.pipeline.dates import temporal
-from filon.pipeline.dates.temporal import Expression, find_expressions, longest_first
+from filon.pipeline.dates import expressions
+from filon.pipeline.dates.expressions import Expression, find_expressions, longest_first
 
-_REFERENCE_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in temporal._PATTERNS]
+_REFERENCE_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in expressions._PATTERNS]
 
 
 def reference_find_expressions(text: str) -> list[Expression]:
@@ -157,7 +157,7 @@ def test_find_expressions_equals_reference(text: str) -> None:
 def test_every_guard_holds_where_its_pattern_matches(text: str) -> None:
     """A guard must be a necessary condition: checked per pattern, not only on the winners."""
     folded = fold_text(text)
-    for kind, pattern, guard in temporal._GUARDED:
+    for kind, pattern, guard in expressions._GUARDED:
         if guard is not None and pattern.search(folded):
             assert guard(folded), (kind, text)
 
@@ -165,16 +165,16 @@ def test_every_guard_holds_where_its_pattern_matches(text: str) -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=200) | date_text())
 def test_fold_equals_fold_text(text: str) -> None:
-    assert temporal._fold(text) == fold_text(text)
+    assert expressions._fold(text) == fold_text(text)
 
 
 def test_guarded_patterns_are_the_specified_ones() -> None:
     """The compiled patterns the fast path runs are `_PATTERNS`, in order, unchanged."""
-    assert [(kind, p.pattern) for kind, p, _ in temporal._GUARDED] == temporal._PATTERNS
-    assert set(temporal._GUARDS) <= {kind for kind, _ in temporal._PATTERNS}
+    assert [(kind, p.pattern) for kind, p, _ in expressions._GUARDED] == expressions._PATTERNS
+    assert set(expressions._GUARDS) <= {kind for kind, _ in expressions._PATTERNS}
     # run line by line: only patterns for which the end of a line reads as a line break
-    patterns = dict(temporal._PATTERNS)
-    for kind in temporal._PARAGRAPH_WORDS:
+    patterns = dict(expressions._PATTERNS)
+    for kind in expressions._PARAGRAPH_WORDS:
         # nothing that matches a line break: no `$`, no `\\n`, `\\s`, `\\W`, `\\D`, `.`, `[^…]`
         assert not any(bit in patterns[kind] for bit in ("$", "\\n", "\\s", "\\W", "\\D", "[^")), kind
         assert not re.search(r"(?<!\\)\.(?![^\[]*\])", patterns[kind]), kind
@@ -204,7 +204,7 @@ def test_guards_skip_patterns_absent_from_plain_prose() -> None:
     what the reference finds)."""
     text = "Le ministre a signé lundi 24 février 2025 un accord sur les minerais à Kiev."
     folded = fold_text(text)
-    skipped = [kind for kind, _, guard in temporal._GUARDED if guard is not None and not guard(folded)]
+    skipped = [kind for kind, _, guard in expressions._GUARDED if guard is not None and not guard(folded)]
     assert {"iso", "numeric", "season", "quarter", "night_range", "anchored"} <= set(skipped)
     assert find_expressions(text) == reference_find_expressions(text)
     assert [text[e.start : e.end] for e in find_expressions(text)] == ["lundi 24 février 2025"]

@@ -1,4 +1,5 @@
-"""The pure resolver (`filon.pipeline.dates.temporal`): finding expressions and resolving them.
+"""The pure functions of `filon.pipeline.dates.expressions` and `.resolution`: finding
+expressions and resolving them.
 
 No spaCy model here: every rule is checked on expression text and a reference date.
 """
@@ -12,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from filon.ingest.dateline import fold_text
-from filon.pipeline.dates.temporal import (
-    find_expressions,
+from filon.pipeline.dates.expressions import find_expressions
+from filon.pipeline.dates.resolution import (
     iso_week,
     resolve,
     resolve_day_month,

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 
-from filon.pipeline.entities.component import EntityLinker, _Mention, _span_chars
+from filon.pipeline.entities.component import write_ents
+from filon.pipeline.entities.mentions import Mention, span_chars
 from filon.pipeline.tokens import TokenTable
 
 NLP = spacy.blank("fr")
@@ -53,9 +54,9 @@ def test_set_ents_writes_what_spacys_set_ents_writes(draws, earlier):
         doc.set_ents([Span(doc, i, i + 1, label="LOC", kb_id="Q1") for i in sorted(set(earlier)) if i < n],
                      default="outside")
     found = _mentions(draws, n)
-    mentions = [_Mention(start, end, label, "model") for start, end, label, _, _ in found]
+    mentions = [Mention(start, end, label, "model") for start, end, label, _, _ in found]
     entities = [{"kind": kind, "label": label, "id": kb} for _, _, label, kb, kind in found]
-    EntityLinker._set_ents(ours, TokenTable(ours), mentions, entities)
+    write_ents(ours, TokenTable(ours), mentions, entities)
     spans = [Span(theirs, start, end, label=label, kb_id=kb) for start, end, label, kb, kind in found
              if kind != "role"]
     theirs.set_ents(spans, default="outside")
@@ -71,4 +72,4 @@ def test_char_span_is_the_spans_offsets():
     for start in range(len(doc)):
         for end in range(start + 1, min(start + 6, len(doc)) + 1):
             span = doc[start:end]
-            assert _span_chars(table, start, end) == (span.start_char, span.end_char)
+            assert span_chars(table, start, end) == (span.start_char, span.end_char)

@@ -9,25 +9,19 @@ component tries the dateline at the top of the text and, if one is found, sets i
 
 plus `"part": "start"|"mid"|"end"` for "début mai", "mi-mars", "fin avril". `value` is ISO 8601
 at the text's precision ("2025-02-24", "2025-W09", "2025-03", "2025") or None for vague and range
-expressions. Finding and resolving are pure functions in `filon.pipeline.dates.temporal`; this module
-adds what needs the parse: the tense of the clause holding each expression (which "lundi" or
-"en mars" is meant) and the filters that need syntax (a year used as a quantity, "Mars" the
-planet, "aujourd'hui" meaning nowadays), and what needs the text around: the anchors of
-anaphoric dates ("le lendemain", "de la même année") and the day of the sentence for "au
-lendemain de X".
-
-Tense is the event's, not the reporter's: a past announcing verb ("a annoncé", "a fixé") dates
-the announcement, so a date after its object ("a annoncé le versement en mars") gets no tense
-and the nearest reading (an article of 24 February: March 2025, not 2024); a date right after
-the verb ("a annoncé mardi") keeps the past. A participle the tagger calls a futur ("cités")
-stays a participle: every futur and conditional ends in r + ending.
+expressions. Finding and resolving are pure functions (`filon.pipeline.dates.expressions`,
+`filon.pipeline.dates.resolution`); this module adds what needs the parse: the tense of the
+clause holding each expression (which "lundi" or "en mars" is meant; read in
+`filon.pipeline.dates.tense`) and the filters that need syntax (a year used as a quantity,
+"Mars" the planet, "aujourd'hui" meaning nowadays), and what needs the text around: the
+anchors of anaphoric dates ("le lendemain", "de la même année") and the day of the sentence
+for "au lendemain de X".
 
 Captions keep their dates: "le 24 février 2025" in a photo caption is a date of the article.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from spacy.language import Language
@@ -35,47 +29,10 @@ from spacy.tokens import Doc, Token
 
 from filon.ingest.dateline import parse_dateline
 from filon.pipeline.component import FilonComponent
-from filon.pipeline.dates.temporal import Expression, Resolved, Tense, find_expressions, resolve
+from filon.pipeline.dates.expressions import Expression, find_expressions
+from filon.pipeline.dates.resolution import Resolved, Tense, resolve
+from filon.pipeline.dates.tense import clause_tense
 from filon.pipeline.extensions import doc_text, set_doc_extensions
-
-# Verbs that, governing an infinitive or as a participle, put the dated event ahead of the
-# clause: "doit signer lundi", "va rencontrer mardi", "pourrait signer en mars",
-# "la signature prévue vendredi".
-_FUTURE_GOVERNORS = frozenset(
-    {
-        "devoir", "aller", "pouvoir", "prévoir", "compter", "espérer", "vouloir", "envisager",
-        "entendre", "souhaiter", "promettre", "programmer", "planifier", "apprêter", "censer",
-        "censé", "attendre", "projeter", "viser", "menacer",
-    }
-)  # fmt: skip
-_SCHEDULED_PARTICIPLES = frozenset({"prévoir", "programmer", "planifier", "attendre", "annoncer"})
-# "annoncer" reads as scheduled only in "la visite annoncée pour lundi"; as "a annoncé lundi" it
-# has an auxiliary and stays past.
-
-# Verbs whose object is a message, a plan or a decision: "a annoncé le versement en mars", "a
-# décidé des droits de douane à partir du 10 avril". Their past tense dates the announcement;
-# a date after their object may date what is announced, which is often ahead.
-_ANNOUNCING = frozenset(
-    {
-        "annoncer", "déclarer", "indiquer", "affirmer", "dire", "assurer", "confirmer",
-        "promettre", "prévenir", "proposer", "décider", "fixer", "dévoiler", "détailler",
-        "préciser", "expliquer", "évoquer", "publier", "communiquer", "présenter", "approuver",
-        "adopter", "valider", "autoriser", "ordonner", "exiger", "réclamer", "demander",
-        "convenir", "décréter", "imposer", "instaurer", "programmer", "planifier",
-    }
-)  # fmt: skip
-# Nouns of time are not the object that separates an announcement from its content.
-_TIME_NOUNS = frozenset(
-    {
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
-        "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-        "novembre", "décembre", "jour", "semaine", "mois", "an", "année", "matin", "soir",
-        "week-end", "veille", "lendemain", "fin", "début", "mi",
-    }
-)  # fmt: skip
-
-# How far up the dependency tree to look for the verb governing a date (date -> noun -> verb).
-_MAX_CLIMB = 6
 
 
 class DateTagger(FilonComponent):
@@ -227,185 +184,6 @@ def _is_generic_today(doc: Doc, expr: Expression, tense: Tense) -> bool:
     # sentence-initial "Aujourd'hui," opening a clause not in the past is the generic present
     # ("Aujourd'hui, la Chine contrôle …"); "Aujourd'hui, le ministre a annoncé …" is the day
     return bool(tense != "past" and _sentence_initial(doc_text(doc), expr.start) and after.startswith(","))
-
-
-def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
-    """Tense of the clause that holds the characters [start, end): past, present or future.
-
-    Climbs from the expression to the verb that governs it, then reads the verb group:
-    future (futur, conditional, "doit/va/pourrait + infinitive", "prévu"), past (passé composé,
-    imparfait, passé simple, participle clause "signé le 30 avril") or present.
-
-    Args:
-        doc: the parsed doc.
-        start: first character of the expression.
-        end: character after it.
-        text: `doc_text(doc)`, when the caller has it at hand. Defaults to None (looked up).
-
-    Returns:
-        "past", "present", "future", or None when no verb governs the expression (a caption).
-    """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    if text is None:
-        text = doc_text(doc)
-    token = span.root
-    for _ in range(_MAX_CLIMB):
-        copula = next((c for c in token.children if c.dep_ == "cop"), None)
-        if token.pos_ not in ("VERB", "AUX") and copula is not None:
-            # predicate with a copula ("entreraient en vigueur", "est prévu"): its verb group
-            # is the copula plus the predicate's auxiliaries
-            if "\n" in text[min(copula.idx, start) : max(copula.idx, start)]:
-                return None
-            return _predicate_tense(token, copula)
-        if token.pos_ in ("VERB", "AUX") or token.lemma_ in _FUTURE_GOVERNORS:
-            # the parser sometimes joins a paragraph to the previous one; a verb found across a
-            # paragraph break says nothing about this expression
-            low, high = sorted((token.idx, start))
-            if "\n" in text[low:high]:
-                return None
-            tense = _verb_tense(token)
-            if tense == "past" and _dates_the_content(doc, token, start):
-                return None
-            return tense
-        if token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def _dates_the_content(doc: Doc, verb: Token, start: int) -> bool:
-    """True when a date after a past announcing verb follows its object, so it may date what
-    is announced rather than the announcement: "a annoncé le versement en mars" (ahead),
-    "a fixé des droits de douane à partir du 10 avril" (ahead); "a annoncé mardi …" (the day
-    of the announcement) has no noun in between and keeps the past.
-    """
-    if verb.lemma_ not in _ANNOUNCING or verb.idx >= start:
-        return False
-    between = doc.char_span(verb.idx + len(verb), start, alignment_mode="contract")
-    if between is None:
-        return False
-    return any(
-        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in _TIME_NOUNS and not t.like_num
-        for t in between
-    )
-
-
-def _participle_form(verb: Token) -> bool:
-    """A past participle, whatever the tagger says: "cités" is sometimes tagged a futur, but no
-    form of an -er verb ending in -é(e)(s) is finite."""
-    if "Part" in verb.morph.get("VerbForm"):
-        return True
-    form = verb.text.lower()
-    return verb.lemma_.lower().endswith("er") and form.endswith(("é", "ée", "és", "ées"))
-
-
-_FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
-
-
-def _tagged_future(token: Token) -> bool:
-    """A futur tag the form bears out: every futur and conditional ends in r + ending."""
-    return "Fut" in token.morph.get("Tense") and bool(_FUTURE_ENDING.search(token.text.lower()))
-
-
-def _verb_tense(verb: Token, depth: int = 0) -> Tense:
-    """Tense of a verb group, looking at its auxiliaries and, for an infinitive, its governor."""
-    morph = verb.morph
-    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
-    if _tagged_future(verb) or any(_tagged_future(a) for a in auxes):
-        return "future"
-    if verb.lemma_ in ("censé", "censer") or (verb.pos_ == "ADJ" and verb.lemma_ in _FUTURE_GOVERNORS):
-        return "future"
-    if _participle_form(verb):
-        tense_aux = [a for a in auxes if a.dep_ == "aux:tense"]
-        if tense_aux:
-            return "past"
-        if verb.lemma_ in _SCHEDULED_PARTICIPLES:
-            return "future"  # "la signature prévue lundi", "le texte est prévu pour mars"
-        passive = [a for a in auxes if a.dep_ == "aux:pass"]
-        if passive and "Inf" in passive[0].morph.get("VerbForm"):
-            return _infinitive_tense(verb, depth)  # "doit être signé vendredi"
-        if passive:
-            return _finite_tense(passive[0])
-        return "past"  # participle clause: "signé le 30 avril", "Interrogé lundi"
-    if "Inf" in morph.get("VerbForm"):
-        return _infinitive_tense(verb, depth)
-    if verb.lemma_ in _FUTURE_GOVERNORS and any(
-        c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children
-    ):
-        return "past" if _finite_tense(verb) == "past" else "future"
-    return _finite_tense(verb)
-
-
-def _infinitive_tense(verb: Token, depth: int) -> Tense:
-    """An infinitive group takes its time from its governor: "doit signer" is ahead."""
-    governor = verb.head
-    if governor is verb or depth > 2:
-        return None
-    if governor.lemma_ in _FUTURE_GOVERNORS:
-        governed = _verb_tense(governor, depth + 1)
-        return "past" if governed == "past" else "future"
-    if governor.pos_ in ("VERB", "AUX", "ADJ"):
-        return _verb_tense(governor, depth + 1)
-    return None
-
-
-def _predicate_tense(predicate: Token, copula: Token) -> Tense:
-    """Tense of a copular predicate: "est prévu", "serait prêt", "entreraient en vigueur"."""
-    auxes = [c for c in predicate.children if c.dep_.startswith("aux")]
-    if any(_tagged_future(a) for a in auxes):
-        return "future"
-    if any(a.dep_ == "aux:tense" for a in auxes):
-        return "past"  # "a été prêt"
-    if "Inf" in copula.morph.get("VerbForm"):
-        return _infinitive_tense(predicate, 0)
-    return _finite_tense(copula)
-
-
-# Future stems of irregular verbs; regular ones build the futur and conditional on the infinitive
-# ("signer" -> "signerait", "prendre" -> "prendrait").
-_FUTURE_STEMS = {
-    "être": "ser", "avoir": "aur", "aller": "ir", "faire": "fer", "pouvoir": "pourr",
-    "devoir": "devr", "vouloir": "voudr", "venir": "viendr", "tenir": "tiendr", "voir": "verr",
-    "savoir": "saur", "falloir": "faudr", "envoyer": "enverr", "recevoir": "recevr",
-    "mourir": "mourr", "courir": "courr", "valoir": "vaudr", "obtenir": "obtiendr",
-    "parvenir": "parviendr", "devenir": "deviendr", "revenir": "reviendr", "prévoir": "prévoir",
-}  # fmt: skip
-_FUTURE_ENDINGS = frozenset({"ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient"})
-
-
-def _future_form(verb: Token) -> bool:
-    """True when the word is a futur or conditional form of its lemma ("entreraient").
-
-    The morphologizer tags some conditionals as imparfait; the ending on the infinitive stem
-    cannot be an imparfait ("entraient" is, "entreraient" is not).
-    """
-    lemma = verb.lemma_.lower()
-    stem = _FUTURE_STEMS.get(lemma)
-    if stem is None:
-        if lemma.endswith("re"):
-            stem = lemma[:-1]
-        elif lemma.endswith(("er", "ir")):
-            stem = lemma
-        else:
-            return False
-    form = verb.text.lower()
-    return form.startswith(stem) and form[len(stem) :] in _FUTURE_ENDINGS
-
-
-def _finite_tense(verb: Token) -> Tense:
-    morph = verb.morph
-    if "Cnd" in morph.get("Mood") or _future_form(verb):
-        return "future"  # "pourrait signer en mars", "signerait lundi": ahead of publication
-    tense = morph.get("Tense")
-    if "Imp" in tense or "Past" in tense:
-        return "past"
-    if _tagged_future(verb):
-        return "future"
-    if "Pres" in tense:
-        return "present"
-    return None
 
 
 @Language.factory("filon_dates")

@@ -1,0 +1,176 @@
+"""Cleaning the model's entity spans: what yields no entity, and the repairs of wire-copy errors.
+
+The model's NER on French wire copy glues titles to names ("ministre de l'Economie Ioulia
+Svyrydenko"), tags portfolios and sentence-initial months as places, and reads photo credits and
+bylines as people. `skipped_spans` says which character spans yield no entity at all,
+`noise_text` which entity texts are no mention, and `clean_model_span` repairs (or drops) one
+model entity, reading the shared token table only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from filon.domains.folding import fold
+from filon.domains.gazetteer import Gazetteer
+from filon.ingest.dateline import MONTHS, WEEKDAYS
+from filon.pipeline.entities.mentions import Mention, span_chars
+from filon.pipeline.extensions import doc_text
+from filon.pipeline.tokens import TokenTable
+
+_LEADING_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’"})
+# "( POOL / MIKHAIL METZEL )", "(AFP/Archives)": a photo credit, whatever the marker found
+_CREDIT = re.compile(r"\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .&'’-]*/[^()\n]{1,60}\)")
+# Title nouns: a model entity starting with one is a title, maybe followed by a name.
+_ROLE_NOUNS = frozenset(fold(w) for w in (
+    "ministre", "président", "présidente", "premier", "première", "secrétaire", "chef", "cheffe",
+    "commissaire", "chancelier", "chancelière", "porte-parole", "directeur", "directrice",
+    "vice-président", "vice-présidente", "vice-premier", "vice-première", "ambassadeur",
+    "ambassadrice", "émissaire", "envoyé", "envoyée", "sénateur", "sénatrice", "député",
+    "députée", "général", "patron", "patronne", "dirigeant", "dirigeante", "négociateur",
+    "négociatrice", "conseiller", "conseillère", "gouverneur", "maire", "roi", "reine", "prince",
+    "princesse", "pape", "monseigneur",
+))
+# Portfolios that may sit, capitalised, between a title and a name ("ministre de l'Economie X").
+_PORTFOLIO_WORDS = frozenset(fold(w) for w in (
+    "Economie", "Trésor", "Commerce", "Défense", "Intérieur", "Finances", "Energie", "Justice",
+    "Affaires", "Etrangères", "Industrie", "Santé", "Agriculture", "Environnement", "Travail",
+    "Budget", "Armées", "Transports", "Education", "Culture", "Etat", "Numérique", "Mines",
+    "Ressources", "Relations", "Extérieures", "Europe", "Diplomatie", "Reconstruction",
+))
+_TITLE_WORDS = _PORTFOLIO_WORDS | _ROLE_NOUNS
+# Nouns that make an entity an institution whatever the model labelled it.
+_INSTITUTION_NOUNS = frozenset(fold(w) for w in (
+    "ministère", "agence", "commission", "banque", "administration", "département", "office",
+    "conseil", "parlement", "gouvernement", "université", "comité", "fonds", "groupe", "société",
+    "compagnie", "bureau", "institut", "autorité", "cour", "tribunal", "assemblée", "sénat",
+    "service", "direction", "organisation", "fédération", "association", "entreprise",
+))
+# Capitalised generic nouns the model takes for names on their own.
+_GENERIC_NOUNS = frozenset({"etat", "etats", "occident", "gouvernement", "ministre"})
+# Plural nationality nouns ("Européens", "Américains", "Chinois", "Russes", "Britanniques").
+_DEMONYM = re.compile(
+    r"^[A-ZÉÈ][a-zéèêëîïôöûüç-]+(?:iens|iennes|éens|éennes|ains|aines|ais|aises|ois|oises|ands|andes|"
+    r"ites|iques|aques|èques|aux|sses|ges|cs)$"
+)
+# "Rédigé par Jean Martin", "Edité par …": the wire's byline line (people, not actors)
+_BYLINE = re.compile(r"^(?:Rédigé|Redige|Édité|Edité|Edite|Écrit|Ecrit) par [^\n]{1,120}$",
+                     re.MULTILINE)
+# "KIEV, 3 mars (AFP) -", "(avec Reuters)": the wire credit of a dateline or a footer, like a
+# photo credit not an actor of the story (an agency named in prose, "a dit à l'AFP", stays)
+_AGENCY_CREDIT = re.compile(
+    r"\((?:[Aa]vec\s+(?:l['’])?)?(?:AFP|Reuters|AP|Bloomberg|Belga|ATS|dpa|DPA|ANSA|EFE|Xinhua|"
+    r"TASS|Tass|RIA Novosti|Interfax|Ukrinform)(?:\s*(?:,|/|et)\s*[^()\n]{1,40})?\)"
+)
+# Words a portfolio walks left over to reach its institution or title ("ministère … de l'Industrie").
+_PORTFOLIO_LINKS = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "au", "aux", "à"})
+
+
+def skipped_spans(doc: Doc) -> list[dict]:
+    """Character spans that yield no entity: credits, subheadings, bylines.
+
+    Caption prose ("Vladimir Poutine à Moscou, le 24 février") is kept on purpose: the gold
+    conventions count the people and places it names; only its credit "( AGENCE / NOM )" goes.
+    Credits are also found here when no boilerplate marker ran (a user's own pipeline).
+    """
+    spans = [b for b in doc._.filon_boilerplate or [] if b.get("kind") != "caption"]
+    spans += [{"start": m.start(), "end": m.end()} for m in _CREDIT.finditer(doc_text(doc))]
+    spans += [{"start": m.start(), "end": m.end()} for m in _BYLINE.finditer(doc_text(doc))]
+    spans += [{"start": m.start(), "end": m.end()} for m in _AGENCY_CREDIT.finditer(doc_text(doc))]
+    return spans
+
+
+# the same names come back in every article: the pure string function is memoized
+@lru_cache(maxsize=1 << 14)
+def noise_text(text: str) -> bool:
+    """A model entity's text that is no mention: no letter (lone punctuation), or a credit line.
+
+    Boilerplate spans are checked apart, by offsets.
+    """
+    if not any(c.isalpha() for c in text):
+        return True
+    # "( AGENCE / PRÉNOM NOM )": photo credits are all caps, often with a slash
+    letters = [c for c in text if c.isalpha()]
+    return bool("/" in text or (all(c.isupper() for c in letters) and " " in text.strip()))
+
+
+def clean_model_span(
+    table: TokenTable, text: str, start: int, end: int, label: str, gaz: Gazetteer
+) -> Mention | None:
+    """Repair a model entity, or None when it is not an entity at all.
+
+    - "Le Kremlin": the determiner goes.
+    - "Premier ministre", "ministre de l'Economie Ioulia Svyrydenko": a title alone is not a
+      name; a title followed by a name keeps only the name, as PER.
+    - "ministère du Commerce" tagged LOC: an institution noun makes it an ORG.
+    - "Etats" ("les Etats membres"), "Etat ukrainien": a generic noun, not a name.
+    - "Européens", "Américains": nationalities are MISC, not places.
+
+    `start`, `end` and `label` are the model entity's; `text` is the doc's text. Token strings
+    come from the token table (`Token.is_upper`/`is_lower` are `str.isupper`/`islower` of the
+    text, the lexeme flags spaCy computes that way).
+    """
+    words, low, alpha = table.text, table.low, table.alpha
+    if end - start > 1 and table.lower[start] in _LEADING_DETERMINERS:
+        start += 1
+    first = low[start]  # `fold` of the first word
+    if first in _ROLE_NOUNS:
+        tail = end
+        while tail > start and words[tail - 1][:1].isupper() and alpha[tail - 1]:
+            tail -= 1
+        while tail < end and low[tail] in _TITLE_WORDS:
+            tail += 1
+        if tail >= end or tail == start:
+            return None
+        return Mention(tail, end, "PER", "model")
+    if first in _GENERIC_NOUNS:
+        return None
+    span_text = text[slice(*span_chars(table, start, end))]
+    if (end - start > 1 and words[start].isupper() and len(words[start]) >= 2
+            and all(words[i].islower() for i in range(start + 1, end))
+            and gaz.lookup(span_text) is None):
+        # "CRMA européen", "IRA américain": a known acronym and its adjective; full names
+        # ending in lowercase words ("Commission électorale centrale") are left whole
+        known = gaz.lookup(words[start])
+        if known is not None:
+            return Mention(start, start + 1, known.label, "model")
+    if not any(c.isupper() for c in span_text) and gaz.lookup(span_text) is None:
+        return None  # "multivectorielle": names are capitalised; descriptions come from the gazetteer
+    if end - start == 1 and (first in WEEKDAYS or first in MONTHS):
+        return None  # "Lundi, le Parlement…": a sentence-initial day or month is no name
+    if end - start <= 2 and first in _PORTFOLIO_WORDS:
+        head = _portfolio_head(table, start)
+        if head is not None and low[head] in _INSTITUTION_NOUNS:
+            # "ministère kazakh de l'Industrie" tagged "Industrie"/LOC: the institution is the name
+            return Mention(head, end, "ORG", "model")
+        if head is not None:
+            return None  # "secrétaire au Trésor", "ministre de l'Industrie": a portfolio, not a place
+    if first in _PORTFOLIO_WORDS and label == "PER" and end - start >= 3:
+        start += 1  # "Trésor Jean Dupont": the portfolio of a title cut off by the model
+    if first in _INSTITUTION_NOUNS and label != "ORG":
+        label = "ORG"
+    if (end - start == 1 and label == "LOC" and _DEMONYM.match(words[start])
+            and gaz.place(words[start]) is None):
+        label = "MISC"
+    return Mention(start, end, label, "model")
+
+
+def _portfolio_head(table: TokenTable, start: int) -> int | None:
+    """Index of the institution or role noun a portfolio word depends on, if any.
+
+    Walks left over "de l'", "du", "au" and lowercase adjectives ("ministère kazakh de
+    l'Industrie", "secrétaire américain au Trésor"), at most four tokens.
+    """
+    i = start - 1
+    while i >= 0 and start - i <= 4:
+        key = table.low[i]  # `fold` of the token's text
+        if key in _INSTITUTION_NOUNS or key in _ROLE_NOUNS:
+            return i
+        if table.lower[i] in _PORTFOLIO_LINKS or (table.text[i].islower() and table.alpha[i]):
+            i -= 1
+            continue
+        return None
+    return None

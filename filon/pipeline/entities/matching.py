@@ -1,0 +1,187 @@
+"""Finding candidate mentions: the model's entities, gazetteer names and role phrases.
+
+`Matchers` holds the phrase matchers built once from the gazetteer (every spelling copy uses:
+accents kept or dropped, straight or curly apostrophes). `find_candidates` gathers the three
+kinds of candidates of one document, and `resolve_overlaps` keeps the non-overlapping ones, the
+most trustworthy first. Spans are read as character offsets into the cached text and tokens
+from the shared token table.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from filon.domains.folding import fold
+from filon.domains.gazetteer import Actor, Gazetteer
+from filon.pipeline.entities.corrections import clean_model_span, noise_text, skipped_spans
+from filon.pipeline.entities.mentions import LABELS, Mention, span_chars
+from filon.pipeline.extensions import in_spans
+from filon.pipeline.tokens import TokenTable
+
+# Tokens that may open a role mention; kept inside the span ("le président russe").
+_ROLE_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "un", "une"})
+# "l'ancien président américain": the previous holder, not the current one
+_FORMER = frozenset({"ancien", "ancienne", "ex", "ex-"})
+# Words that open a complement after a name ("de la Maison Blanche", "à Kiev").
+_COMPLEMENT_WORDS = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "pour", "sur"})
+# A surface alias this short or all in capitals only matches with its exact case ("US" vs "us").
+_CASE_SENSITIVE_MAX = 4
+
+
+class Matchers:
+    """The gazetteer's names (case-insensitive, and exact-case for short or all-caps aliases)
+    and role phrases, as phrase matchers built once with the pipeline's tokenizer."""
+
+    def __init__(self, nlp: Language, gaz: Gazetteer) -> None:
+        self.names_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        lower: dict[str, set[str]] = {}
+        exact: dict[str, set[str]] = {}
+        for surface, actor in gaz.surfaces():
+            actor_id = actor.id
+            surface = surface.strip()
+            if not surface or surface.startswith(("l'", "l’")):
+                continue  # "l'Union" style aliases overlap the full name; the name covers them
+            short = len(surface) <= _CASE_SENSITIVE_MAX or (surface.isupper() and " " not in surface)
+            for variant in _spellings(surface):
+                (exact if short else lower).setdefault(actor_id, set()).add(variant)
+        for store, matcher in ((lower, self.names_lower), (exact, self.names_exact)):
+            for actor_id, variants in store.items():
+                matcher.add(actor_id, list(nlp.tokenizer.pipe(sorted(variants))))
+        phrases = gaz.role_phrases()
+        for phrase in phrases:
+            variants = sorted(_spellings(phrase))
+            self.roles.add(fold(phrase), list(nlp.tokenizer.pipe(variants)))
+
+
+def find_candidates(
+    doc: Doc, table: TokenTable, text: str, gaz: Gazetteer, matchers: Matchers
+) -> list[Mention]:
+    """Candidate mentions of `doc` (model + gazetteer + roles), in the order they were found.
+
+    `text` is the doc's text; overlaps are left for `resolve_overlaps`.
+    """
+    # spans are read as character offsets into the cached text, and tokens from the shared
+    # token table: building a Span or a Token per look-up was most of this component's time
+    lower, idx, words = table.lower, table.idx, table.text
+    skip = skipped_spans(doc)
+    candidates: list[Mention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in LABELS:
+            continue
+        s, e = ent.start, ent.end
+        a, b = idx[s], idx[e - 1] + len(words[e - 1])  # the span's start_char, end_char
+        if in_spans(a, b, skip) or noise_text(text[a:b]):
+            continue
+        mention = clean_model_span(table, text, s, e, label, gaz)
+        if mention is not None:
+            candidates.append(mention)
+    strings = doc.vocab.strings
+    for mid, s, e in [*matchers.names_lower(doc), *matchers.names_exact(doc)]:
+        a, b = idx[s], idx[e - 1] + len(words[e - 1])
+        if in_spans(a, b, skip):
+            continue
+        actor = gaz.actor(strings[mid])
+        if actor is None:
+            continue
+        # a lowercase hit of a capitalised name is a common word ("porcelaine de chine"),
+        # only descriptions such as "gouvernement ukrainien" are written in lowercase
+        if not _is_capitalised(text[a:b]) and _is_capitalised(actor_surface(actor)):
+            continue
+        candidates.append(Mention(s, e, actor.label, "gazetteer", actor))
+    for _mid, s, e in matchers.roles(doc):
+        former = s > 0 and lower[s - 1] in _FORMER
+        phrase_start = s - 1 if former else s
+        if phrase_start > 0 and lower[phrase_start - 1] in _ROLE_DETERMINERS:
+            phrase_start -= 1
+        if in_spans(*span_chars(table, phrase_start, e), skip):
+            continue
+        role = Mention(phrase_start, e, "PER", "role")
+        role.role_start, role.former = s, former
+        candidates.append(role)
+    return candidates
+
+
+def resolve_overlaps(table: TokenTable, candidates: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions, the most trustworthy first.
+
+    Roles and full names of gazetteer people come first: the model often glues a title to a
+    name ("Trésor Scott Bessent"). A model span that runs on from a gazetteer name into
+    lowercase words ("Bureau ovale de la Maison Blanche") is dropped for the names inside it.
+    Otherwise the longest span wins, and on equal length the gazetteer beats the model (it
+    knows the label).
+    """
+    gazetteer_ends: dict[int, int] = {}  # token -> end of the longest gazetteer hit there
+    for m in candidates:
+        if m.source == "gazetteer":
+            gazetteer_ends[m.start] = max(m.end, gazetteer_ends.get(m.start, m.end))
+    lower = table.lower
+    # (priority, -length, source rank, start, position): the position keeps equal keys in
+    # candidate order, as a stable sort on the first four would
+    keyed: list[tuple[int, int, int, int, int]] = []
+    for position, m in enumerate(candidates):
+        start, end, source = m.start, m.end, m.source
+        if source == "model":
+            # a model span running on from a gazetteer name into a complement: "Bureau
+            # ovale de la Maison Blanche" yes; but not "Union soviétique" (an adjective
+            # makes a new name) nor "Commission de régulation" (one-word names are too
+            # generic)
+            name_end = gazetteer_ends.get(start, end)
+            if name_end < end and name_end - start >= 2 and lower[name_end] in _COMPLEMENT_WORDS:
+                continue
+            keyed.append((1, start - end, 2, start, position))
+        elif source == "role":
+            keyed.append((0, start - end, 0, start, position))
+        else:  # gazetteer: full names of people first
+            person = m.actor is not None and m.actor.type == "person" and end - start >= 2
+            keyed.append((0 if person else 1, start - end, 1, start, position))
+    keyed.sort()
+    taken = [False] * table.n
+    kept: list[Mention] = []
+    for *_key, position in keyed:
+        m = candidates[position]
+        if True in taken[m.start : m.end]:
+            continue
+        taken[m.start : m.end] = [True] * (m.end - m.start)
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def actor_surface(actor: Actor) -> str:
+    """The French press form of an actor's name."""
+    return actor.name_fr or actor.name
+
+
+def _first_alpha(text: str) -> str:
+    return next((c for c in text if c.isalpha()), "")
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_capitalised(text: str) -> bool:
+    first = _first_alpha(text)
+    return bool(first) and first.isupper()
+
+
+def _unaccent(text: str) -> str:
+    """Accents removed but case kept ("États-Unis" -> "Etats-Unis"), for unaccented copy."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _spellings(surface: str) -> set[str]:
+    """The ways copy writes a name: accents kept, dropped, or dropped on capitals only;
+    straight or curly apostrophes."""
+    # French copy often drops accents on capitals only ("secrétaire d'Etat", "l'Elysée")
+    capitals = "".join(_unaccent(c) if c.isupper() else c for c in surface)
+    forms = {surface, _unaccent(surface), capitals}
+    return forms | {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
+
+

@@ -1,0 +1,117 @@
+"""Who each person mention of one article is: short forms, titles and appositions.
+
+`PersonIndex` links a short form ("Poutine", "M. Dupont") to the full name of the article it
+belongs to; `link_appositions` gives a role next to a name ("le président russe Vladimir
+Poutine") the name's identity. `strip_title` and `person_key` are the string keys both use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from filon.domains.folding import fold
+from filon.domains.gazetteer import Gazetteer, slugify
+from filon.pipeline.entities.mentions import Mention, span_chars
+from filon.pipeline.tokens import TokenTable
+
+# Courtesy titles in front of a surname: not part of the identity ("M. Dupont" is "Dupont").
+TITLE_RE = re.compile(r"^(?:M\.|Mr\.?|Mme\.?|Mlle|Monsieur|Madame|Dr\.?|Me|Mgr)\s+")
+
+
+# the same names come back in every article: the pure string functions are memoized
+@lru_cache(maxsize=1 << 14)
+def strip_title(text: str) -> str:
+    """The name without its courtesy title ("M. Dupont" -> "Dupont")."""
+    return TITLE_RE.sub("", text.strip())
+
+
+@lru_cache(maxsize=1 << 14)
+def person_key(text: str) -> str:
+    """The folded, untitled form two mentions of one person share ("M. Dupont," -> "dupont")."""
+    return fold(strip_title(text)).strip(" ,.;:")
+
+
+class PersonIndex:
+    """Who each person mention of one article is: full names first, short forms after.
+
+    A full name (two words or more, titles such as "M." left out) is a gazetteer person or,
+    unknown, `filon:person-<slug>`. A short form ("Poutine", "M. Dupont") takes the identity of
+    the full name of the article it ends or starts with; when several match, the nearest one
+    before it (else after it). Without any, the gazetteer decides; else it is left unresolved
+    (None) for the caller, who may find it is a place.
+    """
+
+    def __init__(self, gaz: Gazetteer, table: TokenTable, text: str, mentions: list[Mention]) -> None:
+        self.gaz = gaz
+        self.full: list[tuple[int, str, tuple[str, str]]] = []  # (token, key, identity)
+        for m in mentions:
+            if m.source == "role":
+                continue
+            start_char, end_char = span_chars(table, m.start, m.end)
+            surface = text[start_char:end_char]
+            key = person_key(surface)
+            if len(key.split()) < 2:
+                continue
+            actor = m.actor or gaz.lookup(strip_title(surface))
+            if actor is not None and actor.type == "person":
+                self.full.append((m.start, key, (actor.id, actor.name)))
+            elif actor is None and m.label == "PER":
+                self.full.append((m.start, key, (f"filon:person-{slugify(key)}", strip_title(surface))))
+
+    def resolve(self, start: int, key: str) -> tuple[str, str] | None:
+        """(id, name) of the person mention at token `start` with person key `key`."""
+        if len(key.split()) >= 2:
+            # "De Wever" / "Van der Berg" alone: the fuller name of the article it ends
+            longer = {identity for _pos, k, identity in self.full if k.endswith(" " + key)}
+            if len(longer) == 1:
+                return longer.pop()
+            for _pos, k, identity in self.full:
+                if k == key:
+                    return identity
+            return None
+        candidates = [(pos, identity) for pos, k, identity in self.full
+                      if key in (k.split()[-1], k.split()[0])]
+        if len({identity for _pos, identity in candidates}) == 1:
+            return candidates[0][1]
+        if candidates:
+            before = [c for c in candidates if c[0] < start]
+            return (max(before) if before else min(candidates))[1]
+        actor = self.gaz.lookup(key)
+        if actor is not None and actor.type == "person":
+            return actor.id, actor.name
+        return None
+
+
+def link_appositions(text: str, entities: list[dict]) -> None:
+    """A role next to a name takes the name's identity (the text beats the role's dates).
+
+    "le président russe Vladimir Poutine": the name right after the role always wins.
+    "Vladimir Poutine, le président russe, a dit": the role must close with punctuation (an
+    apposition, not "Emmanuel Macron, le président américain a ajouté" where the role starts a
+    clause) and must not belong to another country than the person.
+    """
+    for i, ent in enumerate(entities):
+        if ent["kind"] != "role":
+            continue
+        after = entities[i + 1] if i + 1 < len(entities) else None
+        before = entities[i - 1] if i > 0 else None
+        other = None
+        if _is_person_name(after) and text[ent["end"] : after["start"]].strip(" ,") == "" \
+                and "\n" not in text[ent["end"] : after["start"]]:
+            other = after
+        elif _is_person_name(before) and text[before["end"] : ent["start"]].strip() == "," \
+                and text[ent["end"] : ent["end"] + 1] in (",", ")", ".", ";", ":", ""):
+            same_state = not ent["country"] or not before["country"] or \
+                ent["country"] == before["country"]
+            other = before if same_state else None
+        if other is not None:
+            ent["id"], ent["name"] = other["id"], other["name"]
+            ent["gender"] = other["gender"] or ent["gender"]
+            ent["country"] = other["country"] or ent["country"]
+
+
+def _is_person_name(entity: dict | None) -> bool:
+    return entity is not None and entity["label"] == "PER" and entity["kind"] == "name" \
+        and entity["id"] is not None
+

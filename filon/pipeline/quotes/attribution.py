@@ -1,0 +1,312 @@
+"""Direct quotations -> speaker: the cascade of rules that attributes each quoted span.
+
+`attribute_quotes` walks the top-level quotations in text order; `QuoteAttribution.quote`
+tries, in order: inside a reported clause (the statement becomes `mixed`), an incise inside
+the marks, an inversion after them ("« … », a déclaré X"), the second half of a split quote,
+"selon ses termes", a colon ("X a déclaré : « … »"), and last the quotes with no cue
+(`filon.pipeline.quotes.continuation`) and terms (`filon.pipeline.quotes.terms`). Each
+speaker found is recorded on the context, for the quotes and pronouns that follow.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from filon.pipeline.extensions import in_spans
+from filon.pipeline.quotes.context import DocContext, no_cue
+from filon.pipeline.quotes.continuation import context_speaker, fragment_subject, subheading_quote
+from filon.pipeline.quotes.cues import POSSESSIVES, QUOTE_CHARS, Hit, skip_adjunct
+from filon.pipeline.quotes.marks import PADDING, QuoteSpan
+from filon.pipeline.quotes.speakers import SpeakerResolver
+from filon.pipeline.quotes.subjects import inverted_np, prep_object, subject
+from filon.pipeline.quotes.terms import is_fragment, looks_like_term
+
+
+def attribute_quotes(ctx: DocContext, speakers: SpeakerResolver, statements: list[dict]) -> list[dict]:
+    """The items of the top-level quotations, in text order (a quote inside a statement adds
+    its fragment to that statement instead)."""
+    attribution = QuoteAttribution(ctx, speakers)
+    items: list[dict] = []
+    for q in ctx.top:
+        nested = [
+            {"start": n.start, "end": n.end}
+            for n in ctx.quotes
+            if n.depth > 0 and q.open_start < n.open_start < q.close_end
+        ]
+        item = attribution.quote(q, ctx.hits, statements)
+        if item is None:
+            continue
+        if nested and item["kind"] == "direct":
+            item["nested"] = nested
+        if item["kind"] != "attached":
+            for it in [item, *item.pop("_more", [])]:
+                items.extend(per_paragraph(ctx, it) if it["kind"] == "direct" else [it])
+        if item.get("speaker") is not None:
+            ctx.add_event(q.start, item["speaker"])
+    return items
+
+
+class QuoteAttribution:
+    """The speaker of each direct quotation of one document (see the module docstring)."""
+
+    def __init__(self, ctx: DocContext, speakers: SpeakerResolver) -> None:
+        self.ctx = ctx
+        self.speakers = speakers
+        # (token after the speaker of an inverted attribution, speaker, hit): a quote opening
+        # right there continues the same utterance ("« … », a dit X, « … »")
+        self.split_after: tuple[int, dict, Hit] | None = None
+
+    def quote(self, q: QuoteSpan, hits: list[Hit], statements: list[dict]) -> dict | None:
+        """The item of quotation `q` (numbered steps: the first rule that finds a speaker
+        wins), an "attached" stub when it belongs to a statement, or None."""
+        ctx = self.ctx
+        doc = ctx.doc
+        tb = ctx.table
+        qi0, qi1 = ctx.token_at(q.start), ctx.token_at(max(q.start, q.end - 1)) + 1
+        base = {"kind": "direct", "text": ctx.text[q.start : q.end], "start": q.start, "end": q.end}
+        fragment = is_fragment(ctx, q)
+        if in_spans(q.open_start, q.close_end, ctx.subheadings):
+            return subheading_quote(ctx, q, base, fragment)
+        # 1. inside a reported clause: a mixed statement (the smallest clause holding it)
+        holder = self._holding_statement(q, qi0, fragment, statements)
+        if holder is not None:
+            if looks_like_term(ctx, q, qi0, qi1, fragment):
+                return {**base, "kind": "term", "speaker": holder["speaker"], "cue": None, "cue_start": None,
+                        "cue_end": None, "cue_lemma": None, "fragment": True}  # fmt: skip
+            holder["_fragments"].append({"text": base["text"], "start": q.start, "end": q.end})
+            return {"kind": "attached", "speaker": holder["speaker"], "start": q.start, "end": q.end}
+        # 2. incise inside the marks: « Nous sommes prêts, a-t-il dit, à travailler »
+        for hit in hits_between(ctx, hits, qi0, qi1):
+            if (
+                qi0 < hit.start
+                and hit.end < qi1
+                and hit.cue.type != "preposition"
+                and tb.text[hit.start - 1] == ","
+            ):
+                np = inverted_np(ctx, hit)
+                if np is not None and "direct" in hit.cue.frames | {"direct"}:
+                    speaker = self.speakers.resolve(*np)
+                    if speaker is not None:
+                        return self._split_at_incise(q, hit, np, speaker, fragment)
+        # 3. inversion after the marks: « … », a déclaré X / « … », selon X
+        after = self._hit_after(q, hits)
+        if after is not None:
+            if after.cue.type == "preposition":
+                np = prep_object(ctx, after.end, ctx.sents[ctx.sent_of(after.verb)].end)
+            elif after.cue.type == "wording":
+                np = None
+            else:
+                np = inverted_np(ctx, after)
+            speaker = self.speakers.resolve(*np) if np is not None else None
+            if speaker is not None:
+                self.split_after = (np[1], speaker, after)
+                return {**base, "speaker": speaker, **ctx.cue_fields(after), "fragment": fragment}
+        # 3b. second half of a quote split by its attribution: « … », a déclaré X, « … »
+        if self.split_after is not None:
+            k, speaker, hit = self.split_after
+            open_tok = ctx.token_at(q.open_start)
+            between = [t for t in doc[k:open_tok] if not t.is_space]
+            if all(t.text == "," for t in between) and len(between) <= 1 and open_tok >= k:
+                return {**base, "speaker": speaker, **ctx.cue_fields(hit), "fragment": False}
+        # 4. a "selon ses termes" next to the fragment, or a cue introducing it with a colon
+        wording = self._wording_near(q, hits)
+        if wording is not None:
+            speaker = self._possessive_speaker(wording)
+            if speaker is not None:
+                return {**base, "speaker": speaker, **ctx.cue_fields(wording), "fragment": fragment}
+        intro = self._colon_intro(q, hits)
+        if intro is not None:
+            speaker, hit = intro
+            cue = ctx.cue_fields(hit) if hit is not None else no_cue()
+            return {**base, "speaker": speaker, **cue, "fragment": False}
+        # 5. nobody is named next to it: a whole quoted sentence continues the last speaker
+        if not fragment:
+            speaker = context_speaker(ctx, self.speakers, q)
+            return {**base, "speaker": speaker, **no_cue(), "fragment": False}
+        # 6. a fragment governed by a verb whose subject is a person: that person's wording,
+        # even without a speech verb ("X attend « des actes »", "elle veut « tourner la page »")
+        words = ctx.text[q.start : q.end].split()
+        if len(words) > 1 and not looks_like_term(ctx, q, qi0, qi1, fragment):
+            # a single quoted word after a plain verb is a scare quote ("dirige une « start-up »")
+            speaker = fragment_subject(ctx, self.speakers, qi0, qi1)
+            if speaker is not None:
+                return {**base, "speaker": speaker, **no_cue(), "fragment": True}
+        # 7. an embedded quote nobody says: a term (scare quotes, titles, slogans)
+        return {**base, "kind": "term", "speaker": None, **no_cue(), "fragment": True}
+
+    def _holding_statement(
+        self, q: QuoteSpan, qi0: int, fragment: bool, statements: list[dict]
+    ) -> dict | None:
+        """The statement a quote belongs to (opening at token `qi0`): the smallest reported clause
+        holding it, a source named after it ("…, selon un communiqué"), or for a fragment a
+        statement earlier in its sentence; None when there is none."""
+        ctx = self.ctx
+        holder = None
+        for st in statements:
+            holds = st["start"] <= q.open_start and q.close_end <= st["end"] + 1
+            smaller = holder is None or st["end"] - st["start"] < holder["end"] - holder["start"]
+            if holds and smaller and st["speaker"] is not None:
+                holder = st
+        # "…, une mesure qui « vise à … », selon un communiqué du ministère": a source named after
+        # the quote owns its words, whatever clause holds them
+        sources = [
+            st for st in statements
+            if st["_hit"].cue.type == "preposition" and st["start"] <= q.open_start
+            and q.close_end <= st["cue_start"] and st["speaker"] is not None
+        ]  # fmt: skip
+        if sources:
+            holder = min(sources, key=lambda st: st["cue_start"] - q.close_end)
+        if holder is None and fragment:
+            # a fragment later in the sentence of a statement, outside the parsed clause
+            # ("il a ordonné …, afin que « … »")
+            sent = ctx.sent_of(qi0)
+            for st in statements:
+                if (
+                    ctx.sent_of(ctx.token_at(st["start"])) == sent
+                    and st["cue_end"] is not None
+                    and st["cue_end"] <= q.open_start
+                ):
+                    holder = st
+        return holder
+
+    def _split_at_incise(
+        self, q: QuoteSpan, hit: Hit, np: tuple[int, int], speaker: dict, fragment: bool
+    ) -> dict:
+        """The two segments of a quote interrupted by its attribution inside the marks
+        (« Nous sommes prêts, a-t-il dit, à travailler »), as the gold counts them: one item
+        per segment, without the incise; the second is chained under "_more"."""
+        ctx = self.ctx
+        tb = ctx.table
+        i0 = tb.idx[hit.start - 1]
+        qi1 = ctx.token_at(max(q.start, q.end - 1)) + 1
+        i1 = ctx.span_dict(np[0], np[1])[1]
+        for k in range(np[1], min(qi1, np[1] + 15)):
+            if tb.text[k] == ",":
+                i1 = tb.idx[k] + 1
+                break
+        first = (q.start, i0)
+        second = (i1, q.end)
+        while second[0] < second[1] and ctx.text[second[0]].isspace():
+            second = (second[0] + 1, second[1])
+        cue = ctx.cue_fields(hit)
+        incise = {"start": i0, "end": i1}
+        items = [
+            {"kind": "direct", "text": ctx.text[a:b], "start": a, "end": b, "speaker": speaker, **cue,
+             "fragment": fragment, "incise": incise}
+            for a, b in (first, second)
+            if b > a
+        ]  # fmt: skip
+        head = items[0]
+        if len(items) > 1:
+            head["_more"] = items[1:]
+        return head
+
+    def _hit_after(self, q: QuoteSpan, hits: list[Hit]) -> Hit | None:
+        """The cue right after a quote's closing mark (", a déclaré X", ", selon X"), if any.
+
+        Only commas, dashes and adjuncts ("jeudi", "de son côté") may separate them.
+        """
+        ctx = self.ctx
+        doc = ctx.doc
+        tb = ctx.table
+        j = ctx.token_at(q.close_end - 1) + 1
+        while j < len(doc) and (tb.text[j] in (",", "—", "–", "-") or tb.space[j]):
+            j += 1
+        k = bisect_right(ctx.hit_starts, j - 1)
+        for hit in hits[k : k + 3]:
+            if hit.start == j:
+                return hit
+            gap = j
+            while gap < hit.start:
+                nxt = skip_adjunct(tb.low, gap, hit.start)
+                if nxt == gap and tb.pos[gap] != "ADV":
+                    break
+                gap = max(nxt, gap + 1)
+            if gap == hit.start:
+                return hit
+        return None
+
+    def _wording_near(self, q: QuoteSpan, hits: list[Hit]) -> Hit | None:
+        """A "selon ses termes" cue right before or after the quote, if any."""
+        ctx = self.ctx
+        qi0 = ctx.token_at(q.open_start)
+        qi1 = ctx.token_at(q.close_end - 1) + 1
+        for hit in hits_between(ctx, hits, qi0 - 6, qi1 + 3):
+            if hit.cue.type != "wording":
+                continue
+            if 0 <= qi0 - hit.end <= 2 or 0 <= hit.start - qi1 <= 2:
+                return hit
+        return None
+
+    def _possessive_speaker(self, hit: Hit) -> dict | None:
+        """Who "ses" in "selon ses termes" refers to: the speaker of the enclosing clause, else
+        the last speaker or subject before it."""
+        ctx = self.ctx
+        for k in range(hit.start, hit.end):
+            if ctx.table.low[k] in POSSESSIVES:
+                gender, plural = None, ctx.table.low[k] in ("leur", "leurs", "their")
+                ref = self.speakers.pronouns.resolve_pronoun(k, gender, plural)
+                if ref is not None:
+                    return ref
+        # "selon les termes de X": the source is written out
+        np = prep_object(ctx, hit.end, ctx.sents[ctx.sent_of(hit.verb)].end)
+        if np is not None:
+            return self.speakers.resolve(*np)
+        return None
+
+    def _colon_intro(self, q: QuoteSpan, hits: list[Hit]) -> tuple[dict, Hit | None] | None:
+        """`X a déclaré : « … »` or `X : « … »`."""
+        ctx = self.ctx
+        tb = ctx.table
+        j = q.open_start - 1
+        while j >= 0 and ctx.text[j] in " \t\u00a0\u202f":
+            j -= 1
+        if j < 0 or ctx.text[j] != ":":
+            return None
+        colon = ctx.token_at(j)
+        sent = ctx.sents[ctx.sent_of(colon)]
+        for hit in reversed(hits_between(ctx, hits, sent.start, colon)):
+            if sent.start <= hit.start and hit.end <= colon and hit.cue.type in ("verb", "locution"):
+                span = subject(ctx, hit) or inverted_np(ctx, hit)
+                if span is not None:
+                    speaker = self.speakers.resolve(*span)
+                    if speaker is not None:
+                        return speaker, hit
+        start = sent.start
+        while start < colon and tb.space[start]:
+            start += 1
+        if 0 < colon - start <= 12:
+            speaker = self.speakers.resolve(start, colon)
+            if speaker is not None and (
+                speaker.get("id") or speaker.get("speakers") or ctx.has_mention(start, colon)
+            ):
+                return speaker, None
+        return None
+
+
+def hits_between(ctx: DocContext, hits: list[Hit], i: int, j: int) -> list[Hit]:
+    """The cue hits starting in tokens [i, j), found by bisection (no scan per quote)."""
+    return hits[bisect_left(ctx.hit_starts, i) : bisect_left(ctx.hit_starts, j)]
+
+
+def per_paragraph(ctx: DocContext, item: dict) -> list[dict]:
+    """One item per paragraph of a quote that runs over several (French convention: each new
+    paragraph reopens with «, only the last closes), as the gold lists them; every segment
+    keeps the speaker and cue, without the reopening mark and its padding."""
+    if "\n" not in item["text"]:
+        return [item]
+    out = []
+    a = item["start"]
+    for line in ctx.text[item["start"] : item["end"]].split("\n"):
+        b = a + len(line)
+        s, e = a, b
+        while s < e and (ctx.text[s] in PADDING or ctx.text[s] in QUOTE_CHARS):
+            s += 1
+        while e > s and ctx.text[e - 1] in PADDING:
+            e -= 1
+        if e > s:
+            # a paragraph after the first stands as a whole quote, whatever the first was
+            frag = item.get("fragment", False) if not out else False
+            out.append({**item, "text": ctx.text[s:e], "start": s, "end": e, "fragment": frag})
+        a = b + 1
+    return out or [item]

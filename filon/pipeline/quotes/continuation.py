@@ -1,0 +1,146 @@
+"""Who says a quotation that has no cue next to it.
+
+A whole quoted sentence continues the last speaker within three sentences, or the person who
+is the subject just before it, or (interview copy) answers the question asked before it;
+a fragment governed by a verb whose subject is a person is that person's wording; a quote in a
+subheading is an excerpt of what the paragraph under it says.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from filon.domains.folding import fold
+from filon.pipeline.quotes.context import DocContext, no_cue
+from filon.pipeline.quotes.cues import QUOTE_CHARS
+from filon.pipeline.quotes.marks import QuoteSpan
+from filon.pipeline.quotes.mentions import speaker_from_mention
+from filon.pipeline.quotes.speakers import SpeakerResolver
+
+
+def context_speaker(ctx: DocContext, speakers: SpeakerResolver, q: QuoteSpan) -> dict | None:
+    """Speaker of a quoted sentence with no cue: the last speaker within three sentences,
+    else the subject person of one of the two sentences before."""
+    qi = ctx.token_at(q.start)
+    s = ctx.sent_of(qi)
+    keys = [e[0] for e in ctx.speaker_events]
+    k = bisect_right(keys, q.open_start) - 1
+    # a person who is the subject of the sentence right before, after the last speaker
+    # ("Elle marque une pause. « … »"), is the one who goes on
+    subject = previous_subject(ctx, speakers, s)
+    if subject is not None and (k < 0 or ctx.speaker_events[k][0] < subject[0]):
+        return subject[1]
+    if k >= 0:
+        pos, speaker = ctx.speaker_events[k]
+        # a quote's speaker counts from the end of that quote (a long answer runs over
+        # several sentences before the next one opens)
+        r = bisect_right(ctx.quote_starts, pos) - 1
+        if r >= 0 and pos < ctx.quote_ranges[r][1]:
+            pos = ctx.quote_ranges[r][1] - 1
+        if s - ctx.sent_of(ctx.token_at(pos)) <= 3:
+            return speaker
+    if answers_question(ctx, q):
+        # interview copy: a question in narration, then the answer in quotes; the answer is
+        # the interviewee's, the last speaker (or person named) however far back
+        if k >= 0:
+            return ctx.speaker_events[k][1]
+        person = speakers.pronouns.last_person(q.open_start, None)
+        if person is not None:
+            return person
+    for back in (1, 2):
+        if s - back < 0:
+            break
+        sent = ctx.sents[s - back]
+        for tok in sent:
+            if tok.dep_.startswith("nsubj") and tok.i in ctx.mention_at:
+                m = ctx.mentions[ctx.mention_at[tok.i]]
+                if m["label"] == "PER":
+                    return speaker_from_mention(ctx.gaz, m)
+    return None
+
+
+def previous_subject(ctx: DocContext, speakers: SpeakerResolver, s: int) -> tuple[int, dict] | None:
+    """(offset, speaker) of the person subject ("Elle", "Anne Leroy") of the sentence before
+    sentence `s`, outside quotes, or None."""
+    k = s - 1
+    while k >= 0 and not ctx.sents[k].text.strip(" \n«»\u00a0"):
+        k -= 1
+    if k < 0:
+        return None
+    for tok in ctx.sents[k]:
+        if not tok.dep_.startswith("nsubj") or ctx.in_quote(tok.idx):
+            continue
+        if fold(tok.text) in ("il", "elle") and tok.pos_ == "PRON":
+            speaker = speakers.resolve(tok.i, tok.i + 1)
+            if speaker is not None and speaker.get("name"):
+                return tok.idx, speaker
+            return None
+        if tok.i in ctx.mention_at and ctx.mentions[ctx.mention_at[tok.i]]["label"] == "PER":
+            return tok.idx, speaker_from_mention(ctx.gaz, ctx.mentions[ctx.mention_at[tok.i]])
+        return None
+    return None
+
+
+def answers_question(ctx: DocContext, q: QuoteSpan) -> bool:
+    """True when the text right before the quote is a question asked in narration (the
+    interviewer's, in the paragraph before or the same one), so that the quote answers it."""
+    j = q.open_start - 1
+    while j >= 0 and ctx.text[j].isspace():
+        j -= 1
+    return j >= 0 and ctx.text[j] == "?" and not ctx.in_quote(j)
+
+
+def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: int) -> dict | None:
+    """The subject of the verb that governs a quoted fragment (tokens [qi0, qi1)), or None:
+    a person (or a pronoun resolved to one), or a body when the quote opens the noun phrase
+    ("Kiev attend « des actes »"); a body with a determined quoted noun ("sa « mine verte »")
+    is naming a thing, not speaking."""
+    doc = ctx.doc
+    tb = ctx.table
+    sent = ctx.sents[ctx.sent_of(qi0)]
+    root = next((t for t in doc[qi0:qi1] if not qi0 <= t.head.i < qi1 or t.head is t), None)
+    if root is None:
+        return None
+    verb = root.head
+    for _ in range(2):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or not sent.start <= verb.i < sent.end:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < qi0), None)
+    if subj is None:
+        return None
+    if fold(subj.text) in ("il", "elle"):
+        speaker = speakers.resolve(subj.i, subj.i + 1)
+        return speaker if speaker is not None and speaker.get("name") else None
+    if subj.i not in ctx.mention_at:
+        return None
+    m = ctx.mentions[ctx.mention_at[subj.i]]
+    if m["label"] == "PER":
+        return speaker_from_mention(ctx.gaz, m)
+    # a body or a capital used as one ("Kiev attend « des actes »") speaks only when the
+    # quote opens the noun phrase itself; after a determiner ("sa « mine verte »") the marks
+    # name a thing
+    actor_like = m["label"] == "ORG" or m.get("kind") == "metonymy" or m.get("refers_to")
+    k = qi0 - 1
+    while k >= 0 and (tb.space[k] or tb.text[k] in QUOTE_CHARS):
+        k -= 1
+    before = doc[k] if k >= 0 else None  # the word before the opening mark
+    if actor_like and before is not None and before.pos_ not in ("DET", "ADP"):
+        return speaker_from_mention(ctx.gaz, m)
+    return None
+
+
+def subheading_quote(ctx: DocContext, q: QuoteSpan, base: dict, fragment: bool) -> dict:
+    """A quote in a subheading: a whole quoted line is an excerpt of what the next
+    paragraph's first speaker says; a quoted word inside a title is a term."""
+    if not fragment:
+        keys = [e[0] for e in ctx.speaker_events]
+        k = bisect_right(keys, q.close_end)
+        limit = ctx.sent_of(ctx.token_at(q.close_end - 1)) + 3
+        if k < len(ctx.speaker_events):
+            pos, speaker = ctx.speaker_events[k]
+            if ctx.sent_of(ctx.token_at(pos)) <= limit:
+                return {**base, "speaker": speaker, **no_cue(), "fragment": True}
+    return {**base, "kind": "term", "speaker": None, **no_cue(), "fragment": True}

@@ -1,0 +1,223 @@
+"""Where the speaker of a reporting cue is: the subject before it, an inverted subject after
+it, or the object of "selon"/"d'après".
+
+Each function reads the document's `DocContext` and a cue `Hit` (or token offsets) and returns
+a token range, which `SpeakerResolver.resolve` then turns into a speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from filon.domains.folding import fold
+from filon.pipeline.quotes.context import DocContext
+from filon.pipeline.quotes.cues import MONTHS, PRONOUNS, Hit, skip_adjunct
+
+
+def subject(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
+    """Token range of the pre-verbal subject of a cue verb, or None."""
+    doc = ctx.doc
+    tb = ctx.table
+    verb = doc[hit.verb]
+    sent = ctx.sents[ctx.sent_of(hit.verb)]
+    cand: Token | None = None
+    dep = ctx.table.dep
+    for c in ctx.table.children(hit.verb):
+        if dep[c] in ("nsubj", "nsubj:pass") and c < hit.start:
+            cand = doc[c]
+    # a participle or coordinated verb shares the subject of its head ("…, clamant que")
+    head = verb
+    hops = 0
+    while cand is None and head.dep_ in ("advcl", "conj", "xcomp") and head.head is not head and hops < 2:
+        head = head.head
+        hops += 1
+        for child in head.children:
+            if child.dep_ == "nsubj" and child.i < head.i:
+                cand = child
+    if cand is not None and cand.pos_ == "PRON" and fold(cand.text) in ("qui", "que"):
+        rel = verb.head if verb.dep_ == "acl:relcl" else None
+        cand = rel if rel is not None and rel.pos_ in ("NOUN", "PROPN") else None
+    if (
+        cand is not None
+        and fold(cand.text) in ("ce", "cela", "ça", "c'", "on", "il")
+        and cand.dep_ == "expl:subj"
+    ):
+        cand = None
+    if cand is not None and sent.start <= cand.i:
+        left, right = np_range(ctx, cand, limit=hit.start)
+        # "Paris et Berlin ont estimé" parsed with only "Berlin" as subject: take in the
+        # coordinated mentions on its left
+        joined = ("et",)  # "A, B et C": a comma joins only once an "et" has
+        while left >= sent.start + 2 and tb.low[left - 1] in joined:
+            if (left - 2) not in ctx.mention_at:
+                break
+            left = ctx.token_at(ctx.mentions[ctx.mention_at[left - 2]]["start"])
+            joined = ("et", ",")
+        return left, right
+    # the parse missed it: nearest mention or personal pronoun before the verb, with no
+    # other finite verb in between
+    j = hit.start - 1
+    while j >= sent.start:
+        tok = doc[j]
+        if j in ctx.mention_at:
+            m = ctx.mentions[ctx.mention_at[j]]
+            if (
+                m["label"] in ("PER", "ORG")
+                or m.get("kind") in ("metonymy", "role")
+                or m.get("refers_to")
+                or ctx.gaz.metonymy(m["text"]) is not None
+            ):
+                return ctx.token_at(m["start"]), j + 1
+        if fold(tok.text) in PRONOUNS and tok.pos_ == "PRON":
+            return j, j + 1
+        finite = (
+            tok.pos_ == "VERB"
+            and "Fin" in ctx.table.feats(tok.i, "VerbForm")
+            and tok.lemma_ not in ("avoir", "être")
+        )
+        if finite or fold(tok.text) in ("que", "qu'", "qui", ";"):
+            return None
+        comma = tok.text == "," and j < hit.start - 6
+        if comma and any(tb.pos[k] == "VERB" for k in range(sent.start, j)):
+            return None
+        j -= 1
+    return None
+
+
+def np_range(ctx: DocContext, head: Token, limit: int) -> tuple[int, int]:
+    """Token range of the noun phrase headed by `head`, cut before `limit` and before
+    relative clauses or comma-delimited material after the name."""
+    left = head.left_edge.i
+    right = head.i + 1
+    for child in head.children:
+        if child.i > head.i and child.dep_ in (
+            "flat:name",
+            "amod",
+            "nmod",
+            "appos",
+            "fixed",
+            "flat:foreign",
+            "case",
+            "det",
+            "conj",
+            "cc",
+        ):
+            right = max(right, child.right_edge.i + 1)
+    right = min(right, limit)
+    left = max(left, ctx.sents[ctx.sent_of(head.i)].start)
+    # cut a leading participial phrase ("Interrogé sur l'accord, X")
+    for k in range(head.i - 1, left - 1, -1):
+        if ctx.table.text[k] == ",":
+            left = k + 1
+            break
+    return left, max(right, left + 1)
+
+
+def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
+    """Token range of a subject placed after the cue verb ("a déclaré X")."""
+    doc = ctx.doc
+    tb = ctx.table
+    if hit.inverted is not None:
+        return hit.inverted, hit.inverted + 1
+    sent_end = ctx.sents[ctx.sent_of(hit.verb)].end
+    j = hit.end
+    while j < sent_end:
+        skipped = skip_adjunct(tb.low, j, sent_end)
+        if skipped == j and tb.low[j] in ("a", "au", "aux", "sur"):
+            # an addressee or a medium before the subject: "a indiqué à l'AFP une source
+            # proche …", "a expliqué sur franceinfo Julie Garnier"
+            k = j + 1
+            if k < sent_end and tb.pos[k] == "DET":
+                k += 1
+            while (
+                k < min(sent_end, j + 5) and tb.pos[k] in ("PROPN", "NOUN") and k not in ctx.mention_at
+            ):
+                k += 1
+            k2 = k
+            while k2 < sent_end and k2 in ctx.mention_at:
+                k2 += 1
+            if k2 > k and k2 < sent_end and tb.pos[k2] in ("DET", "NOUN", "PROPN"):
+                # "à l'AFP", "au Monde", "à Euractiv" (a medium the model may call PER): the
+                # addressee, when the subject's noun phrase follows it
+                k = k2
+            if k > j + 1 and k < sent_end and tb.pos[k] in ("DET", "NOUN", "PROPN"):
+                j = k
+                continue
+        if skipped == j and not (tb.pos[j] == "ADV" or (tb.low[j] in MONTHS) or tb.digit[j]):
+            break
+        j = max(skipped, j + 1)
+    if j >= sent_end:
+        return None
+    tok = doc[j]
+    if j in ctx.mention_at:
+        m = ctx.mentions[ctx.mention_at[j]]
+        k = j
+        while k < sent_end and ctx.mention_at.get(k) == ctx.mention_at[j]:
+            k += 1
+        # "ont annoncé Eramet et le chimiste allemand BASF": joint speakers, the second one
+        # possibly named by a description with the name in apposition
+        if k + 1 < sent_end and tb.low[k] in ("et", "and"):
+            e = k + 1
+            while (
+                e < min(sent_end, k + 6)
+                and e not in ctx.mention_at
+                and tb.pos[e] in ("DET", "NOUN", "ADJ")
+            ):
+                e += 1
+            other = ctx.mentions[ctx.mention_at[e]] if e < sent_end and e in ctx.mention_at else None
+            if other is not None and other["label"] in ("PER", "ORG"):
+                return ctx.token_at(m["start"]), ctx.token_at(other["end"] - 1) + 1
+        # "le porte-parole du Kremlin, Dmitri Peskov": prefer the name in apposition
+        if k + 1 < sent_end and tb.text[k] == "," and (k + 1) in ctx.mention_at:
+            m2 = ctx.mentions[ctx.mention_at[k + 1]]
+            if m2["label"] == "PER":
+                return ctx.token_at(m2["start"]), ctx.token_at(m2["end"] - 1) + 1
+        return ctx.token_at(m["start"]), k
+    if tok.pos_ in ("DET", "NOUN", "PROPN") and fold(tok.text) not in ("que", "qu'"):
+        k = j
+        while k < sent_end and (
+            tb.pos[k] in ("DET", "NOUN", "PROPN", "ADJ")
+            or tb.low[k] in ("de", "du", "des", "d'", "-")
+        ):
+            if k in ctx.mention_at and k > j and ctx.mentions[ctx.mention_at[k]]["label"] == "PER":
+                m = ctx.mentions[ctx.mention_at[k]]
+                return ctx.token_at(m["start"]), ctx.token_at(m["end"] - 1) + 1
+            k += 1
+        if k < sent_end and tb.text[k] == "," and (k + 1) in ctx.mention_at:
+            m2 = ctx.mentions[ctx.mention_at[k + 1]]
+            if m2["label"] == "PER":
+                return ctx.token_at(m2["start"]), ctx.token_at(m2["end"] - 1) + 1
+        # "ont indiqué le ministère du Commerce et l'Administration des douanes": two bodies
+        # named together, each holding a mention
+        if k + 1 < sent_end and tb.low[k] == "et" and ctx.has_mention(j, k):
+            e = k + 1
+            while e < sent_end and (
+                tb.pos[e] in ("DET", "NOUN", "PROPN", "ADJ")
+                or tb.low[e] in ("de", "du", "des", "d'")
+            ):
+                e += 1
+            if e > k + 1 and ctx.has_mention(k + 1, e):
+                k = e
+        while k > j and tb.low[k - 1] in ("de", "du", "des", "d'"):
+            k -= 1
+        return (j, k) if k > j else None
+    return None
+
+
+def prep_object(ctx: DocContext, j: int, sent_end: int) -> tuple[int, int] | None:
+    """Token range of the source after "selon"/"d'après": up to a comma, verb or the end."""
+    doc = ctx.doc
+    tb = ctx.table
+    if j < sent_end and tb.low[j] in PRONOUNS:
+        return j, j + 1  # "selon elle", "d'après lui"
+    k = j
+    while k < sent_end:
+        tok = doc[k]
+        if (
+            tok.is_punct
+            or tok.pos_ in ("VERB", "AUX", "SCONJ")
+            or fold(tok.text) in ("qui", "que", "qu'")
+        ):
+            break
+        k += 1
+    return (j, k) if k > j else None
