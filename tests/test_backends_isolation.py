@@ -176,12 +176,15 @@ def test_backends_hostile_json_lines_fail_alone(saboteur, tmp_path):
 
 
 @pytest.mark.issue(12)
-def test_backends_ctrl_c_exits_130_and_keeps_committed_batches(saboteur, tmp_path, monkeypatch):
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_backends_ctrl_c_exits_130_and_keeps_committed_batches(saboteur, tmp_path, monkeypatch,
+                                                               n_process):
     lines = [json.dumps({"text": f"Article numéro {i} sur le lithium.", "lang": "fr"})
              for i in range(70)]
     lines.append(json.dumps({"text": "STOP ici", "lang": "fr"}))
     src = _jsonl(tmp_path / "in.jsonl", lines)
-    monkeypatch.setattr("filon.cli._backend", lambda *a, **k: LocalBackend(nlp=saboteur))
+    monkeypatch.setattr("filon.cli._backend",
+                        lambda *a, **k: LocalBackend(nlp=saboteur, n_process=n_process))
     db = tmp_path / "s.duckdb"
     result = runner.invoke(app, ["ingest", str(src), "--db", str(db), "-q"])
     assert result.exit_code == 130

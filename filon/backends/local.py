@@ -217,6 +217,12 @@ def _worker_batch(articles: list[Article], batch_size: int,
     return run_batch(_worker_nlp, articles, batch_size, max_seconds)
 
 
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    # the executor offers no public way to stop busy workers; its process table is the one handle
+    for process_ in list((getattr(pool, "_processes", None) or {}).values()):
+        process_.terminate()
+
+
 class LocalBackend:
     """The pipeline over articles, in this process or in `n_process` worker processes.
 
@@ -349,6 +355,11 @@ class LocalBackend:
                     yield from collect()
             while pending:
                 yield from collect()
+        except BaseException:
+            # Ctrl-C or the consumer gave up: stop the workers now rather than let the
+            # interpreter's exit wait for their current batches
+            _terminate(pool)
+            raise
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
             _forked_nlp = None
