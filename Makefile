@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= filon.duckdb
 
-.PHONY: setup demo test lint bench eval clean
+.PHONY: setup demo test lint bench eval clean solo-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,16 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check filon tests benchmarks
 	$(BIN)/python -m pytest -q
+
+## Clone the committed project alone into a temporary directory (no ../shared next to it), and
+## check that every test is collected there and the ones needing ../shared skip with a reason.
+solo-check: $(STAMP)
+	@tmp=$$(mktemp -d) && git clone -q . $$tmp/filon && \
+	  (cd $$tmp/filon && env -u CI PYTHONPATH=$$tmp/filon $(abspath $(BIN))/python -m pytest -q \
+	    -p no:cacheprovider --co >/dev/null && \
+	   env -u CI PYTHONPATH=$$tmp/filon $(abspath $(BIN))/python -m pytest -q -rs \
+	    -p no:cacheprovider -m "not slow" tests/test_examples.py tests/test_ingest_corpus.py); \
+	  rc=$$?; rm -rf $$tmp; exit $$rc
 
 lint: $(STAMP)
 	$(BIN)/ruff check filon tests benchmarks

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import re
 import sys
 from contextlib import contextmanager
 from enum import StrEnum
@@ -16,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from filon.errors import FilonError, InputError
 
@@ -30,8 +32,48 @@ query_app = typer.Typer(help="Query the store: actors, mentions, articles, quote
 app.add_typer(query_app, name="query")
 
 # A piped table gets a wide page instead of rich's 80 columns, so rows stay readable in a pager.
-out_console = Console() if Console().is_terminal else Console(width=160)
-err_console = Console(stderr=True)
+# No emoji codes and no highlighting: ":x:" in a title is text, not a glyph. Every string that
+# comes from an article or the user goes out as a `Text` through `_safe`, never as markup.
+out_console = (Console(emoji=False, highlight=False) if Console().is_terminal
+               else Console(width=160, emoji=False, highlight=False))
+err_console = Console(stderr=True, emoji=False, highlight=False)
+
+# C0 controls but newline and tab, DEL, C1 controls, and the bidi overrides/isolates that can
+# reorder what a terminal shows ("Trojan source")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _safe(value: object) -> str:
+    """`value` as printable text: control characters shown as \\x1b, \\x07, … not sent to the terminal."""
+    return _UNSAFE.sub(_escape_char, "" if value is None else str(value))
+
+
+def _text(*parts: str | tuple[object, str]) -> Text:
+    """A line built from literal parts: (value, style) pairs are data, made safe; str are ours."""
+    text = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            text.append(_safe(part[0]), style=part[1])
+        else:
+            text.append(part)
+    return text
+
+
+# A cell opening with one of these is a formula to Excel and LibreOffice (CSV injection); tab
+# and carriage return open one too after some importers strip them.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: object) -> object:
+    """A CSV value a spreadsheet shows as text: "=cmd()" becomes "'=cmd()"."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 DB_OPT = Annotated[Path, typer.Option("--db", help="DuckDB file.", envvar="FILON_DB")]
 DEFAULT_DB = Path("filon.duckdb")
@@ -44,30 +86,34 @@ class Format(StrEnum):
 
 
 FMT_OPT = Annotated[Format, typer.Option("--format", "-f", help="table, json (JSON Lines) or csv.")]
+RAW_CSV_OPT = Annotated[bool, typer.Option(
+    "--raw-csv", help="CSV cells exactly as stored: no ' before a cell opening with = + - @.")]
 
 
 def _emit(table: Any, fmt: Format, title: str | None = None, max_width: int = 80,
-          columns: tuple[str, ...] | None = None) -> None:
+          columns: tuple[str, ...] | None = None, raw_csv: bool = False) -> None:
     """Print a `filon.store.queries.Table` as a rich table, JSON Lines or CSV on stdout.
 
-    `columns` narrows the table view only; JSON and CSV always carry every column.
+    `columns` narrows the table view only; JSON and CSV always carry every column. CSV cells
+    that a spreadsheet would run as a formula get a leading ' unless `raw_csv`.
     """
     if fmt is Format.json:
         for row in table.dicts():
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     elif fmt is Format.csv:
         writer = csv.writer(sys.stdout)
-        writer.writerow(table.columns)
-        writer.writerows(table.rows)
+        cell = (lambda v: v) if raw_csv else _csv_cell
+        writer.writerow([cell(c) for c in table.columns])
+        writer.writerows([cell(v) for v in row] for row in table.rows)
     else:
         if columns:
             keep = [table.columns.index(c) for c in columns]
             table = type(table)(list(columns), [tuple(row[i] for i in keep) for row in table.rows])
-        rich_table = RichTable(title=title, show_lines=False)
+        rich_table = RichTable(title=_text((title, "italic")) if title else None, show_lines=False)
         for col in table.columns:
-            rich_table.add_column(col, overflow="fold", max_width=max_width)
+            rich_table.add_column(_text((col, "bold")), overflow="fold", max_width=max_width)
         for row in table.rows:
-            rich_table.add_row(*["" if v is None else str(v) for v in row])
+            rich_table.add_row(*[_text((v, "")) for v in row])
         out_console.print(rich_table)
         if not table.rows:
             err_console.print("[dim]no rows[/dim]")
@@ -98,15 +144,17 @@ def _progress(label: str, quiet: bool):
         yield update
 
 
-def _backend(model: str, batch_size: int, processes: int):
-    from filon.backends.local import LocalBackend
+def _backend(model: str, batch_size: int, processes: int, max_seconds: float | None = None):
+    from filon.backends.local import DEFAULT_MAX_ARTICLE_SECONDS, LocalBackend
 
-    return LocalBackend(model=model, batch_size=batch_size, n_process=processes)
+    seconds = DEFAULT_MAX_ARTICLE_SECONDS if max_seconds is None else max_seconds
+    return LocalBackend(model=model, batch_size=batch_size, n_process=processes,
+                        max_article_seconds=seconds)
 
 
 def _report_errors(failed: list[InputError]) -> None:
     for error in failed:
-        err_console.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+        err_console.print(_text(("error", "red"), " ", (error, "")), soft_wrap=True)
 
 
 MODEL_OPT = Annotated[str, typer.Option("--model", help="spaCy model package (fr_core_news_md, "
@@ -118,6 +166,9 @@ MAXB_OPT = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input 
 LANG_OPT = Annotated[str | None, typer.Option("--lang", help="Language to assume when detection "
                                               "is not possible (very short texts).")]
 QUIET_OPT = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+SECONDS_OPT = Annotated[float, typer.Option(
+    "--max-article-seconds", min=0, help="Time budget per article; an article over it is "
+    "reported and skipped (0: no limit). A batch over its budget is rerun article by article.")]
 PATHS_ARG = Annotated[list[str], typer.Argument(help="Files (.txt .html .htm .jsonl .json), "
                                                 "directories (recursive) or - for stdin.")]
 
@@ -132,6 +183,7 @@ def ingest(
     max_bytes: MAXB_OPT = 20_000_000,
     lang: LANG_OPT = None,
     quiet: QUIET_OPT = False,
+    max_article_seconds: SECONDS_OPT = 60.0,
 ) -> None:
     """Read articles, extract entities, quotes, dates and events, and store them in DuckDB.
 
@@ -146,15 +198,21 @@ def ingest(
     """
     from filon import jobs
 
+    backend = _backend(model, batch_size, processes, max_article_seconds)
     with _progress("ingest", quiet) as progress:
-        report = jobs.ingest(paths, db, _backend(model, batch_size, processes),
-                             max_bytes=max_bytes, default_lang=lang, progress=progress)
+        report = jobs.ingest(paths, db, backend, max_bytes=max_bytes, default_lang=lang,
+                             progress=progress)
     _report_errors(report.failed)
-    err_console.print(
+    err_console.print(_text(
         f"read {report.read} · new {report.new} · already stored {report.already_stored} · "
         f"duplicates in input {report.duplicates_in_input} · skipped (language) "
         f"{report.skipped_language} · failed {len(report.failed)} · agreements {report.agreements}"
-        f" → {db}", highlight=False)
+        " → ", (db, "")))
+    if report.interrupted:
+        err_console.print(_text(("interrupted", "yellow"), f": the {report.new} new articles "
+                                "committed before Ctrl-C are kept; agreements are relinked on "
+                                "the next ingest"))
+        raise typer.Exit(130)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -169,6 +227,7 @@ def extract(
     max_bytes: MAXB_OPT = 20_000_000,
     lang: LANG_OPT = None,
     quiet: QUIET_OPT = False,
+    max_article_seconds: SECONDS_OPT = 60.0,
 ) -> None:
     """Write the extraction record (DESIGN.md contract) of each article as JSON Lines.
 
@@ -178,7 +237,7 @@ def extract(
     """
     from filon import jobs
 
-    backend = _backend(model, batch_size, processes)
+    backend = _backend(model, batch_size, processes, max_article_seconds)
     with _progress("extract", quiet or output == "-") as progress:
         if output == "-":
             report = jobs.extract(paths, sys.stdout, backend, max_bytes=max_bytes,
@@ -189,7 +248,7 @@ def extract(
                                       default_lang=lang, progress=progress)
     _report_errors(report.failed)
     err_console.print(f"records {report.new} · skipped (language) {report.skipped_language} · "
-                      f"failed {len(report.failed)}", highlight=False)
+                      f"failed {len(report.failed)}", markup=False)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -212,6 +271,7 @@ def query_actors(
     label: Annotated[str | None, typer.Option(help="PER, ORG, LOC or MISC.")] = None,
     limit: Annotated[int, typer.Option(min=1)] = 50,
     fmt: FMT_OPT = Format.table,
+    raw_csv: RAW_CSV_OPT = False,
 ) -> None:
     """Actors by number of mentions.
 
@@ -222,7 +282,7 @@ def query_actors(
     from filon.store import queries
 
     with _open(db) as store:
-        _emit(queries.actors(store.con, label, limit), fmt, "actors")
+        _emit(queries.actors(store.con, label, limit), fmt, "actors", raw_csv=raw_csv)
 
 
 @query_app.command("mentions")
@@ -232,6 +292,7 @@ def query_mentions(
     db: DB_OPT = DEFAULT_DB,
     limit: Annotated[int, typer.Option(min=1)] = 100,
     fmt: FMT_OPT = Format.table,
+    raw_csv: RAW_CSV_OPT = False,
 ) -> None:
     """Every mention of an actor, with offsets and context.
 
@@ -243,7 +304,7 @@ def query_mentions(
 
     with _open(db) as store:
         _emit(queries.mentions(store.con, _gaz(), actor, limit), fmt, f"mentions of {actor}",
-              columns=("published", "text", "kind", "name", "context"))
+              columns=("published", "text", "kind", "name", "context"), raw_csv=raw_csv)
 
 
 @query_app.command("articles")
@@ -251,12 +312,13 @@ def query_articles(
     db: DB_OPT = DEFAULT_DB,
     limit: Annotated[int, typer.Option(min=1)] = 100,
     fmt: FMT_OPT = Format.table,
+    raw_csv: RAW_CSV_OPT = False,
 ) -> None:
     """Stored articles with what was extracted from each."""
     from filon.store import queries
 
     with _open(db) as store:
-        _emit(queries.articles(store.con, limit), fmt, "articles", max_width=40)
+        _emit(queries.articles(store.con, limit), fmt, "articles", max_width=40, raw_csv=raw_csv)
 
 
 @query_app.command("quotes")
@@ -269,6 +331,7 @@ def query_quotes(
     kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
     limit: Annotated[int, typer.Option(min=1)] = 1000,
     fmt: FMT_OPT = Format.table,
+    raw_csv: RAW_CSV_OPT = False,
 ) -> None:
     """Quotes and reported statements with their speakers.
 
@@ -280,7 +343,7 @@ def query_quotes(
 
     with _open(db) as store:
         _emit(queries.quotes(store.con, _gaz(), speaker, since, until, search, kind, limit),
-              fmt, "quotes", columns=("published", "speaker", "kind", "cue", "text"))
+              fmt, "quotes", columns=("published", "speaker", "kind", "cue", "text"), raw_csv=raw_csv)
 
 
 @query_app.command("events")
@@ -292,6 +355,7 @@ def query_events(
     agreement: Annotated[str | None, typer.Option(help="An agreement id.")] = None,
     limit: Annotated[int, typer.Option(min=1)] = 1000,
     fmt: FMT_OPT = Format.table,
+    raw_csv: RAW_CSV_OPT = False,
 ) -> None:
     """Events (agreements and the acts around them) with parties, status, date and evidence.
 
@@ -303,7 +367,8 @@ def query_events(
 
     with _open(db) as store:
         _emit(queries.events(store.con, _gaz(), type_, status, party, agreement, limit), fmt,
-              "events", columns=("date", "type", "status", "parties", "claimed_by", "evidence"))
+              "events", columns=("date", "type", "status", "parties", "claimed_by", "evidence"),
+              raw_csv=raw_csv)
 
 
 @app.command()
@@ -312,6 +377,7 @@ def timeline(
                                                     "all agreements when omitted.")] = None,
     db: DB_OPT = DEFAULT_DB,
     fmt: FMT_OPT = Format.table,
+    raw_csv: RAW_CSV_OPT = False,
 ) -> None:
     """Each agreement's status history in date order, with who claims it and the evidence.
 
@@ -324,7 +390,7 @@ def timeline(
     with _open(db) as store:
         table = queries.timeline(store.con, agreement)
     if fmt is not Format.table:
-        _emit(table, fmt)
+        _emit(table, fmt, raw_csv=raw_csv)
         return
     if not table.rows:
         err_console.print("[dim]no agreement matches[/dim]")
@@ -333,26 +399,30 @@ def timeline(
          end) in table.rows:
         if agr_id != current:
             current = agr_id
-            out_console.rule(f"[bold]{name}[/bold] [dim]{agr_id}[/dim]")
-        who = f" — according to {claimed}" if claimed else ""
-        out_console.print(f"[bold]{day or 'undated':<10}[/bold]  [cyan]{status}[/cyan]{who}",
-                          highlight=False)
-        out_console.print(f"            “{(evidence or '').strip()}”", highlight=False,
-                          markup=False)
+            out_console.rule(_text((name, "bold"), " ", (agr_id, "dim")))
+        who = (f" — according to {claimed}", "") if claimed else ""
+        out_console.print(_text((f"{day or 'undated':<10}", "bold"), "  ", (status, "cyan"), who))
+        out_console.print(_text("            “", ((evidence or "").strip(), ""), "”"))
         source = " · ".join(x for x in (outlet, title) if x)
-        out_console.print(f"            [dim]{source} [{start}:{end}][/dim]", highlight=False)
+        out_console.print(_text("            ", (f"{source} [{start}:{end}]", "dim")))
 
 
 @app.command("sql")
 def sql_command(
-    statement: Annotated[str, typer.Argument(help="A read-only SQL statement.")],
+    statement: Annotated[str, typer.Argument(help="One read-only SQL statement.")],
     db: DB_OPT = DEFAULT_DB,
     fmt: FMT_OPT = Format.table,
+    raw_csv: RAW_CSV_OPT = False,
 ) -> None:
-    """Run a read-only SQL query on the store (the connection is opened read-only).
+    """Run one read-only SQL query on the store.
+
+    Allowed: exactly one SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, or EXPLAIN
+    [ANALYZE] of one of those. Refused: COPY, ATTACH, DETACH, INSTALL, LOAD, SET, RESET, PRAGMA,
+    EXPORT, IMPORT, CALL, writes, and several statements. The store is opened read-only with
+    file access and extensions disabled: read_csv('/etc/passwd') fails too.
 
     Tables: documents, records, entities, mentions, quotes, events, event_parties, dates,
-    agreements.
+    agreements, filon_meta.
 
     Example:
 
@@ -361,7 +431,7 @@ def sql_command(
     from filon.store import queries
 
     with _open(db) as store:
-        _emit(queries.sql(store.con, statement), fmt)
+        _emit(queries.sql(store.con, statement), fmt, raw_csv=raw_csv)
 
 
 @app.command()
@@ -379,17 +449,16 @@ def briefing(
         out_console.print(
             f"{counts['documents']} articles · {counts['mentions']} mentions of "
             f"{counts['entities']} actors · {counts['quotes']} statements · "
-            f"{counts['events']} events · {counts['agreements']} agreements", highlight=False)
+            f"{counts['events']} events · {counts['agreements']} agreements", markup=False)
         for agr in queries.find_agreements(con, None)[:limit]:
             history = agr["history"]
             last = history[-1] if history else {}
             claimed_name = last.get("claimed_by")
-            out_console.print(
-                f"\n[bold]{agr['name'] or agr['agreement_id']}[/bold]  "
-                f"latest: [bold cyan]{agr['latest_status']}[/bold cyan] "
-                f"({agr['last_date'] or 'undated'})"
-                + (f", according to {claimed_name}" if claimed_name else ""), highlight=False)
-            out_console.print("  " + _trajectory(history), highlight=False)
+            out_console.print(_text(
+                "\n", (agr["name"] or agr["agreement_id"], "bold"), "  latest: ",
+                (agr["latest_status"], "bold cyan"), " (", (agr["last_date"] or "undated", ""), ")",
+                (f", according to {claimed_name}" if claimed_name else "", "")))
+            out_console.print(_text("  ", (_trajectory(history), "")))
         _emit(queries.actors(con, None, limit), Format.table, "most mentioned actors")
         recent = queries.quotes(con, _gaz(), kind="direct", limit=10_000)
         latest = queries.Table(recent.columns, recent.rows[-limit:])
@@ -449,13 +518,33 @@ def eval_command(
             if s.extra:
                 figures = ", ".join(f"{k}={v:.3f}" if isinstance(v, float) and not v.is_integer()
                                     else f"{k}={v:g}" for k, v in s.extra.items())
-                out_console.print(f"  {s.layer}: {figures}", highlight=False)
+                out_console.print(f"  {s.layer}: {figures}", markup=False)
         if errors:
             for s in scores:
                 for e in s.errors:
-                    out_console.print(f"{e.layer}\t{e.article_id}\t{e.kind}\t{e.detail}",
-                                      highlight=False, markup=False, soft_wrap=True)
+                    out_console.print(_safe(f"{e.layer}\t{e.article_id}\t{e.kind}\t{e.detail}"),
+                                      markup=False, soft_wrap=True)
     if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def doctor(db: DB_OPT = DEFAULT_DB) -> None:
+    """Check a store without changing it: schema version, tables, row counts, and that
+    documents, records, events and agreements agree. Exit code 1 when a check fails.
+
+    Example:
+
+        filon doctor --db filon.duckdb
+    """
+    from filon.store.doctor import diagnose
+
+    checks = diagnose(db)
+    out_console.print(_text("filon doctor ", (db, "bold")))
+    for check in checks:
+        mark = ("ok  ", "green") if check.ok else ("FAIL", "bold red")
+        out_console.print(_text(mark, f" {check.name}: ", (check.detail, "")), soft_wrap=True)
+    if not all(check.ok for check in checks):
         raise typer.Exit(1)
 
 
@@ -465,8 +554,12 @@ def main() -> None:
     try:
         app()
     except FilonError as exc:
-        err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(_text(("error", "red"), " ", (exc, "")), soft_wrap=True)
         sys.exit(2)
+    except KeyboardInterrupt:
+        # Ctrl-C outside a job's own handling (loading the model, a query): no traceback
+        err_console.print(_text(("interrupted", "yellow")))
+        sys.exit(130)
 
 
 if __name__ == "__main__":

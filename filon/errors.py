@@ -34,13 +34,23 @@ class Errors(metaclass=ErrorsWithCodes):
     F009 = "unsupported file type '{suffix}' (expected .txt, .html, .htm, .jsonl, .json)"
     F010 = "metadata header: {reason}"
     F011 = "article text is empty after normalization"
+    F012 = ("text is {size:,} characters, over the pipeline's limit of {limit:,} (spaCy "
+            "nlp.max_length); split the article into parts")
+    F013 = "the pipeline took over {seconds} s on this article (--max-article-seconds); skipped"
+    F014 = "the pipeline failed on this article: {reason}"
+    F015 = "a worker process died while processing this article's batch (killed or out of memory)"
     # pipeline
     F101 = "No filon component '{name}'. Available: {opts}"
     F102 = "spaCy model '{model}' is not installed. Install it with: pip install {model}"
     # store
     F201 = "database error on '{path}': {reason}"
-    F202 = "only read-only statements are allowed here (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN)"
+    F202 = "{kind} statements are refused: filon sql runs one read-only query ({allowed})"
     F203 = "database '{path}' does not exist; run `filon ingest` first"
+    F204 = "filon sql runs exactly one statement per call; got {n}"
+    F205 = "'{path}' is not a readable DuckDB file (corrupt, truncated or another format): {reason}"
+    F206 = ("'{path}' was written by a newer filon (store schema {found}, this filon knows up to "
+            "{known}); upgrade filon to use it (the file was left untouched)")
+    F207 = "'{path}' is a DuckDB database but not a filon store (no filon tables); choose another --db"
     # domain
     F301 = "{file}:{line}: {reason}"
     # evaluation

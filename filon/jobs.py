@@ -18,6 +18,7 @@ from filon.ingest import iter_articles
 from filon.ingest.article import Article
 from filon.linking.agreements import link_agreements
 from filon.store import Store
+from filon.store.schema import rollback
 
 Progress = Callable[[str, int], None]  # (event, count): "read", "done"
 
@@ -33,6 +34,7 @@ class JobReport:
     skipped_language: int = 0
     agreements: int = 0
     failed: list[InputError] = field(default_factory=list)
+    interrupted: bool = False  # Ctrl-C: the batches committed before it are kept
 
     @property
     def ok(self) -> bool:
@@ -47,6 +49,7 @@ class JobReport:
             "skipped_language": self.skipped_language,
             "agreements": self.agreements,
             "failed": [str(e) for e in self.failed],
+            "interrupted": self.interrupted,
         }
 
 
@@ -95,9 +98,18 @@ def ingest(
     default_lang: str | None = None,
     progress: Progress | None = None,
 ) -> JobReport:
-    """Read, extract and store articles; one transaction per `commit_every` articles."""
+    """Read, extract and store articles; one transaction per `commit_every` articles.
+
+    Ctrl-C (KeyboardInterrupt) stops the run with `report.interrupted` set: batches committed
+    before it stay, the open one is rolled back, and the agreements are left marked stale for
+    the next run to recompute.
+    """
     report = JobReport()
+    failed = _failure_sink(report, progress)
     with Store(db) as store:
+        if store.agreements_dirty:
+            # an earlier run committed articles but stopped before relinking agreements
+            store.refresh_agreements()
 
         def fresh() -> Iterator[Article]:
             for chunk in _chunks(_articles(paths, report, max_bytes, default_lang, progress), 64):
@@ -107,16 +119,33 @@ def ingest(
                     progress("done", len(known))
                 yield from (a for a in chunk if a.id not in known)
 
-        for batch in _chunks(backend.run(fresh()), commit_every):
-            report.skipped_language += sum(1 for _, rec in batch if rec.get("skipped"))
-            report.new += store.write_batch(batch, model=backend.model)
-            if progress:
-                progress("done", len(batch))
-        if report.new:
+        try:
+            for batch in _chunks(backend.run(fresh(), on_error=failed), commit_every):
+                report.skipped_language += sum(1 for _, rec in batch if rec.get("skipped"))
+                report.new += store.write_batch(batch, model=backend.model)
+                if progress:
+                    progress("done", len(batch))
+        except KeyboardInterrupt:
+            report.interrupted = True
+            rollback(store.con)  # the batch being written, if any; committed ones stay
+            report.agreements = store.counts()["agreements"]
+            return report
+        if report.new or store.agreements_dirty:
             report.agreements = store.refresh_agreements()
         else:
             report.agreements = store.counts()["agreements"]
     return report
+
+
+def _failure_sink(report: JobReport, progress: Progress | None) -> Callable[[InputError], None]:
+    """Collect an article the pipeline could not process as a failed input of the report."""
+
+    def failed(error: InputError) -> None:
+        report.failed.append(error)
+        if progress:
+            progress("failed", 1)
+
+    return failed
 
 
 def extract(
@@ -131,7 +160,8 @@ def extract(
     """Write one extraction record per article as JSON Lines, agreements linked across the run."""
     report = JobReport()
     records = []
-    for _article, record in backend.run(_articles(paths, report, max_bytes, default_lang, progress)):
+    articles = _articles(paths, report, max_bytes, default_lang, progress)
+    for _article, record in backend.run(articles, on_error=_failure_sink(report, progress)):
         report.new += 1
         if record.get("skipped"):
             report.skipped_language += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -35,18 +36,32 @@ def gazetteer():
     return load_gazetteer()
 
 
+def require_shared(path: Path) -> None:
+    """Skip a test whose ../shared file is absent: a newcomer's lone clone still runs the rest.
+
+    Under CI (`CI` set) the shared corpus is part of the checkout, so its absence fails instead.
+    """
+    if path.exists():
+        return
+    message = (f"shared corpus missing at {path}: clone the project next to ../shared to run "
+               "this test (set CI=1 to make its absence a failure)")
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def corpus_articles() -> list[dict]:
     """Articles of ../shared/corpus (read-only; never copied into the project)."""
     path = SHARED_CORPUS / "articles.jsonl"
-    if not path.exists():
-        pytest.fail(f"shared corpus missing at {path}")
+    require_shared(path)
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 @pytest.fixture(scope="session")
 def corpus_gold() -> dict[str, dict]:
     path = SHARED_CORPUS / "gold.jsonl"
+    require_shared(path)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     return {row["id"]: row for row in rows}
 

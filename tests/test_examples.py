@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import require_shared
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -138,8 +139,7 @@ def test_examples_story_dates_cover_the_storyline(examples):
 
 
 def test_examples_share_no_sentence_with_shared_corpus(examples):
-    if not SHARED_ARTICLES.exists():
-        pytest.fail(f"shared corpus missing at {SHARED_ARTICLES}")
+    require_shared(SHARED_ARTICLES)
     corpus: set[tuple[str, ...]] = set()
     for line in SHARED_ARTICLES.read_text(encoding="utf-8").splitlines():
         if line.strip():

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import require_shared
 
 from filon.ingest import Article, iter_articles
 
@@ -15,6 +16,7 @@ SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corp
 
 @pytest.fixture(scope="module")
 def corpus_read() -> list[Article]:
+    require_shared(SHARED_CORPUS / "articles.jsonl")
     results = list(iter_articles([SHARED_CORPUS / "articles.jsonl"]))
     assert all(isinstance(r, Article) for r in results), results
     return results

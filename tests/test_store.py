@@ -11,6 +11,7 @@ from filon.domains.gazetteer import load_gazetteer
 from filon.errors import StoreError
 from filon.ingest.article import Article
 from filon.store import Store, queries
+from filon.store.schema import SCHEMA_VERSION
 
 TEXT = "Vladimir Poutine a déclaré lundi que l'accord était « très proche », selon Moscou."
 
@@ -130,7 +131,8 @@ def test_store_migrations_recorded_once(tmp_path):
     Store(path).close()
     Store(path).close()
     con = duckdb.connect(str(path))
-    assert con.execute("SELECT count(*) FROM _filon_migrations").fetchone()[0] == 1
+    versions = [r[0] for r in con.execute("SELECT version FROM _filon_migrations").fetchall()]
+    assert sorted(versions) == list(range(1, SCHEMA_VERSION + 1))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,13 +1,37 @@
-"""Run the filon pipeline on this machine with spaCy's `nlp.pipe`."""
+"""Run the filon pipeline on this machine: `nlp.pipe` in-process, or a pool of worker processes.
+
+One article can never take a batch down with it. Each batch of `batch_size` articles goes
+through `nlp.pipe` under a time budget (`max_article_seconds` × articles); a batch that raises or
+overruns is run again article by article, each under `max_article_seconds`, and an article that
+still raises or overruns becomes one `InputError` (file, line, reason) while the others keep
+their records.
+
+The budget is a SIGALRM timer, so it is enforced only in a process's main thread (the CLI, and
+each worker of `--processes N`); it interrupts Python code, and long C calls (spaCy's parser) at
+the next return to Python. Where no timer can be set (a non-main thread, Windows) articles still
+get isolated from each other's exceptions, without a time limit.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Protocol
 
 from spacy.language import Language
+from spacy.util import raise_error
 
+from filon.errors import Errors, InputError
 from filon.extract.record import doc_to_record, skipped_record
 from filon.ingest.article import Article
 from filon.pipeline import DEFAULT_COMPONENTS, DEFAULT_MODEL, cached_pipeline, process
@@ -17,13 +41,20 @@ logger = logging.getLogger("filon")
 # Languages that have a pipeline. An article in another language is stored with its language
 # and reported as skipped, never run through the French model.
 SUPPORTED_LANGS = frozenset({"fr"})
+DEFAULT_MAX_ARTICLE_SECONDS = 60.0
+
+OnError = Callable[[InputError], None]
+# what a batch gives back per article: its record, or (message) of the error it raised
+Outcome = dict | str
 
 
 class Backend(Protocol):
     """Who runs the pipeline over many articles."""
 
-    def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, dict]]:
-        """Yield (article, extraction record) for every article."""
+    def run(
+        self, articles: Iterable[Article], on_error: OnError | None = None
+    ) -> Iterator[tuple[Article, dict]]:
+        """Yield (article, extraction record) for every article that could be processed."""
         ...
 
 
@@ -47,8 +78,153 @@ def install_error_handler(nlp: Language) -> None:
             pipe.set_error_handler(_log_component_error)
 
 
+# --- one batch, isolated ----------------------------------------------------------------------
+
+
+class ArticleTimeout(BaseException):
+    """The time budget ran out.
+
+    A BaseException so that no `except Exception` on the way (spaCy's error handlers, filon's
+    component guards) can swallow it and carry on with a half-annotated doc.
+    """
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise ArticleTimeout
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise `ArticleTimeout` in this block after `seconds`; no limit off the main thread."""
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _Dropped(Exception):
+    """The pipeline yielded no doc for an article (a component's handler swallowed it)."""
+
+
+def _records(nlp: Language, articles: list[Article], batch_size: int) -> list[dict]:
+    pairs = list(process(nlp, articles, batch_size, 1))
+    if [a.id for a, _ in pairs] != [a.id for a in articles]:
+        raise _Dropped("the pipeline dropped the article without an error")
+    return [doc_to_record(doc, article) for article, doc in pairs]
+
+
+def run_batch(nlp: Language, articles: list[Article], batch_size: int,
+              max_seconds: float | None) -> list[Outcome]:
+    """Records of `articles` in order; an article that fails gets its error message instead."""
+    # spaCy's default handler would drop a doc whose function component raised, without a word;
+    # raising lets the article be named. filon components keep their own handler (a failing
+    # layer costs that layer only).
+    previous = nlp.default_error_handler
+    nlp.default_error_handler = raise_error
+    try:
+        return _run_batch(nlp, articles, batch_size, max_seconds)
+    finally:
+        nlp.default_error_handler = previous
+
+
+def _run_batch(nlp: Language, articles: list[Article], batch_size: int,
+               max_seconds: float | None) -> list[Outcome]:
+    limit = nlp.max_length
+    outcomes: list[Outcome | None] = [
+        Errors.F012.format(size=len(a.text), limit=limit) if len(a.text) > limit else None
+        for a in articles]
+    todo = [a for a, o in zip(articles, outcomes, strict=True) if o is None]
+    try:
+        with time_limit(max_seconds * len(todo) if max_seconds else None):
+            records = iter(_records(nlp, todo, batch_size))
+        return [o if o is not None else next(records) for o in outcomes]
+    except ArticleTimeout:
+        logger.warning("a batch of %d articles ran over its budget; running them one by one",
+                       len(todo))
+    except Exception as exc:  # one article's failure: find which, article by article
+        logger.warning("a batch failed (%s: %s); running its articles one by one",
+                       type(exc).__name__, exc)
+    for i, article in enumerate(articles):
+        if outcomes[i] is not None:
+            continue
+        try:
+            with time_limit(max_seconds):
+                [outcomes[i]] = _records(nlp, [article], 1)
+        except ArticleTimeout:
+            outcomes[i] = Errors.F013.format(seconds=f"{max_seconds:g}")
+        except Exception as exc:  # the article is reported; the batch goes on
+            outcomes[i] = Errors.F014.format(reason=f"{type(exc).__name__}: {exc}".splitlines()[0])
+    return [o for o in outcomes if o is not None]
+
+
+def _error(article: Article, message: str) -> InputError:
+    # "file.jsonl:3" sources carry their line; keep it apart so the error reads file:line: reason
+    source, _, line = article.source.rpartition(":")
+    if source and line.isdigit():
+        return InputError(source, message, line=int(line))
+    return InputError(article.source or article.id, message)
+
+
+# --- worker processes -------------------------------------------------------------------------
+
+_PR_SET_PDEATHSIG = 1
+_worker_nlp: Language | None = None
+_forked_nlp: Language | None = None  # the parent's pipeline, inherited by forked workers
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when `parent_pid` dies, even by SIGKILL (Linux: PR_SET_PDEATHSIG).
+
+    Elsewhere a daemon thread polls the parent's pid once a second.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    else:
+        def watch() -> None:
+            while os.getppid() == parent_pid:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    # the parent may have died before the signal was armed
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
+def _worker_init(parent_pid: int, model: str, components: tuple[str, ...]) -> None:
+    die_with_parent(parent_pid)
+    # Ctrl-C reaches the whole process group: the parent alone decides how to stop
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _worker_nlp
+    _worker_nlp = _forked_nlp if _forked_nlp is not None else cached_pipeline(model, components)
+    install_error_handler(_worker_nlp)
+
+
+def _worker_batch(articles: list[Article], batch_size: int,
+                  max_seconds: float | None) -> list[Outcome]:
+    assert _worker_nlp is not None
+    return run_batch(_worker_nlp, articles, batch_size, max_seconds)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    # the executor offers no public way to stop busy workers; its process table is the one handle
+    for process_ in list((getattr(pool, "_processes", None) or {}).values()):
+        process_.terminate()
+
+
 class LocalBackend:
-    """`nlp.pipe` over articles, with one `Language` built once per process.
+    """The pipeline over articles, in this process or in `n_process` worker processes.
 
     The pipeline is built on first use, so a command with nothing to process loads no model.
 
@@ -58,6 +234,8 @@ class LocalBackend:
         n_process: worker processes. Defaults to 1.
         components: filon components to run. Defaults to all of them.
         nlp: an already built pipeline to use instead of loading `model`.
+        max_article_seconds: time budget per article (see the module docstring); None or 0 for
+            no limit. Defaults to 60.
     """
 
     def __init__(
@@ -67,10 +245,12 @@ class LocalBackend:
         n_process: int = 1,
         components: Sequence[str] = DEFAULT_COMPONENTS,
         nlp: Language | None = None,
+        max_article_seconds: float | None = DEFAULT_MAX_ARTICLE_SECONDS,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
+        self.max_article_seconds = max_article_seconds or None
         self._components = tuple(components)
         self._nlp = nlp
         self._handled = False
@@ -85,37 +265,105 @@ class LocalBackend:
             self._handled = True
         return self._nlp
 
-    def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, dict]]:
-        """Yield (article, record); unsupported languages get a skipped record.
+    def run(
+        self, articles: Iterable[Article], on_error: OnError | None = None
+    ) -> Iterator[tuple[Article, dict]]:
+        """Yield (article, record) in input order; unsupported languages get a skipped record.
 
-        One `nlp.pipe` stream serves the whole run (worker processes start once); skipped
-        articles are set aside while the stream reads its input and yielded between docs.
+        An article the pipeline cannot process is passed to `on_error` as an `InputError`
+        (logged when `on_error` is None) and yields nothing.
         """
-        skipped: list[Article] = []
-
-        def supported() -> Iterator[Article]:
-            for article in articles:
-                if article.lang and article.lang not in SUPPORTED_LANGS:
-                    skipped.append(article)
-                else:
-                    yield article
-
-        def drain() -> Iterator[tuple[Article, dict]]:
-            while skipped:
-                article = skipped.pop(0)
-                yield article, skipped_record(article, f"no pipeline for language '{article.lang}'")
-
-        ahead = supported()
-        first = next(ahead, None)
-        if first is None:  # nothing for the model: do not load it
-            yield from drain()
+        report = on_error or (lambda error: logger.warning("%s", error))
+        chunks = self._chunks(articles)
+        if self.n_process > 1:
+            yield from self._run_pool(chunks, report)
             return
+        for chunk in chunks:
+            todo = [a for a in chunk if not isinstance(a, tuple)]
+            outcomes = iter(run_batch(self.nlp, todo, self.batch_size, self.max_article_seconds)
+                            if todo else [])
+            yield from self._pair(chunk, outcomes, report)
 
-        def stream() -> Iterator[Article]:
-            yield first
-            yield from ahead
+    def _chunks(self, articles: Iterable[Article]) -> Iterator[list]:
+        """Batches of articles; an unsupported language rides along as (article, record)."""
+        chunk: list = []
+        for article in articles:
+            if article.lang and article.lang not in SUPPORTED_LANGS:
+                chunk.append((article, skipped_record(
+                    article, f"no pipeline for language '{article.lang}'")))
+                continue
+            chunk.append(article)
+            if sum(1 for a in chunk if not isinstance(a, tuple)) >= self.batch_size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
 
-        for article, doc in process(self.nlp, stream(), self.batch_size, self.n_process):
-            yield from drain()
-            yield article, doc_to_record(doc, article)
-        yield from drain()
+    @staticmethod
+    def _pair(chunk: list, outcomes: Iterator[Outcome],
+              report: OnError) -> Iterator[tuple[Article, dict]]:
+        for item in chunk:
+            if isinstance(item, tuple):
+                yield item
+                continue
+            outcome = next(outcomes)
+            if isinstance(outcome, str):
+                report(_error(item, outcome))
+            else:
+                yield item, outcome
+
+    def _run_pool(self, chunks: Iterator[list], report: OnError) -> Iterator[tuple[Article, dict]]:
+        """Chunks over worker processes, a few in flight per worker, results in input order."""
+        global _forked_nlp
+        if "fork" in multiprocessing.get_all_start_methods():
+            # workers inherit the loaded pipeline instead of loading the model again
+            _forked_nlp = self.nlp
+            context = multiprocessing.get_context("fork")
+        else:
+            context = multiprocessing.get_context("spawn")
+        pool = self._pool(context)
+        pending: deque[tuple[list, Future]] = deque()
+
+        def submit(chunk: list) -> None:
+            todo = [a for a in chunk if not isinstance(a, tuple)]
+            pending.append((chunk, pool.submit(_worker_batch, todo, self.batch_size,
+                                               self.max_article_seconds)))
+
+        def collect() -> Iterator[tuple[Article, dict]]:
+            nonlocal pool
+            chunk, future = pending.popleft()
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                # a worker died (killed, out of memory, crashed in C): its chunk is reported,
+                # the chunks queued behind it go to a fresh pool
+                todo = [a for a in chunk if not isinstance(a, tuple)]
+                logger.warning("a worker process died; %d articles reported as failed", len(todo))
+                outcomes = [Errors.F015] * len(todo)
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = self._pool(context)
+                queued = [c for c, _ in pending]
+                pending.clear()
+                for again in queued:
+                    submit(again)
+            yield from self._pair(chunk, iter(outcomes), report)
+
+        try:
+            for chunk in chunks:
+                submit(chunk)
+                while len(pending) > 2 * self.n_process:
+                    yield from collect()
+            while pending:
+                yield from collect()
+        except BaseException:
+            # Ctrl-C or the consumer gave up: stop the workers now rather than let the
+            # interpreter's exit wait for their current batches
+            _terminate(pool)
+            raise
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+            _forked_nlp = None
+
+    def _pool(self, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.n_process, mp_context=context, initializer=_worker_init,
+                                   initargs=(os.getpid(), self.model, self._components))

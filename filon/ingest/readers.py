@@ -57,6 +57,9 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 # page or a paywall stub, not an article (trafilatura returns "Accueil" for a nav-only page).
 _MIN_HTML_CHARS = 80
 _SENTENCE = re.compile(r"[.!?…»\"”](?:\s|$)")
+# JSON may spell a lone UTF-16 surrogate ("\ud800"); Python keeps it in the str, and it cannot be
+# encoded as UTF-8 (hashing the article id, storing it in DuckDB, printing it would raise).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def iter_articles(
@@ -87,9 +90,10 @@ def iter_articles(
             for file in _walk(path):
                 yield from _read_file(file, max_bytes, default_lang)
         elif not path.exists():
-            yield InputError(str(path), Errors.F001)
+            yield InputError(_source_name(path), Errors.F001)
         elif path.suffix.lower() not in SUFFIXES:
-            yield InputError(str(path), Errors.F009.format(suffix=path.suffix or "(none)"))
+            suffix = _SURROGATE.sub("\ufffd", path.suffix) or "(none)"
+            yield InputError(_source_name(path), Errors.F009.format(suffix=suffix))
         else:
             yield from _read_file(path, max_bytes, default_lang)
 
@@ -116,8 +120,14 @@ def _read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def _source_name(path: Path) -> str:
+    """The path as valid text: undecodable bytes of a file name (kept by Python as surrogates)
+    shown as \\xff, so the name can be stored and printed."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _read_file(path: Path, max_bytes: int, default_lang: str | None) -> Iterator[ReadResult]:
-    source = str(path)
+    source = _source_name(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -173,7 +183,7 @@ def _looks_like_jsonl(data: bytes) -> bool:
             continue
         try:
             return isinstance(json.loads(line), dict)
-        except ValueError:
+        except (ValueError, RecursionError):
             return False
     return False
 
@@ -341,7 +351,7 @@ def _read_json(data: bytes, source: str, default_lang: str | None) -> Iterator[R
         return
     try:
         whole = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         yield from _read_json_lines(text, source, default_lang)
         return
     items = whole if isinstance(whole, list) else [whole]
@@ -370,6 +380,11 @@ def _read_json_lines(text: str, source: str, default_lang: str | None) -> Iterat
             reason = f"{exc.msg} at column {exc.colno}"
             yield InputError(source, Errors.F006.format(line=number, reason=reason), line=number)
             continue
+        except RecursionError:
+            # json's decoder recurses once per [ or {: 100 000 of them overflow the stack
+            reason = "nested too deeply (arrays or objects inside each other)"
+            yield InputError(source, Errors.F006.format(line=number, reason=reason), line=number)
+            continue
         yield _json_article(item, source, number, default_lang)
 
 
@@ -389,13 +404,19 @@ def _json_article(item: Any, source: str, line: int | None, default_lang: str | 
     if not isinstance(text, str):
         kind = type(text).__name__
         return bad("text", "is missing" if text is None else f"must be a string, got {kind}")
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        # the text is what offsets index: it is refused rather than silently altered
+        code = ord(surrogate.group())
+        return bad("text", f"holds a lone surrogate \\u{code:04x} at character {surrogate.start()}"
+                   " (not valid Unicode)")
     meta: dict[str, Any] = {}
     for key in ("title", "url", "outlet", "published", "lang"):
         try:
-            meta[key] = _field_value(key, item.get(key))
+            meta[key] = _field_value(key, _no_surrogates(item.get(key)))
         except ValueError as exc:
             return bad(key, str(exc))
-    raw_id = item.get("id")
+    raw_id = _no_surrogates(item.get("id"))
     if isinstance(raw_id, bool) or (raw_id is not None and not isinstance(raw_id, str | int)):
         return bad("id", f"must be a string or an integer, got {type(raw_id).__name__}")
     source_id = str(raw_id) if raw_id is not None and str(raw_id).strip() else None
@@ -403,6 +424,11 @@ def _json_article(item: Any, source: str, line: int | None, default_lang: str | 
     if isinstance(result, InputError):
         return InputError(source, result.message, line=line)
     return result
+
+
+def _no_surrogates(value: Any) -> Any:
+    """A metadata string with lone surrogates replaced by U+FFFD; the article is kept."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 # --- common -------------------------------------------------------------------------------------

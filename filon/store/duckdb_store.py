@@ -15,11 +15,50 @@ import duckdb
 
 from filon.errors import Errors, StoreError
 from filon.ingest.article import Article
-from filon.store.schema import migrate
+from filon.store.schema import SCHEMA_VERSION, migrate, rollback, stored_version
+
+# Read-only connections (queries, `filon sql`) cannot reach files, extensions or settings: a
+# statement that slips past the SQL check still cannot read /etc/passwd or write a CSV.
+SANDBOX = {"enable_external_access": False, "lock_configuration": True}
+_NOT_DUCKDB = ("not a valid DuckDB database file", "Could not read enough bytes", "Corrupt",
+               "corrupt", "checksum")
 
 
 def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of a DuckDB error: its cause, without the LINE/caret context."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _open_error(path: str, exc: duckdb.Error) -> StoreError:
+    reason = _reason(exc)
+    if any(marker in reason for marker in _NOT_DUCKDB):
+        return StoreError(Errors.F205.format(path=path, reason=reason))
+    return StoreError(Errors.F201.format(path=path, reason=reason))
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(path, read_only=read_only, config=dict(SANDBOX) if read_only else {})
+    except duckdb.Error as exc:
+        raise _open_error(path, exc) from exc
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, path: str) -> int:
+    """The store's schema version; refuses a database filon did not write, or a newer filon did."""
+    try:
+        version = stored_version(con)
+    except duckdb.Error as exc:
+        raise _open_error(path, exc) from exc
+    if version is None:
+        raise StoreError(Errors.F207.format(path=path))
+    if version > SCHEMA_VERSION:
+        raise StoreError(Errors.F206.format(path=path, found=version, known=SCHEMA_VERSION))
+    return version
 
 
 class Store:
@@ -32,14 +71,27 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
-        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+        self.read_only = read_only
+        exists = self.path != ":memory:" and Path(self.path).exists()
+        if read_only and self.path != ":memory:" and not exists:
             raise StoreError(Errors.F203.format(path=self.path))
+        if exists and not read_only:
+            # judged on a read-only connection first: a store from a newer filon, or a file that
+            # is not filon's, is never opened for writing (opening alone may checkpoint it)
+            with _connect(self.path, read_only=True) as probe:
+                _check_version(probe, self.path)
+        self.con = _connect(self.path, read_only)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.version = _check_version(self.con, self.path)
             if not read_only:
                 migrate(self.con)
+                self.version = SCHEMA_VERSION
         except duckdb.Error as exc:
-            raise StoreError(Errors.F201.format(path=self.path, reason=exc)) from exc
+            self.con.close()
+            raise StoreError(Errors.F201.format(path=self.path, reason=_reason(exc))) from exc
+        except StoreError:
+            self.con.close()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -51,6 +103,14 @@ class Store:
         self.con.close()
 
     # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def agreements_dirty(self) -> bool:
+        """True when a batch was committed but the agreements were not recomputed after it."""
+        if self.version < 2:
+            return True  # a store of the first releases could have been left so; refresh is cheap
+        row = self.con.execute("SELECT value FROM filon_meta WHERE key = 'agreements_dirty'").fetchone()
+        return bool(row) and row[0] == "true"
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of `ids` already stored."""
@@ -96,10 +156,14 @@ class Store:
                 known.add(article.id)
                 rows.add(article, record, model)
             rows.insert(con)
+            if rows.documents:
+                # in the batch's own transaction: whatever stops the run before the refresh,
+                # the next run sees that agreements are stale and recomputes them
+                con.execute(_SET_DIRTY, ["true"])
             con.execute("COMMIT")
         except duckdb.Error as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(Errors.F201.format(path=self.path, reason=exc)) from exc
+            rollback(con)
+            raise StoreError(Errors.F201.format(path=self.path, reason=_reason(exc))) from exc
         return rows.documents
 
     def refresh_agreements(self) -> int:
@@ -137,11 +201,15 @@ class Store:
                     " unnest(?), unnest(?), unnest(?), unnest(?), unnest(?))",
                     [list(column) for column in zip(*rows, strict=True)],
                 )
+            con.execute(_SET_DIRTY, ["false"])
             con.execute("COMMIT")
         except duckdb.Error as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(Errors.F201.format(path=self.path, reason=exc)) from exc
+            rollback(con)
+            raise StoreError(Errors.F201.format(path=self.path, reason=_reason(exc))) from exc
         return len(summaries)
+
+
+_SET_DIRTY = "INSERT OR REPLACE INTO filon_meta VALUES ('agreements_dirty', ?)"
 
 
 # table -> (column list, select expression per column where it needs a cast)

@@ -2,10 +2,13 @@
 
 Each migration runs in its own transaction (as sqlite-utils' migrations do), so a database
 opened by a newer filon is upgraded in place and an interrupted upgrade leaves no half table.
+The store's schema version is also kept in `filon_meta` (key `schema_version`), with the
+`agreements_dirty` flag that says derived tables await a refresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 import duckdb
@@ -82,13 +85,64 @@ def _initial(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+@migration(2, "filon_meta: schema version and the agreements dirty flag")
+def _meta(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE TABLE filon_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+    # a store upgraded from version 1 may hold agreements computed by an interrupted run
+    con.execute("INSERT INTO filon_meta VALUES ('agreements_dirty', 'true')")
+
+
+SCHEMA_VERSION = max(version for version, _, _ in MIGRATIONS)
+"""The newest store schema this filon reads and writes."""
+FILON_TABLES = ("documents", "records", "entities", "mentions", "quotes", "events",
+                "event_parties", "dates", "agreements")
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Tables of the main schema of the connection's database."""
+    rows = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        " AND schema_name = 'main'"
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Schema version of a store: 0 for an empty database, None when it is not a filon store.
+
+    A store of the first filon releases has the tables but no version record: version 1.
+    """
+    tables = table_names(con)
+    if not tables:
+        return 0
+    versions = [0]
+    if "_filon_migrations" in tables:
+        versions.append(con.execute("SELECT coalesce(max(version), 0) FROM _filon_migrations")
+                        .fetchone()[0])
+    if "filon_meta" in tables:
+        row = con.execute("SELECT value FROM filon_meta WHERE key = 'schema_version'").fetchone()
+        if row and str(row[0]).isdigit():
+            versions.append(int(row[0]))
+    if max(versions) == 0:
+        return 1 if {"documents", "records"} <= tables else None
+    return max(versions)
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply pending migrations in order; returns the versions applied."""
+    """Apply pending migrations in order; returns the versions applied.
+
+    A store without `_filon_migrations` but with filon's tables predates versioning: it is
+    stamped as version 1 rather than created again.
+    """
+    legacy = {"documents", "records"} <= table_names(con)
     con.execute(
         "CREATE TABLE IF NOT EXISTS _filon_migrations "
         "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
     )
     done = {row[0] for row in con.execute("SELECT version FROM _filon_migrations").fetchall()}
+    if legacy and not done:
+        con.execute("INSERT INTO _filon_migrations (version, name) VALUES (1, 'initial tables (stamped)')")
+        done.add(1)
     applied = []
     for version, name, fn in sorted(MIGRATIONS, key=lambda m: m[0]):
         if version in done:
@@ -97,9 +151,22 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         try:
             fn(con)
             con.execute("INSERT INTO _filon_migrations (version, name) VALUES (?, ?)", [version, name])
+            if version >= 2:
+                con.execute("INSERT OR REPLACE INTO filon_meta VALUES ('schema_version', ?)",
+                            [str(version)])
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
         applied.append(version)
     return applied
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is open; never raise, so the error that led here is the one shown.
+
+    A failed COMMIT (disk full, read-only file) already ends the transaction, and a ROLLBACK
+    after it raises "no transaction is active", which used to hide the real cause.
+    """
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
