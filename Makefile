@@ -6,8 +6,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= filon.duckdb
+# the browser tests drive Debian's Chromium (never a browser downloaded by Playwright)
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup demo test lint bench eval clean solo-check
+.PHONY: setup browser demo test lint bench eval clean solo-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,16 +17,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) browser
+
+## Chromium for tests/test_web_browser.py, from apt when missing (needs root, as in CI; elsewhere
+## the browser tests skip with the reason).
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	  else echo "note: $(CHROMIUM) is missing and this is not root: browser tests will skip"; fi; \
+	fi
 
 ## Set up, then run the main job on the bundled example corpus: ingest -> extract -> store -> briefing.
 demo: $(STAMP)
 	rm -f $(DB)
 	$(BIN)/filon ingest examples/ --db $(DB)
 	$(BIN)/filon briefing --db $(DB)
+	@echo
+	@echo "Open the web app:  $(BIN)/filon serve --db $(DB)   then http://127.0.0.1:8000/"
 
 ## Set up, then run the linter and the whole test suite.
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check filon tests benchmarks
 	$(BIN)/python -m pytest -q
 
@@ -47,6 +60,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/store.py
+	$(BIN)/python benchmarks/api_latency.py
 
 clean:
 	rm -rf $(VENV) $(DB) *.egg-info .pytest_cache .ruff_cache

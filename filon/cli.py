@@ -478,6 +478,31 @@ def _trajectory(history: list[dict]) -> str:
     return " → ".join(f"{day} {status}" for status, day in steps) or "(no dated status)"
 
 
+@app.command()
+def serve(
+    db: DB_OPT = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this machine.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    token_env: Annotated[str, typer.Option(help="Environment variable holding the bearer token "
+                                           "that POST /api/articles requires.")] = "FILON_TOKEN",
+    writable: Annotated[bool, typer.Option("--writable", help="Open the store read-write so "
+                                           "POST /api/articles can ingest (other processes then "
+                                           "cannot open it).")] = False,
+) -> None:
+    """Serve the JSON API and the web pages over the store (read-only unless --writable).
+
+    Example:
+
+        filon serve --db filon.duckdb    # then open http://127.0.0.1:8000/
+    """
+    from filon.web import serve as run
+
+    err_console.print(f"filon serve: {db} ({'read-write' if writable else 'read-only'}) on "
+                      f"http://{host}:{port}/ · API docs at /docs", highlight=False)
+    run(db, host, port, writable=writable, token_env=token_env)
+
+
 @app.command("eval")
 def eval_command(
     articles: Annotated[Path, typer.Option(help="Articles (JSON Lines with id, text, …).")] = Path(

@@ -23,6 +23,8 @@ from filon.errors import Errors, StoreError
 class Table:
     columns: list[str]
     rows: list[tuple]
+    # rows matching the query before limit/offset; None when the query was not paged
+    total: int | None = None
 
     def dicts(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
@@ -31,6 +33,32 @@ class Table:
 def _table(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> Table:
     cur = con.execute(sql, params or [])
     return Table([d[0] for d in cur.description], cur.fetchall())
+
+
+def _page(con: duckdb.DuckDBPyConnection, sql: str, params: list, limit: int, offset: int) -> Table:
+    """Rows `offset`..`offset + limit` of `sql`, with `total` = every row it matches."""
+    table = _table(con, f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])
+    if offset == 0 and len(table.rows) < limit:
+        table.total = len(table.rows)  # the page holds everything: no second scan
+    else:
+        table.total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    return table
+
+
+_FOLD_CLASSES = {"a": "[aàâäáã]", "c": "[cç]", "e": "[eéèêë]", "i": "[iîïíì]", "n": "[nñ]",
+                 "o": "[oôöóò]", "u": "[uùûüú]", "y": "[yÿ]", "'": "['’]", "-": "[-‐–]", " ": r"\s+"}
+
+
+def folded_pattern(text: str) -> str:
+    """An RE2 pattern finding `text` with case and accents ignored ("pekin" finds "Pékin").
+
+    Letters become classes of their accented forms: DuckDB runs such a regex about 50 times
+    faster than `strip_accents(lower(column))` over every row.
+    """
+    out = []
+    for char in fold(text) if text else "":
+        out.append(_FOLD_CLASSES.get(char) or re.escape(char))
+    return "(?i)" + "".join(out)
 
 
 def resolve_actor_ids(con: duckdb.DuckDBPyConnection, gaz: Gazetteer, name: str,
@@ -51,7 +79,8 @@ def resolve_actor_ids(con: duckdb.DuckDBPyConnection, gaz: Gazetteer, name: str,
     return ids
 
 
-def actors(con: duckdb.DuckDBPyConnection, label: str | None = None, limit: int = 50) -> Table:
+def actors(con: duckdb.DuckDBPyConnection, label: str | None = None, limit: int = 50,
+           offset: int = 0, search: str | None = None) -> Table:
     """Actors by number of mentions, with the number of articles naming them."""
     sql = (
         "SELECT m.entity_id AS id, any_value(m.name) AS name, any_value(m.label) AS label,"
@@ -62,9 +91,13 @@ def actors(con: duckdb.DuckDBPyConnection, label: str | None = None, limit: int 
     if label:
         sql += " AND m.label = ?"
         params.append(label.upper())
-    sql += " GROUP BY m.entity_id ORDER BY mentions DESC, name LIMIT ?"
-    params.append(limit)
-    return _table(con, sql, params)
+    if search:
+        sql += (" AND m.entity_id IN (SELECT entity_id FROM mentions WHERE"
+                " strip_accents(lower(name)) LIKE '%' || strip_accents(lower(?)) || '%'"
+                " OR strip_accents(lower(text)) LIKE '%' || strip_accents(lower(?)) || '%')")
+        params += [search, search]
+    sql += " GROUP BY m.entity_id ORDER BY mentions DESC, name, id"
+    return _page(con, sql, params, limit, offset)
 
 
 def mentions(con: duckdb.DuckDBPyConnection, gaz: Gazetteer, actor: str, limit: int = 100) -> Table:
@@ -82,17 +115,17 @@ def mentions(con: duckdb.DuckDBPyConnection, gaz: Gazetteer, actor: str, limit: 
     )
 
 
-def articles(con: duckdb.DuckDBPyConnection, limit: int = 100) -> Table:
+def articles(con: duckdb.DuckDBPyConnection, limit: int = 100, offset: int = 0) -> Table:
     """Stored articles with counts of what was extracted from each."""
-    return _table(
+    return _page(
         con,
         "SELECT d.id, d.published, d.outlet, d.lang, d.status, d.title,"
         " (SELECT count(*) FROM mentions m WHERE m.doc_id = d.id) AS mentions,"
         " (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes,"
         " (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,"
         " d.source"
-        " FROM documents d ORDER BY d.published NULLS LAST, d.id LIMIT ?",
-        [limit],
+        " FROM documents d ORDER BY d.published NULLS LAST, d.id",
+        [], limit, offset,
     )
 
 
@@ -105,9 +138,14 @@ def quotes(
     search: str | None = None,
     kind: str | None = None,
     limit: int = 1000,
+    offset: int = 0,
+    speaker_id: str | None = None,
 ) -> Table:
     """Quotes and statements, filtered by speaker (any alias or role), date, text and kind."""
     where, params = ["TRUE"], []
+    if speaker_id:
+        where.append("q.speaker_id = ?")
+        params.append(speaker_id)
     if speaker:
         ids = resolve_actor_ids(con, gaz, speaker)
         where.append("(list_contains(?, q.speaker_id) OR lower(q.speaker_name) = lower(?))")
@@ -119,19 +157,18 @@ def quotes(
         where.append("q.published <= TRY_CAST(? AS DATE)")
         params.append(until)
     if search:
-        where.append("strip_accents(lower(q.text)) LIKE '%' || strip_accents(lower(?)) || '%'")
-        params.append(search)
+        where.append("regexp_matches(q.text, ?)")
+        params.append(folded_pattern(search))
     if kind:
         where.append("q.kind = ?")
         params.append(kind)
-    params.append(limit)
-    return _table(
+    return _page(
         con,
         "SELECT q.published, q.speaker_name AS speaker, q.speaker_id, q.kind, q.cue, q.text,"
-        " q.doc_id, q.start, q.\"end\", q.speaker_text"
+        " q.doc_id, q.start, q.\"end\", q.speaker_text, q.idx"
         f" FROM quotes q WHERE {' AND '.join(where)}"
-        " ORDER BY q.published NULLS LAST, q.doc_id, q.start LIMIT ?",
-        params,
+        " ORDER BY q.published NULLS LAST, q.doc_id, q.start",
+        params, limit, offset,
     )
 
 
@@ -143,6 +180,7 @@ def events(
     party: str | None = None,
     agreement: str | None = None,
     limit: int = 1000,
+    offset: int = 0,
 ) -> Table:
     """Events with their parties, filtered by type, status, party (any alias) and agreement."""
     where, params = ["TRUE"], []
@@ -163,19 +201,23 @@ def events(
     if agreement:
         where.append("e.agreement_id = ?")
         params.append(agreement)
-    params.append(limit)
-    return _table(
+    where_sql = " AND ".join(where)
+    order = "e.date NULLS LAST, e.doc_id, e.idx"
+    # parties and evidence are computed for the rows of the page only, after it is cut
+    table = _table(
         con,
         "SELECT e.date, e.type, e.status, e.negated, e.modality,"
         " (SELECT string_agg(p.name, ' & ' ORDER BY p.name) FROM event_parties p"
         "  WHERE p.doc_id = e.doc_id AND p.event_idx = e.idx) AS parties,"
         " e.subject, e.claimed_by_name AS claimed_by, e.agreement_id,"
         " substr(d.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence,"
-        " e.doc_id, e.evidence_start, e.evidence_end"
-        f" FROM events e JOIN documents d ON d.id = e.doc_id WHERE {' AND '.join(where)}"
-        " ORDER BY e.date NULLS LAST, e.doc_id, e.idx LIMIT ?",
-        params,
+        " e.doc_id, e.evidence_start, e.evidence_end, e.idx"
+        f" FROM (SELECT * FROM events e WHERE {where_sql} ORDER BY {order} LIMIT ? OFFSET ?) e"
+        f" JOIN documents d ON d.id = e.doc_id ORDER BY {order}",
+        [*params, limit, offset],
     )
+    table.total = con.execute(f"SELECT count(*) FROM events e WHERE {where_sql}", params).fetchone()[0]
+    return table
 
 
 def agreements(con: duckdb.DuckDBPyConnection) -> Table:
@@ -211,32 +253,36 @@ def find_agreements(con: duckdb.DuckDBPyConnection, query: str | None) -> list[d
     return out
 
 
-def timeline(con: duckdb.DuckDBPyConnection, query: str | None = None) -> Table:
-    """Status history of the matching agreements in date order, each step with its evidence."""
-    steps = []
-    found = find_agreements(con, query)
+def _steps(con: duckdb.DuckDBPyConnection, found: list[dict]) -> list[dict]:
+    """Every history step of `found` agreements with its evidence text and source article."""
     # one read of the documents the steps cite, not one query per step
     doc_ids = sorted({step.get("article_id") for agr in found for step in agr["history"]} - {None})
     docs = {row[0]: row[1:] for row in con.execute(
         "SELECT id, title, url, outlet, text FROM documents WHERE list_contains(?, id)", [doc_ids]
     ).fetchall()}
+    steps = []
     for agr in found:
         for step in agr["history"]:
             title, url, outlet, text = docs.get(step.get("article_id"), (None, None, None, None))
             start, end = step.get("evidence_start"), step.get("evidence_end")
             evidence = text[start:end] if text is not None and start is not None and end is not None else None
-            steps.append((
-                agr["agreement_id"], agr["name"], step.get("date"), step.get("status"),
-                step.get("claimed_by"),
-                evidence, step.get("article_id"), title, outlet, url,
-                step.get("evidence_start"), step.get("evidence_end"),
-            ))
+            steps.append({
+                "agreement_id": agr["agreement_id"], "agreement": agr["name"],
+                "date": step.get("date"), "status": step.get("status"),
+                "claimed_by": step.get("claimed_by"), "evidence": evidence,
+                "article_id": step.get("article_id"), "title": title, "outlet": outlet, "url": url,
+                "evidence_start": start, "evidence_end": end, "event_index": step.get("event_index"),
+            })
+    return steps
+
+
+def timeline(con: duckdb.DuckDBPyConnection, query: str | None = None) -> Table:
+    """Status history of the matching agreements in date order, each step with its evidence."""
+    columns = ["agreement_id", "agreement", "date", "status", "claimed_by", "evidence", "article_id",
+               "title", "outlet", "url", "evidence_start", "evidence_end"]
+    steps = [tuple(step[c] for c in columns) for step in _steps(con, find_agreements(con, query))]
     steps.sort(key=lambda s: (s[0], s[2] or "9999"))
-    return Table(
-        ["agreement_id", "agreement", "date", "status", "claimed_by", "evidence", "article_id",
-         "title", "outlet", "url", "evidence_start", "evidence_end"],
-        steps,
-    )
+    return Table(columns, steps)
 
 
 # Statement types `filon sql` runs. DuckDB's parser types DESCRIBE, SHOW, SUMMARIZE, FROM-first
@@ -302,3 +348,224 @@ def sql(con: duckdb.DuckDBPyConnection, statement: str) -> Table:
         return _table(con, statement)
     except duckdb.Error as exc:
         raise StoreError(f"SQL error: {exc}") from exc
+
+
+# -- views of the web app and its JSON API (filon serve) -------------------------------------
+
+
+def day_of(value: str | None) -> date | None:
+    """The first day an event date denotes: 2025-02-24, 2025-02 (month), 2025-W07 (ISO week)."""
+    if not value:
+        return None
+    try:
+        if "-W" in value:
+            year, week = value.split("-W", 1)
+            return date.fromisocalendar(int(year), int(week[:2]), 1)
+        parts = [int(p) for p in value[:10].split("-")]
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    rows = con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                       [table]).fetchall()
+    return {r[0] for r in rows}
+
+
+def _decoded(row: dict, keys: tuple[str, ...] = ("parties", "resources", "history")) -> dict:
+    for key in keys:
+        if key in row:
+            row[key] = json.loads(row[key]) if row[key] else []
+    return row
+
+
+def agreement_list(con: duckdb.DuckDBPyConnection, gaz: Gazetteer | None = None,
+                   status: str | None = None, party: str | None = None, search: str | None = None,
+                   limit: int = 50, offset: int = 0) -> Table:
+    """Agreements with latest status, parties, domain (when the store has one) and counts."""
+    # a store written by a filon with per-agreement domains has the column; older ones do not
+    domain = "a.domain" if "domain" in _columns(con, "agreements") else "NULL"
+    where, params = ["TRUE"], []
+    if status:
+        where.append("a.latest_status = ?")
+        params.append(status)
+    if party:
+        ids = resolve_actor_ids(con, gaz, party) if gaz else []
+        if gaz:
+            ids += [gaz.state_of(i).id for i in ids if gaz.state_of(i)]
+        # lower() of the whole JSON keeps its keys ("name", "id") and avoids a lambda, whose
+        # syntax changed between DuckDB versions
+        where.append("(list_has_any(json_extract_string(a.parties, '$[*].id'), ?) OR list_contains("
+                     "json_extract_string(lower(a.parties), '$[*].name'), lower(?)))")
+        params += [ids, party]
+    if search:
+        where.append("strip_accents(lower(coalesce(a.name, '') || ' ' || a.agreement_id))"
+                     " LIKE '%' || strip_accents(lower(?)) || '%'")
+        params.append(search)
+    table = _page(
+        con,
+        "SELECT a.agreement_id, a.name, a.latest_status, a.first_date, a.last_date, a.parties,"
+        f" a.resources, {domain} AS domain, json_array_length(a.history) AS steps,"
+        " (SELECT count(*) FROM events e WHERE e.agreement_id = a.agreement_id) AS events,"
+        " (SELECT count(DISTINCT e.doc_id) FROM events e WHERE e.agreement_id = a.agreement_id)"
+        f" AS articles FROM agreements a WHERE {' AND '.join(where)}"
+        " ORDER BY a.last_date DESC NULLS LAST, a.agreement_id",
+        params, limit, offset,
+    )
+    table.rows = [tuple(_decoded(row).values()) for row in table.dicts()]
+    return table
+
+
+def agreement(con: duckdb.DuckDBPyConnection, agreement_id: str) -> dict | None:
+    """One agreement with its timeline (date, status, claimant, evidence and its offsets)."""
+    found = _table(con, "SELECT * FROM agreements WHERE agreement_id = ?", [agreement_id]).dicts()
+    if not found:
+        return None
+    agr = _decoded(found[0])
+    agr["history"] = [_step(step) for step in agr["history"]]
+    agr.setdefault("domain", None)
+    steps = _steps(con, [agr])
+    steps.sort(key=lambda s: (day_of(s["date"]) or date.max, s["date"] or ""))
+    agr["timeline"] = [{k: v for k, v in s.items() if k not in ("agreement_id", "agreement")}
+                       for s in steps]
+    del agr["history"]
+    agr["events"], agr["articles"] = con.execute(
+        "SELECT count(*), count(DISTINCT doc_id) FROM events WHERE agreement_id = ?", [agreement_id]
+    ).fetchone()
+    return agr
+
+
+def actor(con: duckdb.DuckDBPyConnection, gaz: Gazetteer | None, actor_id: str,
+          limit: int = 50) -> dict | None:
+    """An actor: aliases, mentions per day, quotes, agreements and co-mentioned actors."""
+    row = con.execute(
+        "SELECT any_value(name), any_value(label), count(*), count(DISTINCT doc_id) FROM mentions"
+        " WHERE entity_id = ?", [actor_id]).fetchone()
+    if not row or not row[2]:
+        return None
+    known = gaz.actor(actor_id) if gaz else None
+    aliases = _table(con, "SELECT text, count(*) AS mentions FROM mentions WHERE entity_id = ?"
+                     " GROUP BY text ORDER BY mentions DESC, text", [actor_id]).dicts()
+    per_day = _table(
+        con,
+        "SELECT d.published AS day, count(*) AS mentions FROM mentions m JOIN documents d"
+        " ON d.id = m.doc_id WHERE m.entity_id = ? OR m.refers_to_id = ?"
+        " GROUP BY d.published ORDER BY d.published NULLS LAST", [actor_id, actor_id]).dicts()
+    agreements_of = _table(
+        con,
+        "SELECT a.agreement_id, a.name, a.latest_status, a.last_date, count(e.idx) AS events"
+        " FROM agreements a LEFT JOIN events e ON e.agreement_id = a.agreement_id AND"
+        " (e.claimed_by_id = ? OR list_contains(json_extract_string(e.extra, '$.actors[*].id'), ?)"
+        "  OR EXISTS (SELECT 1 FROM event_parties p WHERE p.doc_id = e.doc_id"
+        "   AND p.event_idx = e.idx AND p.party_id = ?))"
+        " GROUP BY ALL HAVING count(e.idx) > 0"
+        " OR list_contains(json_extract_string(any_value(a.parties), '$[*].id'), ?)"
+        " ORDER BY a.last_date DESC NULLS LAST, a.agreement_id",
+        [actor_id] * 4).dicts()
+    co = _table(
+        con,
+        "WITH docs AS (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)"
+        " SELECT m.entity_id AS id, any_value(m.name) AS name, any_value(m.label) AS label,"
+        " count(DISTINCT m.doc_id) AS articles, count(*) AS mentions"
+        " FROM mentions m JOIN docs USING (doc_id) WHERE m.entity_id IS NOT NULL"
+        " AND m.entity_id <> ? GROUP BY m.entity_id"
+        " ORDER BY articles DESC, mentions DESC, id LIMIT ?", [actor_id, actor_id, limit]).dicts()
+    said = quotes(con, gaz, speaker_id=actor_id, limit=limit) if gaz else None
+    return {
+        "id": actor_id, "name": row[0], "label": row[1], "mentions": row[2], "articles": row[3],
+        "type": known.type if known else None,
+        "known_aliases": list(known.aliases) if known else [],
+        "aliases": aliases, "mentions_per_day": per_day,
+        "quotes": said.dicts() if said else [], "quotes_total": said.total if said else 0,
+        "agreements": agreements_of, "co_mentioned": co,
+    }
+
+
+def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict | None:
+    """A stored article: text, metadata and every span filon found in it."""
+    found = _table(con, "SELECT id, source_id, url, outlet, lang, published, title, text,"
+                   " boilerplate, status, skip_reason, model FROM documents WHERE id = ?",
+                   [doc_id]).dicts()
+    if not found:
+        return None
+    doc = found[0]
+    doc["boilerplate"] = json.loads(doc["boilerplate"]) if doc["boilerplate"] else []
+    doc["entities"] = _table(
+        con, "SELECT idx, start, \"end\", text, label, entity_id, name, kind, refers_to_id,"
+        " refers_to_name FROM mentions WHERE doc_id = ? ORDER BY idx", [doc_id]).dicts()
+    doc["quotes"] = _table(
+        con, "SELECT idx, kind, start, \"end\", text, speaker_id, speaker_name, speaker_text,"
+        " speaker_start, speaker_end, cue, extra FROM quotes WHERE doc_id = ? ORDER BY idx",
+        [doc_id]).dicts()
+    doc["speakers"] = []
+    for q in doc["quotes"]:
+        q["extra"] = json.loads(q["extra"]) if q["extra"] else {}
+        if q["speaker_start"] is not None and q["speaker_end"] is not None:
+            doc["speakers"].append({"quote_idx": q["idx"], "start": q["speaker_start"],
+                                    "end": q["speaker_end"], "text": q["speaker_text"],
+                                    "id": q["speaker_id"], "name": q["speaker_name"]})
+    doc["dates"] = _table(con, "SELECT idx, start, \"end\", text, value, granularity FROM dates"
+                          " WHERE doc_id = ? ORDER BY idx", [doc_id]).dicts()
+    doc["evidence"] = _table(
+        con,
+        "SELECT e.idx, e.type, e.status, e.subject, e.date, e.agreement_id, a.name AS agreement,"
+        " e.evidence_start AS start, e.evidence_end AS \"end\", e.negated, e.modality,"
+        " e.claimed_by_id, e.claimed_by_name,"
+        " (SELECT list(p.name ORDER BY p.name) FROM event_parties p WHERE p.doc_id = e.doc_id"
+        "  AND p.event_idx = e.idx) AS parties"
+        " FROM events e LEFT JOIN agreements a ON a.agreement_id = e.agreement_id"
+        " WHERE e.doc_id = ? ORDER BY e.idx", [doc_id]).dicts()
+    return doc
+
+
+def search(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20, offset: int = 0
+           ) -> dict[str, Table]:
+    """Articles (title or text) and quotes containing `text`, accents and case ignored.
+
+    A scan with `folded_pattern`: DuckDB's fts extension needs a download and an index written
+    into the store, neither possible for a read-only store offline; the scan of 4,000 articles
+    takes a few milliseconds.
+    """
+    pattern = folded_pattern(text)
+    docs = _page(
+        con,
+        "SELECT id, published, outlet, title,"
+        " regexp_extract(text, '(?s).{0,80}(?:' || ? || ').{0,140}') AS snippet FROM documents"
+        " WHERE regexp_matches(text, ?) OR regexp_matches(coalesce(title, ''), ?)"
+        " ORDER BY published DESC NULLS LAST, id",
+        [pattern, pattern, pattern], limit, offset,
+    )
+    said = _page(
+        con,
+        "SELECT published, speaker_name AS speaker, speaker_id, kind, text, doc_id, idx"
+        " FROM quotes WHERE regexp_matches(text, ?) ORDER BY published DESC NULLS LAST, doc_id, idx",
+        [pattern], limit, offset,
+    )
+    return {"documents": docs, "quotes": said}
+
+
+def dashboard(con: duckdb.DuckDBPyConnection, limit: int = 10) -> dict:
+    """Agreements by latest status, the latest status changes, the most mentioned actors."""
+    by_status = _table(con, "SELECT coalesce(latest_status, 'unknown') AS status, count(*) AS"
+                       " agreements FROM agreements GROUP BY ALL ORDER BY agreements DESC, status")
+    changes = []
+    for agr in find_agreements(con, None):
+        previous = None
+        for step in sorted(agr["history"], key=lambda s: (day_of(s.get("date")) or date.max)):
+            status = step.get("status")
+            # "other" is an act around the agreement, not a status it moved to
+            if not status or status == "other" or not step.get("date"):
+                continue
+            if status != previous:
+                changes.append({"agreement_id": agr["agreement_id"], "agreement": agr["name"],
+                                "from": previous, **step})
+            previous = status
+    changes.sort(key=lambda s: day_of(s["date"]) or date.min, reverse=True)
+    counts = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions),"
+                         " (SELECT count(*) FROM quotes), (SELECT count(*) FROM agreements)").fetchone()
+    return {
+        "counts": dict(zip(("documents", "mentions", "quotes", "agreements"), counts, strict=True)),
+        "by_status": by_status.dicts(), "changes": changes[:limit],
+        "actors": actors(con, None, limit).dicts(),
+    }
