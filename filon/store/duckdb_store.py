@@ -78,8 +78,17 @@ class Store:
         if exists and not read_only:
             # judged on a read-only connection first: a store from a newer filon, or a file that
             # is not filon's, is never opened for writing (opening alone may checkpoint it)
-            with _connect(self.path, read_only=True) as probe:
-                _check_version(probe, self.path)
+            try:
+                probe = duckdb.connect(self.path, read_only=True, config=dict(SANDBOX))
+            except duckdb.Error as exc:
+                if "different configuration" not in str(exc):
+                    raise _open_error(self.path, exc) from exc
+                # this process already holds the file open for writing (`filon serve --writable`
+                # ingesting a post): it was judged when that connection was opened
+                probe = None
+            if probe is not None:
+                with probe:
+                    _check_version(probe, self.path)
         self.con = _connect(self.path, read_only)
         try:
             self.version = _check_version(self.con, self.path)
