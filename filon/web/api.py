@@ -25,7 +25,7 @@ from fastapi.responses import JSONResponse, Response
 
 from filon.store import queries
 from filon.store.queries import Table
-from filon.web.app import ApiError, ServerState
+from filon.web.state import ApiError, ServerState
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -13,8 +13,8 @@ from jinja2 import Environment, FileSystemLoader
 from filon.store import queries
 from filon.web import charts
 from filon.web.api import DAY, Con, state_of
-from filon.web.app import HERE, ApiError
 from filon.web.highlight import css_token, document_spans, render, url_id
+from filon.web.state import HERE, ApiError
 
 router = APIRouter(include_in_schema=False)
 
