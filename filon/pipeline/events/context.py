@@ -59,7 +59,6 @@ class LocalAgreement:
     key: str
     parties: list[tuple[str, str]]
     resources: list[dict]
-    in_scope: bool
     signed: str | None = None  # "signed" | "ratified": furthest asserted step read so far in the article
     subject: dict | None = None  # {"text", "start", "end"} of the phrase that first named it
     domain: str | None = None
@@ -173,6 +172,12 @@ def deal_word(pack: EventPack, table: TokenTable, i: int) -> bool:
     lemma = table.lemma_lower[i]
     nouns = pack.lexicon.agreement_nouns
     return lemma in nouns or table.lower[i] in nouns or lemma in pack.lexicon.negotiation_nouns
+
+
+def anaphoric_only(pack: EventPack, table: TokenTable, noun: int) -> bool:
+    """An agreement noun that only points back to a deal already named ("le texte", "la mouture")."""
+    nouns = pack.lexicon.agreement_nouns
+    return bool(nouns.get(table.lemma_lower[noun], nouns.get(table.lower[noun], False)))
 
 
 # ---------------------------------------------------------------------- helpers

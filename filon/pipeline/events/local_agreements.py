@@ -7,6 +7,7 @@ from filon.pipeline.events.context import (
     EventContext,
     EventPack,
     LocalAgreement,
+    anaphoric_only,
     deal_word,
 )
 from filon.pipeline.tokens import TokenTable
@@ -45,18 +46,17 @@ def local_agreement_of(ctx: EventContext,
         # an article in scope (about minerals): "l'accord" there is its deal, unless a
         # complement says otherwise ("l'accord de cessez-le-feu")
         # "le texte", "le projet", "la signature" only ever point back: they open no deal
-        anaphoric = ctx.pack.lexicon.agreement_nouns
         definite = [t for t in nouns if not opens_new(ctx.pack, table, t)
-                    and not anaphoric.get(table.lemma_lower[t], anaphoric.get(table.lower[t], False))]
+                    and not anaphoric_only(ctx.pack, table, t)]
         # "les négociations avec Washington se poursuivent" in an article about minerals
         named_talks = bool(talk_nouns and explicit and ctx.doc_topical and not any(
             foreign_complement(ctx, t) for t in talk_nouns or []))
         if not named_talks and (not (ctx.doc_topical and definite)
                                 or any(foreign_complement(ctx, t) for t in definite)):
             return None
-    elif nouns and not (talks or resource) and all(_anaphoric_only(ctx, t) for t in nouns):
+    elif nouns and not (talks or resource) and all(anaphoric_only(ctx.pack, table, t) for t in nouns):
         return None  # "le texte", "le projet de loi": they point back to a deal, never open one
-    local = LocalAgreement(f"local:{len(ctx.agreements) + 1}", list(explicit), list(resources), True)
+    local = LocalAgreement(f"local:{len(ctx.agreements) + 1}", list(explicit), list(resources))
     ctx.agreements.append(local)
     return local
 
@@ -98,13 +98,7 @@ def foreign_complement(ctx: EventContext, noun: int, cases: tuple[str, ...] = ("
 
 def opens_new(pack: EventPack, table: TokenTable, noun: int) -> bool:
     """An indefinite, non-anaphoric agreement noun ("un accord entre X et Y") may open a new one."""
-    nouns = pack.lexicon.agreement_nouns
-    if nouns.get(table.lemma_lower[noun], nouns.get(table.lower[noun])):
+    if anaphoric_only(pack, table, noun):
         return False  # "le document", "une mouture": only ever point back
     dets = [table.lower[c] for c in table.children(noun) if table.dep[c] == "det"]
     return not any(d in pack.lexicon.anaphoric_determiners for d in dets)
-
-
-def _anaphoric_only(ctx: EventContext, noun: int) -> bool:
-    nouns, table = ctx.pack.lexicon.agreement_nouns, ctx.table
-    return nouns.get(table.lemma_lower[noun], nouns.get(table.lower[noun], False))

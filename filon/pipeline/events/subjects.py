@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from filon.pipeline.events import syntax as syn
-from filon.pipeline.events.context import EventContext, LocalAgreement
+from filon.pipeline.events.context import EventContext, LocalAgreement, anaphoric_only
 
 # complements that belong to the deal's name; "avec X", "entre X et Y" name its parties instead
 _NAME_DEPS = frozenset({"nmod", "amod", "flat:name", "flat:foreign", "compound", "nummod", "fixed"})
@@ -39,9 +39,8 @@ def subject_phrase(ctx: EventContext, noun: int) -> tuple[str, int, int]:
 
 def deal_subject(ctx: EventContext, nouns: list[int], local: LocalAgreement | None) -> dict | None:
     """The subject of an event from the deal nouns of its clause, else its agreement's."""
-    anaphoric = ctx.pack.lexicon.agreement_nouns
     t = ctx.table
-    naming = [n for n in nouns if not anaphoric.get(t.lemma_lower[n], anaphoric.get(t.lower[n], False))]
+    naming = [n for n in nouns if not anaphoric_only(ctx.pack, t, n)]
     for noun in naming or nouns:
         text, start, end = subject_phrase(ctx, noun)
         if local is not None and end - start <= len(t.text[noun]) and local.subject:
