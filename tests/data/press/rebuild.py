@@ -10,7 +10,10 @@ search tool's JSON answers, whose `results` hold those fields), then:
 
 Each text is `excerpt[slice[0]:slice[1]]`, checked against its sha256, and written to
 `tests/data/press/texts/` (ignored by git) as `dev.jsonl` and `heldout.jsonl` (the article format
-of `filon ingest`/`filon eval`) plus one `.txt` per article. A recipe whose answer is missing or
+of `filon ingest`/`filon eval`) plus one `.txt` per article. The committed labels
+(`labels-*.jsonl`) hold the quotes and evidence sentences as offsets only; the gold files that
+`filon eval` reads, `texts/gold-dev.jsonl` and `texts/gold-heldout.jsonl`, get them back from the
+rebuilt texts. A recipe whose answer is missing or
 whose text no longer matches its hash is reported and left out; the exit code is 1 then.
 `--check` only reports which texts are present and intact.
 """
@@ -77,8 +80,26 @@ def rebuild(paths: list[Path]) -> int:
         with (OUT / f"{split}.jsonl").open("w", encoding="utf-8") as fh:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        write_gold(split, {row["id"]: row["text"] for row in rows})
     print(f"rebuilt {sum(map(len, splits.values()))} of {len(recipes())} texts into {OUT}")
     return missing
+
+
+def write_gold(split: str, texts: dict[str, str]) -> None:
+    """`texts/gold-SPLIT.jsonl`: the labels of the rebuilt articles, quotes and evidence filled in
+    from their offsets."""
+    labels = HERE / f"labels-{split}.jsonl"
+    with (OUT / f"gold-{split}.jsonl").open("w", encoding="utf-8") as fh:
+        for line in labels.read_text(encoding="utf-8").splitlines():
+            gold = json.loads(line)
+            text = texts.get(gold["id"])
+            if text is None:
+                continue
+            for quote in gold.get("direct_quotes", []):
+                quote["quote"] = text[quote["start"] : quote["end"]]
+            for item in gold.get("agreements", []):
+                item["evidence"] = text[item["evidence_start"] : item["evidence_end"]]
+            fh.write(json.dumps(gold, ensure_ascii=False) + "\n")
 
 
 def check() -> int:
