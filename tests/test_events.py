@@ -1098,3 +1098,20 @@ def test_events_relative_clause_names_are_not_the_offer_parties(events_nlp):
             "protocole d'accord sur les matières premières avec l'UE.")
     offer = [e for e in extract(events_nlp, text) if e["status"] == "proposed"]
     assert len(offer) == 1 and names(offer[0]) == {"United States", "Chile"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Un accord a été trouvé dimanche sur le financement climatique.", "close"),
+        ("Le Qatar a annoncé lundi un contrat de gaz naturel liquéfié avec la Chine.", "signed"),
+        ("Un nouveau contrat est en cours de négociation entre la Commission et Pfizer.", "negotiating"),
+    ],
+)
+def test_events_found_announced_and_under_negotiation(events_nlp, text, status):
+    assert [e["status"] for e in extract(events_nlp, text) if e["type"] == "agreement"] == [status]
+
+
+def test_events_announcing_talks_is_not_a_signed_deal(events_nlp):
+    text = "Le ministre a annoncé l'ouverture de négociations avec le Japon."
+    assert "signed" not in [e["status"] for e in extract(events_nlp, text)]
