@@ -183,7 +183,7 @@ def test_backends_ctrl_c_exits_130_and_keeps_committed_batches(saboteur, tmp_pat
              for i in range(70)]
     lines.append(json.dumps({"text": "STOP ici", "lang": "fr"}))
     src = _jsonl(tmp_path / "in.jsonl", lines)
-    monkeypatch.setattr("filon.cli._backend",
+    monkeypatch.setattr("filon.cli.run.make_backend",
                         lambda *a, **k: LocalBackend(nlp=saboteur, n_process=n_process))
     db = tmp_path / "s.duckdb"
     result = runner.invoke(app, ["ingest", str(src), "--db", str(db), "-q"])

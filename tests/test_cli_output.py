@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from filon.cli import _csv_cell, _safe, app
+from filon.cli import app
+from filon.cli.output import csv_cell as _csv_cell
+from filon.cli.output import safe as _safe
 from filon.ingest.article import Article
 from filon.store import Store
 

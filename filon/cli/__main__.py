@@ -1,0 +1,5 @@
+"""`python -m filon.cli`."""
+
+from filon.cli import main
+
+main()

@@ -1,0 +1,52 @@
+"""Options the commands share, and the objects they open (backend, store, gazetteer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from filon.cli.output import Format
+
+DB_OPT = Annotated[Path, typer.Option("--db", help="DuckDB file.", envvar="FILON_DB")]
+DEFAULT_DB = Path("filon.duckdb")
+FMT_OPT = Annotated[Format, typer.Option("--format", "-f", help="table, json (JSON Lines) or csv.")]
+RAW_CSV_OPT = Annotated[bool, typer.Option(
+    "--raw-csv", help="CSV cells exactly as stored: no ' before a cell opening with = + - @.")]
+
+
+MODEL_OPT = Annotated[str, typer.Option("--model", help="spaCy model package (fr_core_news_md, "
+                                        "or fr_core_news_sm for speed).")]
+BATCH_OPT = Annotated[int, typer.Option("--batch-size", min=1, help="Docs per nlp.pipe batch.")]
+PROC_OPT = Annotated[int, typer.Option("--processes", "-p", min=1, help="Worker processes.")]
+MAXB_OPT = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input files larger "
+                                       "than this (bytes).")]
+LANG_OPT = Annotated[str | None, typer.Option("--lang", help="Language to assume when detection "
+                                              "is not possible (very short texts).")]
+QUIET_OPT = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+SECONDS_OPT = Annotated[float, typer.Option(
+    "--max-article-seconds", min=0, help="Time budget per article; an article over it is "
+    "reported and skipped (0: no limit). A batch over its budget is rerun article by article.")]
+PATHS_ARG = Annotated[list[str], typer.Argument(help="Files (.txt .html .htm .jsonl .json), "
+                                                "directories (recursive) or - for stdin.")]
+
+
+def make_backend(model: str, batch_size: int, processes: int, max_seconds: float | None = None):
+    from filon.backends.local import DEFAULT_MAX_ARTICLE_SECONDS, LocalBackend
+
+    seconds = DEFAULT_MAX_ARTICLE_SECONDS if max_seconds is None else max_seconds
+    return LocalBackend(model=model, batch_size=batch_size, n_process=processes,
+                        max_article_seconds=seconds)
+
+
+def open_store(db: Path):
+    from filon.store import Store
+
+    return Store(db, read_only=True)
+
+
+def gazetteer():
+    from filon.domains.gazetteer import load_gazetteer
+
+    return load_gazetteer()
