@@ -45,6 +45,7 @@ from filon.domains.gazetteer import Gazetteer, load_gazetteer
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.domains.places import city_index
 from filon.pipeline.component import FilonComponent
+from filon.pipeline.entities.acronyms import link_acronyms
 from filon.pipeline.entities.gender import (
     apposition_after_gender,
     fill_first_name_genders,
@@ -106,6 +107,7 @@ class EntityLinker(FilonComponent):
             else:
                 out.append(named_entity(doc, gaz, table, m, surface, start_char, people))
         link_appositions(text, out)
+        link_acronyms(text, out)
         fill_first_name_genders(out, self.first_names)
         apposition_after_gender(table, text, out)
         share_gender(out)

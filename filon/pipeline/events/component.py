@@ -70,12 +70,19 @@ from filon.pipeline.events.context import (
     where,
     within,
 )
-from filon.pipeline.events.lexicon import Trigger, load_event_lexicon
+from filon.pipeline.events.lexicon import COARSE_STATUS, Trigger, load_event_lexicon
 from filon.pipeline.events.local_agreements import antecedent_of, local_agreement_of
 from filon.pipeline.events.mentions import actor_mentions
-from filon.pipeline.events.parties import actors_of, agent_of, order_parties, split_partners
+from filon.pipeline.events.parties import (
+    actors_of,
+    agent_of,
+    attributions,
+    merge_restatements,
+    order_parties,
+    split_partners,
+)
 from filon.pipeline.events.status import event_status, is_negated, modality_of
-from filon.pipeline.events.subjects import deal_domain, deal_subject
+from filon.pipeline.events.subjects import deal_domain, deal_subject, preliminary
 from filon.pipeline.events.timing import event_date
 from filon.pipeline.extensions import doc_text, set_doc_extensions
 from filon.pipeline.tokens import token_table
@@ -184,7 +191,7 @@ class EventExtractor(FilonComponent):
                                 foreign, pronoun)
             if event is not None:
                 events.extend(split_partners(ctx, r_start, r_end, event))
-        return events
+        return merge_restatements(events)
 
     # ------------------------------------------------------------------ one event
     def _event(
@@ -203,8 +210,14 @@ class EventExtractor(FilonComponent):
         doc = ctx.doc
         resource, topical = scope
         region = Span(doc, r_start, r_end)
-        mentions = mentions_in(ctx, region.start_char, region.end_char)
         table = ctx.table
+        mentions = mentions_in(ctx, region.start_char, region.end_char)
+        told = attributions(ctx, sent)
+        untold = [m for m in mentions if not syn.in_any(m.start, told)] if told else mentions
+        if any(m.party and not m.place for m in untold):
+            # "X et Y ont trouvé un compromis, selon Z": Z tells, X and Y agree. With no
+            # other party named ("selon Kiev et Washington, l'accord …"), the sources are it.
+            mentions = untold
         predicate = syn.predicate_of(table, span.start, span.end)
         chain = syn.governors(table, predicate, sent.start, sent.end)
         compare = next((table.idx[i] for i in range(span.end, r_end)
@@ -274,10 +287,16 @@ class EventExtractor(FilonComponent):
             # "…, ont indiqué les deux capitales": both parties say it
             named = order_parties(self.pack, parties)
             claimed_by = {"name": " & ".join(n for _, n in named), "id": None, "ids": [i for i, _ in named]}
+        deal_nouns = ([i for i in region_nouns if r_start <= i < r_end]
+                      or within(ctx.talk_nouns, r_start, r_end))
+        subject = deal_subject(ctx, deal_nouns, local) if trig.type == "agreement" else None
         local_signed = local.signed if local is not None and trig.type == "agreement" else None
         status, detail, coarse = event_status(
             ctx, sent, region, span, trig, negated, modality, quote_index, agent, local_signed, chain
         )
+        if status == "signed" and preliminary(ctx, subject, span.end_char, sent.start_char, sent.end_char):
+            # "a conclu un accord de principe": agreed, the binding deal is still to come
+            status, coarse = "close", COARSE_STATUS["close"]
         steps = ("signed", "ratified")
         if (local is not None and trig.type == "agreement" and status in steps and trig.status in steps
                 and modality == "asserted" and local.signed != "ratified"):
@@ -288,9 +307,6 @@ class EventExtractor(FilonComponent):
             # "doit signer vendredi": the deal is close as of the article; Friday is the plan
             planned, date_value, date_source = date_value, ctx.published, "published"
         actors = actors_of(self.pack, mentions, agent, span, trig)
-        deal_nouns = ([i for i in region_nouns if r_start <= i < r_end]
-                      or within(ctx.talk_nouns, r_start, r_end))
-        subject = deal_subject(ctx, deal_nouns, local) if trig.type == "agreement" else None
         domain = deal_domain(ctx, subject, ctx.text[region.start_char : region.end_char], resources, local)
         if local is not None and trig.type == "agreement":
             local.subject = local.subject or subject

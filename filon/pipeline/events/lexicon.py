@@ -14,7 +14,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
+from filon.domains.demonyms import state_demonyms
 from filon.domains.folding import fold
+from filon.domains.gazetteer import load_gazetteer
 from filon.domains.pack import DEFAULT_DOMAIN, domain_path, read_csv, read_yaml
 from filon.errors import DomainError, Errors
 from filon.pipeline.tokens import TokenTable, token_table
@@ -152,10 +154,13 @@ class EventLexicon:
     reporting_lemmas: frozenset[str] = frozenset()
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (id, name)
     place_nouns: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()  # 'un responsable américain': who tells
     locative_prepositions: frozenset[str] = frozenset()
     dative_verbs: frozenset[str] = frozenset()
     non_parties: frozenset[str] = frozenset()
     comparison_cues: frozenset[str] = frozenset()
+    preliminary_qualifiers: frozenset[str] = frozenset()  # folded: 'de principe', …
+    deal_name_words: frozenset[str] = frozenset()  # words of a deal's or a law's name
     patterns: dict[str, list] = field(default_factory=dict)  # trigger id -> token pattern
     # which agreements count: None for a deal of any kind, else a resource family that the
     # sentence (or the article, for "l'accord") must name
@@ -482,13 +487,19 @@ def load_event_lexicon(domain: str = DEFAULT_DOMAIN) -> EventLexicon:
     lex.attribution_cues = _values(data, "attribution_cues")
     lex.reporting_lemmas = _values(data, "reporting_lemmas")
     lex.place_nouns = _values(data, "place_nouns")
+    lex.source_nouns = _values(data, "source_nouns")
     lex.locative_prepositions = _values(data, "locative_prepositions")
     lex.dative_verbs = _values(data, "dative_verbs")
     lex.non_parties = _values(data, "non_parties")
     lex.comparison_cues = _values(data, "comparison_cues")
+    lex.deal_name_words = _values(data, "deal_name_words")
+    lex.preliminary_qualifiers = frozenset(fold(v) for v in _values(data, "preliminary_qualifiers"))
     for entry in data.get("demonyms", []):
         for form in entry["forms"]:
             lex.demonyms[str(form).lower()] = (entry["id"], entry["name"])
+    # the world's states from the pack's table; the YAML's hand-listed forms win
+    for form, hit in state_demonyms(domain, load_gazetteer(domain)).items():
+        lex.demonyms.setdefault(form, hit)
     for row in read_csv(domain, RESOURCES_FILE, ("id", "name", "family", "surfaces", "source")):
         res = Resource(row["id"], row["name"], row.get("name_fr") or row["name"], row["family"],
                        row.get("parent") or None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
+import re
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
@@ -16,6 +17,7 @@ from spacy.util import filter_spans
 from filon.domains.gazetteer import Actor
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.context import (
+    OWN_PARTY_TYPES,
     EventPack,
     Mention,
     char_span,
@@ -49,11 +51,8 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
     reach = list(itertools.accumulate((end for _, end in covered), max))
     table = token_table(doc)
     demonyms = pack.lexicon.demonyms
-    for i in where(table.lower, demonyms):
-        hit = demonyms[table.lower[i]]
-        if hit is None:
-            continue
-        at = table.idx[i]
+    for first, i, hit in _demonym_hits(table, demonyms):
+        at = table.idx[first]
         k = bisect.bisect_right(covered_starts, at)
         if k and reach[k - 1] > at:
             continue
@@ -61,7 +60,8 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
             continue
         actor = pack.gazetteer.actor(hit[0])
         party = (actor.id, actor.name) if actor else hit
-        mentions.append(Mention(at, at + len(table.text[i]), i, i + 1, None, party[1],
+        end = table.idx[i] + len(table.text[i])
+        mentions.append(Mention(at, end, first, i + 1, None, party[1],
                                 "demonym", party, demonym=True,
                                 place=qualifies_place(pack, table, i) or syn.witness(table, i)))
     header = syn.DATELINE.match(doc_text(doc))
@@ -74,13 +74,29 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
     return mentions
 
 
+def _demonym_hits(table: TokenTable, demonyms: dict[str, tuple[str, str]]
+                  ) -> list[tuple[int, int, tuple[str, str]]]:
+    """(first token, last token, state) of each nationality adjective. The tokenizer splits
+    compounds ("sierra-léonaises" -> sierra, -, léonaises): those are read back across tokens
+    written without spaces."""
+    hits = [(i, i, demonyms[table.lower[i]]) for i in where(table.lower, demonyms)]
+    for i in where(table.lower, {"-"}):
+        if i == 0 or i + 1 >= table.n or table.space[i - 1] or table.space[i]:
+            continue
+        hit = demonyms.get(f"{table.lower[i - 1]}-{table.lower[i + 1]}")
+        if hit is not None:
+            hits.append((i - 1, i + 1, hit))
+    return sorted(hits)
+
+
 def qualifies_place(pack: EventPack, table: TokenTable, i: int) -> bool:
-    """'le sol russe', 'l'armée russe': the adjective's noun is a place or a belligerent."""
+    """'le sol russe', 'l'armée russe': the adjective's noun is a place or a belligerent;
+    'un responsable américain', 'la presse japonaise': a source, which tells, not a party."""
     head = table.head[i] if table.head[i] != i else None
     prev = i - 1 if i > 0 else None
     nouns = [t for t in (head, prev) if t is not None and table.pos[t] == "NOUN"]
-    places = pack.lexicon.place_nouns
-    return any(table.lemma_lower[t] in places or table.lower[t] in places for t in nouns)
+    words = pack.lexicon.place_nouns | pack.lexicon.source_nouns
+    return any(table.lemma_lower[t] in words or table.lower[t] in words for t in nouns)
 
 
 def is_place(pack: EventPack, table: TokenTable, tok_start: int, actor: Actor | None, metonymy: bool) -> bool:
@@ -113,8 +129,8 @@ def party_of(pack: EventPack, actor: Actor | None, country: str | None) -> tuple
     gaz = pack.gazetteer
     if actor is not None and actor.id.lower() in pack.lexicon.non_parties:
         return None
-    if actor is not None and actor.type == "company":
-        return actor.id, actor.name  # a company is a party of its own contracts
+    if actor is not None and actor.type in OWN_PARTY_TYPES:
+        return actor.id, actor.name
     if actor is not None:
         state = gaz.state_of(actor.id)
         if state is not None:
@@ -158,7 +174,8 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
         place = place or syn.witness(table, span.start)
         party = party_of(pack, actor, ent.get("country"))
         reporter = (ent.get("id") or "").lower() in pack.lexicon.non_parties
-        if not kind and ent.get("label") == "ORG" and not reporter and not affiliation(table, span.start):
+        if not kind and ent.get("label") == "ORG" and not reporter and not affiliation(table, span.start) \
+                and not names_a_deal(pack, ent.get("text") or ""):
             # a body the gazetteer does not know (a company, an armed group, a party): a party of
             # its own deals, and an agent that can act
             kind = "organization"
@@ -167,6 +184,13 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
         out.append(Mention(start, end, span.start, span.end, actor.id if actor else ent.get("id"),
                            name or ent.get("text", ""), kind, party, place=place))
     return out
+
+
+def names_a_deal(pack: EventPack, surface: str) -> bool:
+    """'Staff-Level Agreement', 'Accord de Paris', 'Inflation Reduction Act': the name of a deal
+    or a law that the model tagged ORG, which is what is agreed on, not a party to it."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", surface)}
+    return bool(words & pack.lexicon.deal_name_words)
 
 
 def from_gazetteer(pack: EventPack, doc: Doc, published: date | None) -> list[Mention]:

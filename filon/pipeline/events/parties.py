@@ -50,6 +50,23 @@ def agent_of(ctx: EventContext, sent: Span, region: Span, span: Span, mentions: 
     return earlier[0] if earlier else None
 
 
+def attributions(ctx: EventContext, sent: Span) -> list[dict]:
+    """Character ranges of the sources named by "selon X", "d'après X et Y" in the sentence:
+    who tells of a deal is no party to it (the claimant rules read them)."""
+    table = ctx.table
+    out = []
+    cues = ctx.pack.lexicon.attribution_cues
+    for i in range(sent.start, sent.end):
+        if table.lower[i] not in cues:
+            continue
+        j = i + 1
+        while j < sent.end and table.pos[j] not in ("VERB", "AUX") and not (
+                table.punct[j] and table.text[j] not in ("-", "'", "’")):
+            j += 1
+        out.append({"start": table.idx[i], "end": table.idx[j - 1] + len(table.text[j - 1])})
+    return out
+
+
 def split_partners(ctx: EventContext, r_start: int, r_end: int, event: dict) -> list[dict]:
     """One event per partner when several are coordinated after "avec".
 
@@ -127,3 +144,22 @@ def order_parties(pack: EventPack, parties: list[tuple[str, str]]) -> list[tuple
 
     return [p for p in parties if is_state(p)] + [p for p in parties if not is_state(p)]
 
+
+
+def merge_restatements(events: list[dict]) -> list[dict]:
+    """One event where two cues of a sentence say the same thing: "ont conclu un accord de
+    principe" matches the verb and the noun phrase, with one status, parties and claimant.
+    The first keeps its place and takes the subject the other names."""
+    out: list[dict] = []
+    for event in events:
+        twin = next((kept for kept in out if event["type"] == "agreement" == kept["type"]
+                     and event["status"] is not None and event["status"] == kept["status"]
+                     and {p["id"] for p in event["parties"]} == {p["id"] for p in kept["parties"]}
+                     and event["claimed_by"] == kept["claimed_by"]
+                     and event["agreement_id"] == kept["agreement_id"]), None)
+        if twin is None:
+            out.append(event)
+        elif twin.get("subject_span") is None and event.get("subject_span") is not None:
+            twin["subject"], twin["subject_span"] = event["subject"], event["subject_span"]
+            twin["domain"] = event.get("domain", twin.get("domain"))
+    return out

@@ -54,8 +54,27 @@ def is_negated(pack: EventPack, table: TokenTable, span: Span, sent: Span, chain
         for aux in (c for c in kids if dep[c].startswith("aux")):
             if any(dep[g] == "advmod" and negates(g) for g in table.children(aux)):
                 return True
+    if chain and _negated_noun(table, chain[0], floor):
+        return True
     return any(dep[k] == "advmod" and negates(k) and span.start <= table.head[k] < span.end
                for k in range(max(span.start - 3, floor), span.start))
+
+
+def _negated_noun(table: TokenTable, predicate: int, floor: int) -> bool:
+    """'pas d'accord signé', 'aucun accord signé', 'sans accord signé': a participle whose
+    noun is denied. The parser often reads "d'accord" as the idiom (OK): the noun right before
+    the participle stands in for the arc then."""
+    if table.pos[predicate] not in ("VERB", "ADJ") or "Part" not in table.feats(predicate, "VerbForm"):
+        return False
+    attached = table.dep[predicate] in ("acl", "amod") and table.head[predicate] < predicate
+    noun = table.head[predicate] if attached else predicate - 1
+    if noun <= floor or table.pos[noun] not in ("NOUN", "PROPN"):
+        return False
+    lower = table.lower
+    if lower[noun - 1] in _NEGATIVE_DETERMINERS or lower[noun - 1] == "sans":
+        return True
+    return (noun - 2 >= floor and lower[noun - 1] in ("de", "d'", "d’")
+            and lower[noun - 2] in ("pas", "sans", "point", "guère", "jamais", "plus"))
 
 
 def modality_of(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from filon.domains.folding import fold
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.context import EventContext, LocalAgreement, anaphoric_only
 
@@ -60,3 +61,18 @@ def deal_domain(ctx: EventContext, subject: dict | None, clause: str, resources:
     if found is None and local is not None and local.domain:
         found = local.domain
     return found or domains.classify(clause) or "other"
+
+
+def preliminary(ctx: EventContext, subject: dict | None, after: int, lo: int, hi: int) -> bool:
+    """A deal named in this clause (`lo`:`hi`, characters) as a step before the deal itself:
+    "accord de principe", "accord préliminaire", "staff-level agreement". Without a subject,
+    the words right after the trigger (ending at `after`) name the deal."""
+    if subject is not None and lo <= subject["start"] < hi:
+        start, end = subject["start"], subject["end"]
+    elif subject is None:
+        start = end = after
+    else:
+        return False
+    # the qualifier may follow the phrase ("un accord, préliminaire, sur …")
+    words = fold(ctx.text[start : min(end + 30, hi)])
+    return any(q in words for q in ctx.pack.lexicon.preliminary_qualifiers)

@@ -1,0 +1,38 @@
+"""French nationality adjectives ("nigérienne", "sierra-léonais") of the world's states.
+
+A pack's `demonyms.csv` lists each state's masculine singular form (ISO 3166 alpha-2, forms
+separated by |); the feminine and plural forms follow French morphology, so the table stays one
+line per state. Forms the rules cannot derive ("grecque", "turque") are listed after the first.
+"""
+
+from __future__ import annotations
+
+from filon.domains.gazetteer import Gazetteer
+from filon.domains.pack import domain_path, read_csv
+
+DEMONYMS_FILE = "demonyms.csv"
+
+
+def inflections(form: str) -> tuple[str, ...]:
+    """The four forms of a nationality adjective: 'malien' -> malien, malienne, maliens, maliennes."""
+    form = form.strip().lower()
+    if form.endswith("e"):
+        return form, form + "s"
+    feminine = form + ("ne" if form.endswith("en") else "e")
+    plural = form if form.endswith(("s", "x")) else form + "s"
+    return form, feminine, plural, feminine + "s"
+
+
+def state_demonyms(domain: str, gazetteer: Gazetteer) -> dict[str, tuple[str, str]]:
+    """Every derived form of the pack's table -> (state actor id, name); {} without a table."""
+    if not (domain_path(domain) / DEMONYMS_FILE).exists():
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for row in read_csv(domain, DEMONYMS_FILE, ("alpha2", "forms", "source")):
+        actor = gazetteer.actor(gazetteer.by_alpha2.get(row["alpha2"].upper()))
+        if actor is None:
+            continue
+        for listed in row["forms"].split("|"):
+            for form in inflections(listed):
+                out.setdefault(form, (actor.id, actor.name))
+    return out

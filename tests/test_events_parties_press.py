@@ -1,0 +1,153 @@
+"""Parties and statuses of deals as the general press writes them, on sentences written for these
+tests: nationality adjectives of every state, acronyms an article defines, sources that tell
+of a deal, names of deals tagged as organisations, denied and preliminary deals.
+
+These run the whole pipeline (entities feed the event rules), as `filon extract` does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from filon.domains.demonyms import inflections
+from filon.pipeline.entities.acronyms import link_acronyms, spells
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from filon.pipeline import build_pipeline
+
+    return build_pipeline()
+
+
+def agreements(nlp, text: str) -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.filon_published = "2025-06-02"
+    doc._.filon_boilerplate = []
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [e for e in doc._.filon_events if e["type"] == "agreement"]
+
+
+def parties(event: dict) -> set[str]:
+    return {p["name"] for p in event["parties"]}
+
+
+# ---------------------------------------------------------------- nationality adjectives
+@pytest.mark.parametrize(("form", "expected"), [
+    ("malien", ("malien", "malienne", "maliens", "maliennes")),
+    ("nigérien", ("nigérien", "nigérienne", "nigériens", "nigériennes")),
+    ("sénégalais", ("sénégalais", "sénégalaise", "sénégalais", "sénégalaises")),
+    ("belge", ("belge", "belges")),
+    ("cubain", ("cubain", "cubaine", "cubains", "cubaines")),
+    ("émirati", ("émirati", "émiratie", "émiratis", "émiraties")),
+])
+def test_demonyms_inflections_follow_french_morphology(form, expected):
+    assert inflections(form) == expected
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Le FMI et les autorités nigériennes ont signé un accord sur la dette.", "Niger"),
+    ("La Banque mondiale a signé un accord avec le gouvernement sierra-léonais.", "Sierra Leone"),
+    ("L'Union européenne a conclu un accord de pêche avec les autorités sénégalaises.", "Senegal"),
+])
+def test_events_any_states_adjective_names_a_party(nlp, text, state):
+    [event] = agreements(nlp, text)
+    assert state in parties(event)
+
+
+def test_events_adjective_of_a_source_is_no_party(nlp):
+    [event] = agreements(nlp, "Un responsable japonais confirme que la Corée du Sud et le Canada "
+                              "ont signé un accord sur l'hydrogène.")
+    assert "Japan" not in parties(event)
+    assert {"South Korea", "Canada"} <= parties(event)
+
+
+# ---------------------------------------------------------------- acronyms and own bodies
+@pytest.mark.parametrize(("acronym", "name", "expected"), [
+    ("PS", "Parti socialiste", True),
+    ("CGT", "Confédération générale du travail", True),
+    ("FMI", "Fonds monétaire international", True),
+    ("FEC", "Staff-Level Agreement", False),
+    ("UE", "Parti socialiste", False),
+])
+def test_acronyms_spell_their_names(acronym, name, expected):
+    assert spells(acronym, name) is expected
+
+
+def test_acronyms_later_mentions_take_the_defined_identity():
+    text = "L'Union des pêcheurs bretons (UPB) a signé. Plus tard, l'UPB a refusé."
+    entities = [
+        {"text": "Union des pêcheurs bretons", "start": 2, "end": 28, "label": "ORG",
+         "id": "filon:org-union-des-pecheurs-bretons", "name": "Union des pêcheurs bretons"},
+        {"text": "UPB", "start": 30, "end": 33, "label": "ORG", "id": "filon:org-upb", "name": "UPB"},
+        {"text": "UPB", "start": 57, "end": 60, "label": "ORG", "id": "filon:org-upb", "name": "UPB"},
+    ]
+    assert text[57:60] == "UPB"
+    link_acronyms(text, entities)
+    assert {e["id"] for e in entities} == {"filon:org-union-des-pecheurs-bretons"}
+
+
+def test_events_defined_acronym_is_one_party(nlp):
+    text = ("Le Syndicat des marins pêcheurs (SMP) a signé un accord avec l'armateur. "
+            "Le SMP a ensuite signé un accord avec les ports.")
+    found = agreements(nlp, text)
+    names = {p["name"] for e in found for p in e["parties"]}
+    assert "SMP" not in names and "Syndicat des marins pêcheurs" in names
+
+
+def test_events_political_party_is_its_own_party_not_its_state(nlp):
+    [event] = agreements(nlp, "Le Parti socialiste a signé un accord de coalition avec les "
+                              "Républicains.")
+    assert "Socialist Party" in parties(event)
+    assert "France" not in parties(event)
+
+
+def test_events_source_named_by_selon_is_not_a_party(nlp):
+    [event] = agreements(nlp, "La CFDT et le Medef ont signé un accord sur le télétravail, "
+                              "selon la CGT.")
+    assert parties(event) == {"CFDT", "Medef"}
+    assert event["claimed_by"]["name"] == "CGT"
+
+
+def test_events_sources_stay_parties_when_no_other_is_named(nlp):
+    [event] = agreements(nlp, "Selon Kiev et Washington, l'accord sur le gaz sera signé vendredi.")
+    assert {"Ukraine", "United States"} <= parties(event)
+
+
+def test_events_name_of_a_deal_tagged_org_is_no_party(nlp):
+    [event] = agreements(nlp, "Le Fonds monétaire international a conclu un accord préliminaire "
+                              "(« Staff-Level Agreement ») avec le Ghana.")
+    assert not any("Agreement" in name for name in parties(event))
+
+
+# ---------------------------------------------------------------- statuses
+@pytest.mark.parametrize("text", [
+    "Le Maroc et l'Espagne ont conclu un accord de principe sur la pêche.",
+    "Le FMI a conclu un accord préliminaire avec le Ghana sur un nouveau programme.",
+    "La Banque mondiale et le Kenya ont signé un accord provisoire sur le barrage.",
+])
+def test_events_preliminary_deal_concluded_is_close(nlp, text):
+    [event] = agreements(nlp, text)
+    assert event["status"] == "close"
+
+
+def test_events_final_deal_after_a_preliminary_one_is_signed(nlp):
+    found = agreements(nlp, "Le Maroc et l'Espagne ont conclu un accord de principe en mai. "
+                            "L'accord définitif a été signé en juin.")
+    assert [e["status"] for e in found] == ["close", "signed"]
+
+
+@pytest.mark.parametrize("text", [
+    "Quatre mois de discussion entre la CGT et le Medef, pas d'accord signé entre les deux.",
+    "Il n'y a toujours aucun accord signé entre la Serbie et le Kosovo.",
+])
+def test_events_denied_signed_deal_is_no_signature(nlp, text):
+    assert all(e["status"] != "signed" for e in agreements(nlp, text))
+
+
+def test_events_announced_deal_is_claimed_by_the_announcer(nlp):
+    [event] = agreements(nlp, "Le Qatar a annoncé lundi un accord d'approvisionnement en gaz avec "
+                              "la Chine.")
+    assert event["status"] == "signed"
+    assert event["claimed_by"]["name"] == "Qatar"
