@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from filon.domains.demonyms import inflections
-from filon.pipeline.entities.acronyms import link_acronyms, spells
+from filon.domains.folding import spells
+from filon.pipeline.entities.acronyms import link_acronyms
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +152,51 @@ def test_events_announced_deal_is_claimed_by_the_announcer(nlp):
                               "la Chine.")
     assert event["status"] == "signed"
     assert event["claimed_by"]["name"] == "Qatar"
+
+
+# ---------------------------------------------------------------- the press's conditional
+def test_events_reported_state_in_the_conditional_is_asserted(nlp):
+    [event] = agreements(nlp, "Le Japon et l'Inde seraient proches de conclure un accord "
+                              "commercial.")
+    assert event["status"] == "close"
+
+
+def test_events_conditional_plan_is_not_an_act(nlp):
+    [event] = agreements(nlp, "La Russie offrirait à la Serbie un accord sur le gaz.")
+    assert event["status"] is None
+
+
+def test_events_past_conditional_after_selon_is_asserted(nlp):
+    [event] = agreements(nlp, "Selon Reuters, l'accord entre l'Inde et le Japon aurait été "
+                              "signé hier.")
+    assert event["status"] == "signed"
+
+
+def test_events_conditional_under_si_stays_possible(nlp):
+    found = agreements(nlp, "Si Tokyo acceptait, l'accord avec l'Inde serait signé vendredi.")
+    assert all(e["status"] != "signed" for e in found)
+
+
+def test_events_recent_past_is_no_plan(nlp):
+    [event] = agreements(nlp, "Le Chili vient de conclure un accord avec la Corée du Sud.")
+    assert event["status"] == "signed"
+
+
+# ---------------------------------------------------------------- places and members
+def test_events_state_after_au_is_a_place_unless_it_receives(nlp):
+    [talks] = agreements(nlp, "Les pourparlers au Qatar se sont déroulés entre le Soudan et "
+                              "le Tchad.")
+    assert "Qatar" not in parties(talks)
+
+
+def test_events_member_states_of_a_body_are_one_party(nlp):
+    [event] = agreements(nlp, "Les 194 États membres de l'OMS négocient un accord sur les "
+                              "pandémies.")
+    assert parties(event) == {"WHO member states"}
+
+
+def test_events_inverted_reporter_is_not_a_party_when_parties_are_named(nlp):
+    [event] = agreements(nlp, "Le Maroc et la Mauritanie sont parvenus à un accord de pêche, "
+                              "ont annoncé samedi les États-Unis dans un communiqué.")
+    assert parties(event) == {"Morocco", "Mauritania"}
+    assert event["claimed_by"]["name"] == "United States"

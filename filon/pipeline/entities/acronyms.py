@@ -8,35 +8,15 @@ from __future__ import annotations
 
 import re
 
-from filon.domains.folding import fold
+from filon.domains.folding import spells
 
 # "(PS)", "( CGT )", "(UE-Mercosur)" is not one: letters, digits and a dash, opening on a capital
 _DEFINED = re.compile(r"\s*\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&\-]{1,11})\s*\)")
-_WORD = re.compile(r"[A-Za-zÀ-ÿ0-9]+")
 
 
 def _slug_id(entity: dict) -> bool:
     """An identity made up from the surface (not a gazetteer actor)."""
     return entity["id"] is None or str(entity["id"]).startswith(("filon:org-", "filon:loc-"))
-
-
-def spells(acronym: str, name: str) -> bool:
-    """True when the acronym's letters are initials of the name's words, in order.
-
-    'PS' spells 'Parti socialiste'; 'CGT' spells 'Confédération générale du travail' (small
-    words may be skipped); 'FEC' does not spell 'Staff-Level Agreement'.
-    """
-    letters = [c for c in fold(acronym) if c.isalpha()]
-    initials = [w[0] for w in _WORD.findall(fold(name))]
-    if len(letters) < 2 or not initials:
-        return False
-    if letters[0] != initials[0]:
-        return False
-    k = 0
-    for initial in initials:
-        if k < len(letters) and initial == letters[k]:
-            k += 1
-    return k == len(letters)
 
 
 def link_acronyms(text: str, entities: list[dict]) -> None:

@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from filon.domains.folding import spells
 from filon.domains.gazetteer import Actor
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.context import (
@@ -64,6 +65,7 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
         mentions.append(Mention(at, end, first, i + 1, None, party[1],
                                 "demonym", party, demonym=True,
                                 place=qualifies_place(pack, table, i) or syn.witness(table, i)))
+    members_of(pack, doc_text(doc), mentions)
     header = syn.DATELINE.match(doc_text(doc))
     if header is not None:
         # "MUNICH (Allemagne), 15 fév 2025 (AFP) -": where the story was filed, not who acts
@@ -72,6 +74,29 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
                 m.place = True
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+# "les pays membres de l'OMS", "les 194 États membres de l'ONU", "les Etats membres de l'UE"
+_MEMBERS = re.compile(r"(?:\b\d+\s+)?\b(?:pays|[EÉ]tats|états|nations)\s+membres?\s+"
+                      r"(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+)$")
+
+
+def members_of(pack: EventPack, text: str, mentions: list[Mention]) -> None:
+    """'les pays membres de l'OMS' negotiate as themselves, not as the organisation: the
+    mention stands for the member states (one party, named after the body's acronym)."""
+    for m in mentions:
+        actor = pack.gazetteer.actor(m.actor_id)
+        if actor is None or actor.type != "organization":
+            continue
+        found = _MEMBERS.search(text, max(0, m.start - 40), m.start)
+        if found is None:
+            continue
+        short = next((a for a in actor.aliases if a.isupper() and spells(a, actor.name)), actor.name)
+        m.party = (f"{actor.id}#members", f"{short} member states")
+        m.start, m.name = found.start(), m.party[1]
+        for other in mentions:  # "… de l'Organisation mondiale de la santé (OMS)"
+            if other.actor_id == actor.id and 0 <= other.start - m.end <= 3:
+                other.party, other.name = m.party, m.name
 
 
 def _demonym_hits(table: TokenTable, demonyms: dict[str, tuple[str, str]]
@@ -112,10 +137,17 @@ def is_place(pack: EventPack, table: TokenTable, tok_start: int, actor: Actor | 
     prev = table.lower[i]
     if prev in pack.lexicon.locative_prepositions and prev not in _DATIVE:
         return True
-    if prev in _DATIVE and (actor is None or actor.type == "city" or metonymy):
-        governor = table.head[tok_start]
-        # "transmis à Kiev": the recipient government, not the place
-        return table.lemma_lower[governor] not in pack.lexicon.dative_verbs
+    if prev in _DATIVE:
+        # "transmis à Kiev", "propose un accord sur le lithium au Chili": the recipient of a
+        # verb of giving (the parser often hangs it on the noun between); "les pourparlers
+        # au Qatar", "réunis à Doha": where it happens
+        dative = pack.lexicon.dative_verbs
+        if table.lemma_lower[table.head[tok_start]] in dative:
+            return False
+        if actor is None or actor.type == "city" or metonymy:
+            return True
+        return not any(table.lemma_lower[k] in dative and table.pos[k] == "VERB"
+                       for k in range(max(i - 10, 0), i))
     if prev in _PREPOSITIONS_OF or (prev.endswith("'") and prev[:-1] == "d"):
         j = i - 1
         while j >= 0 and pos[j] in ("ADJ", "DET"):

@@ -64,6 +64,21 @@ def attributions(ctx: EventContext, sent: Span) -> list[dict]:
                 table.punct[j] and table.text[j] not in ("-", "'", "’")):
             j += 1
         out.append({"start": table.idx[i], "end": table.idx[j - 1] + len(table.text[j - 1])})
+    reporting = ctx.pack.lexicon.reporting_lemmas
+    for i in range(sent.start + 1, sent.end):
+        # "…, ont annoncé samedi les États-Unis et l'Arabie saoudite": an inverted reporting
+        # verb after a comma or a closing quote; its subject follows it
+        if table.pos[i] != "VERB" or table.lemma_lower[i] not in reporting:
+            continue
+        j = i - 1
+        while j > sent.start and table.pos[j] in ("AUX", "ADV"):
+            j -= 1
+        if table.lower[j] not in (",", "»", '"', "”"):
+            continue
+        k = i + 1
+        while k < sent.end and not (table.punct[k] and table.text[k] not in ("-", "'", "’")):
+            k += 1
+        out.append({"start": table.idx[i], "end": table.idx[k - 1] + len(table.text[k - 1])})
     return out
 
 

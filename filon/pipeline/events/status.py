@@ -103,6 +103,8 @@ def modality_of(
             dep[c].startswith("aux") for c in table.children(tok)
         ):
             continue  # "est allé à Kiev proposer un accord": a trip made, not a future step
+        if lemma[tok] == "venir" and predicate > 0 and lower[predicate - 1] in ("de", "d'", "d’"):
+            continue  # "vient de conclure": the recent past, not a plan
         if modal:
             return modal
     for tok in chain:
@@ -115,7 +117,7 @@ def modality_of(
         if "Sub" in moods:
             return "hypothetical"
         if "Cnd" in moods:
-            return "possible"
+            return _conditional(pack, table, span, sent, tok, verbs)
         if "Fut" in tenses or any(
             syn.FUTURE.search(lower[h]) and "Inf" not in table.feats(h, "VerbForm") for h in verbs
         ):
@@ -123,6 +125,23 @@ def modality_of(
         if dep[tok] != "xcomp" and "Inf" not in table.feats(tok, "VerbForm"):
             break
     return "asserted"
+
+
+def _conditional(pack: EventPack, table: TokenTable, span: Span, sent: Span, tok: int,
+                 verbs: list[int]) -> str:
+    """What a conditional says. The press uses it to report what it cannot confirm: "l'UE et
+    les Etats-Unis seraient proches d'un accord" (the cue itself) and, after "selon", a past
+    act ("selon Reuters, l'accord aurait été signé"); both assert. Anything else, a plan seen
+    from the past ("a indiqué que Bruxelles finaliserait …") or a condition, is possible."""
+    lower = table.lower
+    if any(lower[k] in ("si", "s'", "s’") for k in range(sent.start, sent.end)):
+        return "possible"
+    if any(span.start <= h < span.end and table.lemma_lower[h] == "être" for h in verbs):
+        return "asserted"  # "seraient proches", "serait en passe de": a state, reported
+    attributed = any(lower[k] in pack.lexicon.attribution_cues for k in range(sent.start, sent.end))
+    past = any(h != tok and table.lemma_lower[h] in ("avoir", "être") for h in verbs) and \
+        "Part" in table.feats(tok, "VerbForm")
+    return "asserted" if attributed and past else "possible"
 
 
 def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: Trigger, negated: bool,
