@@ -39,6 +39,14 @@ class Errors(metaclass=ErrorsWithCodes):
     F013 = "the pipeline took over {seconds} s on this article (--max-article-seconds); skipped"
     F014 = "the pipeline failed on this article: {reason}"
     F015 = "a worker process died while processing this article's batch (killed or out of memory)"
+    # ingest from the network (feeds and pages)
+    F050 = "could not fetch: {reason}"
+    F051 = "robots.txt of this site disallows fetching this URL for filon"
+    F052 = "robots.txt of this site could not be read ({reason}): the site is not fetched"
+    F053 = "response is over the {limit_mb} MB limit (--max-bytes)"
+    F054 = "not an HTML page or a feed (content type '{media}')"
+    F055 = "feed could not be read: {reason}"
+    F056 = "feed item {item} has no link"
     # pipeline
     F101 = "No filon component '{name}'. Available: {opts}"
     F102 = "spaCy model '{model}' is not installed. Install it with: pip install {model}"

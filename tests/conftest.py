@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -85,3 +91,127 @@ def run():
 def pytest_addoption(parser):
     parser.addoption("--update-baseline", action="store_true", default=False,
                      help="record measured evaluation figures in tests/eval_baseline.json")
+
+
+# -- a real HTTP server on 127.0.0.1 for the feed and page tests ----------------------------------
+
+FEED_FIXTURES = ROOT / "tests" / "data" / "feeds"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One request the fixture site received."""
+
+    at: float  # time.monotonic() when it arrived
+    path: str
+    headers: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    stall: float = 0.0  # seconds to wait before answering (ended early at teardown)
+
+
+class FixtureSite:
+    """A threaded http.server on 127.0.0.1 with routes set by the test; every request recorded.
+
+    A route is a function of the `Hit` returning a `Reply`; a path without a route answers 404
+    (so robots.txt is absent unless a test serves one).
+    """
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Callable[[Hit], Reply]] = {}
+        self.hits: list[Hit] = []
+        self.release = threading.Event()
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                hit = Hit(time.monotonic(), self.path, {k.lower(): v for k, v in self.headers.items()})
+                site.hits.append(hit)
+                route = site.routes.get(self.path.split("?", 1)[0])
+                reply = route(hit) if route else Reply(404, b"<html><body>introuvable</body></html>",
+                                                       {"Content-Type": "text/html"})
+                if reply.stall and site.release.wait(reply.stall):
+                    return
+                self.send_response(reply.status)
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                with contextlib.suppress(OSError):  # the client may have given up (timeout)
+                    self.wfile.write(reply.body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def close(self) -> None:
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+    def hits_for(self, path: str) -> list[Hit]:
+        return [hit for hit in self.hits if hit.path == path]
+
+    def fixture(self, name: str) -> bytes:
+        """A file of tests/data/feeds with {base} replaced by this server's address."""
+        text = (FEED_FIXTURES / name).read_text(encoding="utf-8")
+        return text.replace("{base}", self.base).encode("utf-8")
+
+    def serve(self, path: str, body: bytes, content_type: str = "text/html; charset=utf-8",
+              etag: str | None = None, last_modified: str | None = None) -> None:
+        """A static resource; answers 304 to a request whose validators match."""
+
+        def route(hit: Hit) -> Reply:
+            headers = {"Content-Type": content_type}
+            if etag:
+                headers["ETag"] = etag
+            if last_modified:
+                headers["Last-Modified"] = last_modified
+            if (etag and hit.headers.get("if-none-match") == etag) or (
+                    not etag and last_modified and hit.headers.get("if-modified-since") == last_modified):
+                return Reply(304, b"", headers)
+            return Reply(200, body, headers)
+
+        self.routes[path] = route
+
+    def sequence(self, path: str, *replies: Reply) -> None:
+        """Answers in turn; the last one repeats."""
+        queue = list(replies)
+
+        def route(hit: Hit) -> Reply:
+            return queue.pop(0) if len(queue) > 1 else queue[0]
+
+        self.routes[path] = route
+
+    def news_site(self) -> None:
+        """The French news site of tests/data/feeds: an RSS feed, an Atom feed and four pages."""
+        self.serve("/rss.xml", self.fixture("rss.xml"), "application/rss+xml; charset=utf-8",
+                   etag='"rss-v1"', last_modified="Wed, 26 Feb 2025 09:30:00 GMT")
+        self.serve("/atom.xml", self.fixture("atom.xml"), "application/atom+xml",
+                   last_modified="Sat, 21 Jun 2025 07:00:00 GMT")
+        for path in ("/international/accord-minerais.html", "/economie/terres-rares.html",
+                     "/international/lithium-serbie.html", "/economie/cobalt-rdc.html"):
+            self.serve(path, self.fixture(path.rsplit("/", 1)[1]))
+
+
+@pytest.fixture
+def site():
+    """A fresh `FixtureSite` on 127.0.0.1, shut down after the test."""
+    server = FixtureSite()
+    yield server
+    server.close()
