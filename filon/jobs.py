@@ -2,23 +2,31 @@
 
 Bad input never stops a job: each `InputError` is collected in the report and the rest of the
 batch goes on. Articles already stored are recognised by id before the pipeline runs on them.
+Inputs that are http(s) URLs (feeds, pages) are read by `filon.ingest.feeds.UrlReader`; a page
+already stored by URL is not downloaded again.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from filon.backends.local import LocalBackend
 from filon.errors import InputError
 from filon.ingest import iter_articles
 from filon.ingest.article import Article
+from filon.ingest.readers import ReadResult, is_url
 from filon.linking.agreements import link_agreements
 from filon.store import Store
 from filon.store.schema import rollback
+
+if TYPE_CHECKING:  # the network stack is imported only when an input is a URL
+    from filon.ingest.feeds import UrlMemory, UrlReader
+    from filon.ingest.fetch import Fetcher
 
 Progress = Callable[[str, int], None]  # (event, count): "read", "done"
 
@@ -33,6 +41,7 @@ class JobReport:
     duplicates_in_input: int = 0
     skipped_language: int = 0
     agreements: int = 0
+    feeds_unchanged: int = 0  # feeds that answered 304 Not Modified
     failed: list[InputError] = field(default_factory=list)
     interrupted: bool = False  # Ctrl-C: the batches committed before it are kept
 
@@ -48,9 +57,44 @@ class JobReport:
             "duplicates_in_input": self.duplicates_in_input,
             "skipped_language": self.skipped_language,
             "agreements": self.agreements,
+            "feeds_unchanged": self.feeds_unchanged,
             "failed": [str(e) for e in self.failed],
             "interrupted": self.interrupted,
         }
+
+
+def _inputs(
+    paths: Sequence[str | Path],
+    max_bytes: int,
+    default_lang: str | None,
+    urls: UrlReader | None,
+) -> Iterator[ReadResult]:
+    """Files and URLs in the order given."""
+    for path in paths:
+        if urls is not None and is_url(str(path)):
+            yield from urls.read(str(path))
+        else:
+            yield from iter_articles([path], max_bytes=max_bytes, default_lang=default_lang)
+
+
+def _url_reader(
+    paths: Sequence[str | Path],
+    stack: ExitStack,
+    memory: Callable[[], UrlMemory] | None,
+    fetcher: Fetcher | None,
+    max_bytes: int,
+    default_lang: str | None,
+) -> UrlReader | None:
+    """A reader for the URLs among `paths` (None when there are none); a fetcher made here is
+    closed with `stack`. Without `memory` every URL is fetched."""
+    if not any(is_url(str(path)) for path in paths):
+        return None
+    from filon.ingest.feeds import NoMemory, UrlReader
+    from filon.ingest.fetch import Fetcher, FetchOptions
+
+    if fetcher is None:
+        fetcher = stack.enter_context(Fetcher(FetchOptions(max_bytes=max_bytes)))
+    return UrlReader(fetcher, memory() if memory else NoMemory(), default_lang)
 
 
 def _articles(
@@ -59,9 +103,10 @@ def _articles(
     max_bytes: int,
     default_lang: str | None,
     progress: Progress | None,
+    urls: UrlReader | None = None,
 ) -> Iterator[Article]:
     seen: set[str] = set()
-    for item in iter_articles(paths, max_bytes=max_bytes, default_lang=default_lang):
+    for item in _inputs(paths, max_bytes, default_lang, urls):
         if isinstance(item, InputError):
             report.failed.append(item)
             if progress:
@@ -97,22 +142,27 @@ def ingest(
     max_bytes: int = 20_000_000,
     default_lang: str | None = None,
     progress: Progress | None = None,
+    fetcher: Fetcher | None = None,
 ) -> JobReport:
     """Read, extract and store articles; one transaction per `commit_every` articles.
 
     Ctrl-C (KeyboardInterrupt) stops the run with `report.interrupted` set: batches committed
     before it stay, the open one is rolled back, and the agreements are left marked stale for
-    the next run to recompute.
+    the next run to recompute. URL inputs go through `fetcher` (one is made when None); what
+    they teach (feed validators, pages read) is remembered only after a complete run.
     """
     report = JobReport()
     failed = _failure_sink(report, progress)
-    with Store(db) as store:
+    with Store(db) as store, ExitStack() as stack:
         if store.agreements_dirty:
             # an earlier run committed articles but stopped before relinking agreements
             store.refresh_agreements()
+        urls = _url_reader(paths, stack, lambda: _fetch_state(store), fetcher, max_bytes,
+                           default_lang)
 
         def fresh() -> Iterator[Article]:
-            for chunk in _chunks(_articles(paths, report, max_bytes, default_lang, progress), 64):
+            articles = _articles(paths, report, max_bytes, default_lang, progress, urls)
+            for chunk in _chunks(articles, 64):
                 known = store.known_ids(a.id for a in chunk)
                 report.already_stored += len(known)
                 if progress and known:
@@ -130,11 +180,21 @@ def ingest(
             rollback(store.con)  # the batch being written, if any; committed ones stay
             report.agreements = store.counts()["agreements"]
             return report
+        if urls is not None:
+            report.already_stored += urls.already_stored
+            report.feeds_unchanged = urls.not_modified
+            _fetch_state(store).save(urls.remember)
         if report.new or store.agreements_dirty:
             report.agreements = store.refresh_agreements()
         else:
             report.agreements = store.counts()["agreements"]
     return report
+
+
+def _fetch_state(store: Store):
+    from filon.store.fetch_state import FetchState
+
+    return FetchState(store)
 
 
 def _failure_sink(report: JobReport, progress: Progress | None) -> Callable[[InputError], None]:
@@ -156,11 +216,23 @@ def extract(
     max_bytes: int = 20_000_000,
     default_lang: str | None = None,
     progress: Progress | None = None,
+    fetcher: Fetcher | None = None,
 ) -> JobReport:
-    """Write one extraction record per article as JSON Lines, agreements linked across the run."""
+    """Write one extraction record per article as JSON Lines, agreements linked across the run.
+
+    URL inputs are fetched every time: without a store there is nothing to remember them in.
+    """
     report = JobReport()
+    with ExitStack() as stack:
+        urls = _url_reader(paths, stack, None, fetcher, max_bytes, default_lang)
+        _extract(_articles(paths, report, max_bytes, default_lang, progress, urls), out, backend,
+                 report, progress)
+    return report
+
+
+def _extract(articles: Iterable[Article], out: IO[str], backend: LocalBackend, report: JobReport,
+             progress: Progress | None) -> None:
     records = []
-    articles = _articles(paths, report, max_bytes, default_lang, progress)
     for _article, record in backend.run(articles, on_error=_failure_sink(report, progress)):
         report.new += 1
         if record.get("skipped"):
@@ -175,4 +247,3 @@ def extract(
     report.agreements = len(set(links.values()))
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return report

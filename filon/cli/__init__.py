@@ -9,6 +9,7 @@ import sys
 # Importing the command modules registers their commands on `app`.
 # isort: off
 from filon.cli import run, query, views, admin  # noqa: F401  (order: --help lists them so)
+from filon.cli import watch  # noqa: F401
 # isort: on
 from filon.cli.apps import app
 from filon.cli.output import err_console, styled

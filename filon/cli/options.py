@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +30,8 @@ SECONDS_OPT = Annotated[float, typer.Option(
     "--max-article-seconds", min=0, help="Time budget per article; an article over it is "
     "reported and skipped (0: no limit). A batch over its budget is rerun article by article.")]
 PATHS_ARG = Annotated[list[str], typer.Argument(help="Files (.txt .html .htm .jsonl .json), "
-                                                "directories (recursive) or - for stdin.")]
+                                                "directories (recursive), http(s) URLs of "
+                                                "RSS/Atom feeds or pages, or - for stdin.")]
 
 
 def make_backend(model: str, batch_size: int, processes: int, max_seconds: float | None = None):
@@ -50,3 +52,24 @@ def gazetteer():
     from filon.domains.gazetteer import load_gazetteer
 
     return load_gazetteer()
+
+
+# -- fetching feeds and pages (`filon ingest URL`, `filon watch`) ----------------------------------
+TIMEOUT_OPT = Annotated[float, typer.Option(
+    "--timeout", min=0.01, help="Seconds to wait for a site to connect or answer; a URL that "
+    "times out is reported and the rest goes on.")]
+HOST_DELAY_OPT = Annotated[float, typer.Option(
+    "--host-delay", min=0, help="Seconds between two requests to the same host (longer when "
+    "its robots.txt asks for a Crawl-delay).")]
+
+
+def make_fetcher(paths: list[str], timeout: float, host_delay: float, max_bytes: int):
+    """A `Fetcher` context for the URLs among `paths`; a null context when there are none, so a
+    run over files never imports the network stack."""
+    from filon.ingest.readers import is_url
+
+    if not any(is_url(path) for path in paths):
+        return nullcontext(None)
+    from filon.ingest.fetch import Fetcher, FetchOptions
+
+    return Fetcher(FetchOptions(timeout=timeout, host_delay=host_delay, max_bytes=max_bytes))

@@ -12,6 +12,7 @@ from filon.cli.options import (
     BATCH_OPT,
     DB_OPT,
     DEFAULT_DB,
+    HOST_DELAY_OPT,
     LANG_OPT,
     MAXB_OPT,
     MODEL_OPT,
@@ -19,7 +20,9 @@ from filon.cli.options import (
     PROC_OPT,
     QUIET_OPT,
     SECONDS_OPT,
+    TIMEOUT_OPT,
     make_backend,
+    make_fetcher,
 )
 from filon.cli.output import err_console, progress_bar, report_errors, styled
 
@@ -35,24 +38,31 @@ def ingest(
     lang: LANG_OPT = None,
     quiet: QUIET_OPT = False,
     max_article_seconds: SECONDS_OPT = 60.0,
+    timeout: TIMEOUT_OPT = 20.0,
+    host_delay: HOST_DELAY_OPT = 1.0,
 ) -> None:
     """Read articles, extract entities, quotes, dates and events, and store them in DuckDB.
 
-    Ingesting the same article again stores nothing new. Bad inputs are reported one line each
-    (file, line, reason); the rest of the batch is stored and the exit code is 1.
+    Inputs are files, directories, stdin, and http(s) URLs of RSS/Atom feeds (every item's
+    page is fetched) or of pages. Ingesting the same article again stores nothing new, and a
+    page already stored by URL is not downloaded again. Bad inputs are reported one line each
+    (file or URL, line, reason); the rest of the batch is stored and the exit code is 1.
 
     Example:
 
         filon ingest examples/ --db filon.duckdb
 
         cat articles.jsonl | filon ingest - --db filon.duckdb
+
+        filon ingest https://www.example.fr/rss/international.xml --db filon.duckdb
     """
     from filon import jobs
 
     backend = make_backend(model, batch_size, processes, max_article_seconds)
-    with progress_bar("ingest", quiet) as progress:
+    with progress_bar("ingest", quiet) as progress, \
+            make_fetcher(paths, timeout, host_delay, max_bytes) as fetcher:
         report = jobs.ingest(paths, db, backend, max_bytes=max_bytes, default_lang=lang,
-                             progress=progress)
+                             progress=progress, fetcher=fetcher)
     report_errors(report.failed)
     err_console.print(styled(
         f"read {report.read} · new {report.new} · already stored {report.already_stored} · "

@@ -35,7 +35,8 @@ from filon.ingest.encoding import decode_bytes
 from filon.ingest.furniture import find_boilerplate
 from filon.ingest.language import detect_language, normalize_lang
 
-__all__ = ["HEADER_KEYS", "SUFFIXES", "ReadResult", "iter_articles", "parse_published"]
+__all__ = ["HEADER_KEYS", "SUFFIXES", "ReadResult", "html_article", "is_url", "iter_articles",
+           "parse_published"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -96,6 +97,11 @@ def iter_articles(
             yield InputError(_source_name(path), Errors.F009.format(suffix=suffix))
         else:
             yield from _read_file(path, max_bytes, default_lang)
+
+
+def is_url(value: str) -> bool:
+    """True for an http(s) URL given where a path could be (read by `filon.ingest.feeds`)."""
+    return value.lower().startswith(("http://", "https://"))
 
 
 def _walk(root: Path) -> list[Path]:
@@ -296,16 +302,37 @@ def parse_published(value: str) -> str | None:
 
 
 def _read_html(data: bytes, source: str, default_lang: str | None) -> Iterator[ReadResult]:
+    yield html_article(data, source, default_lang)
+
+
+def html_article(
+    data: bytes,
+    source: str,
+    default_lang: str | None,
+    *,
+    url: str | None = None,
+    known: dict[str, str | None] | None = None,
+) -> ReadResult:
+    """The article of an HTML page: main text and metadata extracted by trafilatura.
+
+    Args:
+        data: the page's bytes.
+        source: named in errors and stored as the article's source (a path or a URL).
+        default_lang: language assumed when a text is too short for detection.
+        url: where the page was fetched, given to trafilatura (it reads the site from it).
+        known: metadata known from elsewhere (a feed entry: title, published, outlet, url); a
+            value given here wins over the page's own.
+    """
     try:
         html = decode_bytes(data, source).text
     except InputError as exc:
-        yield exc
-        return
+        return exc
     import trafilatura
 
     try:
         doc = trafilatura.bare_extraction(
             html,
+            url=url,
             with_metadata=True,
             include_comments=False,
             include_tables=False,
@@ -316,23 +343,23 @@ def _read_html(data: bytes, source: str, default_lang: str | None) -> Iterator[R
         doc = None
     text = (getattr(doc, "text", None) or "").strip()
     if len(text) < _MIN_HTML_CHARS or not _SENTENCE.search(text):
-        yield InputError(source, Errors.F005)
-        return
-    title = _clean(getattr(doc, "title", None))
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if title and lines and lines[0] == title:
-        # trafilatura keeps the <h1> as the first line; the title is stored apart
-        lines = lines[1:]
+        return InputError(source, Errors.F005)
     meta = {
-        "title": title,
+        "title": _clean(getattr(doc, "title", None)),
         "url": _clean(getattr(doc, "url", None)),
         "outlet": _clean(getattr(doc, "sitename", None)),
         "published": parse_published(getattr(doc, "date", None) or ""),
         "lang": normalize_lang(getattr(doc, "language", None) or ""),
     }
+    meta.update({key: value for key, value in (known or {}).items() if value})
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    page_title = _clean(getattr(doc, "title", None))
+    if lines and lines[0] in {page_title, meta["title"]}:
+        # trafilatura keeps the <h1> as the first line; the title is stored apart
+        lines = lines[1:]
     # trafilatura puts one paragraph per line; a blank line between them is how stored text
     # separates paragraphs, and what boilerplate marking expects
-    yield _article("\n\n".join(lines), meta, source, default_lang)
+    return _article("\n\n".join(lines), meta, source, default_lang)
 
 
 def _clean(value: Any) -> str | None:

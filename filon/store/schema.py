@@ -92,6 +92,20 @@ def _meta(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO filon_meta VALUES ('agreements_dirty', 'true')")
 
 
+@migration(3, "fetch_state: what URL ingest remembers (feed validators, pages read)")
+def _fetch_state(con: duckdb.DuckDBPyConnection) -> None:
+    # a feed's row carries its ETag / Last-Modified; a page's row its article id, so a page
+    # whose text was already stored under another URL is not downloaded again either
+    con.execute(
+        """
+        CREATE TABLE IF NOT EXISTS fetch_state (
+            url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, doc_id VARCHAR,
+            checked_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """
+    )
+
+
 SCHEMA_VERSION = max(version for version, _, _ in MIGRATIONS)
 """The newest store schema this filon reads and writes."""
 FILON_TABLES = ("documents", "records", "entities", "mentions", "quotes", "events",
