@@ -106,4 +106,5 @@ def _log_round(number: int, report, next_at: datetime | None) -> None:
     after = f"next round at {next_at:%Y-%m-%d %H:%M:%S}" if next_at else "last round"
     err_console.print(styled(
         f"{when} round {number} · new {report.new} · already stored {report.already_stored} · "
-        f"feeds unchanged {report.feeds_unchanged} · failed {len(report.failed)} · {after}"))
+        f"feeds unchanged {report.feeds_unchanged} · failed {len(report.failed)} · {after}"),
+        soft_wrap=True)
