@@ -210,7 +210,8 @@ class Fetcher:
     def _read_robots(self, origin: str) -> _Robots:
         now = time.monotonic()
         try:
-            response, location = self._request(origin + "/robots.txt", {}, _ROBOTS_MAX_BYTES)
+            response, location = self._request(origin + "/robots.txt", {}, _ROBOTS_MAX_BYTES,
+                                                raise_for_status=False)
         except FetchError as exc:
             reason = exc.message.split("] ", 1)[-1].removeprefix("could not fetch: ")
             return _Robots(None, reason, now)
@@ -231,16 +232,15 @@ class Fetcher:
 
     # -- one request, with retries ---------------------------------------------------------
 
-    def _request(self, url: str, headers: dict[str, str],
-                 max_bytes: int) -> tuple[Response, str | None]:
+    def _request(self, url: str, headers: dict[str, str], max_bytes: int, *,
+                 raise_for_status: bool = True) -> tuple[Response, str | None]:
         """One GET with retries: (response, None), or (redirect response, Location).
 
-        An HTTP error status is raised as FetchError, except on /robots.txt where the caller
-        reads the status itself.
+        An HTTP error status is raised as FetchError unless `raise_for_status` is False (robots.txt,
+        whose status the caller reads).
         """
         options = self.options
         host = urlsplit(url).hostname or ""
-        robots = url.endswith("/robots.txt")
         attempts = options.retries + 1
         for attempt in range(1, attempts + 1):
             self._pacer.wait(host, self._delay(url))
@@ -251,7 +251,7 @@ class Fetcher:
                         wait = _retry_after(raw.headers.get("Retry-After"))
                         retry = f"HTTP {status}"
                     else:
-                        return self._answer(url, raw, max_bytes, robots, attempt)
+                        return self._answer(url, raw, max_bytes, raise_for_status, attempt)
             except httpx.TimeoutException:
                 raise FetchError(url, Errors.F050.format(
                     reason=f"timed out (no answer within {options.timeout:g} s)")) from None
@@ -270,7 +270,7 @@ class Fetcher:
             time.sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _answer(self, url: str, raw: httpx.Response, max_bytes: int, robots: bool,
+    def _answer(self, url: str, raw: httpx.Response, max_bytes: int, raise_for_status: bool,
                 attempt: int) -> tuple[Response, str | None]:
         status = raw.status_code
         validators = Validators(raw.headers.get("ETag"), raw.headers.get("Last-Modified"))
@@ -278,7 +278,7 @@ class Fetcher:
             return Response(url, status), raw.headers["Location"]
         if status == 304:
             return Response(url, status, validators=validators), None
-        if status >= 400 and not robots:
+        if status >= 400 and raise_for_status:
             phrase = f" {raw.reason_phrase}" if raw.reason_phrase else ""
             after = f" after {attempt} attempts" if attempt > 1 else ""
             raise FetchError(url, Errors.F050.format(reason=f"HTTP {status}{phrase}{after}"))
