@@ -88,13 +88,13 @@ def test_fetch_retries_after_503_then_succeeds(site, fetcher) -> None:
 
 
 def test_fetch_honours_retry_after(site) -> None:
-    site.sequence("/p.html", Reply(429, b"", {"Retry-After": "1"}),
+    site.sequence("/p.html", Reply(429, b"", {"Retry-After": "5"}),
                   Reply(200, PAGE, {"Content-Type": "text/html"}))
     with Fetcher(FetchOptions(retries=1, backoff=0.01, max_backoff=0.3, host_delay=0)) as client:
         assert client.get(site.url("/p.html")).status == 200
     hits = site.hits_for("/p.html")
-    # Retry-After asked 1 s, capped by max_backoff; the 0.01 s backoff was not used
-    assert 0.25 <= hits[1].at - hits[0].at < 1.0
+    # Retry-After asked 5 s, capped by max_backoff (0.3 s); the 0.01 s backoff was not used
+    assert 0.25 <= hits[1].at - hits[0].at < 3.0
 
 
 def test_fetch_gives_up_after_the_retries(site, fetcher) -> None:

@@ -7,8 +7,8 @@ What `Fetcher.get` does for every URL, with the limits of `FetchOptions`:
 - names itself: ``filon/<version> (+<project address>)``;
 - reads robots.txt once per site (kept `robots_ttl` seconds) and follows RFC 9309: no file or a 4xx
   means no rules, a 5xx or no answer means the site is not crawled at all;
-- spaces requests to one host at least `host_delay` seconds apart (longer when robots.txt asks for
-  a `Crawl-delay`, up to a minute), redirects and retries included;
+- starts a request to a host at least `host_delay` seconds after the last answer from it ended
+  (longer when robots.txt asks for a `Crawl-delay`, up to a minute), redirects and retries included;
 - times out each connect and read after `timeout` seconds, and a whole response after
   `total_timeout`; a timeout is not retried, so one slow site costs one timeout, not several;
 - retries 429, 500, 502, 503, 504 and dropped connections with exponential backoff (a
@@ -126,7 +126,11 @@ class FetchError(Exception):
 
 
 class HostPacer:
-    """Keeps requests to one host at least a delay apart (the per-host rate limit)."""
+    """Keeps requests to one host at least a delay apart (the per-host rate limit).
+
+    The delay runs from the end of the previous request (`done`), not its start: the site gets
+    `delay` seconds of quiet after each answer, however slow the answer was.
+    """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep) -> None:
@@ -142,6 +146,18 @@ class HostPacer:
             if remaining > 0:
                 self._sleep(remaining)
         self._last[host] = self._clock()
+
+    def done(self, host: str) -> None:
+        """Mark the end of a request to `host`: the next one waits from here."""
+        self._last[host] = self._clock()
+
+
+@dataclass(frozen=True, slots=True)
+class _Retry:
+    """Another attempt is worth it: after `wait` seconds (Retry-After) or the backoff."""
+
+    wait: float | None
+    reason: str
 
 
 @dataclass(slots=True)
@@ -245,30 +261,40 @@ class Fetcher:
         for attempt in range(1, attempts + 1):
             self._pacer.wait(host, self._delay(url))
             try:
-                with self._client.stream("GET", url, headers=headers) as raw:
-                    status = raw.status_code
-                    if status in _RETRY_STATUS and attempt < attempts:
-                        wait = _retry_after(raw.headers.get("Retry-After"))
-                        retry = f"HTTP {status}"
-                    else:
-                        return self._answer(url, raw, max_bytes, raise_for_status, attempt)
-            except httpx.TimeoutException:
-                raise FetchError(url, Errors.F050.format(
-                    reason=f"timed out (no answer within {options.timeout:g} s)")) from None
-            except httpx.TransportError as exc:
-                reason = str(exc) or type(exc).__name__
-                if any(marker in reason for marker in _DNS_MARKERS):
-                    host_reason = f"DNS: cannot resolve host '{host}'"
-                    raise FetchError(url, Errors.F050.format(reason=host_reason)) from None
-                if attempt == attempts:
-                    raise FetchError(url, Errors.F050.format(
-                        reason=f"{reason} (after {attempts} attempts)")) from None
-                wait, retry = None, reason
-            backoff = min(options.backoff * 2 ** (attempt - 1), options.max_backoff)
-            delay = min(wait, options.max_backoff) if wait is not None else backoff
-            LOGGER.info("retrying %s in %.2f s (%s)", url, delay, retry)
-            time.sleep(delay)
+                outcome = self._attempt(url, headers, max_bytes, raise_for_status, attempt, attempts)
+            finally:
+                self._pacer.done(host)
+            if isinstance(outcome, _Retry):
+                backoff = min(options.backoff * 2 ** (attempt - 1), options.max_backoff)
+                delay = min(outcome.wait, options.max_backoff) if outcome.wait is not None else backoff
+                LOGGER.info("retrying %s in %.2f s (%s)", url, delay, outcome.reason)
+                time.sleep(delay)
+                continue
+            return outcome
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _attempt(self, url: str, headers: dict[str, str], max_bytes: int, raise_for_status: bool,
+                 attempt: int, attempts: int) -> tuple[Response, str | None] | _Retry:
+        """One GET: its answer, a `_Retry` when another attempt is worth it, or a FetchError."""
+        try:
+            with self._client.stream("GET", url, headers=headers) as raw:
+                if raw.status_code in _RETRY_STATUS and attempt < attempts:
+                    return _Retry(_retry_after(raw.headers.get("Retry-After")),
+                                  f"HTTP {raw.status_code}")
+                return self._answer(url, raw, max_bytes, raise_for_status, attempt)
+        except httpx.TimeoutException:
+            reason = f"timed out (no answer within {self.options.timeout:g} s)"
+            raise FetchError(url, Errors.F050.format(reason=reason)) from None
+        except httpx.TransportError as exc:
+            reason = str(exc) or type(exc).__name__
+            if any(marker in reason for marker in _DNS_MARKERS):
+                host = urlsplit(url).hostname
+                raise FetchError(url, Errors.F050.format(
+                    reason=f"DNS: cannot resolve host '{host}'")) from None
+            if attempt == attempts:
+                raise FetchError(url, Errors.F050.format(
+                    reason=f"{reason} (after {attempts} attempts)")) from None
+            return _Retry(None, reason)
 
     def _answer(self, url: str, raw: httpx.Response, max_bytes: int, raise_for_status: bool,
                 attempt: int) -> tuple[Response, str | None]:
