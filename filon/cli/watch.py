@@ -9,19 +9,8 @@ from typing import Annotated
 
 import typer
 
+from filon.cli import options as opt
 from filon.cli.apps import app
-from filon.cli.options import (
-    DB_OPT,
-    DEFAULT_DB,
-    HOST_DELAY_OPT,
-    LANG_OPT,
-    MAXB_OPT,
-    MODEL_OPT,
-    SECONDS_OPT,
-    TIMEOUT_OPT,
-    make_backend,
-    make_fetcher,
-)
 from filon.cli.output import err_console, report_errors, styled
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$", re.IGNORECASE)
@@ -42,17 +31,17 @@ def parse_interval(value: str) -> float:
 @app.command()
 def watch(
     feeds: Annotated[list[str], typer.Argument(help="http(s) URLs of RSS/Atom feeds (or pages).")],
-    db: DB_OPT = DEFAULT_DB,
+    db: opt.DB_OPT = opt.DEFAULT_DB,
     every: Annotated[str, typer.Option("--every", help="Time between the starts of two rounds: "
                                        "15m, 30s, 1h.")] = "15m",
     rounds: Annotated[int | None, typer.Option("--rounds", min=1, help="Stop after this many "
                                                "rounds (default: run until Ctrl-C).")] = None,
-    model: MODEL_OPT = "fr_core_news_md",
-    max_bytes: MAXB_OPT = 20_000_000,
-    lang: LANG_OPT = None,
-    max_article_seconds: SECONDS_OPT = 60.0,
-    timeout: TIMEOUT_OPT = 20.0,
-    host_delay: HOST_DELAY_OPT = 1.0,
+    model: opt.MODEL_OPT = "fr_core_news_md",
+    max_bytes: opt.MAXB_OPT = 20_000_000,
+    lang: opt.LANG_OPT = None,
+    max_article_seconds: opt.SECONDS_OPT = 60.0,
+    timeout: opt.TIMEOUT_OPT = 20.0,
+    host_delay: opt.HOST_DELAY_OPT = 1.0,
 ) -> None:
     """Keep a store current with feeds: ingest their new items every --every until stopped.
 
@@ -74,11 +63,11 @@ def watch(
         raise typer.BadParameter(f"not an http(s) URL: {not_urls[0]}", param_hint="FEEDS")
     # one backend and one fetcher for every round: the model loads once, and the per-host rate
     # limit and the robots.txt cache hold across rounds
-    backend = make_backend(model, 16, 1, max_article_seconds)
+    backend = opt.make_backend(model, 16, 1, max_article_seconds)
     failed_rounds = 0
     number = 0
     try:
-        with make_fetcher(feeds, timeout, host_delay, max_bytes) as fetcher:
+        with opt.make_fetcher(feeds, timeout, host_delay, max_bytes) as fetcher:
             while rounds is None or number < rounds:
                 number += 1
                 started = time.monotonic()
