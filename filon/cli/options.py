@@ -59,8 +59,8 @@ TIMEOUT_OPT = Annotated[float, typer.Option(
     "--timeout", min=0.01, help="Seconds to wait for a site to connect or answer; a URL that "
     "times out is reported and the rest goes on.")]
 HOST_DELAY_OPT = Annotated[float, typer.Option(
-    "--host-delay", min=0, help="Seconds between two requests to the same host (longer when "
-    "its robots.txt asks for a Crawl-delay).")]
+    "--host-delay", min=0, help="Seconds to wait after an answer from a host before the next "
+    "request to it (longer when its robots.txt asks for a Crawl-delay).")]
 
 
 def make_fetcher(paths: list[str], timeout: float, host_delay: float, max_bytes: int):
