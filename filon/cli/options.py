@@ -73,3 +73,17 @@ def make_fetcher(paths: list[str], timeout: float, host_delay: float, max_bytes:
     from filon.ingest.fetch import Fetcher, FetchOptions
 
     return Fetcher(FetchOptions(timeout=timeout, host_delay=host_delay, max_bytes=max_bytes))
+
+
+def _check_domain(value: str | None) -> str | None:
+    from filon.domains.taxonomy import DOMAINS
+
+    if value is not None and value not in DOMAINS:
+        raise typer.BadParameter(f"unknown domain {value!r}; one of: {', '.join(DOMAINS)}")
+    return value
+
+
+DOMAIN_OPT = Annotated[str | None, typer.Option(
+    "--domain", callback=_check_domain,
+    help="Only deals of this domain: minerals, trade, energy, defence, security, migration, "
+    "climate, finance, health, technology, other.")]

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from filon.cli.apps import query_app
-from filon.cli.options import DB_OPT, DEFAULT_DB, FMT_OPT, RAW_CSV_OPT, gazetteer, open_store
+from filon.cli.options import DB_OPT, DEFAULT_DB, DOMAIN_OPT, FMT_OPT, RAW_CSV_OPT, gazetteer, open_store
 from filon.cli.output import Format, emit
 
 
@@ -99,6 +99,7 @@ def query_events(
     status: Annotated[str | None, typer.Option(help="proposed, negotiating, close, signed, …")] = None,
     party: Annotated[str | None, typer.Option(help="Any alias of a party: Ukraine, Kiev, UE.")] = None,
     agreement: Annotated[str | None, typer.Option(help="An agreement id.")] = None,
+    domain: DOMAIN_OPT = None,
     limit: Annotated[int, typer.Option(min=1)] = 1000,
     fmt: FMT_OPT = Format.table,
     raw_csv: RAW_CSV_OPT = False,
@@ -108,10 +109,13 @@ def query_events(
     Example:
 
         filon query events --type agreement --party Ukraine
+
+        filon query events --domain trade --status signed -f csv
     """
     from filon.store import queries
 
     with open_store(db) as store:
-        emit(queries.events(store.con, gazetteer(), type_, status, party, agreement, limit), fmt,
-              "events", columns=("date", "type", "status", "parties", "claimed_by", "evidence"),
+        emit(queries.events(store.con, gazetteer(), type_, status, party, agreement, limit,
+                           domain=domain), fmt, "events",
+             columns=("date", "type", "status", "domain", "parties", "claimed_by", "evidence"),
               raw_csv=raw_csv)

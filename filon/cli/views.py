@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from filon.cli.apps import app
-from filon.cli.options import DB_OPT, DEFAULT_DB, FMT_OPT, RAW_CSV_OPT, gazetteer, open_store
+from filon.cli.options import DB_OPT, DEFAULT_DB, DOMAIN_OPT, FMT_OPT, RAW_CSV_OPT, gazetteer, open_store
 from filon.cli.output import Format, emit, err_console, out_console, styled
 
 
@@ -16,6 +16,7 @@ def timeline(
     agreement: Annotated[str | None, typer.Argument(help="Agreement id or part of its name; "
                                                     "all agreements when omitted.")] = None,
     db: DB_OPT = DEFAULT_DB,
+    domain: DOMAIN_OPT = None,
     fmt: FMT_OPT = Format.table,
     raw_csv: RAW_CSV_OPT = False,
 ) -> None:
@@ -24,11 +25,13 @@ def timeline(
     Example:
 
         filon timeline ukraine -f json
+
+        filon timeline --domain energy
     """
     from filon.store import queries
 
     with open_store(db) as store:
-        table = queries.timeline(store.con, agreement)
+        table = queries.timeline(store.con, agreement, domain)
     if fmt is not Format.table:
         emit(table, fmt, raw_csv=raw_csv)
         return
@@ -78,6 +81,7 @@ def sql_command(
 def briefing(
     db: DB_OPT = DEFAULT_DB,
     limit: Annotated[int, typer.Option(min=1, help="Rows per section.")] = 10,
+    domain: DOMAIN_OPT = None,
 ) -> None:
     """A one-screen summary of the store: agreements and their latest status, actors, quotes."""
     from filon.store import queries
@@ -90,13 +94,14 @@ def briefing(
             f"{counts['documents']} articles · {counts['mentions']} mentions of "
             f"{counts['entities']} actors · {counts['quotes']} statements · "
             f"{counts['events']} events · {counts['agreements']} agreements", markup=False)
-        for agr in queries.find_agreements(con, None)[:limit]:
+        for agr in queries.find_agreements(con, None, domain)[:limit]:
             history = agr["history"]
             last = history[-1] if history else {}
             claimed_name = last.get("claimed_by")
             out_console.print(styled(
                 "\n", (agr["name"] or agr["agreement_id"], "bold"), "  latest: ",
                 (agr["latest_status"], "bold cyan"), " (", (agr["last_date"] or "undated", ""), ")",
+                " · ", (agr["domain"] or "no domain", "magenta"),
                 (f", according to {claimed_name}" if claimed_name else "", "")))
             out_console.print(styled("  ", (_trajectory(history), "")))
         emit(queries.actors(con, None, limit), Format.table, "most mentioned actors")

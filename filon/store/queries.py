@@ -181,9 +181,14 @@ def events(
     agreement: str | None = None,
     limit: int = 1000,
     offset: int = 0,
+    domain: str | None = None,
 ) -> Table:
-    """Events with their parties, filtered by type, status, party (any alias) and agreement."""
+    """Events with their parties, filtered by type, status, party (any alias), agreement and
+    domain (trade, energy, …; see `filon.pipeline.events.lexicon.DOMAINS`)."""
     where, params = ["TRUE"], []
+    if domain:
+        where.append(f"{_EVENT_DOMAIN} = ?")
+        params.append(domain)
     if type_:
         where.append("e.type = ?")
         params.append(type_)
@@ -209,7 +214,7 @@ def events(
         "SELECT e.date, e.type, e.status, e.negated, e.modality,"
         " (SELECT string_agg(p.name, ' & ' ORDER BY p.name) FROM event_parties p"
         "  WHERE p.doc_id = e.doc_id AND p.event_idx = e.idx) AS parties,"
-        " e.subject, e.claimed_by_name AS claimed_by, e.agreement_id,"
+        f" e.subject, {_EVENT_DOMAIN} AS domain, e.claimed_by_name AS claimed_by, e.agreement_id,"
         " substr(d.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence,"
         " e.doc_id, e.evidence_start, e.evidence_end, e.idx"
         f" FROM (SELECT * FROM events e WHERE {where_sql} ORDER BY {order} LIMIT ? OFFSET ?) e"
@@ -218,6 +223,26 @@ def events(
     )
     table.total = con.execute(f"SELECT count(*) FROM events e WHERE {where_sql}", params).fetchone()[0]
     return table
+
+
+# The domain of an event is in its record's extra fields; an agreement's is the commonest
+# domain of its events other than "other" (the taxonomy's fallback), else "other".
+_EVENT_DOMAIN = "json_extract_string(e.extra, '$.domain')"
+_AGREEMENT_DOMAIN = (
+    f"(SELECT coalesce(mode({_EVENT_DOMAIN}) FILTER (WHERE {_EVENT_DOMAIN} <> 'other'),"
+    f" max({_EVENT_DOMAIN})) FROM events e WHERE e.agreement_id = a.agreement_id)"
+)
+
+
+def agreement_domains(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """agreement id -> its domain, for every agreement of the store."""
+    return dict(con.execute(f"SELECT a.agreement_id, {_AGREEMENT_DOMAIN} FROM agreements a").fetchall())
+
+
+def agreement_domains_of(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str | None]:
+    """agreement id -> its domain, for the agreements `ids`."""
+    return dict(con.execute(f"SELECT a.agreement_id, {_AGREEMENT_DOMAIN} FROM agreements a"
+                            " WHERE list_contains(?, a.agreement_id)", [ids]).fetchall())
 
 
 def agreements(con: duckdb.DuckDBPyConnection) -> Table:
@@ -238,13 +263,19 @@ def _step(step: list | dict) -> dict:
     return step if isinstance(step, dict) else dict(zip(_STEP_KEYS, step, strict=False))
 
 
-def find_agreements(con: duckdb.DuckDBPyConnection, query: str | None) -> list[dict]:
-    """Agreements whose id or name matches `query` (all when None), with their history."""
+def find_agreements(con: duckdb.DuckDBPyConnection, query: str | None,
+                    domain: str | None = None) -> list[dict]:
+    """Agreements whose id or name matches `query` (all when None) and of `domain` (any when
+    None), with their history and domain."""
     rows = _table(con, "SELECT * FROM agreements ORDER BY agreement_id").dicts()
+    domains = agreement_domains(con)
     out = []
     needle = fold(query) if query else None
     for row in rows:
         if needle and needle not in fold(row["agreement_id"]) and needle not in fold(row["name"] or ""):
+            continue
+        row["domain"] = domains.get(row["agreement_id"])
+        if domain and row["domain"] != domain:
             continue
         for key in ("parties", "resources", "history"):
             row[key] = json.loads(row[key]) if row[key] else []
@@ -276,11 +307,14 @@ def _steps(con: duckdb.DuckDBPyConnection, found: list[dict]) -> list[dict]:
     return steps
 
 
-def timeline(con: duckdb.DuckDBPyConnection, query: str | None = None) -> Table:
-    """Status history of the matching agreements in date order, each step with its evidence."""
+def timeline(con: duckdb.DuckDBPyConnection, query: str | None = None,
+             domain: str | None = None) -> Table:
+    """Status history of the matching agreements (and `domain`) in date order, each step with
+    its evidence."""
     columns = ["agreement_id", "agreement", "date", "status", "claimed_by", "evidence", "article_id",
                "title", "outlet", "url", "evidence_start", "evidence_end"]
-    steps = [tuple(step[c] for c in columns) for step in _steps(con, find_agreements(con, query))]
+    found = find_agreements(con, query, domain)
+    steps = [tuple(step[c] for c in columns) for step in _steps(con, found)]
     steps.sort(key=lambda s: (s[0], s[2] or "9999"))
     return Table(columns, steps)
 
@@ -367,12 +401,6 @@ def day_of(value: str | None) -> date | None:
         return None
 
 
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
-    rows = con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
-                       [table]).fetchall()
-    return {r[0] for r in rows}
-
-
 def _decoded(row: dict, keys: tuple[str, ...] = ("parties", "resources", "history")) -> dict:
     for key in keys:
         if key in row:
@@ -382,11 +410,13 @@ def _decoded(row: dict, keys: tuple[str, ...] = ("parties", "resources", "histor
 
 def agreement_list(con: duckdb.DuckDBPyConnection, gaz: Gazetteer | None = None,
                    status: str | None = None, party: str | None = None, search: str | None = None,
-                   limit: int = 50, offset: int = 0) -> Table:
-    """Agreements with latest status, parties, domain (when the store has one) and counts."""
-    # a store written by a filon with per-agreement domains has the column; older ones do not
-    domain = "a.domain" if "domain" in _columns(con, "agreements") else "NULL"
+                   limit: int = 50, offset: int = 0, domain_filter: str | None = None) -> Table:
+    """Agreements with latest status, parties, domain and counts."""
+    domain = _AGREEMENT_DOMAIN
     where, params = ["TRUE"], []
+    if domain_filter:
+        where.append(f"{_AGREEMENT_DOMAIN} = ?")
+        params.append(domain_filter)
     if status:
         where.append("a.latest_status = ?")
         params.append(status)
@@ -424,7 +454,7 @@ def agreement(con: duckdb.DuckDBPyConnection, agreement_id: str) -> dict | None:
         return None
     agr = _decoded(found[0])
     agr["history"] = [_step(step) for step in agr["history"]]
-    agr.setdefault("domain", None)
+    agr["domain"] = agreement_domains_of(con, [agreement_id]).get(agreement_id)
     steps = _steps(con, [agr])
     steps.sort(key=lambda s: (day_of(s["date"]) or date.max, s["date"] or ""))
     agr["timeline"] = [{k: v for k, v in s.items() if k not in ("agreement_id", "agreement")}

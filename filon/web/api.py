@@ -23,6 +23,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
+from filon.domains.taxonomy import DOMAINS
 from filon.store import queries
 from filon.store.queries import Table
 from filon.web.state import ApiError, ServerState
@@ -54,6 +55,8 @@ class Format(StrEnum):
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
 Fmt = Annotated[Format, Query(description="json (default), csv or jsonl (JSON Lines).")]
+Domain = Annotated[str | None, Query(pattern=f"^({'|'.join(DOMAINS)})$",
+                                     description="Deals of one domain: " + ", ".join(DOMAINS) + ".")]
 
 
 def plain(value: Any) -> Any:
@@ -107,8 +110,10 @@ def found(value: dict | None, what: str, key: str) -> JSONResponse:
 def list_agreements(request: Request, con: Con, status: str | None = None,
                     party: Annotated[str | None, Query(description="Any alias of a party.")] = None,
                     q: Annotated[str | None, Query(description="Part of the name or id.")] = None,
+                    domain: Domain = None,
                     limit: Limit = 50, offset: Offset = 0, format: Fmt = Format.json) -> Response:
-    table = queries.agreement_list(con, state_of(request).gazetteer, status, party, q, limit, offset)
+    table = queries.agreement_list(con, state_of(request).gazetteer, status, party, q, limit, offset,
+                                   domain_filter=domain)
     return listing(table, limit, offset, format, "agreements")
 
 
@@ -153,10 +158,11 @@ def list_events(
     status: str | None = None,
     party: Annotated[str | None, Query(description="Any alias of a party.")] = None,
     agreement: Annotated[str | None, Query(description="An agreement id.")] = None,
+    domain: Domain = None,
     limit: Limit = 50, offset: Offset = 0, format: Fmt = Format.json,
 ) -> Response:
     table = queries.events(con, state_of(request).gazetteer, type, status, party, agreement,
-                           limit, offset)
+                           limit, offset, domain=domain)
     return listing(table, limit, offset, format, "events")
 
 

@@ -18,6 +18,7 @@ from filon.domains.demonyms import state_demonyms
 from filon.domains.folding import fold
 from filon.domains.gazetteer import load_gazetteer
 from filon.domains.pack import DEFAULT_DOMAIN, domain_path, read_csv, read_yaml
+from filon.domains.taxonomy import DOMAINS
 from filon.errors import DomainError, Errors
 from filon.pipeline.tokens import TokenTable, token_table
 
@@ -25,10 +26,6 @@ TRIGGERS_FILE = "event_triggers.yaml"
 RESOURCES_FILE = "resources.csv"
 DOMAINS_FILE = "deal_domains.csv"
 
-# filon's taxonomy of what a deal is about (README, "Domains"); a pack's deal_domains.csv gives
-# the words of each, "other" is what none of them names
-DOMAINS = ("minerals", "trade", "energy", "defence", "security", "migration", "climate", "finance",
-           "health", "technology", "other")
 
 # statuses an agreement event may carry (None: no status asserted)
 STATUSES = (
