@@ -23,19 +23,16 @@ def events_nlp():
 
 @pytest.fixture(scope="module")
 def minerals_nlp(tmp_path_factory):
-    """The bundled pack narrowed to minerals deals (`agreement_scope: {resource_family: minerals}`)."""
-    import shutil
-
-    from filon.domains.pack import domain_path
+    """The bundled packs with an overlay narrowing agreements to minerals deals
+    (`agreement_scope: {resource_family: minerals}`), stacked on top as a user would."""
+    from filon.domains.pack import DEFAULT_DOMAIN
     from filon.pipeline import build_pipeline
 
-    pack = tmp_path_factory.mktemp("packs") / "minerals-only"
-    shutil.copytree(domain_path(), pack)
-    triggers = pack / "event_triggers.yaml"
-    text = triggers.read_text(encoding="utf-8")
-    assert "agreement_scope: {any: true" in text
-    narrowed = text.replace("agreement_scope: {any: true", "agreement_scope: {resource_family: minerals")
-    triggers.write_text(narrowed, encoding="utf-8")
+    overlay = tmp_path_factory.mktemp("packs") / "minerals-only"
+    overlay.mkdir()
+    (overlay / "event_triggers.yaml").write_text(
+        "agreement_scope: {resource_family: minerals, source: test}\n", encoding="utf-8")
+    pack = f"{DEFAULT_DOMAIN}+{overlay}"
     nlp = build_pipeline(components=[])
     nlp.add_pipe("filon_events", config={"domain": str(pack)})
     return nlp

@@ -10,17 +10,22 @@ import pytest
 
 from filon.domains.folding import fold
 from filon.domains.gazetteer import load_gazetteer, slugify, strip_determiner
-from filon.domains.pack import domain_path
-
-PACK = domain_path("minerals")
+from filon.domains.pack import BUNDLED_PACKS, domain_path
 ID_RE = re.compile(r"^(Q\d+|filon:[a-z0-9][a-z0-9-]*)$")
 
 
 def rows(filename: str) -> list[tuple[int, dict]]:
-    """(line, row) of a pack CSV, comment lines skipped, read raw (not through read_csv)."""
-    with (PACK / filename).open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.lstrip().startswith("#")]
-    return [(n, row) for n, row in enumerate(csv.DictReader(lines), 2)]
+    """(line, row) of the CSV in every bundled pack that has it, comment lines skipped, read
+    raw (not through read_csv)."""
+    out = []
+    for pack in BUNDLED_PACKS:
+        path = domain_path(pack) / filename
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as fh:
+            lines = [line for line in fh if not line.lstrip().startswith("#")]
+        out += [(n, row) for n, row in enumerate(csv.DictReader(lines), 2)]
+    return out
 
 
 @pytest.mark.parametrize("filename", ["actors.csv", "roles.csv", "metonymies.csv", "cities.csv"])

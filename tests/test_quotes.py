@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from filon.domains import read_csv
+from filon.domains import DEFAULT_DOMAIN, read_csv
 from filon.pipeline.quotes.marks import find_quotes
 
 # --- quotation marks (plain text, no model) -------------------------------------------------------
@@ -80,7 +80,7 @@ def test_quote_marks_offsets_are_inside_the_marks(text):
 
 
 def test_quotes_lexicon_has_150_french_cues_with_lemma_type_source():
-    rows = read_csv("minerals", "reporting_cues.csv", ("cue", "lemma", "type", "source"))
+    rows = read_csv(DEFAULT_DOMAIN, "reporting_cues.csv", ("cue", "lemma", "type", "source"))
     french = [r for r in rows if r.get("lang") == "fr"]
     assert len(french) >= 150
     assert {r["type"] for r in rows} == {"verb", "locution", "preposition", "wording"}

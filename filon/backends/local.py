@@ -31,6 +31,7 @@ from typing import Protocol
 from spacy.language import Language
 from spacy.util import raise_error
 
+from filon.domains.pack import DEFAULT_DOMAIN
 from filon.errors import Errors, InputError
 from filon.extract.record import doc_to_record, skipped_record
 from filon.ingest.article import Article
@@ -202,12 +203,12 @@ def die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _worker_init(parent_pid: int, model: str, components: tuple[str, ...]) -> None:
+def _worker_init(parent_pid: int, model: str, components: tuple[str, ...], packs: str) -> None:
     die_with_parent(parent_pid)
     # Ctrl-C reaches the whole process group: the parent alone decides how to stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _worker_nlp
-    _worker_nlp = _forked_nlp if _forked_nlp is not None else cached_pipeline(model, components)
+    _worker_nlp = _forked_nlp if _forked_nlp is not None else cached_pipeline(model, components, packs)
     install_error_handler(_worker_nlp)
 
 
@@ -236,6 +237,7 @@ class LocalBackend:
         nlp: an already built pipeline to use instead of loading `model`.
         max_article_seconds: time budget per article (see the module docstring); None or 0 for
             no limit. Defaults to 60.
+        packs: the domain packs the components read ("general+minerals"). Defaults to all.
     """
 
     def __init__(
@@ -246,8 +248,10 @@ class LocalBackend:
         components: Sequence[str] = DEFAULT_COMPONENTS,
         nlp: Language | None = None,
         max_article_seconds: float | None = DEFAULT_MAX_ARTICLE_SECONDS,
+        packs: str = DEFAULT_DOMAIN,
     ) -> None:
         self.model = model
+        self.packs = packs
         self.batch_size = batch_size
         self.n_process = n_process
         self.max_article_seconds = max_article_seconds or None
@@ -259,7 +263,7 @@ class LocalBackend:
     def nlp(self) -> Language:
         """The filon pipeline on `model`, with the batch-preserving error handler installed."""
         if self._nlp is None:
-            self._nlp = cached_pipeline(self.model, self._components)
+            self._nlp = cached_pipeline(self.model, self._components, self.packs)
         if not self._handled:
             install_error_handler(self._nlp)
             self._handled = True
@@ -366,4 +370,4 @@ class LocalBackend:
 
     def _pool(self, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.n_process, mp_context=context, initializer=_worker_init,
-                                   initargs=(os.getpid(), self.model, self._components))
+                                   initargs=(os.getpid(), self.model, self._components, self.packs))

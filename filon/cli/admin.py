@@ -11,7 +11,7 @@ import typer
 from rich.table import Table as RichTable
 
 from filon.cli.apps import app
-from filon.cli.options import DB_OPT, DEFAULT_DB, MODEL_OPT, make_backend
+from filon.cli.options import DB_OPT, DEFAULT_DB, MODEL_OPT, PACK_OPT, make_backend
 from filon.cli.output import err_console, out_console, report_errors, safe, styled
 
 
@@ -49,6 +49,7 @@ def eval_command(
     model: MODEL_OPT = "fr_core_news_md",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="List every miss and false hit.")] = False,
+    pack: PACK_OPT = None,
 ) -> None:
     """Precision / recall / F1 per layer against gold labels.
 
@@ -58,7 +59,7 @@ def eval_command(
     """
     from filon.evaluation import evaluate
 
-    scores, failed = evaluate(articles, gold, make_backend(model, 16, 1))
+    scores, failed = evaluate(articles, gold, make_backend(model, 16, 1, packs=pack))
     report_errors(failed)
     if as_json:
         payload: dict[str, Any] = {"model": model, "layers": [s.as_dict() for s in scores]}

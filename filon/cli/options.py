@@ -34,12 +34,30 @@ PATHS_ARG = Annotated[list[str], typer.Argument(help="Files (.txt .html .htm .js
                                                 "RSS/Atom feeds or pages, or - for stdin.")]
 
 
-def make_backend(model: str, batch_size: int, processes: int, max_seconds: float | None = None):
+PACK_OPT = Annotated[list[str] | None, typer.Option(
+    "--pack", "--domain",
+    help="Domain pack to read on top of the general one (deals of any kind): a bundled name "
+    "(minerals) or a pack folder; repeat for several. Default: every bundled pack.")]
+
+
+def packs_spec(packs: list[str] | None) -> str:
+    """The pack stack of `--pack` values: the general pack first, then the user's, in order."""
+    from filon.domains.pack import DEFAULT_DOMAIN, GENERAL_PACK, pack_folders
+
+    if not packs:
+        return DEFAULT_DOMAIN
+    spec = "+".join([GENERAL_PACK, *(p for p in packs if p != GENERAL_PACK)])
+    pack_folders(spec)  # an unknown pack is a usage error, reported before any model loads
+    return spec
+
+
+def make_backend(model: str, batch_size: int, processes: int, max_seconds: float | None = None,
+                 packs: list[str] | None = None):
     from filon.backends.local import DEFAULT_MAX_ARTICLE_SECONDS, LocalBackend
 
     seconds = DEFAULT_MAX_ARTICLE_SECONDS if max_seconds is None else max_seconds
     return LocalBackend(model=model, batch_size=batch_size, n_process=processes,
-                        max_article_seconds=seconds)
+                        max_article_seconds=seconds, packs=packs_spec(packs))
 
 
 def open_store(db: Path):

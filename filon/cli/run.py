@@ -16,6 +16,7 @@ from filon.cli.options import (
     LANG_OPT,
     MAXB_OPT,
     MODEL_OPT,
+    PACK_OPT,
     PATHS_ARG,
     PROC_OPT,
     QUIET_OPT,
@@ -40,6 +41,7 @@ def ingest(
     max_article_seconds: SECONDS_OPT = 60.0,
     timeout: TIMEOUT_OPT = 20.0,
     host_delay: HOST_DELAY_OPT = 1.0,
+    pack: PACK_OPT = None,
 ) -> None:
     """Read articles, extract entities, quotes, dates and events, and store them in DuckDB.
 
@@ -58,7 +60,7 @@ def ingest(
     """
     from filon import jobs
 
-    backend = make_backend(model, batch_size, processes, max_article_seconds)
+    backend = make_backend(model, batch_size, processes, max_article_seconds, pack)
     with progress_bar("ingest", quiet) as progress, \
             make_fetcher(paths, timeout, host_delay, max_bytes) as fetcher:
         report = jobs.ingest(paths, db, backend, max_bytes=max_bytes, default_lang=lang,
@@ -89,6 +91,7 @@ def extract(
     lang: LANG_OPT = None,
     quiet: QUIET_OPT = False,
     max_article_seconds: SECONDS_OPT = 60.0,
+    pack: PACK_OPT = None,
 ) -> None:
     """Write the extraction record (DESIGN.md contract) of each article as JSON Lines.
 
@@ -98,7 +101,7 @@ def extract(
     """
     from filon import jobs
 
-    backend = make_backend(model, batch_size, processes, max_article_seconds)
+    backend = make_backend(model, batch_size, processes, max_article_seconds, pack)
     with progress_bar("extract", quiet or output == "-") as progress:
         if output == "-":
             report = jobs.extract(paths, sys.stdout, backend, max_bytes=max_bytes,

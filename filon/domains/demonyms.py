@@ -8,7 +8,7 @@ line per state. Forms the rules cannot derive ("grecque", "turque") are listed a
 from __future__ import annotations
 
 from filon.domains.gazetteer import Gazetteer
-from filon.domains.pack import domain_path, read_csv
+from filon.domains.pack import read_csv
 
 DEMONYMS_FILE = "demonyms.csv"
 
@@ -25,8 +25,6 @@ def inflections(form: str) -> tuple[str, ...]:
 
 def state_demonyms(domain: str, gazetteer: Gazetteer) -> dict[str, tuple[str, str]]:
     """Every derived form of the pack's table -> (state actor id, name); {} without a table."""
-    if not (domain_path(domain) / DEMONYMS_FILE).exists():
-        return {}
     out: dict[str, tuple[str, str]] = {}
     for row in read_csv(domain, DEMONYMS_FILE, ("alpha2", "forms", "source")):
         actor = gazetteer.actor(gazetteer.by_alpha2.get(row["alpha2"].upper()))

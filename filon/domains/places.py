@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from filon.domains.pack import DEFAULT_DOMAIN, domain_path
+from filon.domains.pack import DEFAULT_DOMAIN, GENERAL_PACK, domain_path, pack_files
 
 # English short names that are ordinary words or first names in French or English copy;
 # their French names ("Tchad", "Jordanie") are unambiguous and still listed.
@@ -125,8 +125,9 @@ def city_index(domain: str = DEFAULT_DOMAIN) -> dict[str, tuple[int, str, str, i
     """
     from filon.domains.folding import fold
 
-    path = domain_path(domain) / CITIES_FILE
-    rows: Iterable[dict] = _read_cities(path) if path.exists() else geonames_city_rows()
+    paths = pack_files(domain, CITIES_FILE)
+    rows: Iterable[dict] = (row for path in paths for row in _read_cities(path)) if paths \
+        else geonames_city_rows()
     index: dict[str, tuple[int, str, str, int]] = {}
     for row in rows:
         population = int(row["population"])
@@ -147,6 +148,6 @@ def _read_cities(path: Path) -> Iterator[dict]:
 if __name__ == "__main__":
     import sys
 
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else domain_path() / CITIES_FILE
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else domain_path(GENERAL_PACK) / CITIES_FILE
     minimum = int(sys.argv[2]) if len(sys.argv) > 2 else _MIN_POPULATION
     print(f"{write_cities_csv(target, minimum)} cities written to {target}")

@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from filon.domains.pack import DEFAULT_DOMAIN, pack_folders
 from filon.errors import Errors, PipelineError
 from filon.ingest.article import Article
 from filon.pipeline.extensions import set_doc_extensions
@@ -26,6 +27,8 @@ COMPONENT_MODULES: dict[str, str] = {
     "filon_events": "filon.pipeline.events.component",
 }
 DEFAULT_COMPONENTS: tuple[str, ...] = tuple(COMPONENT_MODULES)
+# the components that read domain packs (their factories take a `domain` setting)
+PACK_COMPONENTS = frozenset({"filon_entities", "filon_quotes", "filon_events"})
 
 
 def register(name: str) -> None:
@@ -38,12 +41,15 @@ def register(name: str) -> None:
 def build_pipeline(
     model: str = DEFAULT_MODEL,
     components: Sequence[str] = DEFAULT_COMPONENTS,
+    packs: str = DEFAULT_DOMAIN,
 ) -> Language:
     """Load `model` and append filon's components in order.
 
     Args:
         model: name of an installed spaCy package. Defaults to `fr_core_news_md`.
         components: filon factories to add, in order. Defaults to all of them.
+        packs: the domain packs the components read ("general+minerals", see
+            `filon.domains.pack`). Defaults to every bundled pack.
 
     Raises:
         PipelineError: the model is not installed or a component name is unknown.
@@ -53,16 +59,19 @@ def build_pipeline(
         nlp = spacy.load(model)
     except OSError as exc:
         raise PipelineError(Errors.F102.format(model=model)) from exc
+    pack_folders(packs)  # an unknown pack fails here, with its name, not inside a factory
     for name in components:
         register(name)
-        nlp.add_pipe(name)
+        config = {"domain": packs} if name in PACK_COMPONENTS else {}
+        nlp.add_pipe(name, config=config)
     return nlp
 
 
 @lru_cache(maxsize=4)
-def cached_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
+def cached_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = DEFAULT_COMPONENTS,
+                    packs: str = DEFAULT_DOMAIN) -> Language:
     """`build_pipeline`, built once per process for the same arguments (CLI, tests, eval)."""
-    return build_pipeline(model, components)
+    return build_pipeline(model, components, packs)
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

@@ -17,7 +17,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from filon.domains.demonyms import state_demonyms
 from filon.domains.folding import fold
 from filon.domains.gazetteer import load_gazetteer
-from filon.domains.pack import DEFAULT_DOMAIN, domain_path, read_csv, read_yaml
+from filon.domains.pack import DEFAULT_DOMAIN, pack_has, read_csv, read_yaml
 from filon.domains.taxonomy import DOMAINS
 from filon.errors import DomainError, Errors
 from filon.pipeline.tokens import TokenTable, token_table
@@ -121,9 +121,9 @@ def _domain_pattern(words: list[str]) -> re.Pattern:
 
 def load_deal_domains(domain: str = DEFAULT_DOMAIN) -> DealDomains:
     """A pack's deal_domains.csv (no file: no domain words, every deal "other")."""
-    if not (domain_path(domain) / DOMAINS_FILE).exists():
+    if not pack_has(domain, DOMAINS_FILE):
         return DealDomains()
-    where = str(domain_path(domain) / DOMAINS_FILE)
+    where = f"{DOMAINS_FILE} of {domain}"
     patterns = []
     for row in read_csv(domain, DOMAINS_FILE, ("domain", "words", "source")):
         if row["domain"] not in DOMAINS:
@@ -454,7 +454,7 @@ def load_event_lexicon(domain: str = DEFAULT_DOMAIN) -> EventLexicon:
     Raises:
         DomainError: an entry lacks its id, pattern or source, or names an unknown status.
     """
-    where = str(domain_path(domain) / TRIGGERS_FILE)
+    where = f"{TRIGGERS_FILE} of {domain}"
     data = read_yaml(domain, TRIGGERS_FILE) or {}
     scope = data.get("agreement_scope") or {}
     lex = EventLexicon(scope_family=scope.get("resource_family") if isinstance(scope, dict) else None,
