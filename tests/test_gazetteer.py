@@ -1,4 +1,4 @@
-"""The minerals pack's gazetteer: data integrity and look-ups (no spaCy model needed)."""
+"""The bundled packs' gazetteers: data integrity and look-ups (no spaCy model needed)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from filon.domains.folding import fold
 from filon.domains.gazetteer import load_gazetteer, slugify, strip_determiner
 from filon.domains.pack import BUNDLED_PACKS, domain_path
+
 ID_RE = re.compile(r"^(Q\d+|filon:[a-z0-9][a-z0-9-]*)$")
 
 
