@@ -253,6 +253,15 @@ STYLE_CASES: list[tuple] = [
      [D("des garanties claires", "Imerys")]),
     ("term_org_possessive", "Imerys a inauguré sa « mine verte » dans l'Allier.",
      [T("mine verte")]),
+ # 5. wire copy: what stands between an inverted speech verb and its speaker
+    ("inv_aux_adverb", "« Nous y sommes presque », a pourtant affirmé Claire Morel devant la presse.",
+     [D("Nous y sommes presque", "Claire Morel")]),
+    ("inv_circumstance", "« C'est un jour historique », a déclaré lors d'une conférence de presse Paul Girard.",
+     [D("C'est un jour historique", "Paul Girard")]),
+    ("inv_medium", "« Nous signerons le contrat », a indiqué dans un communiqué Jean Castel.",
+     [D("Nous signerons le contrat", "Jean Castel")]),
+    ("frag_subject_appos", "La directrice de la fédération, Anne Leroy, attend « des garanties claires » de l'Etat.",
+     [D("des garanties claires", "Anne Leroy")]),
 ]
 
 

@@ -219,7 +219,8 @@ class QuoteAttribution:
             gap = j
             while gap < hit.start:
                 nxt = skip_adjunct(tb.low, gap, hit.start)
-                if nxt == gap and tb.pos[gap] != "ADV":
+                # "», a pourtant affirmé X": the auxiliary before an adverb the cue starts after
+                if nxt == gap and tb.pos[gap] not in ("ADV", "AUX"):
                     break
                 gap = max(nxt, gap + 1)
             if gap == hit.start:

@@ -115,7 +115,11 @@ def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: 
         speaker = speakers.resolve(subj.i, subj.i + 1)
         return speaker if speaker is not None and speaker.get("name") else None
     if subj.i not in ctx.mention_at:
-        return None
+        # "La ministre de l'Intérieur, Yvette Cooper, a vanté « … »": the name in apposition
+        named = [ctx.mentions[ctx.mention_at[t.i]] for t in subj.subtree
+                 if t.i < qi0 and t.i in ctx.mention_at]
+        person = next((m for m in named if m["label"] == "PER"), None)
+        return speaker_from_mention(ctx.gaz, person) if person is not None else None
     m = ctx.mentions[ctx.mention_at[subj.i]]
     if m["label"] == "PER":
         return speaker_from_mention(ctx.gaz, m)

@@ -113,6 +113,39 @@ def np_range(ctx: DocContext, head: Token, limit: int) -> tuple[int, int]:
     return left, max(right, left + 1)
 
 
+# prepositions of a circumstance (time, place, manner, medium) that the press puts between an
+# inverted speech verb and its subject
+_CIRCUMSTANCE = frozenset({"lors", "en", "dans", "devant", "pendant", "durant", "depuis", "apres",
+                           "avant", "via", "sur", "face"})
+_OF = frozenset({"de", "d'", "du", "des"})
+
+
+def skip_circumstance(ctx: DocContext, j: int, end: int) -> int:
+    """Index after a short prepositional phrase of circumstance at token `j` ("lors d'une
+    conférence de presse", "en anglais", "dans un communiqué"), else `j`. Only when a name
+    follows it (right away or after a determiner): "avait évoqué en avril à Kinshasa des
+    investissements" has its subject before the verb, and nothing to skip to."""
+    tb = ctx.table
+    if tb.low[j] not in _CIRCUMSTANCE or tb.pos[j] not in ("ADP", "ADV"):
+        return j
+    k = j + 1
+    if tb.low[j] in ("lors", "face") and k < end and tb.low[k] in _OF:
+        k += 1
+    limit = min(end, j + 7)
+    seen_noun = False
+    while k < limit:
+        if tb.pos[k] == "DET" or (seen_noun and tb.low[k] in _OF):
+            k += 1
+        elif tb.pos[k] in ("NOUN", "ADJ"):
+            seen_noun = True
+            k += 1
+        else:
+            break
+    named = k < end and (k in ctx.mention_at or (
+        tb.pos[k] == "DET" and k + 1 < end and (k + 1) in ctx.mention_at))
+    return k if seen_noun and named else j
+
+
 def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
     """Token range of a subject placed after the cue verb ("a déclaré X")."""
     doc = ctx.doc
@@ -143,6 +176,9 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
             if k > j + 1 and k < sent_end and tb.pos[k] in ("DET", "NOUN", "PROPN"):
                 j = k
                 continue
+        if skipped == j:
+            # "s'est félicité lors d'une conférence de presse X", "a lancé en anglais X"
+            skipped = skip_circumstance(ctx, j, sent_end)
         if skipped == j and not (tb.pos[j] == "ADV" or (tb.low[j] in MONTHS) or tb.digit[j]):
             break
         j = max(skipped, j + 1)
