@@ -9,15 +9,15 @@ DB ?= filon.duckdb
 # the browser tests drive Debian's Chromium (never a browser downloaded by Playwright)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup browser demo test lint bench eval clean solo-check
+.PHONY: setup browser java demo test lint bench eval clean solo-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
 	touch $(STAMP)
 
-setup: $(STAMP) browser
+setup: $(STAMP) browser java
 
 ## Chromium for tests/test_web_browser.py, from apt when missing (needs root, as in CI; elsewhere
 ## the browser tests skip with the reason).
@@ -26,6 +26,15 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	  else echo "note: $(CHROMIUM) is missing and this is not root: browser tests will skip"; fi; \
+	fi
+
+## Java for the Spark backend (pyspark runs Spark in a JVM), Debian's JRE when `java` is missing
+## (needs root, as in CI; elsewhere the Spark tests skip with the reason).
+java:
+	@if ! command -v java >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless; \
+	  else echo "note: java is missing and this is not root: Spark tests will skip"; fi; \
 	fi
 
 ## Set up, then run the main job on the bundled example corpus: ingest -> extract -> store -> briefing.
@@ -37,7 +46,7 @@ demo: $(STAMP)
 	@echo "Open the web app:  $(BIN)/filon serve --db $(DB)   then http://127.0.0.1:8000/"
 
 ## Set up, then run the linter and the whole test suite.
-test: $(STAMP) browser
+test: $(STAMP) browser java
 	$(BIN)/ruff check filon tests benchmarks
 	$(BIN)/python -m pytest -q
 

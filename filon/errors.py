@@ -50,6 +50,10 @@ class Errors(metaclass=ErrorsWithCodes):
     # pipeline
     F101 = "No filon component '{name}'. Available: {opts}"
     F102 = "spaCy model '{model}' is not installed. Install it with: pip install {model}"
+    F103 = "--backend spark needs pyspark: pip install 'filon[spark]' (make setup installs it)"
+    F104 = ("Spark could not start ({reason}); it needs Java 17 or newer: apt-get install "
+            "default-jre-headless (make setup does it), or set JAVA_HOME")
+    F105 = "--backend spark reads files and directories, not stdin ('-'): save the input to a file"
     # store
     F201 = "database error on '{path}': {reason}"
     F202 = "{kind} statements are refused: filon sql runs one read-only query ({allowed})"
@@ -59,6 +63,7 @@ class Errors(metaclass=ErrorsWithCodes):
     F206 = ("'{path}' was written by a newer filon (store schema {found}, this filon knows up to "
             "{known}); upgrade filon to use it (the file was left untouched)")
     F207 = "'{path}' is a DuckDB database but not a filon store (no filon tables); choose another --db"
+    F208 = "'{path}' is not a filon Parquet directory (no documents/ dataset; write one with --backend spark)"
     # domain
     F301 = "{file}:{line}: {reason}"
     # evaluation

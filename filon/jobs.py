@@ -8,6 +8,7 @@ already stored by URL is not downloaded again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -25,6 +26,8 @@ from filon.store import Store
 from filon.store.schema import rollback
 
 if TYPE_CHECKING:  # the network stack is imported only when an input is a URL
+    # pyspark is an optional extra: the Spark backend is imported when used
+    from filon.backends.spark import SparkBackend
     from filon.ingest.feeds import UrlMemory, UrlReader
     from filon.ingest.fetch import Fetcher
 
@@ -240,10 +243,78 @@ def _extract(articles: Iterable[Article], out: IO[str], backend: LocalBackend, r
         records.append(record)
         if progress:
             progress("done", 1)
+    report.agreements = _write_linked(records, out)
+    return report
+
+
+def _write_linked(records: list[dict], out: IO[str]) -> int:
+    """Write records as JSON Lines with agreement ids linked across them; returns the agreements."""
     links = link_agreements(records)
     by_id = {r["id"]: r for r in records}
     for (doc_id, idx), agreement_id in links.items():
         by_id[doc_id]["events"][idx]["agreement_id"] = agreement_id
-    report.agreements = len(set(links.values()))
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(set(links.values()))
+
+
+# --- the same jobs on Spark -------------------------------------------------------------------
+
+
+def spark_ingest(
+    paths: Sequence[str | Path],
+    db: str | Path,
+    backend: SparkBackend,
+    *,
+    parquet_dir: str | Path | None = None,
+    max_bytes: int = 20_000_000,
+    default_lang: str | None = None,
+) -> JobReport:
+    """Run Spark over `paths` to Parquet (in `parquet_dir`, else a temporary directory), then load it.
+
+    Articles already in the store are skipped before the pipeline, as in `ingest`.
+    """
+    import tempfile
+
+    from filon.store.parquet import load_parquet
+
+    with contextlib.ExitStack() as stack:
+        out = parquet_dir or stack.enter_context(tempfile.TemporaryDirectory(prefix="filon-spark-"))
+        with Store(db) as store:
+            # opened for writing first: a store that cannot be written fails before Spark starts
+            known = store.all_ids()
+        run = backend.write_parquet(paths, out, known_ids=known, max_bytes=max_bytes,
+                                    default_lang=default_lang)
+        with Store(db) as store:
+            loaded = load_parquet(out, store)
+    return JobReport(read=run.read, new=loaded.new,
+                     already_stored=run.already_stored + loaded.already_stored,
+                     duplicates_in_input=run.duplicates_in_input,
+                     skipped_language=run.skipped_language, agreements=loaded.agreements,
+                     failed=loaded.errors)
+
+
+def spark_extract(
+    paths: Sequence[str | Path],
+    out: IO[str],
+    backend: SparkBackend,
+    *,
+    parquet_dir: str | Path | None = None,
+    max_bytes: int = 20_000_000,
+    default_lang: str | None = None,
+) -> JobReport:
+    """`extract` on Spark: records in input order, agreements linked across the run."""
+    import tempfile
+
+    from filon.store.parquet import read_errors, read_records
+
+    with contextlib.ExitStack() as stack:
+        directory = parquet_dir or stack.enter_context(
+            tempfile.TemporaryDirectory(prefix="filon-spark-"))
+        run = backend.write_parquet(paths, directory, max_bytes=max_bytes, default_lang=default_lang)
+        records = read_records(directory)
+        errors = read_errors(directory)
+    report = JobReport(read=run.read, new=len(records), duplicates_in_input=run.duplicates_in_input,
+                       skipped_language=run.skipped_language, failed=errors)
+    report.agreements = _write_linked(records, out)
+    return report

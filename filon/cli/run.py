@@ -26,6 +26,15 @@ from filon.cli.options import (
     make_fetcher,
 )
 from filon.cli.output import err_console, progress_bar, report_errors, styled
+from filon.cli.spark import (
+    BACKEND_OPT,
+    MASTER_OPT,
+    PARQUET_OPT,
+    BackendName,
+    spark_backend,
+    spark_extract,
+    spark_ingest,
+)
 
 
 @app.command()
@@ -42,6 +51,9 @@ def ingest(
     timeout: TIMEOUT_OPT = 20.0,
     host_delay: HOST_DELAY_OPT = 1.0,
     pack: PACK_OPT = None,
+    backend_name: BACKEND_OPT = BackendName.local,
+    master: MASTER_OPT = None,
+    parquet_dir: PARQUET_OPT = None,
 ) -> None:
     """Read articles, extract entities, quotes, dates and events, and store them in DuckDB.
 
@@ -57,14 +69,20 @@ def ingest(
         cat articles.jsonl | filon ingest - --db filon.duckdb
 
         filon ingest https://www.example.fr/rss/international.xml --db filon.duckdb
+
+        filon ingest archive/ --backend spark --master local[2] --db filon.duckdb
     """
     from filon import jobs
 
-    backend = make_backend(model, batch_size, processes, max_article_seconds, pack)
-    with progress_bar("ingest", quiet) as progress, \
-            make_fetcher(paths, timeout, host_delay, max_bytes) as fetcher:
-        report = jobs.ingest(paths, db, backend, max_bytes=max_bytes, default_lang=lang,
-                             progress=progress, fetcher=fetcher)
+    if backend_name is BackendName.spark:
+        spark = spark_backend(master, model, batch_size, processes, max_article_seconds, quiet)
+        report = spark_ingest(paths, db, spark, parquet_dir, max_bytes, lang)
+    else:
+        backend = make_backend(model, batch_size, processes, max_article_seconds, pack)
+        with progress_bar("ingest", quiet) as progress, \
+                make_fetcher(paths, timeout, host_delay, max_bytes) as fetcher:
+            report = jobs.ingest(paths, db, backend, max_bytes=max_bytes, default_lang=lang,
+                                 progress=progress, fetcher=fetcher)
     report_errors(report.failed)
     err_console.print(styled(
         f"read {report.read} · new {report.new} · already stored {report.already_stored} · "
@@ -92,24 +110,37 @@ def extract(
     quiet: QUIET_OPT = False,
     max_article_seconds: SECONDS_OPT = 60.0,
     pack: PACK_OPT = None,
+    backend_name: BACKEND_OPT = BackendName.local,
+    master: MASTER_OPT = None,
+    parquet_dir: PARQUET_OPT = None,
 ) -> None:
     """Write the extraction record (DESIGN.md contract) of each article as JSON Lines.
 
     Example:
 
         filon extract examples/ -o records.jsonl
+
+        filon extract archive/ --backend spark --master local[2] -o records.jsonl
     """
     from filon import jobs
 
-    backend = make_backend(model, batch_size, processes, max_article_seconds, pack)
-    with progress_bar("extract", quiet or output == "-") as progress:
+    if backend_name is BackendName.spark:
+        spark = spark_backend(master, model, batch_size, processes, max_article_seconds, quiet)
         if output == "-":
-            report = jobs.extract(paths, sys.stdout, backend, max_bytes=max_bytes,
-                                  default_lang=lang, progress=progress)
+            report = spark_extract(paths, sys.stdout, spark, parquet_dir, max_bytes, lang)
         else:
             with open(output, "w", encoding="utf-8") as fh:
-                report = jobs.extract(paths, fh, backend, max_bytes=max_bytes,
+                report = spark_extract(paths, fh, spark, parquet_dir, max_bytes, lang)
+    else:
+        backend = make_backend(model, batch_size, processes, max_article_seconds, pack)
+        with progress_bar("extract", quiet or output == "-") as progress:
+            if output == "-":
+                report = jobs.extract(paths, sys.stdout, backend, max_bytes=max_bytes,
                                       default_lang=lang, progress=progress)
+            else:
+                with open(output, "w", encoding="utf-8") as fh:
+                    report = jobs.extract(paths, fh, backend, max_bytes=max_bytes,
+                                          default_lang=lang, progress=progress)
     report_errors(report.failed)
     err_console.print(f"records {report.new} · skipped (language) {report.skipped_language} · "
                       f"failed {len(report.failed)}", markup=False)

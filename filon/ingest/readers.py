@@ -35,8 +35,8 @@ from filon.ingest.encoding import decode_bytes
 from filon.ingest.furniture import find_boilerplate
 from filon.ingest.language import detect_language, normalize_lang
 
-__all__ = ["HEADER_KEYS", "SUFFIXES", "ReadResult", "html_article", "is_url", "iter_articles",
-           "parse_published"]
+__all__ = ["HEADER_KEYS", "SUFFIXES", "ReadResult", "html_article", "input_files", "is_url",
+           "iter_articles", "parse_published"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -102,6 +102,22 @@ def iter_articles(
 def is_url(value: str) -> bool:
     """True for an http(s) URL given where a path could be (read by `filon.ingest.feeds`)."""
     return value.lower().startswith(("http://", "https://"))
+
+
+def input_files(paths: Sequence[str | Path]) -> list[str]:
+    """The files `iter_articles` would read under `paths`, in its order (directories walked).
+
+    Paths that are not directories are kept as given, so reading them later reports a missing
+    file or an unknown suffix exactly as `iter_articles` does. Lets a distributed backend hand
+    each worker its own files.
+    """
+    files: list[str] = []
+    for path in paths:
+        if str(path) != STDIN and Path(path).is_dir():
+            files.extend(str(file) for file in _walk(Path(path)))
+        else:
+            files.append(str(path))
+    return files
 
 
 def _walk(root: Path) -> list[Path]:

@@ -131,6 +131,10 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
+    def all_ids(self) -> set[str]:
+        """Every stored document id (the Spark backend skips them before the pipeline)."""
+        return {r[0] for r in self.con.execute("SELECT id FROM documents").fetchall()}
+
     def counts(self) -> dict[str, int]:
         """Row count of every table."""
         tables = ["documents", "records", "entities", "mentions", "quotes", "events",
@@ -236,6 +240,21 @@ _TABLES: dict[str, tuple[str, dict[int, str]]] = {
     "event_parties": ("doc_id, event_idx, party_id, name", {}),
     "dates": ('doc_id, idx, text, start, "end", value, granularity', {}),
 }
+
+
+def record_rows(article: Article, record: dict, model: str | None) -> dict[str, list[list]]:
+    """The rows one article and its record give each table, in `TABLE_COLUMNS` order.
+
+    The one mapping from records to rows: `write_batch` inserts them, the Parquet writer of the
+    Spark backend (`filon.store.parquet`) writes them.
+    """
+    rows = _Rows()
+    rows.add(article, record, model)
+    return rows.tables
+
+
+TABLE_COLUMNS = _TABLES
+"""table -> (its columns as inserted, SQL cast of the column at an index where one is needed)."""
 
 
 class _Rows:
