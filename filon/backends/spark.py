@@ -80,12 +80,15 @@ def _worker_backend(settings: _Settings) -> LocalBackend:
 
 def _read_files(files: Iterable[tuple[int, str]], max_bytes: int,
                 default_lang: str | None) -> Iterator[tuple[str, int, Any]]:
-    """("a", seq, Article) or ("e", seq, InputError) for every article of the files."""
+    """("a", seq, Article) or ("e", seq, errors row) for every article of the files."""
     for index, path in files:
         items = iter_articles([path], max_bytes=max_bytes, default_lang=default_lang)
         for position, item in enumerate(items):
             seq = (index << SEQ_BITS) | position
-            yield ("e" if isinstance(item, InputError) else "a", seq, item)
+            if isinstance(item, InputError):
+                yield "e", seq, error_row(item, seq)
+            else:
+                yield "a", seq, item
 
 
 def _first_copy(a: tuple[int, Article, int], b: tuple[int, Article, int]) -> tuple[int, Article, int]:
@@ -128,7 +131,7 @@ def _is(tag: str):
 
 
 def _error_item(item: tuple[str, int, Any]) -> tuple[str, tuple]:
-    return ERRORS, error_row(item[2], item[1])
+    return ERRORS, item[2]
 
 
 # --- on the driver ----------------------------------------------------------------------------
@@ -211,17 +214,24 @@ class SparkBackend:
                     .map(lambda item: (item[2].id, (item[1], item[2], 1)))
                     .reduceByKey(_first_copy, numPartitions=parallel))
         rows = (articles.mapPartitions(lambda part: _process(settings, known, part))
-                .union(read.filter(_is("e")).map(_error_item))
-                .persist(StorageLevel.MEMORY_AND_DISK))
+                .union(read.filter(_is("e")).map(_error_item)))
+        table = _WideTable(column_kinds())
+        # the Python stages run once, into one cached DataFrame of every row; each dataset is then
+        # written by a JVM-only job over the cache
+        frame = spark.createDataFrame(rows.map(table.row), table.schema()).persist(
+            StorageLevel.MEMORY_AND_DISK)
         try:
-            counts = rows.map(lambda item: item[0]).countByValue()
+            counts = {row["dataset"]: row["count"]
+                      for row in frame.groupBy("dataset").count().collect()}
             run = SparkRun(Path(out_dir))
-            for dataset, kinds in column_kinds().items():
-                _write(spark, rows.filter(_is(dataset)).map(lambda item: item[1]), kinds,
-                       str(run.out_dir / dataset), partitioned=dataset != ERRORS)
+            for dataset in table.kinds:
+                writer = table.select(frame, dataset).write.mode("overwrite")
+                if dataset != ERRORS:
+                    writer = writer.partitionBy("month")
+                writer.parquet(str(run.out_dir / dataset))
                 run.rows[dataset] = counts.get(dataset, 0)
         finally:
-            rows.unpersist()
+            frame.unpersist()
             read.unpersist()
             known.unpersist()
         run.processed = counts.get("documents", 0)
@@ -239,15 +249,46 @@ _SPARK_TYPES = {"str": "StringType", "int": "IntegerType", "long": "LongType",
                 "bool": "BooleanType", "double": "DoubleType"}
 
 
-def _write(spark: Any, rdd: Any, kinds: list[tuple[str, str]], path: str, partitioned: bool) -> None:
-    from pyspark.sql import types
+class _WideTable:
+    """Every dataset's rows in one table: `dataset`, then each dataset's columns side by side.
 
-    schema = types.StructType([types.StructField(name, getattr(types, _SPARK_TYPES[kind])(), True)
-                               for name, kind in kinds])
-    writer = spark.createDataFrame(rdd, schema).write.mode("overwrite")
-    if partitioned:
-        writer = writer.partitionBy("month")
-    writer.parquet(path)
+    A row fills the columns of its own dataset and leaves the others null; markers fill none.
+    """
+
+    def __init__(self, kinds: dict[str, list[tuple[str, str]]]) -> None:
+        self.kinds = kinds
+        self.offsets: dict[str, int] = {}
+        width = 1
+        for dataset, columns in kinds.items():
+            self.offsets[dataset] = width
+            width += len(columns)
+        self.width = width
+
+    def row(self, item: tuple[str, Any]) -> tuple:
+        tag, values = item
+        row = [None] * self.width
+        row[0] = tag
+        if values is not None:
+            start = self.offsets[tag]
+            row[start:start + len(values)] = values
+        return tuple(row)
+
+    def schema(self) -> Any:
+        from pyspark.sql import types
+
+        fields = [types.StructField("dataset", types.StringType(), False)]
+        for dataset, columns in self.kinds.items():
+            fields += [types.StructField(f"{dataset}__{name}", getattr(types, _SPARK_TYPES[kind])(), True)
+                       for name, kind in columns]
+        return types.StructType(fields)
+
+    def select(self, frame: Any, dataset: str) -> Any:
+        """The rows of one dataset, under their own column names."""
+        from pyspark.sql import functions
+
+        return (frame.where(functions.col("dataset") == dataset)
+                .select(*[functions.col(f"{dataset}__{name}").alias(name)
+                          for name, _ in self.kinds[dataset]]))
 
 
 def _start(master: str | None, config: dict[str, str]) -> Any:
