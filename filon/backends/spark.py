@@ -51,16 +51,32 @@ class _Settings:
 
 @dataclass(slots=True)
 class SparkRun:
-    """What one Spark run wrote: the counts of the run and where the Parquet datasets are."""
+    """Where one Spark run wrote its datasets, and its rows counted per dataset and marker."""
 
     out_dir: Path
-    read: int = 0
-    processed: int = 0
-    already_stored: int = 0
-    duplicates_in_input: int = 0
-    skipped_language: int = 0
-    failed: int = 0
-    rows: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def processed(self) -> int:
+        return self.counts.get("documents", 0)
+
+    @property
+    def already_stored(self) -> int:
+        return self.counts.get(_KNOWN, 0)
+
+    @property
+    def duplicates_in_input(self) -> int:
+        return self.counts.get(_DUPLICATE, 0)
+
+    @property
+    def skipped_language(self) -> int:
+        return self.counts.get(_SKIPPED, 0)
+
+    @property
+    def read(self) -> int:
+        """Articles read: a file or line that could not be read is none, one the pipeline failed on is."""
+        return (self.processed + self.already_stored + self.duplicates_in_input
+                + self.counts.get(_FAILED, 0))
 
 
 # --- on the executors -------------------------------------------------------------------------
@@ -221,27 +237,17 @@ class SparkBackend:
         frame = spark.createDataFrame(rows.map(table.row), table.schema()).persist(
             StorageLevel.MEMORY_AND_DISK)
         try:
-            counts = {row["dataset"]: row["count"]
-                      for row in frame.groupBy("dataset").count().collect()}
-            run = SparkRun(Path(out_dir))
+            run = SparkRun(Path(out_dir), {row["dataset"]: row["count"]
+                                           for row in frame.groupBy("dataset").count().collect()})
             for dataset in table.kinds:
                 writer = table.select(frame, dataset).write.mode("overwrite")
                 if dataset != ERRORS:
                     writer = writer.partitionBy("month")
                 writer.parquet(str(run.out_dir / dataset))
-                run.rows[dataset] = counts.get(dataset, 0)
         finally:
             frame.unpersist()
             read.unpersist()
             known.unpersist()
-        run.processed = counts.get("documents", 0)
-        run.already_stored = counts.get(_KNOWN, 0)
-        run.duplicates_in_input = counts.get(_DUPLICATE, 0)
-        run.skipped_language = counts.get(_SKIPPED, 0)
-        run.failed = counts.get(ERRORS, 0)
-        # a file or line that could not be read is no article read; one the pipeline failed on is
-        run.read = (run.processed + run.already_stored + run.duplicates_in_input
-                    + counts.get(_FAILED, 0))
         return run
 
 
