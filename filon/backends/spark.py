@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from filon.backends.local import DEFAULT_MAX_ARTICLE_SECONDS, LocalBackend
+from filon.domains.pack import DEFAULT_DOMAIN
 from filon.errors import Errors, InputError, PipelineError
 from filon.ingest.article import Article
 from filon.ingest.readers import STDIN, input_files, iter_articles
@@ -47,6 +48,7 @@ class _Settings:
     batch_size: int
     components: tuple[str, ...]
     max_article_seconds: float | None
+    packs: str = DEFAULT_DOMAIN
 
 
 @dataclass(slots=True)
@@ -90,7 +92,8 @@ def _worker_backend(settings: _Settings) -> LocalBackend:
     if key not in _worker_backends:
         _worker_backends[key] = LocalBackend(
             model=settings.model, batch_size=settings.batch_size, n_process=1,
-            components=settings.components, max_article_seconds=settings.max_article_seconds)
+            components=settings.components, max_article_seconds=settings.max_article_seconds,
+            packs=settings.packs)
     return _worker_backends[key]
 
 
@@ -159,7 +162,8 @@ class SparkBackend:
     Args:
         master: Spark master URL (`local[2]`, `spark://host:7077`, `yarn`); None leaves it to
             `spark-submit` (or Spark's default, `local[*]`).
-        model, batch_size, components, max_article_seconds: as for `LocalBackend`, per worker.
+        model, batch_size, components, max_article_seconds, packs: as for `LocalBackend`, per
+            worker.
         partitions: partitions of the pipeline stage; defaults to 2 × Spark's default parallelism.
         config: more Spark settings (`spark.executor.memory`, …).
     """
@@ -173,12 +177,14 @@ class SparkBackend:
         max_article_seconds: float | None = DEFAULT_MAX_ARTICLE_SECONDS,
         partitions: int | None = None,
         config: dict[str, str] | None = None,
+        packs: str = DEFAULT_DOMAIN,
     ) -> None:
         self.master = master
         self.model = model
         self.partitions = partitions
         self.config = dict(config or {})
-        self._settings = _Settings(model, batch_size, tuple(components), max_article_seconds or None)
+        self._settings = _Settings(model, batch_size, tuple(components), max_article_seconds or None,
+                                   packs)
         self._spark: Any = None
 
     def session(self) -> Any:

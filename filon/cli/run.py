@@ -75,7 +75,8 @@ def ingest(
     from filon import jobs
 
     if backend_name is BackendName.spark:
-        spark = spark_backend(master, model, batch_size, processes, max_article_seconds, quiet)
+        spark = spark_backend(master, model, batch_size, processes, max_article_seconds, quiet,
+                              pack)
         report = spark_ingest(paths, db, spark, parquet_dir, max_bytes, lang)
     else:
         backend = make_backend(model, batch_size, processes, max_article_seconds, pack)
@@ -125,7 +126,8 @@ def extract(
     from filon import jobs
 
     if backend_name is BackendName.spark:
-        spark = spark_backend(master, model, batch_size, processes, max_article_seconds, quiet)
+        spark = spark_backend(master, model, batch_size, processes, max_article_seconds, quiet,
+                              pack)
         if output == "-":
             report = spark_extract(paths, sys.stdout, spark, parquet_dir, max_bytes, lang)
         else:

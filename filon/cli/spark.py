@@ -9,7 +9,7 @@ from typing import IO, Annotated
 import typer
 
 from filon.cli.apps import app
-from filon.cli.options import DB_OPT, DEFAULT_DB, QUIET_OPT
+from filon.cli.options import DB_OPT, DEFAULT_DB, QUIET_OPT, packs_spec
 from filon.cli.output import err_console, report_errors, styled
 
 
@@ -29,7 +29,7 @@ PARQUET_OPT = Annotated[Path | None, typer.Option(
 
 
 def spark_backend(master: str | None, model: str, batch_size: int, processes: int,
-                  max_seconds: float, quiet: bool):
+                  max_seconds: float, quiet: bool, packs: list[str] | None = None):
     """The Spark backend for the CLI; `--processes` belongs to the local backend."""
     if processes != 1:
         raise typer.BadParameter("--processes is for --backend local; with Spark, the parallelism "
@@ -40,7 +40,7 @@ def spark_backend(master: str | None, model: str, batch_size: int, processes: in
     err_console.print(styled("spark: starting on ", (master or "the default master", ""),
                              " (a JVM, and the model loaded once per Python worker)"))
     return SparkBackend(master=master, model=model, batch_size=batch_size,
-                        max_article_seconds=max_seconds,
+                        max_article_seconds=max_seconds, packs=packs_spec(packs),
                         config={"spark.ui.showConsoleProgress": str(not quiet).lower()})
 
 

@@ -16,7 +16,7 @@ from filon.pipeline.entities.mentions import Mention, span_chars
 from filon.pipeline.tokens import TokenTable
 
 # Courtesy titles in front of a surname: not part of the identity ("M. Dupont" is "Dupont").
-TITLE_RE = re.compile(r"^(?:M\.|Mr\.?|Mme\.?|Mlle|Monsieur|Madame|Dr\.?|Me|Mgr)\s+")
+TITLE_RE = re.compile(r"^(?:MM\.|M\.|Mr\.?|Mmes?\.?|Mlle|Monsieur|Madame|Dr\.?|Me|Mgr)\s+")
 
 
 # the same names come back in every article: the pure string functions are memoized
