@@ -22,6 +22,8 @@ Captions keep their dates: "le 24 février 2025" in a photo caption is a date of
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from datetime import date
 
 from spacy.language import Language
@@ -31,7 +33,7 @@ from filon.ingest.dateline import parse_dateline
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.dates.expressions import Expression, find_expressions
 from filon.pipeline.dates.resolution import Resolved, Tense, resolve
-from filon.pipeline.dates.tense import clause_tense
+from filon.pipeline.dates.tense import clause_tense, line_breaks
 from filon.pipeline.extensions import doc_text, set_doc_extensions
 
 
@@ -48,10 +50,11 @@ class DateTagger(FilonComponent):
         """Expressions worth emitting, each with the tense of its clause, in text order."""
         text = doc_text(doc)
         found = []
+        breaks = line_breaks(text)
         for expr in find_expressions(text):
             if _is_noise(doc, expr, text):
                 continue
-            found.append((expr, clause_tense(doc, expr.start, expr.end, text)))
+            found.append((expr, clause_tense(doc, expr.start, expr.end, text, breaks)))
         return found
 
     def set_annotations(self, doc: Doc, found: list[tuple[Expression, Tense]]) -> None:
@@ -62,12 +65,14 @@ class DateTagger(FilonComponent):
         # "de la même année" / "trois jours plus tard" from the last date of any precision
         anchor = ref
         last_value: str | None = None
-        dates = []
+        dates: list[dict] = []
+        cuts = _SentenceCuts(text)
+        last_day: dict | None = None  # the last item with a day's value
         for expr, tense in found:
             if expr.kind == "day_word" and _is_generic_today(doc, expr, tense):
                 continue
             if expr.kind == "anchored" and "of" in expr.parts:
-                resolved = _anchored_to_an_event(doc, expr, dates)
+                resolved = _anchored_to_an_event(cuts, expr, last_day)
             else:
                 day_ref = anchor if expr.kind == "anchored" else ref
                 resolved = resolve(expr, day_ref, tense, last_value)
@@ -86,10 +91,12 @@ class DateTagger(FilonComponent):
             if resolved.part:
                 item["part"] = resolved.part
             dates.append(item)
+            if resolved.granularity == "day" and resolved.value:
+                last_day = item
         doc._.filon_dates = dates
 
 
-def _anchored_to_an_event(doc: Doc, expr: Expression, earlier: list[dict]) -> Resolved:
+def _anchored_to_an_event(cuts: _SentenceCuts, expr: Expression, last_day: dict | None) -> Resolved:
     """ "au lendemain de X" / "à la veille de X": the day of the clause's own event.
 
     The expression places the sentence's event the day after (before) X, and X is not a date;
@@ -97,23 +104,36 @@ def _anchored_to_an_event(doc: Doc, expr: Expression, earlier: list[dict]) -> Re
     lendemain de nouvelles restrictions" -> Tuesday). Without such a day ("La veille du
     sommet, rien n'avait filtré") there is no value.
     """
-    sentence_start = _sentence_start(doc_text(doc), expr.start)
-    for item in reversed(earlier):
-        if item["start"] < sentence_start:
-            break
-        if item["granularity"] == "day" and item["value"]:
-            return Resolved(item["value"], "day", True)
+    if last_day is not None and last_day["start"] >= cuts.sentence_start(expr.start):
+        return Resolved(last_day["value"], "day", True)
     return Resolved(None, None, True)
 
 
-def _sentence_start(text: str, position: int) -> int:
-    """Start of the sentence holding `position`, cut at a line break or a final stop.
+class _SentenceCuts:
+    """Where sentences start in a text, cut at a line break or a final stop.
 
-    A stop after an initial ("M. Bessent") cuts too early, which can only lose a value.
+    A stop after an initial ("M. Bessent") cuts too early, which can only lose a value. The
+    marks are found once per text (on first use) and each look-up is a bisection: a search back
+    from every anchored date made a long text of them quadratic.
     """
-    before = text[:position]
-    cuts = [before.rfind(mark) for mark in (". ", "! ", "? ", "\n")]
-    return max(cuts) + 1
+
+    MARKS = (". ", "! ", "? ", "\n")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: list[list[int]] | None = None  # per mark: the offset of each occurrence
+
+    def sentence_start(self, position: int) -> int:
+        """Start of the sentence holding `position`: after the last mark that ends by then."""
+        if self._found is None:
+            self._found = [[m.start() for m in re.finditer(re.escape(mark), self.text)]
+                           for mark in self.MARKS]
+        last = -1
+        for mark, found in zip(self.MARKS, self._found, strict=True):
+            k = bisect_right(found, position - len(mark))
+            if k:
+                last = max(last, found[k - 1])
+        return last + 1
 
 
 def _reference_date(doc: Doc) -> date | None:
@@ -164,9 +184,15 @@ def _is_noise(doc: Doc, expr: Expression, text: str) -> bool:
     return False
 
 
+_OPENING = frozenset(' \t\u00a0\u202f«"“(')
+
+
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(' \t\u00a0\u202f«"“(')
-    return not before or before[-1] in ".!?\n:"
+    # a scan back rather than text[:start].rstrip(…): no copy of the text before each date
+    k = start
+    while k > 0 and text[k - 1] in _OPENING:
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?\n:"
 
 
 def _is_generic_today(doc: Doc, expr: Expression, tense: Tense) -> bool:

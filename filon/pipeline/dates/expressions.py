@@ -14,6 +14,7 @@ the plain implementation by tests/test_dates_speed.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -419,9 +420,24 @@ def find_expressions(text: str) -> list[Expression]:
 def longest_first(found: list[Expression]) -> list[Expression]:
     """The expressions that survive overlaps, longest first then earliest, in text order."""
     found = sorted(found, key=lambda e: (-(e.end - e.start), e.start))
-    kept: list[Expression] = []
+    if any(e.end <= e.start for e in found):  # no pattern matches empty; kept for exactness
+        kept: list[Expression] = []
+        for expr in found:
+            if all(expr.end <= k.start or k.end <= expr.start for k in kept):
+                kept.append(expr)
+        return sorted(kept, key=lambda e: e.start)
+    # the kept spans are disjoint, so sorted by start their ends rise too: a span overlaps one
+    # of them exactly when it overlaps the last one starting before its end (a bisection, where
+    # a scan of every kept span made a text of many dates quadratic)
+    starts: list[int] = []
+    ends: list[int] = []
+    by_start: list[Expression] = []
     for expr in found:
-        if all(expr.end <= k.start or k.end <= expr.start for k in kept):
-            kept.append(expr)
-    return sorted(kept, key=lambda e: e.start)
+        k = bisect_left(starts, expr.end) - 1
+        if k >= 0 and ends[k] > expr.start:
+            continue
+        starts.insert(k + 1, expr.start)
+        ends.insert(k + 1, expr.end)
+        by_start.insert(k + 1, expr)
+    return by_start
 

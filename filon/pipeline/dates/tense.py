@@ -14,11 +14,15 @@ stays a participle: every futur and conditional ends in r + ending.
 from __future__ import annotations
 
 import re
+import weakref
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from filon.pipeline.dates.resolution import Tense
 from filon.pipeline.extensions import doc_text
+from filon.pipeline.tokens import token_table
 
 # Verbs that, governing an infinitive or as a participle, put the dated event ahead of the
 # clause: "doit signer lundi", "va rencontrer mardi", "pourrait signer en mars",
@@ -60,7 +64,9 @@ _TIME_NOUNS = frozenset(
 _MAX_CLIMB = 6
 
 
-def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
+def clause_tense(
+    doc: Doc, start: int, end: int, text: str | None = None, breaks: Sequence[int] | None = None
+) -> Tense:
     """Tense of the clause that holds the characters [start, end): past, present or future.
 
     Climbs from the expression to the verb that governs it, then reads the verb group:
@@ -72,6 +78,8 @@ def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Ten
         start: first character of the expression.
         end: character after it.
         text: `doc_text(doc)`, when the caller has it at hand. Defaults to None (looked up).
+        breaks: the offsets of the line breaks of `text`, sorted (`line_breaks`), when the
+            caller tags many dates of one text. Defaults to None (the text is searched).
 
     Returns:
         "past", "present", "future", or None when no verb governs the expression (a caption).
@@ -82,19 +90,20 @@ def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Ten
     if text is None:
         text = doc_text(doc)
     token = span.root
+    table = token_table(doc)
     for _ in range(_MAX_CLIMB):
-        copula = next((c for c in token.children if c.dep_ == "cop"), None)
+        copula = next((doc[c] for c in table.children_by_dep(token.i, "cop") if table.dep[c] == "cop"), None)
         if token.pos_ not in ("VERB", "AUX") and copula is not None:
             # predicate with a copula ("entreraient en vigueur", "est prévu"): its verb group
             # is the copula plus the predicate's auxiliaries
-            if "\n" in text[min(copula.idx, start) : max(copula.idx, start)]:
+            if _break_between(text, breaks, min(copula.idx, start), max(copula.idx, start)):
                 return None
             return _predicate_tense(token, copula)
         if token.pos_ in ("VERB", "AUX") or token.lemma_ in _FUTURE_GOVERNORS:
             # the parser sometimes joins a paragraph to the previous one; a verb found across a
             # paragraph break says nothing about this expression
             low, high = sorted((token.idx, start))
-            if "\n" in text[low:high]:
+            if _break_between(text, breaks, low, high):
                 return None
             tense = _verb_tense(token)
             if tense == "past" and _dates_the_content(doc, token, start):
@@ -104,6 +113,26 @@ def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Ten
             return None
         token = token.head
     return None
+
+
+def line_breaks(text: str) -> list[int]:
+    """The offsets of the line breaks of `text`, for `clause_tense`."""
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def _break_between(text: str, breaks: Sequence[int] | None, low: int, high: int) -> bool:
+    """True when a line break lies in text[low:high] (a bisection when `breaks` is given: the
+    verb of a long sentence may be far from each of its many dates)."""
+    if breaks is None:
+        return text.find("\n", low, high) >= 0
+    k = bisect_left(breaks, low)
+    return k < len(breaks) and breaks[k] < high
+
+
+def _aux_children(verb: Token) -> list[Token]:
+    """The auxiliaries of `verb` (`aux`, `aux:tense`, `aux:pass`, …), in text order."""
+    doc = verb.doc
+    return [doc[c] for c in token_table(doc).children_by_dep(verb.i, "aux")]
 
 
 def _dates_the_content(doc: Doc, verb: Token, start: int) -> bool:
@@ -117,10 +146,26 @@ def _dates_the_content(doc: Doc, verb: Token, start: int) -> bool:
     between = doc.char_span(verb.idx + len(verb), start, alignment_mode="contract")
     if between is None:
         return False
-    return any(
-        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in _TIME_NOUNS and not t.like_num
-        for t in between
-    )
+    return _next_object_noun(doc)[between.start] < between.end
+
+
+_NEXT_NOUN: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
+
+
+def _next_object_noun(doc: Doc) -> list[int]:
+    """For each token, the first token at or after it that is a noun other than a noun of time
+    or a number (len(doc) when none): built once per doc, where a scan per date made a long
+    list of dates after one verb quadratic."""
+    found = _NEXT_NOUN.get(doc)
+    if found is None:
+        table = token_table(doc)
+        found = [len(doc)] * (len(doc) + 1)
+        for k in range(len(doc) - 1, -1, -1):
+            noun = (table.pos[k] in ("NOUN", "PROPN") and table.lemma_lower[k] not in _TIME_NOUNS
+                    and not doc[k].like_num)
+            found[k] = k if noun else found[k + 1]
+        _NEXT_NOUN[doc] = found
+    return found
 
 
 def _participle_form(verb: Token) -> bool:
@@ -143,7 +188,7 @@ def _tagged_future(token: Token) -> bool:
 def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     """Tense of a verb group, looking at its auxiliaries and, for an infinitive, its governor."""
     morph = verb.morph
-    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    auxes = _aux_children(verb)
     if _tagged_future(verb) or any(_tagged_future(a) for a in auxes):
         return "future"
     if verb.lemma_ in ("censé", "censer") or (verb.pos_ == "ADJ" and verb.lemma_ in _FUTURE_GOVERNORS):
@@ -162,8 +207,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "past"  # participle clause: "signé le 30 avril", "Interrogé lundi"
     if "Inf" in morph.get("VerbForm"):
         return _infinitive_tense(verb, depth)
+    xcomps = token_table(verb.doc).children_by_dep(verb.i, "xcomp")
     if verb.lemma_ in _FUTURE_GOVERNORS and any(
-        c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children
+        verb.doc[c].dep_ == "xcomp" and "Inf" in verb.doc[c].morph.get("VerbForm") for c in xcomps
     ):
         return "past" if _finite_tense(verb) == "past" else "future"
     return _finite_tense(verb)
@@ -184,7 +230,7 @@ def _infinitive_tense(verb: Token, depth: int) -> Tense:
 
 def _predicate_tense(predicate: Token, copula: Token) -> Tense:
     """Tense of a copular predicate: "est prévu", "serait prêt", "entreraient en vigueur"."""
-    auxes = [c for c in predicate.children if c.dep_.startswith("aux")]
+    auxes = _aux_children(predicate)
     if any(_tagged_future(a) for a in auxes):
         return "future"
     if any(a.dep_ == "aux:tense" for a in auxes):
