@@ -9,6 +9,8 @@ says which frame of the cue lexicon the content realises (que-clause, infinitive
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Token
 
 from filon.domains.folding import fold
@@ -114,38 +116,128 @@ def content_after(ctx: DocContext, j: int, sent_end: int) -> tuple[int, int] | N
     return j, end
 
 
+OPENING_MARKS = ("«", "“", "„", "‹")
+CLOSING_MARKS = ("»", "”", "›")
+CONTRASTS = frozenset(
+    {("alors", "que"), ("avant", "de"), ("avant", "d'"), ("apres", "avoir"), ("tout", "en")}
+)
+
+
 def clause_end(ctx: DocContext, j: int, sent_end: int) -> int:
     """Where a reported clause starting at `j` stops: before a semicolon, or before a comma
     that opens another speech act or a contrast (", jugeant que", ", avant de qualifier",
     ", tout en insistant", ", mais", ", tandis que")."""
-    t = ctx.table
-    texts, lows, pos = t.text, t.low, t.pos
+    # The stops of the whole document are found once (`ClauseIndex.stops`), so that a sentence
+    # of many cues costs no scan per cue; the two places where a stop depends on `j` and
+    # `sent_end` are checked again, and a quotation on the way falls back to the scan.
+    index = clause_index(ctx)
+    stops = index.stops(ctx)
+    k = bisect_left(stops, j)
+    while k < len(stops) and stops[k] + 1 < sent_end:
+        stop = stops[k]
+        marks = index.quote_marks(ctx)
+        if bisect_right(marks, stop) > bisect_left(marks, j):
+            return _scan_clause_end(ctx, j, sent_end)
+        if (stop > j and stop + 2 < sent_end) or _stops_at(ctx, j, stop, sent_end):
+            return stop
+        k += 1
+    return sent_end  # no stop: quotation marks cannot make one
+
+
+def _scan_clause_end(ctx: DocContext, j: int, sent_end: int) -> int:
+    """`clause_end` by a scan of the tokens, keeping count of the quotation marks it opens."""
+    texts = ctx.table.text
     depth = 0
     for k in range(j, sent_end):
         text = texts[k]
-        if text in ("«", "“", "„", "‹"):
+        if text in OPENING_MARKS:
             depth += 1
-        elif text in ("»", "”", "›"):
+        elif text in CLOSING_MARKS:
             depth = max(0, depth - 1)
         if depth or k + 1 >= sent_end:
             continue
-        if text == ";":
-            return k
-        if lows[k] == "et" and k > j and speech_verb(ctx, ctx.doc[k + 1]):
-            return k  # "a reproché à X de … et jugé « … »": a second speech act, its own statement
-        if text != ",":
-            continue
-        low = lows[k + 1]
-        two = lows[k + 2] if k + 2 < sent_end else ""
-        if low in ("mais", "tandis") or (low, two) in {("alors", "que"), ("avant", "de"), ("avant", "d'"),
-                                                      ("apres", "avoir"), ("tout", "en")}:  # fmt: skip
-            return k
-        gerund = pos[k + 1] in ("VERB", "AUX") and low.endswith("ant")
-        if gerund and ctx.scanner.is_cue_at(k + 1):
-            return k
-        if low == "en" and two.endswith("ant"):
+        if _stops_at(ctx, j, k, sent_end):
             return k
     return sent_end
+
+
+def _stops_at(ctx: DocContext, j: int, k: int, sent_end: int) -> bool:
+    """True when a clause starting at `j` stops before token `k` (outside quotation marks,
+    `k + 1 < sent_end`)."""
+    t = ctx.table
+    texts, lows, pos = t.text, t.low, t.pos
+    text = texts[k]
+    if text == ";":
+        return True
+    if lows[k] == "et" and k > j and speech_verb(ctx, ctx.doc[k + 1]):
+        return True  # "a reproché à X de … et jugé « … »": a second speech act, its own statement
+    if text != ",":
+        return False
+    low = lows[k + 1]
+    two = lows[k + 2] if k + 2 < sent_end else ""
+    if low in ("mais", "tandis") or (low, two) in CONTRASTS:
+        return True
+    gerund = pos[k + 1] in ("VERB", "AUX") and low.endswith("ant")
+    if gerund and ctx.scanner.is_cue_at(k + 1):
+        return True
+    return low == "en" and two.endswith("ant")
+
+
+class ClauseIndex:
+    """Per-document look-ups of clause bounds, each built on first use in one pass over the
+    tokens: where the lookups used to scan a sentence per reporting cue, a sentence of
+    thousands of cues ("selon X, selon Y, …") made the quote component quadratic."""
+
+    def __init__(self) -> None:
+        self._stops: list[int] | None = None
+        self._marks: list[int] | None = None
+        self._cuts: list[int] | None = None
+        self._next_verb: list[int] | None = None
+
+    def stops(self, ctx: DocContext) -> list[int]:
+        """Tokens where `clause_end` may stop, for a clause starting before them and a
+        sentence going on two tokens past them, quotation marks aside."""
+        if self._stops is None:
+            n = ctx.table.n
+            self._stops = [k for k in range(n - 1) if _stops_at(ctx, -1, k, n)]
+        return self._stops
+
+    def quote_marks(self, ctx: DocContext) -> list[int]:
+        """Tokens that open or close a quotation for `clause_end`."""
+        if self._marks is None:
+            self._marks = [k for k, text in enumerate(ctx.table.text)
+                           if text in OPENING_MARKS or text in CLOSING_MARKS]
+        return self._marks
+
+    def cuts(self, ctx: DocContext) -> list[int]:
+        """Tokens after which `clause_start` starts a clause."""
+        if self._cuts is None:
+            tb = ctx.table
+            texts = tb.text
+            self._cuts = [
+                k for k in range(tb.n - 1)
+                if texts[k] in (";", ":") or (
+                    texts[k] in (".", "!", "?", "…", "»", "”") and texts[k + 1][:1].isupper()
+                    and not ctx.in_quote(tb.idx[k + 1]))
+            ]  # fmt: skip
+        return self._cuts
+
+    def next_verb(self, ctx: DocContext) -> list[int]:
+        """For each token, the first verb or auxiliary at or after it (n when none)."""
+        if self._next_verb is None:
+            pos = ctx.table.pos
+            found = [len(pos)] * (len(pos) + 1)
+            for k in range(len(pos) - 1, -1, -1):
+                found[k] = k if pos[k] in ("VERB", "AUX") else found[k + 1]
+            self._next_verb = found
+        return self._next_verb
+
+
+def clause_index(ctx: DocContext) -> ClauseIndex:
+    """The document's `ClauseIndex`."""
+    if ctx.clauses is None:
+        ctx.clauses = ClauseIndex()
+    return ctx.clauses
 
 
 def speech_verb(ctx: DocContext, tok: Token) -> bool:
@@ -237,12 +329,7 @@ def object_kinds(ctx: DocContext, c0: int, c1: int) -> set[str]:
 def clause_start(ctx: DocContext, lo: int, hi: int) -> int:
     """Where the clause a trailing "selon X" reports starts: after the last sentence end the
     parser missed ('… doublé. Le stock …', '… » Le stock …'), a semicolon or a colon."""
-    doc = ctx.doc
-    for k in range(hi - 2, lo - 1, -1):
-        tok, nxt = doc[k], doc[k + 1]
-        if tok.text in (";", ":"):
-            return k + 1
-        ends = tok.text in (".", "!", "?", "…", "»", "”") and nxt.text[:1].isupper()
-        if ends and not ctx.in_quote(nxt.idx):
-            return k + 1
-    return lo
+    # the last cut in [lo, hi - 2], from the document's cuts found once
+    cuts = clause_index(ctx).cuts(ctx)
+    k = bisect_right(cuts, hi - 2) - 1
+    return cuts[k] + 1 if k >= 0 and cuts[k] >= lo else lo

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -21,6 +22,9 @@ from filon.pipeline.quotes.cues import FINAL_PUNCT, QUOTE_CHARS, CueLexicon, Cue
 from filon.pipeline.quotes.marks import QuoteSpan, find_quotes
 from filon.pipeline.quotes.mentions import collect_mentions
 from filon.pipeline.tokens import TokenTable, token_table
+
+if TYPE_CHECKING:
+    from filon.pipeline.quotes.content import ClauseIndex
 
 
 @dataclass(slots=True)
@@ -49,6 +53,8 @@ class DocContext:
     hit_starts: list[int] = field(default_factory=list)
     inside: list[bool] = field(default_factory=list)  # token -> inside a top-level quotation
     speaker_events: list[tuple[int, dict]] = field(default_factory=list)  # (offset, speaker), sorted
+    speaker_keys: list[int] = field(default_factory=list)  # the offsets of `speaker_events`
+    clauses: ClauseIndex | None = None  # clause bounds (`content.clause_index`), built on first use
 
     def token_at(self, char: int) -> int:
         """Index of the token holding character `char` (or the nearest before it)."""
@@ -81,8 +87,9 @@ class DocContext:
 
     def add_event(self, pos: int, speaker: dict) -> None:
         """Record that `speaker` spoke at character `pos` (kept in text order)."""
-        keys = [e[0] for e in self.speaker_events]
-        self.speaker_events.insert(bisect_right(keys, pos), (pos, speaker))
+        k = bisect_right(self.speaker_keys, pos)
+        self.speaker_keys.insert(k, pos)
+        self.speaker_events.insert(k, (pos, speaker))
 
     def cue_fields(self, hit: Hit) -> dict:
         """The cue fields of an item: the cue as written, its offsets and its lemma."""

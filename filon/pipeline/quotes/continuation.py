@@ -23,8 +23,7 @@ def context_speaker(ctx: DocContext, speakers: SpeakerResolver, q: QuoteSpan) ->
     else the subject person of one of the two sentences before."""
     qi = ctx.token_at(q.start)
     s = ctx.sent_of(qi)
-    keys = [e[0] for e in ctx.speaker_events]
-    k = bisect_right(keys, q.open_start) - 1
+    k = bisect_right(ctx.speaker_keys, q.open_start) - 1
     # a person who is the subject of the sentence right before, after the last speaker
     # ("Elle marque une pause. « … »"), is the one who goes on
     subject = previous_subject(ctx, speakers, s)
@@ -140,8 +139,7 @@ def subheading_quote(ctx: DocContext, q: QuoteSpan, base: dict, fragment: bool) 
     """A quote in a subheading: a whole quoted line is an excerpt of what the next
     paragraph's first speaker says; a quoted word inside a title is a term."""
     if not fragment:
-        keys = [e[0] for e in ctx.speaker_events]
-        k = bisect_right(keys, q.close_end)
+        k = bisect_right(ctx.speaker_keys, q.close_end)
         limit = ctx.sent_of(ctx.token_at(q.close_end - 1)) + 3
         if k < len(ctx.speaker_events):
             pos, speaker = ctx.speaker_events[k]

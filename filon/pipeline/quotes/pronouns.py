@@ -47,7 +47,7 @@ class PronounResolver:
         ctx = self.ctx
         pos = ctx.table.idx[i]
         s = ctx.sent_of(i)
-        keys = [e[0] for e in ctx.speaker_events]
+        keys = ctx.speaker_keys
         first = bisect_right(ctx.mention_starts, pos)
         # an inverted clitic ("a-t-elle indiqué") follows what was said
         inverted = ctx.table.text[i].startswith("-") and i > 0

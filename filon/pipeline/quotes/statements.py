@@ -17,6 +17,7 @@ from filon.domains.folding import fold
 from filon.pipeline.quotes.content import (
     PP_STARTS,
     clause_end,
+    clause_index,
     clause_start,
     content_after,
     content_frames,
@@ -213,7 +214,7 @@ class StatementFinder:
             if ctx.span_dict(c0, c1) in ctx.quote_bounds:
                 return None  # "« … », selon X": a direct quote with its source, not a clause
             goes_on = np[1] < after < sent.end and tb.low[after] not in ("qui", "que", "qu'", "dont")
-            if goes_on and any(tb.pos[k] in ("VERB", "AUX") for k in range(after, sent.end)):
+            if goes_on and clause_index(ctx).next_verb(ctx)[after] < sent.end:
                 # "La production, selon X, va baisser": the clause goes on after the source
                 c1 = clause_end(ctx, after, sent.end)
                 while c1 > c0 and tb.text[c1 - 1] not in QUOTE_CHARS and not tb.alpha[c1 - 1]:
@@ -241,18 +242,27 @@ def merge_nested(ctx: DocContext, statements: list[dict]) -> list[dict]:
     """Drop statements that only continue an earlier one of the same speaker in the same
     sentence: "X a indiqué que … et qu'il espérait …", "X s'est félicité, selon lui, …"."""
     kept: list[dict] = []
+    # the kept statements by (sentence, speaker id) and (sentence, speaker name): the ones of
+    # the same speaker in the same sentence (`_same_speaker`) without a scan of all kept ones
+    by_id: dict[tuple[int, str], list[dict]] = {}
+    by_name: dict[tuple[int, str], list[dict]] = {}
     for st in statements:
         sent = ctx.sent_of(ctx.token_at(st["cue_start"]))
         hit = st["_hit"]
         pronoun = hit.cue.type == "preposition" and ctx.table.low[hit.end] in PRONOUNS
-        same = [k for k in kept if _same_speaker(k["speaker"], st["speaker"])]
-        same = [k for k in same if ctx.sent_of(ctx.token_at(k["cue_start"])) == sent]
+        speaker = st["speaker"] or {}
+        groups = [by_id.get((sent, speaker.get("id")), []) if speaker.get("id") else [],
+                  by_name.get((sent, speaker["name"]), []) if speaker.get("name") is not None else []]
         # a cue with its own pronoun subject inside the clause ("… et qu'il espérait …")
         own_pronoun = any(ctx.table.low[k] in PRONOUNS for k in range(max(0, hit.start - 2), hit.start))
-        inside = own_pronoun and any(k["start"] <= st["cue_start"] < k["end"] for k in same)
-        if (pronoun and same) or inside:
+        inside = own_pronoun and any(k["start"] <= st["cue_start"] < k["end"] for g in groups for k in g)
+        if (pronoun and any(groups)) or inside:
             continue
         kept.append(st)
+        if speaker.get("id"):
+            by_id.setdefault((sent, speaker["id"]), []).append(st)
+        if speaker.get("name") is not None:
+            by_name.setdefault((sent, speaker["name"]), []).append(st)
     return kept
 
 
