@@ -56,6 +56,12 @@ def _prose(size: int) -> str:
     return _fill(lambda k: texts[k % len(texts)] + "\n\n", size)
 
 
+def _max_affix_run() -> int:
+    from filon.pipeline.guards import MAX_AFFIX_RUN
+
+    return MAX_AFFIX_RUN
+
+
 def _name(k: int) -> str:
     return NAMES[k % len(NAMES)]
 
@@ -81,6 +87,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "curly": lambda n: "Il a dit " + "“" * n + " fin.",
     "apostrophes": lambda n: "Il a dit " + "’" * n + " fin.",
     "parentheses": lambda n: "Il a dit " + "(" * n + " fin.",
+    # the same marks with spaces between them: past the tokenizer, into the quote finder
+    "spaced-marks": lambda n: _fill(lambda k: "« " if k % 3 else "“ ", n, "Il a dit ", "fin."),
+    # runs just under the tokenizer guard (pipeline.guards), spaced out
+    "short-runs": lambda n: _fill(lambda k: "(" * _max_affix_run() + " ", n, "Il a dit ", "fin."),
     "short-lines": lambda n: _fill(lambda k: "Non.\n", n),
 }
 

@@ -39,6 +39,9 @@ class Errors(metaclass=ErrorsWithCodes):
     F013 = "the pipeline took over {seconds} s on this article (--max-article-seconds); skipped"
     F014 = "the pipeline failed on this article: {reason}"
     F015 = "a worker process died while processing this article's batch (killed or out of memory)"
+    F016 = ("{size:,} characters without a space at offset {start:,} are split off one by one by "
+            "the tokenizer ({chars}; over {limit:,} in a row), in a time that grows with the square "
+            "of their number; remove or space them out")
     # ingest from the network (feeds and pages)
     F050 = "could not fetch: {reason}"
     F051 = "robots.txt of this site disallows fetching this URL for filon"

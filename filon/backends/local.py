@@ -36,6 +36,7 @@ from filon.errors import Errors, InputError
 from filon.extract.record import doc_to_record, skipped_record
 from filon.ingest.article import Article
 from filon.pipeline import DEFAULT_COMPONENTS, DEFAULT_MODEL, cached_pipeline, process
+from filon.pipeline.guards import affix_run
 
 logger = logging.getLogger("filon")
 
@@ -138,10 +139,7 @@ def run_batch(nlp: Language, articles: list[Article], batch_size: int,
 
 def _run_batch(nlp: Language, articles: list[Article], batch_size: int,
                max_seconds: float | None) -> list[Outcome]:
-    limit = nlp.max_length
-    outcomes: list[Outcome | None] = [
-        Errors.F012.format(size=len(a.text), limit=limit) if len(a.text) > limit else None
-        for a in articles]
+    outcomes: list[Outcome | None] = [refusal(nlp, a.text) for a in articles]
     todo = [a for a, o in zip(articles, outcomes, strict=True) if o is None]
     try:
         with time_limit(max_seconds * len(todo) if max_seconds else None):
@@ -164,6 +162,14 @@ def _run_batch(nlp: Language, articles: list[Article], batch_size: int,
         except Exception as exc:  # the article is reported; the batch goes on
             outcomes[i] = Errors.F014.format(reason=f"{type(exc).__name__}: {exc}".splitlines()[0])
     return [o for o in outcomes if o is not None]
+
+
+def refusal(nlp: Language, text: str) -> str | None:
+    """Why the pipeline must not take `text` (over spaCy's limit, or a run its tokenizer would
+    take quadratic time on), else None."""
+    if len(text) > nlp.max_length:
+        return Errors.F012.format(size=len(text), limit=nlp.max_length)
+    return affix_run(nlp, text)
 
 
 def _error(article: Article, message: str) -> InputError:
