@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from filon.cli import app
-from filon.cli.output import csv_cell as _csv_cell
 from filon.cli.output import safe as _safe
+from filon.export import csv_cell as _csv_cell
 from filon.ingest.article import Article
 from filon.store import Store
 

@@ -227,3 +227,81 @@ def test_web_api_post_ingests_on_a_writable_server(tmp_path, monkeypatch):
         again = client.post("/api/articles", json=ARTICLE, headers=auth).json()
         assert again["ok"] and again["report"]["already_stored"] == 1
         _error(client.post("/api/articles", content=b"{nope", headers=auth), 400, "invalid_json")
+
+
+def test_web_api_agreement_timeline_is_paged_with_a_total(client):
+    whole = _ok(client, f"/api/agreements/{US_UA}?limit=1000")["item"]
+    steps = whole["timeline"]
+    assert whole["timeline_total"] == len(steps) >= 3
+    page = _ok(client, f"/api/agreements/{US_UA}?limit=2&offset=1")["item"]
+    assert page["timeline"] == steps[1:3]
+    assert (page["timeline_total"], page["timeline_limit"], page["timeline_offset"]) == (len(steps), 2, 1)
+    assert _ok(client, f"/api/agreements/{US_UA}?offset={len(steps)}")["item"]["timeline"] == []
+    _error(client.get(f"/api/agreements/{US_UA}?limit=0"), 422, "invalid_request")
+
+
+def test_web_api_dashboard_changes_match_a_scan_of_every_history(client, tmp_path):
+    """The status changes read from the dates and statuses DuckDB extracts are the ones a full
+    read of every agreement's history gives (the way the dashboard used to compute them)."""
+    from datetime import date
+
+    from filon.store import queries
+
+    with duckdb_copy(tmp_path) as con:
+        expected = []
+        for agr in queries.find_agreements(con, None):
+            previous = None
+            for step in sorted(agr["history"], key=lambda s: queries.day_of(s.get("date")) or date.max):
+                status = step.get("status")
+                if not status or status == "other" or not step.get("date"):
+                    continue
+                if status != previous:
+                    expected.append({"agreement_id": agr["agreement_id"], "agreement": agr["name"],
+                                     "from": previous, **step})
+                previous = status
+        expected.sort(key=lambda s: queries.day_of(s["date"]) or date.min, reverse=True)
+        assert len(expected) > 3
+        for limit in (1, 3, 10, 1000):
+            assert queries.status_changes(con, limit) == expected[:limit]
+
+
+def duckdb_copy(tmp_path):
+    """A connection to a copy of the web store (the app holds the store with its own settings)."""
+    import duckdb
+
+    shutil.copy(web_store(), tmp_path / "copy.duckdb")
+    return duckdb.connect(str(tmp_path / "copy.duckdb"), read_only=True)
+
+
+FORMULAS = {
+    "id": "formula-1", "title": '=HYPERLINK("http://evil.example/","cliquez")', "outlet": "@SUM(A1)",
+    "published": "2025-03-04", "lang": "fr",
+    "text": ("KIEV, 4 mars 2025 (AFP) - Le président ukrainien Volodymyr Zelensky a parlé lundi. "
+             "« =1+1 est notre réponse aux États-Unis », a-t-il déclaré à Kiev."),
+}
+
+
+@pytest.fixture(scope="module")
+def formula_client(tmp_path_factory):
+    from filon import jobs
+    from filon.backends.local import LocalBackend
+
+    tmp = tmp_path_factory.mktemp("formulas")
+    feed = tmp / "formulas.jsonl"
+    feed.write_text(json.dumps(FORMULAS, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = jobs.ingest([feed], tmp / "f.duckdb", LocalBackend())
+    assert report.ok, report.as_dict()
+    with client_for(tmp / "f.duckdb") as c:
+        yield c
+
+
+def test_web_api_csv_exports_neutralise_formula_cells(formula_client):
+    docs = list(csv.DictReader(io.StringIO(formula_client.get("/api/documents?format=csv").text)))
+    assert docs[0]["title"] == "'" + FORMULAS["title"] and docs[0]["outlet"] == "'@SUM(A1)"
+    quotes = list(csv.DictReader(io.StringIO(formula_client.get("/api/quotes?format=csv").text)))
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    assert direct and direct[0]["text"].startswith("'=1+1")
+    # JSON and JSON Lines keep the stored value: only a spreadsheet reads formulas
+    assert _ok(formula_client, "/api/documents")["items"][0]["title"] == FORMULAS["title"]
+    line = formula_client.get("/api/documents?format=jsonl").text.splitlines()[0]
+    assert json.loads(line)["title"] == FORMULAS["title"]

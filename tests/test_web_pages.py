@@ -168,3 +168,15 @@ def test_web_pages_answer_html_errors(client):
     response = client.get("/actors/Q0")
     assert response.status_code == 404 and "<main" in response.text
     assert client.get("/quotes?since=nope").status_code == 422
+
+
+@pytest.mark.slow
+@pytest.mark.issue(11)
+def test_web_agreement_page_lists_a_page_of_steps_under_the_whole_chart(client):
+    total = client.get(f"/api/agreements/{US_UA}").json()["item"]["timeline_total"]
+    first, later = (_parse(client.get(f"/agreements/{US_UA}{q}").text) for q in ("", "?offset=5"))
+    circles = [sum(1 for t, _ in tree.tags if t == "circle") for tree in (first, later)]
+    assert circles[0] == circles[1] >= total  # the chart keeps every step
+    ids = [a["id"] for t, a in later.tags if t == "li" and (a.get("id") or "").startswith("step-")]
+    assert ids[0] == "step-6" and len(ids) == min(total - 5, 50)
+    assert any(t == "ol" and a.get("start") == "6" for t, a in later.tags)

@@ -17,6 +17,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from filon.errors import InputError
+from filon.export import csv_cell
 
 # A piped table gets a wide page instead of rich's 80 columns, so rows stay readable in a pager.
 # No emoji codes and no highlighting: ":x:" in a title is text, not a glyph. Every string that
@@ -49,18 +50,6 @@ def styled(*parts: str | tuple[object, str]) -> Text:
         else:
             text.append(part)
     return text
-
-
-# A cell opening with one of these is a formula to Excel and LibreOffice (CSV injection); tab
-# and carriage return open one too after some importers strip them.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> object:
-    """A CSV value a spreadsheet shows as text: "=cmd()" becomes "'=cmd()"."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 class Format(StrEnum):

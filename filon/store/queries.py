@@ -6,6 +6,7 @@ CSV without knowing the query.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from dataclasses import dataclass
@@ -447,18 +448,31 @@ def agreement_list(con: duckdb.DuckDBPyConnection, gaz: Gazetteer | None = None,
     return table
 
 
-def agreement(con: duckdb.DuckDBPyConnection, agreement_id: str) -> dict | None:
-    """One agreement with its timeline (date, status, claimant, evidence and its offsets)."""
+def _by_date(history: list) -> list[dict]:
+    """History steps as dicts in date order (undated last; the stored order on ties)."""
+    steps = [_step(step) for step in history]
+    steps.sort(key=lambda s: (day_of(s.get("date")) or date.max, s.get("date") or ""))
+    return steps
+
+
+def agreement(con: duckdb.DuckDBPyConnection, agreement_id: str, limit: int | None = None,
+              offset: int = 0) -> dict | None:
+    """One agreement with its timeline (date, status, claimant, evidence and its offsets) in
+    date order: `limit` steps from `offset` (all when None), out of `timeline_total`.
+
+    Only the documents the page cites are read: an agreement followed by thousands of
+    articles has thousands of steps.
+    """
     found = _table(con, "SELECT * FROM agreements WHERE agreement_id = ?", [agreement_id]).dicts()
     if not found:
         return None
     agr = _decoded(found[0])
-    agr["history"] = [_step(step) for step in agr["history"]]
+    steps = _by_date(agr["history"])
+    agr["history"] = steps[offset:] if limit is None else steps[offset : offset + limit]
     agr["domain"] = agreement_domains_of(con, [agreement_id]).get(agreement_id)
-    steps = _steps(con, [agr])
-    steps.sort(key=lambda s: (day_of(s["date"]) or date.max, s["date"] or ""))
     agr["timeline"] = [{k: v for k, v in s.items() if k not in ("agreement_id", "agreement")}
-                       for s in steps]
+                       for s in _steps(con, [agr])]
+    agr["timeline_total"], agr["timeline_limit"], agr["timeline_offset"] = len(steps), limit, offset
     del agr["history"]
     agr["events"], agr["articles"] = con.execute(
         "SELECT count(*), count(DISTINCT doc_id) FROM events WHERE agreement_id = ?", [agreement_id]
@@ -575,27 +589,57 @@ def search(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20, offset: i
     return {"documents": docs, "quotes": said}
 
 
+def agreement_steps(con: duckdb.DuckDBPyConnection, agreement_id: str) -> list[dict]:
+    """Every step of an agreement in date order, without evidence text (for a chart)."""
+    row = con.execute("SELECT history FROM agreements WHERE agreement_id = ?", [agreement_id]).fetchone()
+    steps = _by_date(json.loads(row[0]) if row and row[0] else [])
+    return [{key: step.get(key) for key in _STEP_KEYS} for step in steps]
+
+
+def status_changes(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict]:
+    """The `limit` latest status changes of all agreements, latest first.
+
+    DuckDB hands over the date and status of each step, not the whole history (claimant,
+    evidence, …); only the agreements that hold one of the changes shown are read whole.
+    """
+    rows = con.execute(
+        "SELECT agreement_id, name, json_extract_string(history, '$[*][0]'),"
+        " json_extract_string(history, '$[*][1]'), json_type(history, '$[0]') = 'OBJECT'"
+        " FROM agreements ORDER BY agreement_id"
+    ).fetchall()
+    light = []  # (day, agreement row, index in its history, previous status)
+    for n, (_id, _name, dates, statuses, objects) in enumerate(rows):
+        if objects:  # a history written as objects: read the steps as such
+            steps = [_step(s) for s in json.loads(con.execute(
+                "SELECT history FROM agreements WHERE agreement_id = ?", [_id]).fetchone()[0])]
+            dates, statuses = [s.get("date") for s in steps], [s.get("status") for s in steps]
+        order = sorted(range(len(dates or [])), key=lambda k: day_of(dates[k]) or date.max)
+        previous = None
+        for k in order:
+            status = statuses[k]
+            # "other" is an act around the agreement, not a status it moved to
+            if not status or status == "other" or not dates[k]:
+                continue
+            if status != previous:
+                light.append((day_of(dates[k]) or date.min, n, k, previous))
+            previous = status
+    # nlargest is sorted(…, reverse=True)[:limit], which keeps the order of ties
+    top = heapq.nlargest(limit, light, key=lambda c: c[0])
+    histories = {n: json.loads(con.execute("SELECT history FROM agreements WHERE agreement_id = ?",
+                                           [rows[n][0]]).fetchone()[0]) for n in {c[1] for c in top}}
+    return [{"agreement_id": rows[n][0], "agreement": rows[n][1], "from": previous,
+             **_step(histories[n][k])} for _day, n, k, previous in top]
+
+
 def dashboard(con: duckdb.DuckDBPyConnection, limit: int = 10) -> dict:
     """Agreements by latest status, the latest status changes, the most mentioned actors."""
     by_status = _table(con, "SELECT coalesce(latest_status, 'unknown') AS status, count(*) AS"
                        " agreements FROM agreements GROUP BY ALL ORDER BY agreements DESC, status")
-    changes = []
-    for agr in find_agreements(con, None):
-        previous = None
-        for step in sorted(agr["history"], key=lambda s: (day_of(s.get("date")) or date.max)):
-            status = step.get("status")
-            # "other" is an act around the agreement, not a status it moved to
-            if not status or status == "other" or not step.get("date"):
-                continue
-            if status != previous:
-                changes.append({"agreement_id": agr["agreement_id"], "agreement": agr["name"],
-                                "from": previous, **step})
-            previous = status
-    changes.sort(key=lambda s: day_of(s["date"]) or date.min, reverse=True)
+    changes = status_changes(con, limit)
     counts = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions),"
                          " (SELECT count(*) FROM quotes), (SELECT count(*) FROM agreements)").fetchone()
     return {
         "counts": dict(zip(("documents", "mentions", "quotes", "agreements"), counts, strict=True)),
-        "by_status": by_status.dicts(), "changes": changes[:limit],
+        "by_status": by_status.dicts(), "changes": changes,
         "actors": actors(con, None, limit).dicts(),
     }

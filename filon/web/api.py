@@ -1,7 +1,9 @@
 """The JSON API under /api: thin routes over `filon.store.queries`, the functions the CLI calls.
 
 Lists take `limit`/`offset` and answer `{"ok", "total", "limit", "offset", "items"}`, or the
-page as CSV or JSON Lines with `?format=csv|jsonl`.
+page as CSV or JSON Lines with `?format=csv|jsonl`. CSV cells that a spreadsheet would run as a
+formula get a leading ' (`filon.export.csv_cell`, as in the CLI). An agreement's timeline is
+paged the same way (`limit`/`offset`, `timeline_total`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from filon.domains.taxonomy import DOMAINS
+from filon.export import csv_cell
 from filon.store import queries
 from filon.store.queries import Table
 from filon.web.state import ApiError, ServerState
@@ -88,8 +91,8 @@ def listing(table: Table, limit: int, offset: int, fmt: Format, name: str) -> Re
     if fmt is Format.csv:
         buf = io.StringIO()
         writer = csv.writer(buf)
-        writer.writerow(table.columns)
-        writer.writerows([_cell(v) for v in row] for row in table.rows)
+        writer.writerow([csv_cell(c) for c in table.columns])
+        writer.writerows([csv_cell(_cell(v)) for v in row] for row in table.rows)
         headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     if fmt is Format.jsonl:
@@ -117,9 +120,12 @@ def list_agreements(request: Request, con: Con, status: str | None = None,
     return listing(table, limit, offset, format, "agreements")
 
 
-@router.get("/agreements/{agreement_id}", summary="One agreement and its status timeline")
-def get_agreement(con: Con, agreement_id: str) -> JSONResponse:
-    return found(queries.agreement(con, agreement_id), "agreement", agreement_id)
+@router.get("/agreements/{agreement_id}", summary="One agreement and a page of its status timeline")
+def get_agreement(con: Con, agreement_id: str, limit: Annotated[int, Query(
+                      ge=1, le=MAX_LIMIT, description="Timeline steps per page.")] = 100,
+                  offset: Annotated[int, Query(ge=0, description="Timeline steps to skip.")] = 0,
+                  ) -> JSONResponse:
+    return found(queries.agreement(con, agreement_id, limit, offset), "agreement", agreement_id)
 
 
 @router.get("/actors", summary="Actors by number of mentions")

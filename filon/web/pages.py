@@ -68,12 +68,15 @@ def agreements_page(request: Request, con: Con, status: str | None = None, party
 
 
 @router.get("/agreements/{agreement_id}", response_class=HTMLResponse)
-def agreement_page(request: Request, con: Con, agreement_id: str) -> HTMLResponse:
-    agr = queries.agreement(con, agreement_id)
+def agreement_page(request: Request, con: Con, agreement_id: str,
+                   offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    agr = queries.agreement(con, agreement_id, PAGE, offset)
     if agr is None:
         raise ApiError(404, "not_found", f"no agreement with id {agreement_id!r}")
+    # the chart shows every step (dates and statuses only); the list below, one page of them
     return page(request, "agreement.html", title=agr["name"] or agreement_id, agr=agr,
-                chart=charts.timeline(agr["timeline"]))
+                chart=charts.timeline(queries.agreement_steps(con, agreement_id)),
+                pager=pager(request, agr["timeline_total"], PAGE, offset))
 
 
 @router.get("/actors", response_class=HTMLResponse)
