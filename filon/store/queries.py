@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -388,8 +389,10 @@ def sql(con: duckdb.DuckDBPyConnection, statement: str) -> Table:
 # -- views of the web app and its JSON API (filon serve) -------------------------------------
 
 
+@lru_cache(maxsize=1 << 14)
 def day_of(value: str | None) -> date | None:
     """The first day an event date denotes: 2025-02-24, 2025-02 (month), 2025-W07 (ISO week)."""
+    # cached: a timeline of thousands of steps holds a few hundred distinct dates
     if not value:
         return None
     try:

@@ -43,8 +43,27 @@ def _scale(days: list[date], left: float, right: float) -> Any:
     return x
 
 
+MAX_POINTS = 300
+
+
+def _one_per_day(steps: list[dict]) -> list[dict]:
+    """The first step of each (date, status), with how many it stands for: an agreement
+    followed by thousands of articles would otherwise draw thousands of stacked points."""
+    first: dict[tuple, dict] = {}
+    for step in steps:
+        key = (step["date"], step["status"])
+        if key in first:
+            first[key]["steps"] += 1
+        else:
+            first[key] = {**step, "steps": 1}
+    return list(first.values())
+
+
 def timeline(steps: list[dict]) -> dict:
-    """Steps of an agreement as points: x by date, one lane per status, undated at the right."""
+    """Steps of an agreement as points: x by date, one lane per status, undated at the right.
+    Over `MAX_POINTS` steps, one point per date and status."""
+    if len(steps) > MAX_POINTS:
+        steps = _one_per_day(steps)
     left, right, lane_h, top = 112, WIDTH - 90, 30, 12
     statuses = [s for s in STATUS_ORDER if any(step["status"] == s for step in steps)]
     statuses += sorted({step["status"] or "unknown" for step in steps} - set(statuses))
@@ -63,6 +82,7 @@ def timeline(steps: list[dict]) -> dict:
         href = (f"/documents/{url_id(step['article_id'])}#ev-{step['event_index']}"
                 if step.get("article_id") and step.get("event_index") is not None else None)
         said = f", according to {step['claimed_by']}" if step.get("claimed_by") else ""
+        said += f" ({step['steps']} steps)" if step.get("steps", 1) > 1 else ""
         points.append({
             "n": n + 1, "x": px + 7 * slot, "y": lanes[status], "status": status,
             "cls": css_token(status), "href": href,
