@@ -1,5 +1,5 @@
 """Issue 12: one article never takes its batch down: pipeline exceptions, time budget, texts over
-nlp.max_length, dying workers; workers die with their parent; Ctrl-C keeps committed batches.
+nlp.max_length (run in parts), dying workers; workers die with their parent; Ctrl-C keeps committed batches.
 
 A blank French pipeline with one test component stands in for the model: what is under test is
 the backend's isolation, and it runs in a fraction of a second.
@@ -88,13 +88,15 @@ def test_backends_article_over_time_budget_is_reported(saboteur, n_process):
 
 
 @pytest.mark.issue(12)
-def test_backends_text_over_max_length_is_refused_with_reason(saboteur):
+def test_backends_text_over_max_length_runs_in_parts(saboteur):
     saboteur.max_length = 200
     articles = _articles("bon", "x " * 150, "bon aussi")
     records, errors = _run(LocalBackend(nlp=saboteur, batch_size=8), articles)
-    assert len(records) == 2
-    [error] = errors
-    assert error.line == 2 and "F012" in error.message and "nlp.max_length" in error.message
+    assert not errors and [r["id"] for r in records] == [a.id for a in articles]
+    chunks = records[1]["chunks"]
+    assert len(chunks) == 2 and all(end - start <= 200 for start, end in chunks)
+    assert chunks[0][0] == 0 and chunks[-1][1] == len(articles[1].text)
+    assert "chunks" not in records[0]  # a text under the limit runs whole, as before
 
 
 @pytest.mark.issue(12)

@@ -31,6 +31,7 @@ from typing import Protocol
 from spacy.language import Language
 from spacy.util import raise_error
 
+from filon.backends.chunking import DEFAULT_MAX_CHUNK_CHARS, merge_records, split_article
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.errors import Errors, InputError
 from filon.extract.record import doc_to_record, skipped_record
@@ -116,34 +117,45 @@ class _Dropped(Exception):
     """The pipeline yielded no doc for an article (a component's handler swallowed it)."""
 
 
-def _records(nlp: Language, articles: list[Article], batch_size: int) -> list[dict]:
-    pairs = list(process(nlp, articles, batch_size, 1))
-    if [a.id for a, _ in pairs] != [a.id for a in articles]:
+def _records(nlp: Language, articles: list[Article], batch_size: int, max_chars: int) -> list[dict]:
+    # a text over the chunk limit runs as parts (`filon.backends.chunking`), merged back
+    split = [split_article(a, max_chars) for a in articles]
+    parts = [part for parts in split for _, _, part in parts]
+    pairs = list(process(nlp, parts, batch_size, 1))
+    if [a.id for a, _ in pairs] != [a.id for a in parts]:
         raise _Dropped("the pipeline dropped the article without an error")
-    return [doc_to_record(doc, article) for article, doc in pairs]
+    records = iter(doc_to_record(doc, part) for part, doc in pairs)
+    out = []
+    for article, pieces in zip(articles, split, strict=True):
+        got = [(start, end, next(records)) for start, end, _ in pieces]
+        out.append(got[0][2] if pieces[0][2] is article else merge_records(article, got))
+    return out
 
 
 def run_batch(nlp: Language, articles: list[Article], batch_size: int,
-              max_seconds: float | None) -> list[Outcome]:
-    """Records of `articles` in order; an article that fails gets its error message instead."""
+              max_seconds: float | None, max_chunk_chars: int | None = None) -> list[Outcome]:
+    """Records of `articles` in order; an article that fails gets its error message instead.
+    A text over `max_chunk_chars` (default 100,000, at most spaCy's `nlp.max_length`) is
+    processed in parts."""
     # spaCy's default handler would drop a doc whose function component raised, without a word;
     # raising lets the article be named. filon components keep their own handler (a failing
     # layer costs that layer only).
     previous = nlp.default_error_handler
     nlp.default_error_handler = raise_error
     try:
-        return _run_batch(nlp, articles, batch_size, max_seconds)
+        max_chars = min(max_chunk_chars or DEFAULT_MAX_CHUNK_CHARS, nlp.max_length)
+        return _run_batch(nlp, articles, batch_size, max_seconds, max_chars)
     finally:
         nlp.default_error_handler = previous
 
 
 def _run_batch(nlp: Language, articles: list[Article], batch_size: int,
-               max_seconds: float | None) -> list[Outcome]:
+               max_seconds: float | None, max_chars: int) -> list[Outcome]:
     outcomes: list[Outcome | None] = [refusal(nlp, a.text) for a in articles]
     todo = [a for a, o in zip(articles, outcomes, strict=True) if o is None]
     try:
         with time_limit(max_seconds * len(todo) if max_seconds else None):
-            records = iter(_records(nlp, todo, batch_size))
+            records = iter(_records(nlp, todo, batch_size, max_chars))
         return [o if o is not None else next(records) for o in outcomes]
     except ArticleTimeout:
         logger.warning("a batch of %d articles ran over its budget; running them one by one",
@@ -156,7 +168,7 @@ def _run_batch(nlp: Language, articles: list[Article], batch_size: int,
             continue
         try:
             with time_limit(max_seconds):
-                [outcomes[i]] = _records(nlp, [article], 1)
+                [outcomes[i]] = _records(nlp, [article], 1, max_chars)
         except ArticleTimeout:
             outcomes[i] = Errors.F013.format(seconds=f"{max_seconds:g}")
         except Exception as exc:  # the article is reported; the batch goes on
@@ -165,10 +177,8 @@ def _run_batch(nlp: Language, articles: list[Article], batch_size: int,
 
 
 def refusal(nlp: Language, text: str) -> str | None:
-    """Why the pipeline must not take `text` (over spaCy's limit, or a run its tokenizer would
-    take quadratic time on), else None."""
-    if len(text) > nlp.max_length:
-        return Errors.F012.format(size=len(text), limit=nlp.max_length)
+    """Why the pipeline must not take `text` (a run its tokenizer would take quadratic time
+    on), else None. A text over spaCy's limit is not refused: it runs in parts."""
     return affix_run(nlp, text)
 
 
@@ -218,10 +228,10 @@ def _worker_init(parent_pid: int, model: str, components: tuple[str, ...], packs
     install_error_handler(_worker_nlp)
 
 
-def _worker_batch(articles: list[Article], batch_size: int,
-                  max_seconds: float | None) -> list[Outcome]:
+def _worker_batch(articles: list[Article], batch_size: int, max_seconds: float | None,
+                  max_chunk_chars: int | None = None) -> list[Outcome]:
     assert _worker_nlp is not None
-    return run_batch(_worker_nlp, articles, batch_size, max_seconds)
+    return run_batch(_worker_nlp, articles, batch_size, max_seconds, max_chunk_chars)
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -244,6 +254,9 @@ class LocalBackend:
         max_article_seconds: time budget per article (see the module docstring); None or 0 for
             no limit. Defaults to 60.
         packs: the domain packs the components read ("general+minerals"). Defaults to all.
+        max_chunk_chars: a text over this many characters runs in parts whose records are
+            merged (`filon.backends.chunking`). Defaults to 100,000 (never over spaCy's
+            `nlp.max_length`).
     """
 
     def __init__(
@@ -255,12 +268,14 @@ class LocalBackend:
         nlp: Language | None = None,
         max_article_seconds: float | None = DEFAULT_MAX_ARTICLE_SECONDS,
         packs: str = DEFAULT_DOMAIN,
+        max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS,
     ) -> None:
         self.model = model
         self.packs = packs
         self.batch_size = batch_size
         self.n_process = n_process
         self.max_article_seconds = max_article_seconds or None
+        self.max_chunk_chars = max_chunk_chars
         self._components = tuple(components)
         self._nlp = nlp
         self._handled = False
@@ -290,8 +305,8 @@ class LocalBackend:
             return
         for chunk in chunks:
             todo = [a for a in chunk if not isinstance(a, tuple)]
-            outcomes = iter(run_batch(self.nlp, todo, self.batch_size, self.max_article_seconds)
-                            if todo else [])
+            outcomes = iter(run_batch(self.nlp, todo, self.batch_size, self.max_article_seconds,
+                                      self.max_chunk_chars) if todo else [])
             yield from self._pair(chunk, outcomes, report)
 
     def _chunks(self, articles: Iterable[Article]) -> Iterator[list]:
@@ -337,7 +352,7 @@ class LocalBackend:
         def submit(chunk: list) -> None:
             todo = [a for a in chunk if not isinstance(a, tuple)]
             pending.append((chunk, pool.submit(_worker_batch, todo, self.batch_size,
-                                               self.max_article_seconds)))
+                                               self.max_article_seconds, self.max_chunk_chars)))
 
         def collect() -> Iterator[tuple[Article, dict]]:
             nonlocal pool
