@@ -20,6 +20,10 @@ from filon.ingest.article import Article
 from filon.ingest.dateline import parse_dateline
 
 DEFAULT_MAX_CHUNK_CHARS = 100_000
+# about what prose holds in 100,000 characters: a text denser in tokens (short lines, runs of
+# marks) is cut into shorter parts, so that a part's memory stays that of a part of prose
+MAX_CHUNK_TOKENS = 20_000
+_TOKENISH = re.compile(r"\w+|[^\w\s]|\n")
 LAYERS = ("entities", "quotes", "events", "dates")
 _SENTENCE_END = re.compile(r"[.!?…][»”\"’)]*\s")
 
@@ -60,6 +64,7 @@ def _cut(text: str, start: int, limit: int) -> int:
 def split_article(article: Article, max_chars: int) -> list[tuple[int, int, Article]]:
     """(start, end, part) of each part of an article over `max_chars`; [(0, len, article)]
     when it is not over."""
+    max_chars = part_size(article.text, max_chars)
     if len(article.text) <= max_chars:
         return [(0, len(article.text), article)]
     # the dateline is at the top: every part is dated as the whole article would be
@@ -73,6 +78,17 @@ def split_article(article: Article, max_chars: int) -> list[tuple[int, int, Arti
             raise ValueError(f"part at {start} changes when normalized")
         parts.append((start, end, part))
     return parts
+
+
+def part_size(text: str, max_chars: int) -> int:
+    """The characters per part for `text`: `max_chars`, or fewer for a text of more than
+    `MAX_CHUNK_TOKENS` tokens (estimated: words, other characters, line breaks)."""
+    if len(text) <= MAX_CHUNK_TOKENS:  # never more tokens than characters
+        return max_chars
+    tokens = sum(1 for _ in _TOKENISH.finditer(text))
+    if tokens <= MAX_CHUNK_TOKENS:
+        return max_chars
+    return min(max_chars, max(1_000, len(text) * MAX_CHUNK_TOKENS // tokens))
 
 
 def _inside(spans: list[dict], start: int, end: int) -> list[dict]:

@@ -51,7 +51,6 @@ class _Open:
     pos: int
     paragraph: int
     depth: int
-    awaiting: bool = False  # the paragraph ended with this quote still open
 
 
 def _is_letter(ch: str) -> bool:
@@ -93,28 +92,28 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     found: list[tuple[_Open, int, int]] = []  # (opener, close_start, close_end)
     paragraph = 0
     line_start = True  # only padding seen since the last newline
+    # the whole stack awaits after a line break until the next mark decides (nothing is pushed
+    # in between): one flag, where marking each open quote made deep stacks quadratic
+    awaiting = False
     for match in re.finditer(r"\n|" + _MARKS.pattern, text):
         ch, i = match.group(), match.start()
         if ch == "\n":
             paragraph += 1
-            for item in stack:
-                item.awaiting = True
+            awaiting = True
             line_start = True
             continue
         at_line_start = line_start and not text[_line_begin(text, i) : i].strip(PADDING)
         line_start = False
-        awaiting = [o for o in stack if o.awaiting]
-        if awaiting:
+        if awaiting and stack:
+            awaiting = False
             # a new paragraph: either it continues the open quote (opens again with the same
             # mark, French convention) or the open quote was never closed and is dropped
-            top = awaiting[-1]
-            if at_line_start and ch == top.char:
-                for o in awaiting:
-                    o.awaiting = False
+            if at_line_start and ch == stack[-1].char:
                 continue
-            for o in awaiting:
+            for o in stack:
                 LOGGER.debug("unclosed quote at %d (%s): dropped", o.pos, o.char)
-                stack.remove(o)
+            stack.clear()
+        awaiting = False
         if ch == "’":
             nxt = text[i + 1] if i + 1 < len(text) else " "
             if _is_letter(nxt) or not any(o.char == "‘" for o in stack):
