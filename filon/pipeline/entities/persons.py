@@ -8,6 +8,7 @@ Poutine") the name's identity. `strip_title` and `person_key` are the string key
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from filon.domains.folding import fold
@@ -58,25 +59,38 @@ class PersonIndex:
                 self.full.append((m.start, key, (actor.id, actor.name)))
             elif actor is None and m.label == "PER":
                 self.full.append((m.start, key, (f"filon:person-{slugify(key)}", strip_title(surface))))
+        # the full names by what a shorter form may match, so that a look-up is no scan of
+        # every full name (an article naming thousands of persons was quadratic)
+        self._ends: dict[str, set[tuple[str, str]]] = {}  # "der berg" -> names ending " der berg"
+        self._exact: dict[str, tuple[str, str]] = {}  # key -> the first identity with that key
+        self._words: dict[str, list[tuple[int, tuple[str, str]]]] = {}  # first or last word ->
+        for pos, k, identity in self.full:
+            for at, ch in enumerate(k):
+                if ch == " ":
+                    self._ends.setdefault(k[at + 1 :], set()).add(identity)
+            self._exact.setdefault(k, identity)
+            words = k.split()
+            for word in dict.fromkeys((words[-1], words[0])):
+                self._words.setdefault(word, []).append((pos, identity))
+        # per word: (its full names in text order, the same sorted, how many identities)
+        self._by_word = {w: (c, sorted(c), len({i for _p, i in c})) for w, c in self._words.items()}
 
     def resolve(self, start: int, key: str) -> tuple[str, str] | None:
         """(id, name) of the person mention at token `start` with person key `key`."""
         if len(key.split()) >= 2:
             # "De Wever" / "Van der Berg" alone: the fuller name of the article it ends
-            longer = {identity for _pos, k, identity in self.full if k.endswith(" " + key)}
+            longer = self._ends.get(key, set())
             if len(longer) == 1:
-                return longer.pop()
-            for _pos, k, identity in self.full:
-                if k == key:
-                    return identity
-            return None
-        candidates = [(pos, identity) for pos, k, identity in self.full
-                      if key in (k.split()[-1], k.split()[0])]
-        if len({identity for _pos, identity in candidates}) == 1:
-            return candidates[0][1]
-        if candidates:
-            before = [c for c in candidates if c[0] < start]
-            return (max(before) if before else min(candidates))[1]
+                return next(iter(longer))
+            return self._exact.get(key)
+        found = self._by_word.get(key)
+        if found is not None:
+            candidates, ordered, identities = found
+            if identities == 1:
+                return candidates[0][1]
+            # the nearest full name before the mention, else the first after it
+            k = bisect_left(ordered, (start,))
+            return (ordered[k - 1] if k else ordered[0])[1]
         actor = self.gaz.lookup(key)
         if actor is not None and actor.type == "person":
             return actor.id, actor.name
