@@ -200,3 +200,30 @@ def test_events_inverted_reporter_is_not_a_party_when_parties_are_named(nlp):
                               "ont annoncé samedi les États-Unis dans un communiqué.")
     assert parties(event) == {"Morocco", "Mauritania"}
     assert event["claimed_by"]["name"] == "United States"
+
+
+# ---------------------------------------------------------------- deals the press names
+def test_events_peace_plan_is_a_deal_and_the_plan_points_back(nlp):
+    found = agreements(nlp, "Les États-Unis ont présenté un plan de paix en 28 points à la Serbie "
+                            "et au Kosovo. Belgrade a rejeté le plan.")
+    assert [e["status"] for e in found] == ["proposed", "rejected"]
+    assert found[0]["subject"].startswith("plan de paix")
+    assert "Serbie" not in found[0]["subject"]  # "à la Serbie" names a party, not the deal
+    assert found[1]["agreement_id"] == found[0]["agreement_id"]
+
+
+def test_events_plan_without_a_peace_complement_is_no_deal(nlp):
+    assert agreements(nlp, "Le gouvernement grec a présenté un plan de relance de 30 milliards.") == []
+
+
+def test_events_prisoner_exchange_is_a_deal(nlp):
+    [event] = agreements(nlp, "L'Arménie et l'Azerbaïdjan ont conclu un échange de prisonniers.")
+    assert event["status"] == "signed" and parties(event) == {"Armenia", "Azerbaijan"}
+
+
+def test_events_deal_named_without_a_cue_is_the_antecedent_of_a_later_step(nlp):
+    found = agreements(nlp, "L'accord de pêche entre le Maroc et la Mauritanie divise les "
+                            "armateurs. La signature, prévue en mars, a été repoussée.")
+    assert len(found) == 1
+    assert parties(found[0]) == {"Morocco", "Mauritania"}
+    assert found[0]["coarse_status"] == "close"

@@ -71,7 +71,11 @@ from filon.pipeline.events.context import (
     within,
 )
 from filon.pipeline.events.lexicon import COARSE_STATUS, Trigger, load_event_lexicon
-from filon.pipeline.events.local_agreements import antecedent_of, local_agreement_of
+from filon.pipeline.events.local_agreements import (
+    antecedent_of,
+    local_agreement_of,
+    register_named_deals,
+)
 from filon.pipeline.events.mentions import actor_mentions
 from filon.pipeline.events.parties import (
     actors_of,
@@ -113,7 +117,10 @@ class EventExtractor(FilonComponent):
             if boilerplate and all(syn.in_any(idx[i], boilerplate)
                                    for i in range(sent.start, sent.end) if not space[i]):
                 continue
-            events.extend(self._sentence_events(ctx, sent))
+            found = self._sentence_events(ctx, sent)
+            if not any(e["type"] == "agreement" for e in found):
+                register_named_deals(ctx, sent.start, sent.end)
+            events.extend(found)
         return events
 
     def _context(self, doc: Doc) -> EventContext:

@@ -179,9 +179,22 @@ def deal_word(pack: EventPack, table: TokenTable, i: int) -> bool:
 
 
 def anaphoric_only(pack: EventPack, table: TokenTable, noun: int) -> bool:
-    """An agreement noun that only points back to a deal already named ("le texte", "la mouture")."""
+    """An agreement noun that only points back to a deal already named ("le texte", "la mouture");
+    a qualified noun with its complement ("plan de paix") names one."""
     nouns = pack.lexicon.agreement_nouns
+    if qualified(pack, table, noun):
+        return False
     return bool(nouns.get(table.lemma_lower[noun], nouns.get(table.lower[noun], False)))
+
+
+def qualified(pack: EventPack, table: TokenTable, noun: int) -> bool:
+    """A noun that names a deal with its complement only: "plan de paix", "plan de
+    cessez-le-feu" (a "plan" alone may be anything: "plan de relance", "plan social")."""
+    complements = pack.lexicon.qualified_nouns.get(table.lemma_lower[noun])
+    if not complements:
+        return False
+    return any(table.lemma_lower[k] in complements or table.lower[k] in complements
+               for k in range(noun + 1, min(noun + 4, table.n)))
 
 
 # ---------------------------------------------------------------------- helpers

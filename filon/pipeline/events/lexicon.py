@@ -158,6 +158,7 @@ class EventLexicon:
     comparison_cues: frozenset[str] = frozenset()
     preliminary_qualifiers: frozenset[str] = frozenset()  # folded: 'de principe', …
     deal_name_words: frozenset[str] = frozenset()  # words of a deal's or a law's name
+    qualified_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # plan -> {paix, …}
     patterns: dict[str, list] = field(default_factory=dict)  # trigger id -> token pattern
     # which agreements count: None for a deal of any kind, else a resource family that the
     # sentence (or the article, for "l'accord") must name
@@ -490,6 +491,11 @@ def load_event_lexicon(domain: str = DEFAULT_DOMAIN) -> EventLexicon:
     lex.non_parties = _values(data, "non_parties")
     lex.comparison_cues = _values(data, "comparison_cues")
     lex.deal_name_words = _values(data, "deal_name_words")
+    for entry in data.get("qualified_agreement_nouns", []):
+        lex.qualified_nouns[entry["lemma"].lower()] = frozenset(
+            str(c).lower() for c in entry["complements"])
+        # the bare noun points back to the deal its qualified form named ("le plan")
+        lex.agreement_nouns.setdefault(entry["lemma"].lower(), True)
     lex.preliminary_qualifiers = frozenset(fold(v) for v in _values(data, "preliminary_qualifiers"))
     for entry in data.get("demonyms", []):
         for form in entry["forms"]:

@@ -9,7 +9,10 @@ from filon.pipeline.events.context import (
     LocalAgreement,
     anaphoric_only,
     deal_word,
+    mentions_in,
+    within,
 )
+from filon.pipeline.events.subjects import subject_phrase
 from filon.pipeline.tokens import TokenTable
 
 
@@ -102,3 +105,26 @@ def opens_new(pack: EventPack, table: TokenTable, noun: int) -> bool:
         return False  # "le document", "une mouture": only ever point back
     dets = [table.lower[c] for c in table.children(noun) if table.dep[c] == "det"]
     return not any(d in pack.lexicon.anaphoric_determiners for d in dets)
+
+
+def register_named_deals(ctx: EventContext, start: int, end: int) -> None:
+    """Deals a sentence (tokens `start`:`end`) names between parties without saying where
+    they stand ("L'accord de libre-échange entre l'UE et le Mercosur divise les Européens"):
+    they become the article's agreements, so that "la signature a été repoussée" further on
+    has one to point back to."""
+    table = ctx.table
+    for noun in within(ctx.deal_nouns, start, end):
+        if anaphoric_only(ctx.pack, table, noun):
+            continue
+        # the noun's complements up to the verb or a comma ("l'accord de libre-échange entre
+        # l'UE et le Mercosur divise …"): the parse often hangs "entre X et Y" on the verb
+        k = noun + 1
+        while k < end and table.pos[k] not in ("VERB", "AUX") and table.text[k] not in (",", ";", ":", "."):
+            k += 1
+        lo, hi = table.idx[noun], table.idx[k - 1] + len(table.text[k - 1])
+        parties = syn.unique([m.party for m in mentions_in(ctx, lo, hi) if m.party and not m.place])
+        if len(parties) >= 2 and antecedent_of(ctx, parties, strict=True) is None:
+            local = LocalAgreement(f"local:{len(ctx.agreements) + 1}", parties, [])
+            text, s_start, s_end = subject_phrase(ctx, noun)
+            local.subject = {"text": text, "start": s_start, "end": s_end}
+            ctx.agreements.append(local)

@@ -9,7 +9,7 @@ from filon.pipeline.events.context import EventContext, LocalAgreement, anaphori
 
 # complements that belong to the deal's name; "avec X", "entre X et Y" name its parties instead
 _NAME_DEPS = frozenset({"nmod", "amod", "flat:name", "flat:foreign", "compound", "nummod", "fixed"})
-_PARTY_CASES = frozenset({"avec", "entre", "par", "pour"})
+_PARTY_CASES = frozenset({"avec", "entre", "par", "pour", "à", "au", "aux"})
 _STOPS = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "“", "”", "—", "–"})
 _MAX_TOKENS = 12
 
@@ -27,7 +27,8 @@ def subject_phrase(ctx: EventContext, noun: int) -> tuple[str, int, int]:
             continue
         hi = max(hi, max(syn.subtree(t, child)) + 1)
     for k in range(noun + 1, hi):
-        if t.lower[k] in _STOPS or t.dep[k] in ("acl:relcl", "acl") or t.text[k].isspace():
+        if t.lower[k] in _STOPS or t.dep[k] in ("acl:relcl", "acl") or t.text[k].isspace() or (
+                t.dep[k] == "case" and t.lower[k] in _PARTY_CASES):  # "… en 28 points à la Serbie"
             hi = k
             break
     while (hi < t.n and t.idx[hi] == t.idx[hi - 1] + len(t.text[hi - 1])
