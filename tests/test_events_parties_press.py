@@ -227,3 +227,24 @@ def test_events_deal_named_without_a_cue_is_the_antecedent_of_a_later_step(nlp):
     assert len(found) == 1
     assert parties(found[0]) == {"Morocco", "Mauritania"}
     assert found[0]["coarse_status"] == "close"
+
+
+def test_events_en_passe_de_signature_is_one_close_event(nlp):
+    [event] = agreements(nlp, "Un contrat gazier entre l'Algérie et la Slovénie est en passe "
+                              "d'être signé.")
+    assert event["status"] == "close"
+
+
+def test_events_deal_not_yet_signed_is_still_negotiated(nlp):
+    [event] = agreements(nlp, "Il n'y a pas d'accord encore signé entre la Serbie et le Kosovo.")
+    assert event["status"] == "negotiating"
+
+
+def test_events_d_accord_as_agreement_idiom_is_no_deal(nlp):
+    assert agreements(nlp, "Le ministre grec s'est dit d'accord avec son homologue turc.") == []
+
+
+def test_events_talks_aiming_at_a_deal_assert_no_deal(nlp):
+    found = agreements(nlp, "Les discussions visant à parvenir à un accord entre l'Inde et le "
+                            "Japon reprendront lundi.")
+    assert all(e["status"] in (None, "negotiating") for e in found)

@@ -66,8 +66,11 @@ def _negated_noun(table: TokenTable, predicate: int, floor: int) -> bool:
     the participle stands in for the arc then."""
     if table.pos[predicate] not in ("VERB", "ADJ") or "Part" not in table.feats(predicate, "VerbForm"):
         return False
-    attached = table.dep[predicate] in ("acl", "amod") and table.head[predicate] < predicate
+    attached = table.dep[predicate] in ("acl", "amod") and table.head[predicate] < predicate \
+        and table.pos[table.head[predicate]] in ("NOUN", "PROPN")
     noun = table.head[predicate] if attached else predicate - 1
+    while not attached and noun > floor and table.pos[noun] == "ADV" and noun > predicate - 3:
+        noun -= 1  # "pas d'accord encore signé"
     if noun <= floor or table.pos[noun] not in ("NOUN", "PROPN"):
         return False
     lower = table.lower
@@ -227,5 +230,9 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
 def still(table: TokenTable, chain: list[int]) -> bool:
     """'doit encore être ratifié' (`chain`: the cue's governors): a step still to come after
     earlier ones."""
-    return any(table.lower[c] in ("encore", "toujours") for t in chain for c in table.children(t))
+    if any(table.lower[c] in ("encore", "toujours") for t in chain for c in table.children(t)):
+        return True
+    # "pas d'accord encore signé": the parser often leaves the adverb off the participle
+    first = chain[0] if chain else 0
+    return any(table.lower[k] in ("encore", "toujours") for k in range(max(first - 2, 0), first))
 

@@ -208,7 +208,15 @@ def idiom(t: TokenTable, i: int) -> bool:
     prev = t.lower[i - 1]
     if prev == "en":
         return True
-    # "projet d'accord", "protocole d'accord" name a deal; "est d'accord", "tomber d'accord" do not
+    # "projet d'accord", "protocole d'accord" name a deal; "est d'accord", "tomber d'accord" do not;
+    # "pas d'accord signé", "pas d'accord définitif": the noun, qualified
+    j = i + 1
+    while j < t.n and t.pos[j] == "ADV" and j < i + 3:
+        j += 1  # "pas d'accord encore signé"
+    if j < t.n and t.pos[j] in ("VERB", "ADJ") and "Part" in t.feats(j, "VerbForm"):
+        return False
+    if j < t.n and t.lower[j] in ("définitif", "final", "global", "formel", "écrit"):
+        return False
     return prev in ("d'", "d’") and (i < 2 or t.pos[i - 2] not in ("NOUN", "PROPN"))
 
 
@@ -246,7 +254,8 @@ def drop_governed(t: TokenTable, chosen: list[tuple[Span, Trigger]]) -> list[tup
             continue
         if out and trig.type == "agreement" and out[-1][1].type == "agreement":
             gap = range(out[-1][0].end, span.start)
-            if len(gap) <= 1 and all(t.lower[i] in ("de", "d'", "à", "pour") for i in gap):
+            # "en passe d'être signé": the auxiliary of a passive infinitive may stand between
+            if len(gap) <= 1 and all(t.lower[i] in ("de", "d'", "à", "pour", "être") for i in gap):
                 continue
         out.append((span, trig))
     return out
