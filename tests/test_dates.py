@@ -412,3 +412,22 @@ def test_dates_anaphoric(dates_nlp, text: str, expected) -> None:
 )
 def test_dates_vague_kept_without_value(dates_nlp, text: str, expected) -> None:
     assert found(dates_of(dates_nlp, text)) == expected
+
+
+# ---------------------------------------------------------------- press usage around deals
+def test_dates_english_format_in_french_copy():
+    from filon.pipeline.dates.expressions import find_expressions
+
+    found = [e.kind for e in find_expressions("signé le May 12, 2025 puis le 3 March 2025")]
+    assert found.count("english_day") == 2
+    assert [e.kind for e in find_expressions("il dit qu'il may come en march")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("L'accord a été signé au lendemain du sommet de Paris du 12 février.",
+     [("au lendemain", "2025-02-13"), ("12 février", "2025-02-12")]),
+    ("À la veille du sommet du 20 février, Kiev a rejeté le texte.",
+     [("À la veille", "2025-02-19"), ("20 février", "2025-02-20")]),
+])
+def test_dates_anchored_on_the_day_its_event_names(dates_nlp, text, expected):
+    assert found(dates_of(dates_nlp, text)) == expected

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -93,7 +94,28 @@ class DateTagger(FilonComponent):
             dates.append(item)
             if resolved.granularity == "day" and resolved.value:
                 last_day = item
+        _anchor_on_the_next_date(cuts, dates)
         doc._.filon_dates = dates
+
+
+# days between "au lendemain de X" (and kin) and X
+_SHIFTS = (("surlendemain", 2), ("avant-veille", -2), ("lendemain", 1), ("veille", -1))
+
+
+def _anchor_on_the_next_date(cuts: _SentenceCuts, dates: list[dict]) -> None:
+    """ "au lendemain du sommet du 12 mai": X carries its own day, named right after the
+    expression in the same sentence; the expression is that day moved by one."""
+    for item, following in pairwise(dates):
+        if item["value"] is not None or following["granularity"] != "day" or not following["value"]:
+            continue
+        if following["start"] - item["end"] > 60 or \
+                cuts.sentence_start(following["start"]) > item["start"]:
+            continue
+        low = item["text"].lower()
+        shift = next((days for word, days in _SHIFTS if word in low), None)
+        if shift is not None:
+            day = date.fromisoformat(following["value"]) + timedelta(days=shift)
+            item["value"], item["granularity"] = day.isoformat(), "day"
 
 
 def _anchored_to_an_event(cuts: _SentenceCuts, expr: Expression, last_day: dict | None) -> Resolved:

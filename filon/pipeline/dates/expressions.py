@@ -45,6 +45,11 @@ _ABBR_MONTHS = r"janv\.|fevr\.|fev\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\."
 _ABBR_NODOT = r"janv|fevr|fev|avr|juil|sept|oct|nov|dec"
 _FR_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
+ENGLISH_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_EN = "|".join(ENGLISH_MONTHS)
 _M = "|".join(_FULL_MONTHS)
 _MD = f"{_M}|{_ABBR_MONTHS}"
 _W = "|".join(_FR_WEEKDAYS)
@@ -70,6 +75,13 @@ _LM = r"(?<![\w-])"  # left edge of a month name, which may follow an elision ("
 # (kind, pattern) in no particular order: overlaps are settled longest-first.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
+    (
+        # English-format dates in French copy (wire translations, quoted communiqués), always
+        # with their year: "May 12, 2025", "12 May 2025"
+        "english_day",
+        rf"{_L}(?P<m>{_EN}){_S}(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?{_S}(?P<y>{_Y})(?!\d)"
+        rf"|{_L}(?P<d2>[12]\d|3[01]|0?[1-9]){_S}(?P<m2>{_EN}){_S}(?P<y2>{_Y})(?!\d)",
+    ),
     (
         "numeric",
         rf"(?:{_L}le{_S})?(?<![\d./-])(?P<d>\d{{1,2}})(?P<sep>[/.])(?P<m>\d{{1,2}})(?P=sep)"
@@ -289,6 +301,7 @@ _GUARDS: dict[str, Callable[[str], bool]] = {
         _GUARD_RES["dot_digit"].search(text) is not None
         or ("/" in text and _GUARD_RES["slash_digit"].search(text) is not None)
     ),
+    "english_day": _any(*ENGLISH_MONTHS),
     "day_range": _search("range_to_day"),
     "day_abbr": _search("abbr_year"),  # month abbreviation, spaces, year
     "month_part": _search("part_month"),  # the pattern without its left edge and year

@@ -49,7 +49,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from filon.ingest.dateline import MONTHS, WEEKDAYS
-from filon.pipeline.dates.expressions import NUMBER_WORDS, Expression, find_expressions
+from filon.pipeline.dates.expressions import ENGLISH_MONTHS, NUMBER_WORDS, Expression, find_expressions
 
 __all__ = [
     "Resolved",
@@ -300,6 +300,9 @@ def resolve(expr: Expression, ref: date | None, tense: Tense = None, anchor: str
     # Absolute expressions: no reference date needed.
     if kind in ("iso", "numeric"):
         return _day(_valid(int(p["y"]), int(p["m"]), int(p["d"])), False)
+    if kind == "english_day":
+        year, month, day_ = (p.get("y") or p["y2"]), (p.get("m") or p["m2"]), (p.get("d") or p["d2"])
+        return _day(_valid(int(year), ENGLISH_MONTHS[month], int(day_)), False)
     if kind == "day_abbr" or (kind == "day_month" and "y" in p):
         return _day(_valid(int(p["y"]), MONTHS[p["m"].rstrip(".")], _day_number(p["d"])), False)
     if kind == "month_year" or (kind == "month_part" and "y" in p):
