@@ -176,6 +176,9 @@ def ingest(
             for batch in _chunks(backend.run(fresh(), on_error=failed), commit_every):
                 report.skipped_language += sum(1 for _, rec in batch if rec.get("skipped"))
                 report.new += store.write_batch(batch, model=backend.model)
+                # linked batch by batch: the cost and memory of linking follow the batch and
+                # the agreements it touches, never the store or the whole run
+                store.refresh_agreements()
                 if progress:
                     progress("done", len(batch))
         except KeyboardInterrupt:
@@ -187,10 +190,9 @@ def ingest(
             report.already_stored += urls.already_stored
             report.feeds_unchanged = urls.not_modified
             _fetch_state(store).save(urls.remember)
-        if report.new or store.agreements_dirty:
-            report.agreements = store.refresh_agreements()
-        else:
-            report.agreements = store.counts()["agreements"]
+        if store.agreements_dirty:
+            store.refresh_agreements()
+        report.agreements = store.counts()["agreements"]
     return report
 
 

@@ -208,7 +208,7 @@ def test_agreements_same_parties_twice_are_named_by_their_year():
 
 
 def _unit(parties: list[str], day: date | None) -> _Unit:
-    return _Unit("a", 0, [0], parties, dict.fromkeys(parties), [], "minerals", day, {"agreement"})
+    return _Unit("a", [0], parties, dict.fromkeys(parties), [], "minerals", day, {"agreement"})
 
 
 def test_cluster_core_breaks_ties_by_first_mention_not_set_order():

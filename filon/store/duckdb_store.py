@@ -1,7 +1,8 @@
 """The DuckDB store: one file, idempotent ingest, one transaction per batch.
 
 Rows are derived from extraction records (DESIGN.md); the full record is kept too, in
-`records`, so cross-article views (agreements) are recomputed from stored records alone.
+`records`. Agreements are linked incrementally (`agreement_links.py`): each batch lists its
+articles in `link_pending`, and the refresh reads only those records.
 """
 
 from __future__ import annotations
@@ -169,6 +170,8 @@ class Store:
                 known.add(article.id)
                 rows.add(article, record, model)
             rows.insert(con)
+            if rows.linkable:
+                con.execute("INSERT INTO link_pending SELECT unnest(?)", [rows.linkable])
             if rows.documents:
                 # in the batch's own transaction: whatever stops the run before the refresh,
                 # the next run sees that agreements are stale and recomputes them
@@ -179,47 +182,34 @@ class Store:
             raise StoreError(Errors.F201.format(path=self.path, reason=_reason(exc))) from exc
         return rows.documents
 
-    def refresh_agreements(self) -> int:
-        """Recompute cross-article agreement ids and summaries from stored records.
+    def refresh_agreements(self, rebuild: bool = False) -> int:
+        """Link the articles stored since the last refresh to their agreements; with `rebuild`,
+        (or once after an upgrade from a store without link tables) relink the whole store.
 
-        Returns the number of agreements. Runs in one transaction: readers never see a half
-        refreshed table.
+        Only the agreements the new articles can join are read and rewritten. Returns the number
+        of agreements. Runs in one transaction: readers never see a half refreshed table.
         """
         # imported here: cross-article linking is only needed after a batch with new events
-        from filon.linking.agreements import agreement_summaries, link_agreements
+        from filon.store.agreement_links import rebuild as forget_links
+        from filon.store.agreement_links import relink
 
-        records = self.records(with_events_only=True)
-        links = link_agreements(records)
-        summaries = agreement_summaries(records)
         con = self.con
         try:
             con.execute("BEGIN TRANSACTION")
-            con.execute("DELETE FROM agreements")
-            con.execute("UPDATE events SET agreement_id = NULL")
-            if links:
-                # one UPDATE joined to the unnested links (executemany runs row by row)
-                keys = list(links)
-                con.execute(
-                    "UPDATE events SET agreement_id = l.agr FROM (SELECT unnest(?) AS doc_id,"
-                    " unnest(?) AS idx, unnest(?) AS agr) AS l"
-                    " WHERE events.doc_id = l.doc_id AND events.idx = l.idx",
-                    [[k[0] for k in keys], [k[1] for k in keys], [links[k] for k in keys]],
-                )
-            if summaries:
-                rows = [[s["agreement_id"], s.get("name"), _json(s.get("parties")),
-                         _json(s.get("resources")), s.get("first_date"), s.get("last_date"),
-                         s.get("latest_status"), _json(s.get("history"))] for s in summaries]
-                con.execute(
-                    "INSERT INTO agreements SELECT * FROM (SELECT unnest(?), unnest(?), unnest(?),"
-                    " unnest(?), unnest(?), unnest(?), unnest(?), unnest(?))",
-                    [list(column) for column in zip(*rows, strict=True)],
-                )
+            row = con.execute("SELECT value FROM filon_meta WHERE key = 'links_rebuild'").fetchone()
+            if rebuild or (row and row[0] == "true"):
+                forget_links(con)
+            relink(con)
             con.execute(_SET_DIRTY, ["false"])
+            con.execute("INSERT OR REPLACE INTO filon_meta VALUES ('links_rebuild', 'false')")
             con.execute("COMMIT")
         except duckdb.Error as exc:
             rollback(con)
             raise StoreError(Errors.F201.format(path=self.path, reason=_reason(exc))) from exc
-        return len(summaries)
+        except BaseException:
+            rollback(con)
+            raise
+        return con.execute("SELECT count(*) FROM agreements").fetchone()[0]
 
 
 _SET_DIRTY = "INSERT OR REPLACE INTO filon_meta VALUES ('agreements_dirty', ?)"
@@ -269,6 +259,7 @@ class _Rows:
         self.tables: dict[str, list[list]] = {name: [] for name in _TABLES}
         self.entity_ids: set[str] = set()
         self.documents = 0
+        self.linkable: list[str] = []  # articles with events, for the next agreement refresh
 
     def add(self, article: Article, record: dict, model: str | None) -> None:
         """Rows of one article and its record."""
@@ -285,6 +276,8 @@ class _Rows:
         t["records"].append([doc_id, _json(record)])
         if skipped:
             return
+        if record.get("events"):
+            self.linkable.append(doc_id)
         for i, ent in enumerate(record.get("entities", [])):
             refers = ent.get("refers_to") or {}
             t["mentions"].append([doc_id, i, ent["start"], ent["end"], ent["text"], ent.get("label"),

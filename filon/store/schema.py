@@ -106,10 +106,40 @@ def _fetch_state(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+@migration(4, "incremental linking: link units, clusters and pending articles")
+def _links(con: duckdb.DuckDBPyConnection) -> None:
+    # what agreement linking needs, kept so that an ingest never re-reads stored records:
+    # one row per unit (the events of one agreement in one article) and per cluster
+    con.execute(
+        """
+        CREATE TABLE IF NOT EXISTS link_units (
+            doc_id VARCHAR NOT NULL, first_idx INTEGER NOT NULL, family VARCHAR NOT NULL,
+            day DATE, published VARCHAR, parties VARCHAR[] NOT NULL,
+            unit JSON NOT NULL,              -- party ids, resources, per-event steps
+            cluster VARCHAR NOT NULL         -- founder unit of its cluster: 'doc_id#first_idx'
+        );
+        CREATE TABLE IF NOT EXISTS link_clusters (
+            cluster VARCHAR NOT NULL, family VARCHAR NOT NULL,
+            founder_day DATE, founder_doc VARCHAR NOT NULL, founder_idx INTEGER NOT NULL,
+            last_day DATE, parties VARCHAR[] NOT NULL,
+            base VARCHAR NOT NULL, first_day DATE, agreement_id VARCHAR NOT NULL,
+            plain_name VARCHAR NOT NULL, first_date VARCHAR
+        );
+        CREATE TABLE IF NOT EXISTS link_pending (doc_id VARCHAR NOT NULL);
+        """
+    )
+    if con.execute("SELECT count(*) FROM documents").fetchone()[0]:
+        # agreements of an older store were linked by a full pass: the next ingest rebuilds
+        # the link tables from the stored records, once
+        con.execute("INSERT OR REPLACE INTO filon_meta VALUES ('links_rebuild', 'true')")
+        con.execute("INSERT OR REPLACE INTO filon_meta VALUES ('agreements_dirty', 'true')")
+
+
 SCHEMA_VERSION = max(version for version, _, _ in MIGRATIONS)
 """The newest store schema this filon reads and writes."""
 FILON_TABLES = ("documents", "records", "entities", "mentions", "quotes", "events",
                 "event_parties", "dates", "agreements")
+LINK_TABLES = ("link_units", "link_clusters", "link_pending")
 
 
 def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
