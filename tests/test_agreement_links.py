@@ -147,7 +147,7 @@ _records = st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 1100)),
 
 
 @pytest.mark.issue(13)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_records, st.randoms(use_true_random=False))
 def test_agreement_links_any_arrival_equals_full_pass(rows, rng):
     # days spread over three years: same parties a year apart are two agreements whose ids and

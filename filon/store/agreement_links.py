@@ -5,11 +5,12 @@ The store keeps what linking needs (`link_units`: one row per unit, the events o
 one article; `link_clusters`: one row per agreement with its parties, days and id), so an ingest
 reads the records of the new articles only. Linking takes units in key order (day, article id,
 first event; `filon.linking.units.Unit.key`), and a unit's choice depends only on the units
-before it. So adding articles replays, per family, the units from the earliest new day on, against
-the clusters as they stood before that day, restricted to the clusters those units could join
-(sharing a party and active within the date gap). For articles that come in date order the replay
-is the new units and those of their own day; an article dated years back (a backfill) replays the
-units after it. The result equals a full relink (`filon.linking.agreements.link_agreements`).
+before it. So adding articles replays, per family, the stored units from the earliest new day on
+that can be affected (those sharing a party, directly or through the clusters they may join),
+against those clusters as they stood before that day. For articles that come in date order the
+replay is the new units and those of their own day; an article dated years back (a backfill)
+replays the units after it in its region of parties. The result equals a full relink
+(`filon.linking.agreements.link_agreements`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from datetime import date, timedelta
 import duckdb
 
 from filon.linking.agreements import (
-    DEFAULT_MAX_GAP_DAYS, base_id, cluster_units, numbered_ids,
+    DEFAULT_MAX_GAP_DAYS,
+    base_id,
+    cluster_units,
+    numbered_ids,
 )
 from filon.linking.summaries import summarize, year_suffixed
 from filon.linking.units import Cluster, Unit, record_units
@@ -99,36 +103,56 @@ def relink(con: duckdb.DuckDBPyConnection, max_gap_days: int = DEFAULT_MAX_GAP_D
 def _relink_family(con: duckdb.DuckDBPyConnection, family: str, new: list[Unit],
                    max_gap_days: int) -> None:
     since = min(u.key[0] for u in new)
-    # stored units from the earliest new day on (undated units sort last): their choices may
-    # change, so they are linked again together with the new ones
-    replay: list[Unit] = []
-    old_cluster_of: dict[tuple[str, int], str] = {}
-    for row in con.execute(
-        f"SELECT {_UNIT_COLUMNS} FROM link_units WHERE family = ? AND (day IS NULL OR day >= ?)",
-        [family, since],
-    ).fetchall():
-        unit, cluster = _unit(row)
-        replay.append(unit)
-        old_cluster_of[(unit.article_id, unit.events[0])] = cluster
+    replay, old_cluster_of, candidates = _region(con, family, new, since, max_gap_days)
     moving = new + replay
-    parties = sorted({p for u in moving for p in u.parties})
-    undated = any(u.day is None for u in moving)
-    # the clusters those units could join: sharing a party, with a day within the gap of the
-    # earliest replayed day (or no day at all); an undated unit has no gap to respect
-    horizon = since - timedelta(days=max_gap_days) if since != date.max else date.max
-    candidates = [r[0] for r in con.execute(
-        "SELECT cluster FROM link_clusters WHERE family = ? AND list_has_any(parties, ?)"
-        " AND (? OR last_day IS NULL OR last_day >= ?)",
-        [family, parties, undated, horizon if not undated else date.min],
-    ).fetchall()]
-    candidates = sorted(set(candidates) | set(old_cluster_of.values()))
     seeds = _seed_clusters(con, candidates, since)
     clusters = cluster_units(moving, seeds, max_gap_days)
     moved = {(u.article_id, u.events[0]) for u in moving}
-    touched = [c for c in clusters if any((u.article_id, u.events[0]) in moved for u in c.units)]
-    # every cluster that held a replayed unit before is rewritten (or gone)
-    stale = set(old_cluster_of.values()) | {_cluster_name(c) for c in touched}
+    # every cluster that held a replayed unit before is rewritten (or gone), with those that
+    # gained one
+    before = set(old_cluster_of.values())
+    touched = [c for c in clusters if _cluster_name(c) in before
+               or any((u.article_id, u.events[0]) in moved for u in c.units)]
+    stale = before | {_cluster_name(c) for c in touched}
     _write(con, family, touched, stale, moved)
+
+
+def _region(con: duckdb.DuckDBPyConnection, family: str, new: list[Unit], since: date,
+            max_gap_days: int) -> tuple[list[Unit], dict[tuple[str, int], str], list[str]]:
+    """The stored units to link again and the clusters they may join, from `since` on.
+
+    Grown to a fixed point: the clusters sharing a party with the moving units and active within
+    the date gap before `since`, and the units from `since` on that share a party with those or
+    belong to them. A unit outside shares no party with any cluster a moving unit can be in, so
+    its choice cannot change.
+    """
+    parties = {p for u in new for p in u.parties}
+    undated = any(u.day is None for u in new)
+    horizon = since - timedelta(days=max_gap_days) if since != date.max else date.max
+    candidates: set[str] = set()
+    while True:
+        # an undated unit has no gap to respect: every cluster sharing a party is a candidate
+        found = con.execute(
+            "SELECT cluster, parties FROM link_clusters WHERE family = ? AND list_has_any(parties, ?)"
+            " AND (? OR last_day IS NULL OR last_day >= ?)",
+            [family, sorted(parties), undated, date.min if undated else horizon]).fetchall()
+        rows = con.execute(
+            f"SELECT {_UNIT_COLUMNS} FROM link_units WHERE family = ? AND (day IS NULL OR day >= ?)"
+            " AND (list_has_any(parties, ?) OR list_contains(?, cluster))",
+            [family, since, sorted(parties), sorted({r[0] for r in found})]).fetchall()
+        grown = parties | {p for _, ps in found for p in ps} | {p for r in rows for p in r[5]}
+        undated_now = undated or any(r[3] is None for r in rows)
+        clusters = {r[0] for r in found} | {r[7] for r in rows}
+        if grown == parties and clusters == candidates and undated_now == undated:
+            break
+        parties, candidates, undated = grown, clusters, undated_now
+    replay: list[Unit] = []
+    old_cluster_of: dict[tuple[str, int], str] = {}
+    for row in rows:
+        unit, cluster = _unit(row)
+        replay.append(unit)
+        old_cluster_of[(unit.article_id, unit.events[0])] = cluster
+    return replay, old_cluster_of, sorted(candidates)
 
 
 def _seed_clusters(con: duckdb.DuckDBPyConnection, names: list[str], since: date) -> list[Cluster]:
