@@ -29,7 +29,7 @@ Method:
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -76,18 +76,27 @@ def cluster_units(units: Iterable[Unit], clusters: Sequence[Cluster] = (),
         Every cluster, the given ones first, in founding order.
     """
     clusters = list(clusters)
+    # party -> clusters naming it, in founding order: a unit is only tried against clusters
+    # that share one of its parties (the core is a subset of the parties), not the whole list
+    by_party: dict[str, list[int]] = defaultdict(list)
+    for i, cluster in enumerate(clusters):
+        for party in cluster.counts:
+            by_party[party].append(i)
     for unit in sorted(units, key=lambda u: u.key):
-        best, best_fit = None, 0
-        for cluster in clusters:
+        best, best_fit, index = None, 0, len(clusters)
+        for i in sorted({i for p in unit.parties for i in by_party.get(p, ())}):
+            cluster = clusters[i]
             fit = _compatible(unit, cluster, max_gap_days)
             if fit > best_fit or (fit and fit == best_fit and best and len(cluster.units) > len(best.units)):
-                best, best_fit = cluster, fit
+                best, best_fit, index = cluster, fit, i
         if best is None:
             best = Cluster()
             clusters.append(best)
+        for party in unit.parties:
+            if party not in best.counts:
+                by_party[party].append(index)
         best.add(unit)
     return clusters
-
 
 def base_id(cluster: Cluster) -> str:
     """The agreement id before numbering: `agr:<core party slugs>:<family>`."""
