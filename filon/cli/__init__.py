@@ -11,6 +11,7 @@ import sys
 from filon.cli import run, query, views, admin  # noqa: F401  (order: --help lists them so)
 from filon.cli import watch  # noqa: F401
 from filon.cli import spark  # noqa: F401  (filon load)
+from filon.cli import linking  # noqa: F401  (query copies, query stories, relink)
 # isort: on
 from filon.cli.apps import app
 from filon.cli.output import err_console, styled

@@ -38,16 +38,20 @@ def timeline(
     if not table.rows:
         err_console.print("[dim]no agreement matches[/dim]")
     current = None
-    for (agr_id, name, day, status, claimed, evidence, _doc, title, outlet, _url, start,
-         end) in table.rows:
+    for row in table.dicts():
+        agr_id, name, day, status, claimed, evidence = (row[k] for k in (
+            "agreement_id", "agreement", "date", "status", "claimed_by", "evidence"))
         if agr_id != current:
             current = agr_id
             out_console.rule(styled((name, "bold"), " ", (agr_id, "dim")))
         who = (f" — according to {claimed}", "") if claimed else ""
         out_console.print(styled((f"{day or 'undated':<10}", "bold"), "  ", (status, "cyan"), who))
         out_console.print(styled("            “", ((evidence or "").strip(), ""), "”"))
-        source = " · ".join(x for x in (outlet, title) if x)
-        out_console.print(styled("            ", (f"{source} [{start}:{end}]", "dim")))
+        source = " · ".join(x for x in (row["outlet"], row["title"]) if x)
+        span = f"{source} [{row['evidence_start']}:{row['evidence_end']}]"
+        if row["sources"] > 1:  # copies of one dispatch: one assertion, several sources
+            span += f" · {row['sources']} sources: {row['outlets'] or 'no outlet named'}"
+        out_console.print(styled("            ", (span, "dim")))
 
 
 @app.command("sql")

@@ -16,6 +16,7 @@ import duckdb
 
 from filon.errors import Errors, StoreError
 from filon.ingest.article import Article
+from filon.store.copy_links import link_copies
 from filon.store.schema import SCHEMA_VERSION, migrate, rollback, stored_version
 
 # Read-only connections (queries, `filon sql`) cannot reach files, extensions or settings: a
@@ -172,6 +173,7 @@ class Store:
             rows.insert(con)
             if rows.linkable:
                 con.execute("INSERT INTO link_pending SELECT unnest(?)", [rows.linkable])
+            link_copies(con, rows.bodies)
             if rows.documents:
                 # in the batch's own transaction: whatever stops the run before the refresh,
                 # the next run sees that agreements are stale and recomputes them
@@ -183,8 +185,9 @@ class Store:
         return rows.documents
 
     def refresh_agreements(self, rebuild: bool = False) -> int:
-        """Link the articles stored since the last refresh to their agreements; with `rebuild`,
-        (or once after an upgrade from a store without link tables) relink the whole store.
+        """Link the articles stored since the last refresh to their agreements; with `rebuild`
+        (or once after an upgrade from a store without link tables) relink the whole store,
+        wire copies included.
 
         Only the agreements the new articles can join are read and rewritten. Returns the number
         of agreements. Runs in one transaction: readers never see a half refreshed table.
@@ -192,6 +195,7 @@ class Store:
         # imported here: cross-article linking is only needed after a batch with new events
         from filon.store.agreement_links import rebuild as forget_links
         from filon.store.agreement_links import relink
+        from filon.store.copy_links import rebuild_copies
 
         con = self.con
         try:
@@ -199,6 +203,7 @@ class Store:
             row = con.execute("SELECT value FROM filon_meta WHERE key = 'links_rebuild'").fetchone()
             if rebuild or (row and row[0] == "true"):
                 forget_links(con)
+                rebuild_copies(con)
             relink(con)
             con.execute(_SET_DIRTY, ["false"])
             con.execute("INSERT OR REPLACE INTO filon_meta VALUES ('links_rebuild', 'false')")
@@ -260,6 +265,7 @@ class _Rows:
         self.entity_ids: set[str] = set()
         self.documents = 0
         self.linkable: list[str] = []  # articles with events, for the next agreement refresh
+        self.bodies: list[tuple[str, str]] = []  # (id, text) of processed articles, for copies
 
     def add(self, article: Article, record: dict, model: str | None) -> None:
         """Rows of one article and its record."""
@@ -276,6 +282,7 @@ class _Rows:
         t["records"].append([doc_id, _json(record)])
         if skipped:
             return
+        self.bodies.append((doc_id, article.text))
         if record.get("events"):
             self.linkable.append(doc_id)
         for i, ent in enumerate(record.get("entities", [])):

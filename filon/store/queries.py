@@ -268,7 +268,11 @@ def _step(step: list | dict) -> dict:
 def find_agreements(con: duckdb.DuckDBPyConnection, query: str | None,
                     domain: str | None = None) -> list[dict]:
     """Agreements whose id or name matches `query` (all when None) and of `domain` (any when
-    None), with their history and domain."""
+    None), with their history and domain.
+
+    Copies of one dispatch asserting one status on one date are one step, with `sources` (how
+    many articles) and `outlets`; the step cites the group's earliest article when it is there.
+    """
     rows = _table(con, "SELECT * FROM agreements ORDER BY agreement_id").dicts()
     domains = agreement_domains(con)
     out = []
@@ -283,7 +287,33 @@ def find_agreements(con: duckdb.DuckDBPyConnection, query: str | None,
             row[key] = json.loads(row[key]) if row[key] else []
         row["history"] = [_step(step) for step in row["history"]]
         out.append(row)
+    _merge_copies(con, out)
     return out
+
+
+def _merge_copies(con: duckdb.DuckDBPyConnection, found: list[dict]) -> None:
+    """One step per (date, status, group of copies), with its sources and outlets."""
+    doc_ids = sorted({step.get("article_id") for agr in found for step in agr["history"]} - {None})
+    root = "coalesce(copy_of, id)" if "copy_of" in _columns(con, "documents") else "id"
+    docs = {r[0]: (r[1], r[2]) for r in con.execute(
+        f"SELECT id, {root}, outlet FROM documents WHERE list_contains(?, id)", [doc_ids]).fetchall()}
+    for agr in found:
+        merged: dict[tuple, dict] = {}
+        for step in agr["history"]:
+            group, outlet = docs.get(step.get("article_id"), (step.get("article_id"), None))
+            key = (step.get("date"), step.get("status"), group)
+            first = merged.get(key)
+            if first is None:
+                merged[key] = first = {**step, "sources": 0, "outlets": [], "article_ids": []}
+            elif step.get("article_id") == group:  # the original dispatch speaks for its copies
+                first.update(step)
+            first["sources"] += 1
+            first["article_ids"].append(step.get("article_id"))
+            if outlet and outlet not in first["outlets"]:
+                first["outlets"].append(outlet)
+        for step in merged.values():
+            step["outlets"].sort()
+        agr["history"] = list(merged.values())
 
 
 def _steps(con: duckdb.DuckDBPyConnection, found: list[dict]) -> list[dict]:
@@ -305,6 +335,8 @@ def _steps(con: duckdb.DuckDBPyConnection, found: list[dict]) -> list[dict]:
                 "claimed_by": step.get("claimed_by"), "evidence": evidence,
                 "article_id": step.get("article_id"), "title": title, "outlet": outlet, "url": url,
                 "evidence_start": start, "evidence_end": end, "event_index": step.get("event_index"),
+                "sources": step.get("sources", 1),
+                "outlets": step.get("outlets") or ([outlet] if outlet else []),
             })
     return steps
 
@@ -312,11 +344,12 @@ def _steps(con: duckdb.DuckDBPyConnection, found: list[dict]) -> list[dict]:
 def timeline(con: duckdb.DuckDBPyConnection, query: str | None = None,
              domain: str | None = None) -> Table:
     """Status history of the matching agreements (and `domain`) in date order, each step with
-    its evidence."""
+    its evidence; copies of one dispatch are one step with `sources` and `outlets`."""
     columns = ["agreement_id", "agreement", "date", "status", "claimed_by", "evidence", "article_id",
-               "title", "outlet", "url", "evidence_start", "evidence_end"]
+               "title", "outlet", "url", "evidence_start", "evidence_end", "sources", "outlets"]
     found = find_agreements(con, query, domain)
-    steps = [tuple(step[c] for c in columns) for step in _steps(con, found)]
+    steps = [tuple(", ".join(step[c]) if c == "outlets" else step[c] for c in columns)
+             for step in _steps(con, found)]
     steps.sort(key=lambda s: (s[0], s[2] or "9999"))
     return Table(columns, steps)
 
@@ -470,6 +503,8 @@ def agreement(con: duckdb.DuckDBPyConnection, agreement_id: str, limit: int | No
     if not found:
         return None
     agr = _decoded(found[0])
+    agr["history"] = [_step(step) for step in agr["history"]]
+    _merge_copies(con, [agr])
     steps = _by_date(agr["history"])
     agr["history"] = steps[offset:] if limit is None else steps[offset : offset + limit]
     agr["domain"] = agreement_domains_of(con, [agreement_id]).get(agreement_id)

@@ -106,7 +106,7 @@ def _fetch_state(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-@migration(4, "incremental linking: link units, clusters and pending articles")
+@migration(4, "incremental linking (units, clusters, pending articles) and wire copies")
 def _links(con: duckdb.DuckDBPyConnection) -> None:
     # what agreement linking needs, kept so that an ingest never re-reads stored records:
     # one row per unit (the events of one agreement in one article) and per cluster
@@ -126,6 +126,12 @@ def _links(con: duckdb.DuckDBPyConnection) -> None:
             plain_name VARCHAR NOT NULL, first_date VARCHAR
         );
         CREATE TABLE IF NOT EXISTS link_pending (doc_id VARCHAR NOT NULL);
+        -- wire copies: MinHash band keys of every article's body (filon/linking/copies.py)
+        CREATE TABLE IF NOT EXISTS copy_bands (band SMALLINT NOT NULL, key BIGINT NOT NULL,
+                                               doc_id VARCHAR NOT NULL);
+        ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of VARCHAR;  -- earliest of its copies
+        ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_similarity DOUBLE;
+        ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_kind VARCHAR;  -- copy | rewrite
         """
     )
     if con.execute("SELECT count(*) FROM documents").fetchone()[0]:
@@ -139,7 +145,7 @@ SCHEMA_VERSION = max(version for version, _, _ in MIGRATIONS)
 """The newest store schema this filon reads and writes."""
 FILON_TABLES = ("documents", "records", "entities", "mentions", "quotes", "events",
                 "event_parties", "dates", "agreements")
-LINK_TABLES = ("link_units", "link_clusters", "link_pending")
+LINK_TABLES = ("link_units", "link_clusters", "link_pending", "copy_bands")
 
 
 def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
