@@ -161,7 +161,8 @@ def test_copies_and_stories_commands(pairs, tmp_path):
 
 
 def _article(i: str, day: int | None, copy: str | None = None, agreements=(), actors=()) -> StoryArticle:
-    return StoryArticle(i, None if day is None else date(2025, 3, day), copy or i, set(agreements), set(actors))
+    published = None if day is None else date(2025, 3, day)
+    return StoryArticle(i, published, copy or i, set(agreements), set(actors))
 
 
 def test_stories_rule():

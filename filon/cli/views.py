@@ -106,7 +106,10 @@ def briefing(
                 "\n", (agr["name"] or agr["agreement_id"], "bold"), "  latest: ",
                 (agr["latest_status"], "bold cyan"), " (", (agr["last_date"] or "undated", ""), ")",
                 " · ", (agr["domain"] or "no domain", "magenta"),
-                (f", according to {claimed_name}" if claimed_name else "", "")))
+                (f", according to {claimed_name}" if claimed_name else "", ""),
+                # copies of one dispatch are one assertion: say how many printed it
+                (f" · {last['sources']} sources ({', '.join(last.get('outlets') or [])})"
+                 if last.get("sources", 1) > 1 else "", "dim")))
             out_console.print(styled("  ", (_trajectory(history), "")))
         emit(queries.actors(con, None, limit), Format.table, "most mentioned actors")
         recent = queries.quotes(con, gazetteer(), kind="direct", limit=10_000)
