@@ -149,10 +149,12 @@ def ingest(
 ) -> JobReport:
     """Read, extract and store articles; one transaction per `commit_every` articles.
 
-    Ctrl-C (KeyboardInterrupt) stops the run with `report.interrupted` set: batches committed
-    before it stay, the open one is rolled back, and the agreements are left marked stale for
-    the next run to recompute. URL inputs go through `fetcher` (one is made when None); what
-    they teach (feed validators, pages read) is remembered only after a complete run.
+    Each committed batch is linked to its agreements right away (only the agreements it
+    touches are read). Ctrl-C (KeyboardInterrupt) stops the run with `report.interrupted` set:
+    batches committed before it stay, the open one is rolled back; a stop between a commit and
+    its linking leaves the agreements marked stale for the next run to link. URL inputs go through `fetcher`
+    (one is made when None); what they teach (feed validators, pages read) is remembered only
+    after a complete run.
     """
     report = JobReport()
     failed = _failure_sink(report, progress)

@@ -193,4 +193,6 @@ def test_backends_ctrl_c_exits_130_and_keeps_committed_batches(saboteur, tmp_pat
     assert "interrupted" in result.output and "Traceback" not in result.output
     with Store(db) as store:
         assert store.counts()["documents"] == 64  # the first commit (jobs commit every 64)
-        assert store.agreements_dirty
+        # each committed batch is linked right after its commit (issue 13): nothing left stale
+        assert not store.agreements_dirty
+        assert store.con.execute("SELECT count(*) FROM link_pending").fetchone()[0] == 0
