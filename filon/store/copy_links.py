@@ -36,13 +36,19 @@ def link_copies(con: duckdb.DuckDBPyConnection, docs: Sequence[tuple[str, str]])
         candidates |= {(a, b) for a in ids for b in ids if a < b}
     con.execute("INSERT INTO copy_bands SELECT unnest(?), unnest(?), unnest(?)",
                 [[f[1] for f in flat], [f[2] for f in flat], [f[0] for f in flat]])
+    # a dispatch printed by a thousand outlets is one group: a new article is compared with the
+    # group's original, not with each copy
+    roots = _roots(con, {x for pair in candidates for x in pair})
+    pairs = {tuple(sorted((a, roots.get(b, b)))) for a, b in candidates if a != roots.get(b, b)}
     texts = dict(docs)
-    texts.update(_texts(con, {b for _, b in candidates} - texts.keys()))
-    similar = [(a, b) for a, b in candidates if similarity(texts[a], texts[b]) >= COPY_THRESHOLD]
-    found = 0
-    for a, b in sorted(similar):
-        found += _join(con, a, b)
-    return found
+    texts.update(_texts(con, {x for pair in pairs for x in pair} - texts.keys()))
+    similar = [(a, b) for a, b in sorted(pairs) if similarity(texts[a], texts[b]) >= COPY_THRESHOLD]
+    return sum(_join(con, a, b) for a, b in similar)
+
+
+def _roots(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
+    return dict(con.execute("SELECT id, coalesce(copy_of, id) FROM documents WHERE list_contains(?, id)",
+                            [sorted(ids)]).fetchall())
 
 
 def _texts(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
@@ -54,25 +60,22 @@ def _texts(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
 
 def _join(con: duckdb.DuckDBPyConnection, a: str, b: str) -> int:
     """Merge the copy groups of `a` and `b` under their earliest article."""
-    roots = [r[0] for r in con.execute(
-        "SELECT DISTINCT coalesce(copy_of, id) FROM documents WHERE list_contains(?, id)",
-        [[a, b]]).fetchall()]
-    members = con.execute(
-        "SELECT id, published, text, copy_of FROM documents WHERE list_contains(?, coalesce(copy_of, id))"
-        " ORDER BY published NULLS LAST, id", [roots]).fetchall()
-    root_id, _, root_text, _ = members[0]
-    if len(roots) == 1 and all(m[3] == root_id for m in members[1:]):
+    roots = sorted(set(_roots(con, {a, b}).values()))
+    if len(roots) == 1:
         return 0  # already one group
-    ids, scores = [], []
-    for doc_id, _, text, _ in members[1:]:
-        ids.append(doc_id)
-        scores.append(round(similarity(root_text, text), 3))
-    con.execute("UPDATE documents SET copy_of = NULL, copy_similarity = NULL, copy_kind = NULL"
-                " WHERE id = ?", [root_id])
+    heads = con.execute("SELECT id FROM documents WHERE list_contains(?, id)"
+                        " ORDER BY published NULLS LAST, id", [roots]).fetchall()
+    root_id = heads[0][0]
+    # the members of the groups whose original changes point to the new one; the others stay
+    members = [r[0] for r in con.execute(
+        "SELECT id FROM documents WHERE list_contains(?, coalesce(copy_of, id))",
+        [[r for r in roots if r != root_id]]).fetchall()]
+    texts = _texts(con, {root_id, *members})
+    scores = [round(similarity(texts[root_id], texts[m]), 3) for m in members]
     con.execute(
         "UPDATE documents SET copy_of = m.root, copy_similarity = m.score, copy_kind = m.kind"
         " FROM (SELECT unnest(?) AS id, unnest(?) AS score, unnest(?) AS kind, ? AS root) m"
-        " WHERE documents.id = m.id", [ids, scores, [kind(s) for s in scores], root_id])
+        " WHERE documents.id = m.id", [members, scores, [kind(s) for s in scores], root_id])
     return 1
 
 
