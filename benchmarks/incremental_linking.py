@@ -12,7 +12,8 @@ Each ingest runs in its own process (peak RSS is per process), the two alternati
     python benchmarks/incremental_linking.py                 # 40,000 articles, 3 rounds
     python benchmarks/incremental_linking.py --store-docs 4000 --rounds 1 --json
 
-Goal: time and peak memory of (b) ≤ 1.1 × (a).
+Goal: time and peak memory of (b) ≤ 1.1 × (a). Peak memory is the highest RSS sampled during
+the ingest (the model is loaded before it), and what the ingest adds to the RSS it started with.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -100,6 +102,25 @@ def build_store(db: Path, docs: int, batch: int = 480) -> dict:
     return {"build_s": round(time.perf_counter() - start, 1), **counts}
 
 
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+class _RssPeak(threading.Thread):
+    """The highest resident set size seen while the ingest runs (sampled every 10 ms): the
+    process's own peak (`ru_maxrss`) is set by loading the model, before the ingest."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = _rss_mb()
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.01):
+            self.peak = max(self.peak, _rss_mb())
+
+
 def measure(db: str, articles: str) -> dict:
     """One ingest in this process: wall time and the peak RSS it adds, linking time apart."""
     from filon import jobs
@@ -119,13 +140,17 @@ def measure(db: str, articles: str) -> dict:
             linking[0] += time.perf_counter() - start
 
     Store.refresh_agreements = timed
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _rss_mb()
+    sampler = _RssPeak()
+    sampler.start()
     start = time.perf_counter()
     report = jobs.ingest([articles], db, backend)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"seconds": seconds, "linking_s": linking[0], "peak_rss_mb": peak / 1024,
-            "added_rss_mb": (peak - before) / 1024, "new": report.new, "agreements": report.agreements}
+    sampler.done.set()
+    sampler.join()
+    peak = max(sampler.peak, _rss_mb())
+    return {"seconds": seconds, "linking_s": linking[0], "peak_rss_mb": peak,
+            "added_rss_mb": peak - before, "new": report.new, "agreements": report.agreements}
 
 
 def _run_child(db: Path, articles: Path) -> dict:
@@ -176,6 +201,8 @@ def main() -> None:
            for key in ("seconds", "linking_s", "peak_rss_mb", "added_rss_mb")},
         "time_ratio": round(statistics.median(b["seconds"] / a["seconds"] for a, b in pairs), 3),
         "peak_rss_ratio": round(statistics.median(b["peak_rss_mb"] / a["peak_rss_mb"] for a, b in pairs), 3),
+        "added_rss_ratio": round(statistics.median(
+            b["added_rss_mb"] / max(a["added_rss_mb"], 1.0) for a, b in pairs), 3),
     }
     if args.json:
         print(json.dumps(result, indent=2))
@@ -186,8 +213,9 @@ def main() -> None:
     for kind in ("empty", "large"):
         print(f"{kind:<8}{med(kind, 'seconds'):>10.2f}{med(kind, 'linking_s'):>11.3f}"
               f"{med(kind, 'peak_rss_mb'):>13.1f}{med(kind, 'added_rss_mb'):>14.1f}")
-    print(f"time large/empty {result['time_ratio']} · peak RSS large/empty {result['peak_rss_ratio']} "
-          f"(goal ≤ 1.1 each)")
+    print(f"time large/empty {result['time_ratio']} · peak RSS during the ingest large/empty "
+          f"{result['peak_rss_ratio']} (goal ≤ 1.1 each) · RSS the ingest adds large/empty "
+          f"{result['added_rss_ratio']}")
 
 
 if __name__ == "__main__":
