@@ -160,20 +160,20 @@ def test_agreement_links_any_arrival_equals_full_pass(rows, rng):
 
 
 @pytest.mark.issue(13)
-def test_agreement_links_store_of_schema_2_is_linked_once_on_upgrade(tmp_path):
+def test_agreement_links_store_without_link_tables_is_linked_once_on_upgrade(tmp_path):
     records = [_record(i, day, [([0, 1], "signed", 1, "agreement")]) for i, day in enumerate([5, 40, 500])]
     pairs = [(Article(text=f"texte {r['id']}", id=r["id"], published=r["published"], lang="fr"), r)
              for r in records]
     db = tmp_path / "old.duckdb"
     expected = ingest(pairs, [3], db)
-    with Store(db) as store:  # what a filon of schema 2 left: no link tables, stale links kept
+    with Store(db) as store:  # what a filon of schema 3 left: no link tables, stale links kept
         con = store.con
         for table in ("link_units", "link_clusters", "link_pending", "copy_bands"):
             con.execute(f"DROP TABLE {table}")
         for column in ("copy_of", "copy_similarity", "copy_kind"):
             con.execute(f"ALTER TABLE documents DROP COLUMN {column}")
-        con.execute("DELETE FROM _filon_migrations WHERE version = 3")
-        con.execute("UPDATE filon_meta SET value = '2' WHERE key = 'schema_version'")
+        con.execute("DELETE FROM _filon_migrations WHERE version = 4")
+        con.execute("UPDATE filon_meta SET value = '3' WHERE key = 'schema_version'")
         con.execute("UPDATE filon_meta SET value = 'false' WHERE key = 'agreements_dirty'")
     with Store(db) as store:
         assert store.agreements_dirty  # the upgrade asks for one full linking pass

@@ -26,6 +26,7 @@ import duckdb
 
 from filon.errors import Errors, InputError, StoreError
 from filon.ingest.article import Article
+from filon.store.copy_links import link_copies
 from filon.store.duckdb_store import _SET_DIRTY, TABLE_COLUMNS, Store, _reason, record_rows
 from filon.store.schema import migrate, rollback
 
@@ -161,6 +162,13 @@ def load_parquet(directory: str | Path, store: Store) -> LoadReport:
             for table in TABLE_COLUMNS:
                 report.rows[table] = _insert(con, table, _files(directory, table))
             con.execute(_SET_DIRTY, ["true"])
+            # the loaded articles are linked as a batch of `write_batch` is: agreements by the
+            # refresh below, copies against the copy index now
+            con.execute("INSERT INTO link_pending SELECT id FROM _filon_load")
+            loaded = con.execute("SELECT d.id, d.text FROM documents d JOIN _filon_load l"
+                                 " ON l.id = d.id WHERE d.status = 'processed' ORDER BY l.seq").fetchall()
+            for start in range(0, len(loaded), 256):
+                link_copies(con, loaded[start:start + 256])
         con.execute("DROP TABLE IF EXISTS _filon_load")
         con.execute("COMMIT")
     except duckdb.Error as exc:

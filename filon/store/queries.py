@@ -291,6 +291,13 @@ def find_agreements(con: duckdb.DuckDBPyConnection, query: str | None,
     return out
 
 
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    """The columns of `table`: a store opened read-only may predate a column (no migration)."""
+    rows = con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                       [table]).fetchall()
+    return {r[0] for r in rows}
+
+
 def _merge_copies(con: duckdb.DuckDBPyConnection, found: list[dict]) -> None:
     """One step per (date, status, group of copies), with its sources and outlets."""
     doc_ids = sorted({step.get("article_id") for agr in found for step in agr["history"]} - {None})
