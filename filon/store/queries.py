@@ -306,9 +306,13 @@ def _merge_copies(con: duckdb.DuckDBPyConnection, found: list[dict]) -> None:
         f"SELECT id, {root}, outlet FROM documents WHERE list_contains(?, id)", [doc_ids]).fetchall()}
     for agr in found:
         merged: dict[tuple, dict] = {}
+        seen: dict[tuple, int] = {}
         for step in agr["history"]:
             group, outlet = docs.get(step.get("article_id"), (step.get("article_id"), None))
-            key = (step.get("date"), step.get("status"), group)
+            # two steps of one article stay two: the n-th of each copy merges with the n-th
+            own = (step.get("date"), step.get("status"), step.get("article_id"))
+            seen[own] = seen.get(own, 0) + 1
+            key = (step.get("date"), step.get("status"), group, seen[own])
             first = merged.get(key)
             if first is None:
                 merged[key] = first = {**step, "sources": 0, "outlets": [], "article_ids": []}
@@ -672,8 +676,19 @@ def status_changes(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict
     top = heapq.nlargest(limit, light, key=lambda c: c[0])
     histories = {n: json.loads(con.execute("SELECT history FROM agreements WHERE agreement_id = ?",
                                            [rows[n][0]]).fetchone()[0]) for n in {c[1] for c in top}}
-    return [{"agreement_id": rows[n][0], "agreement": rows[n][1], "from": previous,
-             **_step(histories[n][k])} for _day, n, k, previous in top]
+    changes = [{"agreement_id": rows[n][0], "agreement": rows[n][1], "from": previous,
+                **_step(histories[n][k])} for _day, n, k, previous in top]
+    # each change with its sources, as `find_agreements` counts copies of one dispatch
+    merged = {n: {"history": [_step(step) for step in history]} for n, history in histories.items()}
+    _merge_copies(con, list(merged.values()))
+    for change, (_day, n, _k, _previous) in zip(changes, top, strict=True):
+        for step in merged[n]["history"]:
+            if (step.get("date"), step.get("status")) == (change.get("date"), change.get("status")) \
+                    and change.get("article_id") in step["article_ids"]:
+                change.update(sources=step["sources"], outlets=step["outlets"],
+                              article_ids=step["article_ids"])
+                break
+    return changes
 
 
 def dashboard(con: duckdb.DuckDBPyConnection, limit: int = 10) -> dict:
