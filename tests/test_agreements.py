@@ -14,9 +14,10 @@ EU = {"name": "European Union", "id": "Q458"}
 RU = {"name": "Russia", "id": "Q159"}
 
 
-def event(status, parties, day=None, local="local:1", type_="agreement", claimed=None, start=0):
+def event(status, parties, day=None, local="local:1", type_="agreement", claimed=None, start=0,
+          domain="minerals"):
     return {
-        "type": type_, "status": status, "parties": parties, "subject": "minerals",
+        "type": type_, "status": status, "parties": parties, "subject": "minerals", "domain": domain,
         "resources": [{"id": "filon:minerals", "name": "minerals"}], "date": day,
         "agreement_id": local, "evidence": {"start": start, "end": start + 10},
         "claimed_by": claimed,
@@ -38,8 +39,8 @@ def test_agreements_same_deal_in_two_articles_merges():
         record("a2", "2025-02-24", event("close", [US, UA], "2025-02-24")),
     ]
     links = link_agreements(records)
-    assert links == {("a1", 0): "agr:ukraine+united-states:minerals",
-                     ("a2", 0): "agr:ukraine+united-states:minerals"}
+    assert links == {("a1", 0): "agr:ukraine+united-states:deal",
+                     ("a2", 0): "agr:ukraine+united-states:deal"}
 
 
 def test_agreements_eu_partnership_stays_separate():
@@ -49,8 +50,8 @@ def test_agreements_eu_partnership_stays_separate():
         record("a2", "2025-02-25", event("negotiating", [UA, US], "2025-02-25")),
     ]
     links = link_agreements(records)
-    assert links[("a1", 0)] == links[("a2", 0)] == "agr:ukraine+united-states:minerals"
-    assert links[("a1", 1)] == "agr:european-union+ukraine:minerals"
+    assert links[("a1", 0)] == links[("a2", 0)] == "agr:ukraine+united-states:deal"
+    assert links[("a1", 1)] == "agr:european-union+ukraine:deal"
 
 
 def test_agreements_background_date_does_not_split_the_deal():
@@ -61,7 +62,7 @@ def test_agreements_background_date_does_not_split_the_deal():
         record("a2", "2025-02-24", event("close", [US, UA], "2025-02-24")),
     ]
     links = link_agreements(records)
-    assert set(links.values()) == {"agr:ukraine+united-states:minerals"}
+    assert set(links.values()) == {"agr:ukraine+united-states:deal"}
 
 
 def test_agreements_one_sided_mention_joins_the_deal():
@@ -79,8 +80,8 @@ def test_agreements_years_apart_are_two_deals():
         record("a2", "2028-06-01", event("signed", [US, UA], "2028-06-01")),
     ]
     links = link_agreements(records)
-    assert links[("a1", 0)] == "agr:ukraine+united-states:minerals"
-    assert links[("a2", 0)] == "agr:ukraine+united-states:minerals:2"
+    assert links[("a1", 0)] == "agr:ukraine+united-states:deal"
+    assert links[("a2", 0)] == "agr:ukraine+united-states:deal:2"
 
 
 def test_agreements_invitation_is_an_offer_thread_of_its_own():
@@ -91,7 +92,7 @@ def test_agreements_invitation_is_an_offer_thread_of_its_own():
     ]
     links = link_agreements(records)
     assert links[("a1", 0)] == "agr:russia+united-states:minerals-investment"
-    assert links[("a1", 1)] == "agr:ukraine+united-states:minerals"
+    assert links[("a1", 1)] == "agr:ukraine+united-states:deal"
 
 
 def test_agreements_events_without_type_or_party_are_ignored():
@@ -110,7 +111,7 @@ def test_agreements_summary_history_in_date_order():
                event(None, [US, UA], "2025-02-28", start=30)),  # negated: no status
     ]
     [summary] = agreement_summaries(records)
-    assert summary["agreement_id"] == "agr:ukraine+united-states:minerals"
+    assert summary["agreement_id"] == "agr:ukraine+united-states:deal"
     assert summary["name"].endswith("minerals agreement")
     assert {p["name"] for p in summary["parties"]} == {"Ukraine", "United States"}
     statuses = [h[1] for h in summary["history"]]
@@ -165,13 +166,13 @@ def test_agreements_two_written_articles_merge_and_eu_stays_apart(events_nlp):
     us_ua = {aid for (art, i), aid in links.items()
              if {p["name"] for p in ({"art-1": first, "art-2": second}[art]["events"][i]["parties"])}
              >= {"Ukraine", "United States"}}
-    assert us_ua == {"agr:ukraine+united-states:minerals"}
-    assert "agr:european-union+ukraine:minerals" in set(links.values())
+    assert us_ua == {"agr:ukraine+united-states:deal"}
+    assert "agr:european-union+ukraine:deal" in set(links.values())
     assert {art for art, _ in links} == {"art-1", "art-2"}
     summaries = {s["agreement_id"]: s for s in agreement_summaries([first, second])}
-    history = summaries["agr:ukraine+united-states:minerals"]["history"]
+    history = summaries["agr:ukraine+united-states:deal"]["history"]
     assert history[0][1] == "rejected"
-    assert summaries["agr:ukraine+united-states:minerals"]["latest_status"] == "close"
+    assert summaries["agr:ukraine+united-states:deal"]["latest_status"] == "close"
 
 
 def test_agreements_signing_dated_years_before_its_article_is_an_earlier_deal():
@@ -205,6 +206,16 @@ def test_agreements_same_parties_twice_are_named_by_their_year():
     assert [n[-7:] for n in names] == [" (2021)", " (2025)"]
     assert names[0][:-7] == names[1][:-7]
     assert "minerals agreement" in names[0]
+
+
+def test_agreements_name_says_the_commonest_domain_of_the_deal():
+    records = [record("a1", "2025-02-24", event("negotiating", [EU, UA], "2025-02-20", domain="energy"),
+                      event("signed", [EU, UA], "2025-02-24", domain="other"))]
+    [summary] = agreement_summaries(records)
+    assert summary["name"] == "European Union–Ukraine energy agreement"
+    assert summary["agreement_id"].endswith(":deal")
+    bare = [record("a2", "2025-02-24", event("signed", [EU, UA], "2025-02-24", domain="other"))]
+    assert agreement_summaries(bare)[0]["name"] == "European Union–Ukraine agreement"
 
 
 def _unit(parties: list[str], day: date | None) -> _Unit:

@@ -75,7 +75,7 @@ def example_records(nlp):
 def test_events_examples_us_ukraine_timeline(example_records):
     _, records = example_records
     summaries = agreement_summaries(records)
-    [deal] = [s for s in summaries if s["agreement_id"] == "agr:ukraine+united-states:minerals"]
+    [deal] = [s for s in summaries if s["agreement_id"] == "agr:ukraine+united-states:deal"]
     dated = [h for h in deal["history"] if h[0]]
 
     def first(status: str) -> str:
@@ -97,7 +97,7 @@ def test_events_examples_timeline_steps_have_sources(example_records):
     articles, records = example_records
     texts = {a.id: a.text for a in articles}
     [deal] = [s for s in agreement_summaries(records)
-              if s["agreement_id"] == "agr:ukraine+united-states:minerals"]
+              if s["agreement_id"] == "agr:ukraine+united-states:deal"]
     for _, status, _, article_id, start, end, index in deal["history"]:
         assert status is not None
         evidence = texts[article_id][start:end]
@@ -108,5 +108,5 @@ def test_events_examples_timeline_steps_have_sources(example_records):
 def test_events_examples_eu_partnership_is_its_own_agreement(example_records):
     _, records = example_records
     ids = {s["agreement_id"] for s in agreement_summaries(records)}
-    assert "agr:european-union+ukraine:minerals" in ids
-    assert "agr:ukraine+united-states:minerals" in ids
+    assert "agr:european-union+ukraine:deal" in ids
+    assert "agr:ukraine+united-states:deal" in ids

@@ -164,13 +164,13 @@ def test_bad_articles_become_error_rows_the_rest_is_stored_once(spark, tmp_path)
         json.dumps({"text": "Le ministre a signé un accord avec Kiev lundi à Paris.", "lang": "fr",
                     "published": "2025-03-03"}),
         "{broken",
-        json.dumps({"text": "mot " * 260_000, "lang": "fr"}),  # over nlp.max_length
+        json.dumps({"text": "Texte « " + "«" * 300, "lang": "fr"}),  # refused by the tokenizer guard
         json.dumps({"text": article.text}),  # a copy of a.txt
     ]) + "\n", encoding="utf-8")
     (inputs / "empty.txt").write_text("", encoding="utf-8")
     report = jobs.spark_ingest([inputs], tmp_path / "s.duckdb", spark, parquet_dir=tmp_path / "pq")
     where = [(e.source.rsplit("/", 1)[-1], e.line, e.message[:6]) for e in report.failed]
-    assert where == [("b.jsonl", 2, "[F006]"), ("b.jsonl", 3, "[F012]"), ("empty.txt", None, "[F002]")]
+    assert where == [("b.jsonl", 2, "[F006]"), ("b.jsonl", 3, "[F016]"), ("empty.txt", None, "[F002]")]
     assert (report.new, report.duplicates_in_input, report.read) == (2, 1, 4)
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
         assert store.counts()["documents"] == 2

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 pytestmark = [pytest.mark.slow, pytest.mark.issue(11)]
 
-US_UA = "agr:ukraine+united-states:minerals"
+US_UA = "agr:ukraine+united-states:deal"
 
 
 @pytest.fixture(scope="module")

@@ -166,7 +166,7 @@ def test_web_browser_hostile_article_is_shown_as_text(page, server):
 def test_web_browser_layout_fits_375px_and_keyboard_reaches_the_nav(browser, server):
     context = browser.new_context(viewport={"width": 375, "height": 812})
     pg = context.new_page()
-    for path in ("/", "/agreements/agr:ukraine+united-states:minerals", "/actors/Q7747",
+    for path in ("/", "/agreements/agr:ukraine+united-states:deal", "/actors/Q7747",
                  "/quotes", "/search?q=accord", f"/documents/{xss_doc_id()}"):
         pg.goto(f"{server}{path}")
         width = pg.evaluate("document.documentElement.scrollWidth")

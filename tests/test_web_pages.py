@@ -12,7 +12,7 @@ from test_web_support import IMG, SCRIPT, client_for, web_store, xss_doc_id
 
 from filon.web.highlight import Span, render
 
-US_UA = "agr:ukraine+united-states:minerals"
+US_UA = "agr:ukraine+united-states:deal"
 VOID = {"meta", "link", "input", "br", "img", "hr", "circle", "line", "rect", "polyline"}
 
 

@@ -13,7 +13,7 @@ Method:
    joins the first cluster (agreement) that is compatible:
    - parties: the unit and the cluster share at least two parties, or one side names a single
      party that the other holds (a one-sided mention: "le Parlement a ratifié l'accord");
-   - subject: same resource family (all the pack's minerals are one family);
+   - kind: a deal joins deals, an invitation to invest joins offers (`Unit.family`);
    - dates: the unit (placed at its article's publication day, else its earliest event date)
      falls within `max_gap_days` (default 365) of the cluster's dates, so that a new deal between
      the same states years later is a new agreement.
@@ -21,7 +21,7 @@ Method:
    A unit's choice depends only on the units before it: the store links new articles by
    replaying only the units from the earliest new day on (`filon/store/agreement_links.py`).
 3. A cluster's id is `agr:<sorted party slugs>:<subject slug>` (e.g.
-   `agr:ukraine+united-states:minerals`), built from its core parties (those named by more than
+   `agr:ukraine+united-states:deal`), built from its core parties (those named by more than
    half of its units); a second cluster with the same key gets a `:2` suffix in date order.
    Invitations to invest form offer threads of their own (`…:minerals-investment`): Russia's offer
    to American companies is not the US–Ukraine agreement, even when an event names all three.

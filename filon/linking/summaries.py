@@ -9,8 +9,13 @@ from collections.abc import Iterable
 from filon.linking.units import Unit, slug, sort_key
 
 
-def _name(parties: list[str], family: str) -> str:
-    what = "minerals investment offer" if family == "minerals-investment" else f"{family} agreement"
+def _name(parties: list[str], family: str, domain: str | None) -> str:
+    """'Qatar–China energy agreement': the parties and the commonest domain of the deal's
+    events ("agreement" alone when none names one)."""
+    if family == "minerals-investment":
+        what = "minerals investment offer"
+    else:
+        what = f"{domain} agreement" if domain and domain != "other" else "agreement"
     return f"{'–'.join(parties)} {what}"
 
 
@@ -20,6 +25,7 @@ def summarize(agreement_id: str, core: list[str], units: Iterable[Unit]) -> dict
     positions: Counter[str] = Counter()
     ids: dict[str, str | None] = {}
     resources: Counter[str] = Counter()
+    domains: Counter[str] = Counter()
     items: list[tuple[tuple, tuple]] = []
     mentions = 0
     for unit in units:
@@ -29,6 +35,8 @@ def summarize(agreement_id: str, core: list[str], units: Iterable[Unit]) -> dict
                 positions[name] += pos
                 ids.setdefault(name, party_id)
             resources.update(step["resources"])
+            if step.get("domain") not in (None, "other"):  # steps stored before domains: None
+                domains[step["domain"]] += 1
             if step["status"] is None:
                 continue
             day = step["date"]
@@ -50,7 +58,7 @@ def summarize(agreement_id: str, core: list[str], units: Iterable[Unit]) -> dict
     family = units[0].family
     return {
         "agreement_id": agreement_id,
-        "name": _name(parties, family),
+        "name": _name(parties, family, domains.most_common(1)[0][0] if domains else None),
         "parties": [{"name": n, "id": ids[n]} for n in parties],
         "resources": [name for name, _ in resources.most_common()],
         "first_date": days[0] if days else None,

@@ -170,6 +170,7 @@ def _step(index: int, event: dict) -> dict:
         "claimed_by": claim.get("name"), "start": evidence.get("start"), "end": evidence.get("end"),
         "parties": [[p["name"], p.get("id")] for p in event.get("parties") or [] if p.get("name")],
         "resources": [r["name"] for r in event.get("resources") or [] if r.get("name")],
+        "domain": event.get("domain"),
     }
 
 
@@ -195,7 +196,7 @@ def record_units(record: dict, order: int = 0) -> list[Unit]:
         unit = by_key.get(key)
         if unit is None:
             # an invitation to invest is an offer thread of its own, never merged into a deal
-            family = "minerals-investment" if event["type"] == "investment_invitation" else "minerals"
+            family = "minerals-investment" if event["type"] == "investment_invitation" else "deal"
             unit = Unit(article_id, [], [], {}, [], family, None, set(), published)
             by_key[key] = unit
             units.append(unit)
