@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from html.parser import HTMLParser
 
@@ -180,3 +182,16 @@ def test_web_agreement_page_lists_a_page_of_steps_under_the_whole_chart(client):
     ids = [a["id"] for t, a in later.tags if t == "li" and (a.get("id") or "").startswith("step-")]
     assert ids[0] == "step-6" and len(ids) == min(total - 5, 50)
     assert any(t == "ol" and a.get("start") == "6" for t, a in later.tags)
+
+
+def test_web_pages_quotes_page_exports_the_filtered_quotes(client):
+    import html
+
+    body = client.get("/quotes", params={"speaker": "Zelensky", "kind": "direct"}).text
+    link = re.search(r'href="(/api/quotes\?[^"]*format=csv)"', body)
+    assert link is not None
+    response = client.get(html.unescape(link.group(1)))
+    assert response.status_code == 200 and "text/csv" in response.headers["content-type"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows and {r["speaker"] for r in rows} == {"Volodymyr Zelensky"}
+    assert {r["kind"] for r in rows} == {"direct"}

@@ -108,8 +108,11 @@ def quotes_page(
 ) -> HTMLResponse:
     table = queries.quotes(con, state_of(request).gazetteer, speaker or None, since or None,
                            until or None, q or None, kind or None, PAGE, offset)
+    # the same filters for the export links; urlencode escapes them, Jinja escapes the result
+    export = {"speaker": speaker, "kind": kind, "q": q, "since": since, "until": until}
+    export_query = urlencode({"limit": 10_000, **{k: v for k, v in export.items() if v}})
     return page(request, "quotes.html", title="Quotes", rows=table.dicts(),
-                pager=pager(request, table.total or 0, PAGE, offset),
+                pager=pager(request, table.total or 0, PAGE, offset), export_query=export_query,
                 filters={"speaker": speaker or "", "kind": kind or "", "q": q or "",
                          "since": since or "", "until": until or ""})
 
