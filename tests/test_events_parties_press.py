@@ -248,3 +248,25 @@ def test_events_talks_aiming_at_a_deal_assert_no_deal(nlp):
     found = agreements(nlp, "Les discussions visant à parvenir à un accord entre l'Inde et le "
                             "Japon reprendront lundi.")
     assert all(e["status"] in (None, "negotiating") for e in found)
+
+
+def test_events_have_a_deal_in_speech_is_signed_and_claimed(nlp):
+    found = agreements(nlp, "« Nous avons un accord sur les otages », a déclaré Donald Trump à propos "
+                            "d'Israël et du Hamas.")
+    assert [e["status"] for e in found] == ["signed"]
+    assert found[0]["claimed_by"]["name"] == "Donald Trump"
+
+
+def test_events_to_have_a_deal_as_a_goal_is_no_deal(nlp):
+    assert all(e["status"] is None for e in agreements(
+        nlp, "Pour avoir un accord avec l'Inde, il faudra que le Japon cède."))
+
+
+def test_events_truce_observed_is_in_force(nlp):
+    [event] = agreements(nlp, "Entre le Soudan et le Tchad, une trêve d'une semaine a été observée.")
+    assert event["status"] == "in_force" and event["coarse_status"] == "signed"
+
+
+def test_events_participle_describing_a_deal_asserts_no_talks(nlp):
+    found = agreements(nlp, "L'accord négocié depuis des mois par l'Inde et le Japon a été signé.")
+    assert [e["status"] for e in found] == ["signed"]

@@ -179,9 +179,12 @@ class EventExtractor(FilonComponent):
             return []  # every trigger needs a deal word or a resource: skip the matcher
         candidates = matched_triggers(ctx, sent, self.matcher, resource, has_context, agreement_nouns)
         chosen = []
+        deal_set = set(agreement_nouns)
         for span, trig in syn.drop_governed(table, syn.resolve_overlaps(candidates)):
-            if trig.type == "agreement" and chosen and syn.is_modifier(
-                    table, syn.predicate_of(table, span.start, span.end)):
+            predicate = syn.predicate_of(table, span.start, span.end)
+            if trig.status == "negotiating" and syn.describes(table, predicate, deal_set):
+                continue  # "leur accord de paix négocié sous l'égide de …": how it was made
+            if trig.type == "agreement" and chosen and syn.is_modifier(table, predicate):
                 # "un partenariat, présenté par Bruxelles comme …", "l'accord … conclu avec X":
                 # restates the noun; its words stay in the clause of the cue before it
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from spacy.tokens import Span
 
@@ -259,6 +259,22 @@ def drop_governed(t: TokenTable, chosen: list[tuple[Span, Trigger]]) -> list[tup
                 continue
         out.append((span, trig))
     return out
+
+
+def describes(t: TokenTable, i: int, nouns: Container[int]) -> bool:
+    """'l'accord négocié par …', 'leur accord de paix négocié sous l'égide de …': a past
+    participle right after a deal noun (and its "de X" complement) describes the deal; the
+    tagger often misreads it, so the form and the words before it decide."""
+    if not t.lower[i].endswith(("é", "ée", "és", "ées")):
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 4:
+        if k in nouns:
+            return True
+        if t.pos[k] not in ("NOUN", "ADJ") and t.lower[k] not in ("de", "d'", "d’"):
+            return False
+        k -= 1
+    return False
 
 
 def is_modifier(t: TokenTable, i: int) -> bool:
