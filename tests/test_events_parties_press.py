@@ -270,3 +270,10 @@ def test_events_truce_observed_is_in_force(nlp):
 def test_events_participle_describing_a_deal_asserts_no_talks(nlp):
     found = agreements(nlp, "L'accord négocié depuis des mois par l'Inde et le Japon a été signé.")
     assert [e["status"] for e in found] == ["signed"]
+
+
+def test_events_source_given_by_the_next_sentence_claims_the_deal(nlp):
+    found = agreements(nlp, "La Serbie s'apprête à signer un contrat gazier avec l'Azerbaïdjan. "
+                            "C'est ce qu'a annoncé jeudi le président Aleksandar Vučić.")
+    assert found and found[0]["status"] == "close"
+    assert "Vučić" in found[0]["claimed_by"]["name"]

@@ -67,7 +67,29 @@ def claimant_of(
     if trig.speech_act and agent is not None and not syn.in_relative(
             table, predicate, sent.start, sent.end) and not syn.recipient_view(table, predicate):
         return claim_of([agent]), None
+    told = told_next(ctx, sent)
+    if told is not None:
+        return claim_of([told]), None
     return None, None
+
+
+# "… s'apprête à signer un contrat. C'est ce qu'a annoncé jeudi le ministre X."
+_TOLD_NEXT = re.compile(r"\s*C['’]est\s+ce\s+qu['’](?:a|ont|avait|avaient)\s+(\w+)")
+
+
+def told_next(ctx: EventContext, sent: Span) -> Mention | None:
+    """The source a next sentence gives the whole previous one ("C'est ce qu'a annoncé X")."""
+    found = _TOLD_NEXT.match(ctx.text, sent.end_char)
+    if found is None:
+        return None
+    span = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    if span is None or ctx.table.lemma_lower[span.start] not in ctx.pack.lexicon.reporting_lemmas:
+        return None
+    end = ctx.text.find(".", found.end())
+    end = len(ctx.text) if end < 0 else end
+    after = [m for m in mentions_in(ctx, found.end(), end)
+             if not m.place and not m.demonym and m.type in AGENT_TYPES]
+    return after[0] if after else None
 
 
 def on_record(claim: dict | None) -> dict | None:
