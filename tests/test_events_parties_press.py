@@ -277,3 +277,10 @@ def test_events_source_given_by_the_next_sentence_claims_the_deal(nlp):
                             "C'est ce qu'a annoncé jeudi le président Aleksandar Vučić.")
     assert found and found[0]["status"] == "close"
     assert "Vučić" in found[0]["claimed_by"]["name"]
+
+
+def test_events_what_talks_are_about_says_they_are_under_way(nlp):
+    [event] = agreements(nlp, "Les négociations entre l'Inde et le Japon butent sur la question "
+                              "agricole.")
+    assert event["status"] == "negotiating" and parties(event) == {"India", "Japan"}
+    assert agreements(nlp, "Le débat porte sur la réforme des retraites.") == []
