@@ -284,3 +284,9 @@ def test_events_what_talks_are_about_says_they_are_under_way(nlp):
                               "agricole.")
     assert event["status"] == "negotiating" and parties(event) == {"India", "Japan"}
     assert agreements(nlp, "Le débat porte sur la réforme des retraites.") == []
+
+
+def test_events_urged_to_sign_is_close(nlp):
+    found = agreements(nlp, "Le Brésil a appelé l'UE à signer l'accord avec le Mercosur avant la "
+                            "fin de l'année.")
+    assert [e["status"] for e in found] == ["close"]

@@ -152,6 +152,7 @@ class EventLexicon:
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (id, name)
     place_nouns: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()  # 'un responsable américain': who tells
+    urge_lemmas: frozenset[str] = frozenset()  # 'exhorter X à signer'
     locative_prepositions: frozenset[str] = frozenset()
     dative_verbs: frozenset[str] = frozenset()
     non_parties: frozenset[str] = frozenset()
@@ -486,6 +487,7 @@ def load_event_lexicon(domain: str = DEFAULT_DOMAIN) -> EventLexicon:
     lex.reporting_lemmas = _values(data, "reporting_lemmas")
     lex.place_nouns = _values(data, "place_nouns")
     lex.source_nouns = _values(data, "source_nouns")
+    lex.urge_lemmas = _values(data, "urge_lemmas")
     lex.locative_prepositions = _values(data, "locative_prepositions")
     lex.dative_verbs = _values(data, "dative_verbs")
     lex.non_parties = _values(data, "non_parties")

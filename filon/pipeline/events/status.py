@@ -185,6 +185,10 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
             # still under negotiation (gold convention), not a plain non-signing
             return "negotiating", "not_yet_signed", "negotiating"
         return None, f"not_{status}", None
+    if status == "signed" and any(table.lemma_lower[t] in ctx.pack.lexicon.urge_lemmas
+                                  for t in chain[1:]):
+        # "Lula a exhorté les 27 à parapher cet accord": a text others are urged to sign is agreed
+        return "close", "urged_to_sign", COARSE_STATUS["close"]
     if trig.detail == "approved" and agent is not None and agent.type == "legislature":
         status, coarse = "ratified", "signed"
     if modality == "asserted":
