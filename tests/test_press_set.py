@@ -14,7 +14,7 @@ PRESS = Path(__file__).parent / "data" / "press"
 TEXTS = PRESS / "texts"
 HIDDEN = Path(__file__).parents[2] / "shared" / "hidden-eval" / "addresses.txt"
 # a little under the figures of the session that built the set (README, Accuracy)
-AGREEMENT_FLOORS = {"dev": 0.37, "heldout": 0.38}
+AGREEMENT_FLOORS = {"dev": 0.48, "heldout": 0.40}
 
 
 def _rows(path: Path) -> list[dict]:
