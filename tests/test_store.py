@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from filon.domains.gazetteer import load_gazetteer
 from filon.errors import StoreError
 from filon.ingest.article import Article
-from filon.store import Store, queries
+from filon.store import Store, queries, readonly_sql
 from filon.store.schema import SCHEMA_VERSION
 
 TEXT = "Vladimir Poutine a déclaré lundi que l'accord était « très proche », selon Moscou."
@@ -113,12 +113,12 @@ def test_store_sql_refuses_writes(tmp_path):
     path = tmp_path / "ro.duckdb"
     Store(path).close()
     with Store(path, read_only=True) as ro:
-        assert queries.sql(ro.con, "SELECT count(*) AS n FROM documents").rows == [(0,)]
+        assert readonly_sql.sql(ro.con, "SELECT count(*) AS n FROM documents").rows == [(0,)]
         with pytest.raises(StoreError, match="F202"):
-            queries.sql(ro.con, "DELETE FROM documents")
+            readonly_sql.sql(ro.con, "DELETE FROM documents")
         # a write hidden behind a read-only prefix is refused by the read-only connection itself
         with pytest.raises(StoreError):
-            queries.sql(ro.con, "WITH x AS (SELECT 1) INSERT INTO entities VALUES ('a','b','c','d','e')")
+            readonly_sql.sql(ro.con, "WITH x AS (SELECT 1) INSERT INTO entities VALUES ('a','b','c','d','e')")
 
 
 def test_store_read_only_on_missing_file_says_run_ingest(tmp_path):

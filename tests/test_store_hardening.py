@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from filon.cli import app
 from filon.errors import StoreError
 from filon.ingest.article import Article
-from filon.store import Store, queries
+from filon.store import Store, readonly_sql
 from filon.store.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +115,7 @@ def test_store_sql_connection_is_sandboxed(db):
         with pytest.raises(duckdb.Error, match="locked"):
             store.con.execute("SET enable_external_access = true")
         with pytest.raises(StoreError, match="F202"):
-            queries.sql(store.con, "SET enable_external_access = true")
+            readonly_sql.sql(store.con, "SET enable_external_access = true")
 
 
 # --- schema version, refused files -------------------------------------------------------------

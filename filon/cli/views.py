@@ -75,10 +75,10 @@ def sql_command(
 
         filon sql "SELECT name, count(*) FROM mentions GROUP BY name ORDER BY 2 DESC"
     """
-    from filon.store import queries
+    from filon.store import readonly_sql
 
     with open_store(db) as store:
-        emit(queries.sql(store.con, statement), fmt, raw_csv=raw_csv)
+        emit(readonly_sql.sql(store.con, statement), fmt, raw_csv=raw_csv)
 
 
 @app.command()

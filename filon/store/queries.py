@@ -1,4 +1,5 @@
-"""Read queries behind `filon query`, `filon timeline`, `filon briefing` and `filon sql`.
+"""Read queries behind `filon query`, `filon timeline`, `filon briefing` and the web app
+(`filon sql` is `filon.store.readonly_sql`).
 
 Each returns a `Table` (column names + rows) so the CLI can print it as a table, JSON Lines or
 CSV without knowing the query.
@@ -18,7 +19,6 @@ import duckdb
 
 from filon.domains.folding import fold
 from filon.domains.gazetteer import Gazetteer
-from filon.errors import Errors, StoreError
 
 
 @dataclass(slots=True)
@@ -365,71 +365,6 @@ def timeline(con: duckdb.DuckDBPyConnection, query: str | None = None,
     return Table(columns, steps)
 
 
-# Statement types `filon sql` runs. DuckDB's parser types DESCRIBE, SHOW, SUMMARIZE, FROM-first
-# and VALUES queries as SELECT; EXPLAIN is checked on the statement it wraps.
-_ALLOWED_TYPES = frozenset({"SELECT"})
-_EXPLAIN = re.compile(r"^\s*EXPLAIN\b(?:\s+ANALY[SZ]E\b)?(?:\s*\([^)]*\))?", re.IGNORECASE)
-_LEADING_COMMENTS = re.compile(r"^(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*", re.DOTALL)
-ALLOWED_SQL = "SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN [ANALYZE] of those"
-
-
-def _keyword(query: str) -> str:
-    """The statement's opening keyword(s) as the user wrote them: "INSTALL", "EXPLAIN ANALYZE"."""
-    words = _LEADING_COMMENTS.sub("", query).split(None, 2)
-    if words and words[0].upper() == "EXPLAIN" and len(words) > 1 and words[1].upper().startswith(
-            "ANALY"):
-        return "EXPLAIN ANALYZE"
-    return words[0].upper().rstrip(";") if words else ""
-
-
-def _check_statement(con: duckdb.DuckDBPyConnection, statement: str) -> str | None:
-    """None when `statement` is one allowed query, else the name of what is refused.
-
-    The name is the keyword the user wrote ("INSTALL", "RESET"), with DuckDB's statement type
-    when it differs: DuckDB types INSTALL as LOAD and IMPORT as PRAGMA.
-    """
-    try:
-        parsed = con.extract_statements(statement)
-    except duckdb.Error as exc:
-        raise StoreError(f"SQL error: {str(exc).splitlines()[0]}") from exc
-    if len(parsed) != 1:
-        raise StoreError(Errors.F204.format(n=len(parsed)))
-    kind = parsed[0].type.name
-    if kind == "EXPLAIN":
-        # EXPLAIN ANALYZE runs the statement it wraps: judge that one
-        query = _LEADING_COMMENTS.sub("", parsed[0].query)
-        match = _EXPLAIN.match(query)
-        inner = query[match.end():] if match else ""
-        try:
-            wrapped = con.extract_statements(inner) if inner.strip() else []
-        except duckdb.Error:
-            wrapped = []
-        if len(wrapped) == 1 and wrapped[0].type.name in _ALLOWED_TYPES:
-            return None
-        inner_name = _keyword(inner) if wrapped else "an unreadable statement"
-        return f"{_keyword(query)} {inner_name}"
-    if kind in _ALLOWED_TYPES:
-        return None
-    word = _keyword(parsed[0].query)
-    return word if word == kind else f"{word} ({kind.replace('_', ' ')})"
-
-
-def sql(con: duckdb.DuckDBPyConnection, statement: str) -> Table:
-    """Run exactly one read-only statement; see `ALLOWED_SQL`.
-
-    The type check is the first guard; the CLI also opens the store read-only with external
-    access disabled and the configuration locked, so a statement the check misses still cannot
-    touch files, extensions or settings.
-    """
-    refused = _check_statement(con, statement)
-    if refused is not None:
-        raise StoreError(Errors.F202.format(kind=refused, allowed=ALLOWED_SQL))
-    try:
-        return _table(con, statement)
-    except duckdb.Error as exc:
-        raise StoreError(f"SQL error: {exc}") from exc
-
-
 # -- views of the web app and its JSON API (filon serve) -------------------------------------
 
 
@@ -573,69 +508,6 @@ def actor(con: duckdb.DuckDBPyConnection, gaz: Gazetteer | None, actor_id: str,
         "quotes": said.dicts() if said else [], "quotes_total": said.total if said else 0,
         "agreements": agreements_of, "co_mentioned": co,
     }
-
-
-def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict | None:
-    """A stored article: text, metadata and every span filon found in it."""
-    found = _table(con, "SELECT id, source_id, url, outlet, lang, published, title, text,"
-                   " boilerplate, status, skip_reason, model FROM documents WHERE id = ?",
-                   [doc_id]).dicts()
-    if not found:
-        return None
-    doc = found[0]
-    doc["boilerplate"] = json.loads(doc["boilerplate"]) if doc["boilerplate"] else []
-    doc["entities"] = _table(
-        con, "SELECT idx, start, \"end\", text, label, entity_id, name, kind, refers_to_id,"
-        " refers_to_name FROM mentions WHERE doc_id = ? ORDER BY idx", [doc_id]).dicts()
-    doc["quotes"] = _table(
-        con, "SELECT idx, kind, start, \"end\", text, speaker_id, speaker_name, speaker_text,"
-        " speaker_start, speaker_end, cue, extra FROM quotes WHERE doc_id = ? ORDER BY idx",
-        [doc_id]).dicts()
-    doc["speakers"] = []
-    for q in doc["quotes"]:
-        q["extra"] = json.loads(q["extra"]) if q["extra"] else {}
-        if q["speaker_start"] is not None and q["speaker_end"] is not None:
-            doc["speakers"].append({"quote_idx": q["idx"], "start": q["speaker_start"],
-                                    "end": q["speaker_end"], "text": q["speaker_text"],
-                                    "id": q["speaker_id"], "name": q["speaker_name"]})
-    doc["dates"] = _table(con, "SELECT idx, start, \"end\", text, value, granularity FROM dates"
-                          " WHERE doc_id = ? ORDER BY idx", [doc_id]).dicts()
-    doc["evidence"] = _table(
-        con,
-        "SELECT e.idx, e.type, e.status, e.subject, e.date, e.agreement_id, a.name AS agreement,"
-        " e.evidence_start AS start, e.evidence_end AS \"end\", e.negated, e.modality,"
-        " e.claimed_by_id, e.claimed_by_name,"
-        " (SELECT list(p.name ORDER BY p.name) FROM event_parties p WHERE p.doc_id = e.doc_id"
-        "  AND p.event_idx = e.idx) AS parties"
-        " FROM events e LEFT JOIN agreements a ON a.agreement_id = e.agreement_id"
-        " WHERE e.doc_id = ? ORDER BY e.idx", [doc_id]).dicts()
-    return doc
-
-
-def search(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20, offset: int = 0
-           ) -> dict[str, Table]:
-    """Articles (title or text) and quotes containing `text`, accents and case ignored.
-
-    A scan with `folded_pattern`: DuckDB's fts extension needs a download and an index written
-    into the store, neither possible for a read-only store offline; the scan of 4,000 articles
-    takes a few milliseconds.
-    """
-    pattern = folded_pattern(text)
-    docs = _page(
-        con,
-        "SELECT id, published, outlet, title,"
-        " regexp_extract(text, '(?s).{0,80}(?:' || ? || ').{0,140}') AS snippet FROM documents"
-        " WHERE regexp_matches(text, ?) OR regexp_matches(coalesce(title, ''), ?)"
-        " ORDER BY published DESC NULLS LAST, id",
-        [pattern, pattern, pattern], limit, offset,
-    )
-    said = _page(
-        con,
-        "SELECT published, speaker_name AS speaker, speaker_id, kind, text, doc_id, idx"
-        " FROM quotes WHERE regexp_matches(text, ?) ORDER BY published DESC NULLS LAST, doc_id, idx",
-        [pattern], limit, offset,
-    )
-    return {"documents": docs, "quotes": said}
 
 
 def agreement_steps(con: duckdb.DuckDBPyConnection, agreement_id: str) -> list[dict]:

@@ -27,7 +27,7 @@ from fastapi.responses import JSONResponse, Response
 
 from filon.domains.taxonomy import DOMAINS
 from filon.export import csv_cell
-from filon.store import queries
+from filon.store import document_queries, queries
 from filon.store.queries import Table
 from filon.web.state import ApiError, ServerState
 
@@ -181,13 +181,13 @@ def list_documents(con: Con, limit: Limit = 50, offset: Offset = 0,
 @router.get("/documents/{doc_id}",
             summary="An article's text and every span: entities, quotes, speakers, dates, evidence")
 def get_document(con: Con, doc_id: str) -> JSONResponse:
-    return found(queries.document(con, doc_id), "document", doc_id)
+    return found(document_queries.document(con, doc_id), "document", doc_id)
 
 
 @router.get("/search", summary="Articles and quotes containing a text (accents and case ignored)")
 def search(con: Con, q: Annotated[str, Query(min_length=1, max_length=200)],
            limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Offset = 0) -> JSONResponse:
-    result = queries.search(con, q, limit, offset)
+    result = document_queries.search(con, q, limit, offset)
     return JSONResponse({
         "ok": True, "q": q, "engine": "substring", "limit": limit, "offset": offset,
         **{name: {"total": t.total, "items": [plain(r) for r in t.dicts()]}

@@ -77,7 +77,7 @@ def render(text: str, spans: list[Span]) -> Markup:
 
 
 def document_spans(doc: dict) -> list[Span]:
-    """The spans of a `queries.document` result, each saying what filon concluded."""
+    """The spans of a `document_queries.document` result, each saying what filon concluded."""
     spans: list[Span] = []
     for b in doc["boilerplate"]:
         spans.append(Span(b["start"], b["end"], "boilerplate", attrs={

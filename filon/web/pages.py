@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from filon.store import queries
+from filon.store import document_queries, queries
 from filon.web import charts
 from filon.web.api import DAY, Con, state_of
 from filon.web.highlight import css_token, document_spans, render, url_id
@@ -119,7 +119,7 @@ def quotes_page(
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, con: Con, doc_id: str) -> HTMLResponse:
-    doc = queries.document(con, doc_id)
+    doc = document_queries.document(con, doc_id)
     if doc is None:
         raise ApiError(404, "not_found", f"no document with id {doc_id!r}")
     # only http(s) addresses become links: a stored `javascript:` URL stays text
@@ -133,7 +133,7 @@ def document_page(request: Request, con: Con, doc_id: str) -> HTMLResponse:
 def search_page(request: Request, con: Con, q: str = "",
                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     q = q.strip()[:200]
-    result = queries.search(con, q, 20, offset) if q else None
+    result = document_queries.search(con, q, 20, offset) if q else None
     total = max((t.total or 0 for t in result.values()), default=0) if result else 0
     return page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q,
                 docs=result["documents"].dicts() if result else [],
