@@ -92,6 +92,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # runs just under the tokenizer guard (pipeline.guards), spaced out
     "short-runs": lambda n: _fill(lambda k: "(" * _max_affix_run() + " ", n, "Il a dit ", "fin."),
     "short-lines": lambda n: _fill(lambda k: "Non.\n", n),
+    # men speak, then "elle" answers again and again: the pronoun's fallback walks back
+    "pronouns": lambda n: _fill(lambda k: "« Nous signerons », a-t-elle ajouté. ", n,
+                                "« Nous sommes prêts », a déclaré Paul Girard. "),
 }
 
 

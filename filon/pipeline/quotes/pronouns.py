@@ -24,6 +24,9 @@ _PERSON_REACH = 60
 _DETERMINER_GENDER = {"un": "m", "le": "m", "ce": "m", "cet": "m", "une": "f", "la": "f", "cette": "f"}
 
 
+_FALLBACK_SPEAKERS = 200
+
+
 class PronounResolver:
     """Antecedents of pronouns in one document.
 
@@ -104,7 +107,10 @@ class PronounResolver:
             return None
         # nobody within three sentences (an interview: "répond-elle" after a run of questions
         # and answers): the last person of that gender who spoke, else who was named
-        for k in range(bisect_right(keys, pos - 1) - 1, -1, -1):
+        last = bisect_right(keys, pos - 1) - 1
+        # at most the last _FALLBACK_SPEAKERS speakers: a text of hundreds of "a-t-elle dit" with
+        # no woman speaking must not walk back through every speaker for each pronoun
+        for k in range(last, max(last - _FALLBACK_SPEAKERS, -1), -1):
             sp = ctx.speaker_events[k][1]
             if sp.get("name") and not self._not_person(sp) and self._compatible(sp, gender, False):
                 return sp
