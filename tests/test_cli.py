@@ -167,3 +167,17 @@ def test_cli_every_command_has_help_and_readme_docs(command):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(rf"`filon {' '.join(command)}\b", readme) or re.search(
         rf"filon {command[0]} [^\n]*{command[-1]}", readme), f"README lacks `filon {' '.join(command)}`"
+
+
+def test_cli_extract_max_chunk_chars_cuts_long_texts_with_whole_text_offsets(tmp_path):
+    paragraph = ("Le ministre ukrainien a déclaré lundi à Kiev que l'accord avec les États-Unis "
+                 "serait signé vendredi. « Nous sommes prêts », a-t-il ajouté.\n\n")
+    text = paragraph * 30  # about 4,300 characters
+    source = tmp_path / "long.txt"
+    source.write_text("title: long\npublished: 2025-03-03\nlang: fr\n---\n" + text, encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    result = _invoke("extract", str(source), "-o", str(out), "-q", "--max-chunk-chars", "1000")
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert len(record["chunks"]) >= 4
+    assert record["quotes"] and all(text[q["start"]:q["end"]] == q["text"] for q in record["quotes"])

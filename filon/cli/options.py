@@ -51,13 +51,20 @@ def packs_spec(packs: list[str] | None) -> str:
     return spec
 
 
+CHUNK_OPT = Annotated[int, typer.Option(
+    "--max-chunk-chars", min=1_000, help="A longer text runs in parts of at most this many "
+    "characters, cut at paragraph, line or sentence ends; offsets stay those of the whole text.")]
+
+
 def make_backend(model: str, batch_size: int, processes: int, max_seconds: float | None = None,
-                 packs: list[str] | None = None):
+                 packs: list[str] | None = None, max_chunk_chars: int | None = None):
+    from filon.backends.chunking import DEFAULT_MAX_CHUNK_CHARS
     from filon.backends.local import DEFAULT_MAX_ARTICLE_SECONDS, LocalBackend
 
     seconds = DEFAULT_MAX_ARTICLE_SECONDS if max_seconds is None else max_seconds
     return LocalBackend(model=model, batch_size=batch_size, n_process=processes,
-                        max_article_seconds=seconds, packs=packs_spec(packs))
+                        max_article_seconds=seconds, packs=packs_spec(packs),
+                        max_chunk_chars=max_chunk_chars or DEFAULT_MAX_CHUNK_CHARS)
 
 
 def open_store(db: Path):

@@ -10,6 +10,7 @@ import typer
 from filon.cli.apps import app
 from filon.cli.options import (
     BATCH_OPT,
+    CHUNK_OPT,
     DB_OPT,
     DEFAULT_DB,
     HOST_DELAY_OPT,
@@ -51,6 +52,7 @@ def ingest(
     timeout: TIMEOUT_OPT = 20.0,
     host_delay: HOST_DELAY_OPT = 1.0,
     pack: PACK_OPT = None,
+    max_chunk_chars: CHUNK_OPT = 100_000,
     backend_name: BACKEND_OPT = BackendName.local,
     master: MASTER_OPT = None,
     parquet_dir: PARQUET_OPT = None,
@@ -79,7 +81,8 @@ def ingest(
                               pack)
         report = spark_ingest(paths, db, spark, parquet_dir, max_bytes, lang)
     else:
-        backend = make_backend(model, batch_size, processes, max_article_seconds, pack)
+        backend = make_backend(model, batch_size, processes, max_article_seconds, pack,
+                               max_chunk_chars)
         with progress_bar("ingest", quiet) as progress, \
                 make_fetcher(paths, timeout, host_delay, max_bytes) as fetcher:
             report = jobs.ingest(paths, db, backend, max_bytes=max_bytes, default_lang=lang,
@@ -111,6 +114,7 @@ def extract(
     quiet: QUIET_OPT = False,
     max_article_seconds: SECONDS_OPT = 60.0,
     pack: PACK_OPT = None,
+    max_chunk_chars: CHUNK_OPT = 100_000,
     backend_name: BACKEND_OPT = BackendName.local,
     master: MASTER_OPT = None,
     parquet_dir: PARQUET_OPT = None,
@@ -134,7 +138,8 @@ def extract(
             with open(output, "w", encoding="utf-8") as fh:
                 report = spark_extract(paths, fh, spark, parquet_dir, max_bytes, lang)
     else:
-        backend = make_backend(model, batch_size, processes, max_article_seconds, pack)
+        backend = make_backend(model, batch_size, processes, max_article_seconds, pack,
+                               max_chunk_chars)
         with progress_bar("extract", quiet or output == "-") as progress:
             if output == "-":
                 report = jobs.extract(paths, sys.stdout, backend, max_bytes=max_bytes,
