@@ -47,10 +47,9 @@ def _user_agent() -> str:
         version = meta["Version"]
         urls = dict(url.split(", ", 1) for url in meta.get_all("Project-URL") or [] if ", " in url)
     except metadata.PackageNotFoundError:
-        # running from a source tree that was never installed
-        from filon import __version__ as version
-
-        urls = {}
+        # running from a source tree that was never installed (the package root imports the
+        # pipeline: reading its version from there would make ingest reach up to it)
+        version, urls = "dev", {}
     home = urls.get("Homepage") or "https://pypi.org/project/filon/"
     return f"filon/{version} (+{home})"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -22,9 +22,6 @@ from filon.pipeline.quotes.cues import FINAL_PUNCT, QUOTE_CHARS, CueLexicon, Cue
 from filon.pipeline.quotes.marks import QuoteSpan, find_quotes
 from filon.pipeline.quotes.mentions import collect_mentions
 from filon.pipeline.tokens import TokenTable, token_table
-
-if TYPE_CHECKING:
-    from filon.pipeline.quotes.content import ClauseIndex
 
 
 @dataclass(slots=True)
@@ -54,7 +51,9 @@ class DocContext:
     inside: list[bool] = field(default_factory=list)  # token -> inside a top-level quotation
     speaker_events: list[tuple[int, dict]] = field(default_factory=list)  # (offset, speaker), sorted
     speaker_keys: list[int] = field(default_factory=list)  # the offsets of `speaker_events`
-    clauses: ClauseIndex | None = None  # clause bounds (`content.clause_index`), built on first use
+    # clause bounds (`content.ClauseIndex`), built there on first use; typed loosely so that
+    # this module, which content reads, does not import it back
+    clauses: Any = None
 
     def token_at(self, char: int) -> int:
         """Index of the token holding character `char` (or the nearest before it)."""
