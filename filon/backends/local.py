@@ -121,10 +121,13 @@ def _records(nlp: Language, articles: list[Article], batch_size: int, max_chars:
     # a text over the chunk limit runs as parts (`filon.backends.chunking`), merged back
     split = [split_article(a, max_chars) for a in articles]
     parts = [part for parts in split for _, _, part in parts]
-    pairs = list(process(nlp, parts, batch_size, 1))
-    if [a.id for a, _ in pairs] != [a.id for a in parts]:
+    # each doc becomes its record as it comes out of the pipe, so the parts of a long text are
+    # not all held as docs until the end
+    done: list[tuple[str, dict]] = [(part.id, doc_to_record(doc, part))
+                                    for part, doc in process(nlp, parts, batch_size, 1)]
+    if [part_id for part_id, _ in done] != [a.id for a in parts]:
         raise _Dropped("the pipeline dropped the article without an error")
-    records = iter(doc_to_record(doc, part) for part, doc in pairs)
+    records = iter(record for _, record in done)
     out = []
     for article, pieces in zip(articles, split, strict=True):
         got = [(start, end, next(records)) for start, end, _ in pieces]
