@@ -186,7 +186,7 @@ def events(
     domain: str | None = None,
 ) -> Table:
     """Events with their parties, filtered by type, status, party (any alias), agreement and
-    domain (trade, energy, …; see `filon.pipeline.events.lexicon.DOMAINS`)."""
+    domain (trade, energy, …; see `filon.domains.taxonomy.DOMAINS`)."""
     where, params = ["TRUE"], []
     if domain:
         where.append(f"{_EVENT_DOMAIN} = ?")

@@ -408,6 +408,12 @@ class TriggerMatcher:
         return [(key, start, end) for key, _, start, end in found]
 
 
+# the pack's plain word lists, each read into the `EventLexicon` field of the same name
+_WORD_SETS = ("hypothetical_marks", "negation_words", "attribution_cues", "reporting_lemmas",
+              "place_nouns", "source_nouns", "urge_lemmas", "locative_prepositions",
+              "dative_verbs", "non_parties", "comparison_cues", "deal_name_words")
+
+
 def _values(data: dict, key: str) -> frozenset[str]:
     section = data.get(key) or {}
     values = section.get("values", []) if isinstance(section, dict) else section
@@ -481,18 +487,8 @@ def load_event_lexicon(domain: str = DEFAULT_DOMAIN) -> EventLexicon:
             continue
         for lemma in lemmas:
             lex.modal[str(lemma).lower()] = modality
-    lex.hypothetical_marks = _values(data, "hypothetical_marks")
-    lex.negation_words = _values(data, "negation_words")
-    lex.attribution_cues = _values(data, "attribution_cues")
-    lex.reporting_lemmas = _values(data, "reporting_lemmas")
-    lex.place_nouns = _values(data, "place_nouns")
-    lex.source_nouns = _values(data, "source_nouns")
-    lex.urge_lemmas = _values(data, "urge_lemmas")
-    lex.locative_prepositions = _values(data, "locative_prepositions")
-    lex.dative_verbs = _values(data, "dative_verbs")
-    lex.non_parties = _values(data, "non_parties")
-    lex.comparison_cues = _values(data, "comparison_cues")
-    lex.deal_name_words = _values(data, "deal_name_words")
+    for name in _WORD_SETS:  # each a `{values: [...], source: ...}` section of the same name
+        setattr(lex, name, _values(data, name))
     for entry in data.get("qualified_agreement_nouns", []):
         lex.qualified_nouns[entry["lemma"].lower()] = frozenset(
             str(c).lower() for c in entry["complements"])
