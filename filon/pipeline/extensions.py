@@ -17,6 +17,7 @@ ship Docs to other processes or Spark workers without pickling code.
 from __future__ import annotations
 
 import weakref
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc
@@ -60,3 +61,14 @@ def doc_text(doc: Doc) -> str:
         text = _TEXTS[doc] = doc.text
     return text
 
+
+def published_day(doc: Doc) -> date | None:
+    """The day the article was published (`doc._.filon_published`, an ISO date or datetime),
+    else None: the reference every component reads relative dates and roles against."""
+    value = doc._.filon_published
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

@@ -35,7 +35,7 @@ from filon.pipeline.component import FilonComponent
 from filon.pipeline.dates.expressions import Expression, find_expressions
 from filon.pipeline.dates.resolution import Resolved, Tense, resolve
 from filon.pipeline.dates.tense import clause_tense, line_breaks
-from filon.pipeline.extensions import doc_text, set_doc_extensions
+from filon.pipeline.extensions import doc_text, published_day, set_doc_extensions
 
 
 class DateTagger(FilonComponent):
@@ -165,12 +165,7 @@ def _reference_date(doc: Doc) -> date | None:
         published = parse_dateline(doc_text(doc))
         if published:
             doc._.filon_published = published
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(str(published)[:10])
-    except ValueError:
-        return None
+    return published_day(doc)
 
 
 # -- syntax-aware filters and tense --------------------------------------------------------------

@@ -53,11 +53,11 @@ from filon.pipeline.entities.gender import (
     load_first_names,
     share_gender,
 )
-from filon.pipeline.entities.identities import named_entity, parse_date, role_entity
+from filon.pipeline.entities.identities import named_entity, role_entity
 from filon.pipeline.entities.matching import Matchers, find_candidates, resolve_overlaps
 from filon.pipeline.entities.mentions import Mention, span_chars
 from filon.pipeline.entities.persons import PersonIndex, link_appositions
-from filon.pipeline.extensions import doc_text, set_doc_extensions
+from filon.pipeline.extensions import doc_text, published_day, set_doc_extensions
 from filon.pipeline.tokens import TokenTable, token_table
 
 # `first_name_gender` and `load_first_names` are read from here by the quotes component and
@@ -93,7 +93,7 @@ class EntityLinker(FilonComponent):
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
         """Link mentions, write `doc._.filon_entities` and align `doc.ents`."""
         gaz = self.gazetteer
-        day = parse_date(doc._.filon_published)
+        day = published_day(doc)
         table = token_table(doc)
         text = doc_text(doc)
         people = PersonIndex(gaz, table, text, mentions)

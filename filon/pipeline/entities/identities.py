@@ -95,16 +95,6 @@ def role_entity(
     return entity
 
 
-def parse_date(value: str | None) -> date | None:
-    """The day of an ISO date or datetime string (the article's `filon_published`), else None."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _entity(
     text: str, start_char: int, end_char: int, label: str, actor_id: str | None, name: str | None, kind: str
 ) -> dict:

@@ -8,7 +8,6 @@ import itertools
 import operator
 from collections.abc import Container
 from dataclasses import dataclass, field
-from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -252,8 +251,3 @@ def longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, i
     return sorted(kept, key=lambda m: m[1])
 
 
-def day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None

@@ -22,10 +22,9 @@ from filon.pipeline.events.context import (
     EventPack,
     Mention,
     char_span,
-    day,
     where,
 )
-from filon.pipeline.extensions import doc_text
+from filon.pipeline.extensions import doc_text, published_day
 from filon.pipeline.quotes.cues import OCCUPATIONS, TITLES
 from filon.pipeline.tokens import TokenTable, token_table
 
@@ -42,7 +41,7 @@ _DATIVE = frozenset({"à", "au", "aux"})
 
 def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
     entities = doc._.filon_entities
-    published = day(doc._.filon_published)
+    published = published_day(doc)
     mentions = (from_entities(pack, doc, entities) if entities is not None
                 else from_gazetteer(pack, doc, published))
     covered = sorted((m.start, m.end) for m in mentions)

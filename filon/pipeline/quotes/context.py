@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from filon.domains.gazetteer import Gazetteer
-from filon.pipeline.extensions import doc_text, in_spans
+from filon.pipeline.extensions import doc_text, in_spans, published_day
 from filon.pipeline.quotes.cues import FINAL_PUNCT, QUOTE_CHARS, CueLexicon, CueScanner, Hit
 from filon.pipeline.quotes.marks import QuoteSpan, find_quotes
 from filon.pipeline.quotes.mentions import collect_mentions
@@ -106,7 +106,7 @@ def no_cue() -> dict:
 def build_context(doc: Doc, lexicon: CueLexicon, gaz: Gazetteer) -> DocContext:
     """Everything the steps read about `doc`, computed once."""
     text = doc_text(doc)
-    day = parse_date(doc._.filon_published)
+    day = published_day(doc)
     skip = doc._.filon_boilerplate or []
     table = token_table(doc)
     sents = sentences(doc, table)
@@ -138,14 +138,6 @@ def build_context(doc: Doc, lexicon: CueLexicon, gaz: Gazetteer) -> DocContext:
     return ctx
 
 
-def parse_date(value: str | None) -> date | None:
-    """The day of an ISO date string (`filon_published`), else None."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 SENTENCE_ENDS = FINAL_PUNCT | QUOTE_CHARS | {":"}
