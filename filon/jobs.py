@@ -21,7 +21,7 @@ from filon.errors import InputError
 from filon.ingest import iter_articles
 from filon.ingest.article import Article
 from filon.ingest.readers import ReadResult, is_url
-from filon.linking.agreements import link_agreements
+from filon.linking.agreements import set_agreement_ids
 from filon.store import Store
 from filon.store.schema import rollback
 
@@ -253,13 +253,10 @@ def _extract(articles: Iterable[Article], out: IO[str], backend: LocalBackend, r
 
 def _write_linked(records: list[dict], out: IO[str]) -> int:
     """Write records as JSON Lines with agreement ids linked across them; returns the agreements."""
-    links = link_agreements(records)
-    by_id = {r["id"]: r for r in records}
-    for (doc_id, idx), agreement_id in links.items():
-        by_id[doc_id]["events"][idx]["agreement_id"] = agreement_id
+    agreements = set_agreement_ids(records)
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return len(set(links.values()))
+    return agreements
 
 
 # --- the same jobs on Spark -------------------------------------------------------------------

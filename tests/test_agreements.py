@@ -241,3 +241,53 @@ def test_cluster_gap_is_the_distance_to_the_nearest_day():
     assert cluster.gap(date(2025, 1, 1)) == 9
     assert cluster.gap(date(2026, 3, 1)) == 365
     assert cluster.gap(date(2023, 12, 1)) == 31
+
+
+def test_agreements_same_parties_on_two_subjects_stay_two_deals():
+    # the minerals deal and a ceasefire negotiated between the same states in the same weeks
+    records = [
+        record("a1", "2025-03-01", event("negotiating", [US, UA], "2025-03-01")),
+        record("a2", "2025-03-05", event("proposed", [US, UA], "2025-03-05", domain="security")),
+        record("a3", "2025-03-09", event("close", [UA, US], "2025-03-09", domain="security")),
+        record("a4", "2025-03-12", event("signed", [US, UA], "2025-03-12")),
+    ]
+    links = link_agreements(records)
+    assert links[("a1", 0)] == links[("a4", 0)]
+    assert links[("a2", 0)] == links[("a3", 0)]
+    assert links[("a1", 0)] != links[("a2", 0)]
+    names = sorted(s["name"].rsplit(" ", 2)[1] for s in agreement_summaries(records))
+    assert names == ["minerals", "security"]
+
+
+def test_agreements_unit_without_domain_joins_on_parties_and_dates():
+    records = [
+        record("a1", "2025-03-01", event("negotiating", [US, UA], "2025-03-01", domain="trade")),
+        record("a2", "2025-03-04", event("signed", [UA, US], "2025-03-04", domain="other")),
+        record("a3", "2025-03-06", event("signed", [UA, US], "2025-03-06", domain=None)),
+    ]
+    assert len(set(link_agreements(records).values())) == 1
+
+
+def test_agreements_one_misread_domain_does_not_split_a_long_deal():
+    # a unit's domain is its events' commonest: one event read as "security" in an article
+    # about the minerals deal does not move that article to another agreement
+    mixed = record("a3", "2025-03-09", event("close", [UA, US], "2025-03-09"),
+                   event("close", [UA, US], "2025-03-09", domain="security", start=40),
+                   event("signed", [UA, US], "2025-03-09", start=80))
+    records = [record("a1", "2025-03-01", event("negotiating", [US, UA], "2025-03-01")),
+               record("a2", "2025-03-05", event("proposed", [US, UA], "2025-03-05")), mixed]
+    assert len(set(link_agreements(records).values())) == 1
+
+
+def test_cluster_is_about_the_domains_of_a_fifth_of_its_units():
+    cluster = _Cluster()
+    assert cluster.about("trade")  # a cluster that names no domain takes any
+    for domain in ["minerals"] * 4 + ["security"]:
+        unit = _unit(["A", "B"], date(2025, 1, 1))
+        unit.steps = [{"domain": domain}]
+        cluster.add(unit)
+    assert cluster.about("minerals") and cluster.about("security")
+    assert not cluster.about("trade")
+    tied = _unit(["A", "B"], None)
+    tied.steps = [{"domain": "trade"}, {"domain": "energy"}, {"domain": "other"}]
+    assert tied.domain is None  # a tie names no domain

@@ -16,12 +16,14 @@ from filon.errors import Errors, FilonError, InputError
 from filon.evaluation.base import EvalError, LayerScore
 from filon.ingest import iter_articles
 from filon.ingest.article import Article
+from filon.linking.agreements import set_agreement_ids
 
 LAYER_MODULES = (
     "filon.evaluation.entities",
     "filon.evaluation.quotes",
     "filon.evaluation.dates",
     "filon.evaluation.events",
+    "filon.evaluation.links",
 )
 
 __all__ = ["EvalError", "LayerScore", "evaluate", "load_gold", "score_records"]
@@ -70,6 +72,7 @@ def evaluate(
             articles.append(item)
             keys[item.id] = key
     records = {keys[article.id]: record for article, record in backend.run(articles)}
+    set_agreement_ids(list(records.values()))  # as `filon extract` gives them: linked across articles
     return score_records(golds, records), failed
 
 

@@ -114,6 +114,67 @@ def _show(coarse: str | None, parties, asserter, evidence: str) -> str:
     return f"{coarse} {sorted(parties)} by {who} | {evidence[:160]}"
 
 
+def gold_assertions(gold: dict, gaz: Gazetteer) -> list[dict]:
+    """The scored assertions of one gold row (coarse status known), in gold order, each with
+    its `index` in the row's `agreements` and its `deal` key when the gold gives one."""
+    items = []
+    for index, item in enumerate(gold.get("agreements") or []):
+        coarse = gold_coarse(item)
+        if coarse is None:
+            continue
+        items.append({
+            "coarse": coarse,
+            "parties": _party_names(item.get("parties") or [], gaz),
+            "asserter": gold_asserter(item.get("asserted_by"), gaz),
+            "evidence": item.get("evidence") or "",
+            "index": index,
+            "deal": item.get("deal"),
+        })
+    return items
+
+
+def predicted_assertions(record: dict | None, gaz: Gazetteer) -> list[dict]:
+    """The status assertions among a record's events, each with its `agreement_id`."""
+    preds = []
+    for event in (record or {}).get("events") or []:
+        coarse = predicted_coarse(event)
+        if coarse is None:
+            continue
+        preds.append({
+            "coarse": coarse,
+            "parties": _party_names([p.get("name") or "" for p in event.get("parties") or []], gaz),
+            "asserter": predicted_asserter(event.get("claimed_by"), gaz),
+            "evidence": (event.get("evidence") or {}).get("text") or "",
+            "agreement_id": event.get("agreement_id"),
+        })
+    return preds
+
+
+def match(gold_items: list[dict], preds: list[dict]) -> dict[int, int]:
+    """Greedy one-to-one matching of one article's predictions to its gold assertions (see the
+    module docstring): `{prediction index: gold index}`."""
+    pairs = []
+    for gi, gold in enumerate(gold_items):
+        for pi, pred in enumerate(preds):
+            if gold["coarse"] != pred["coarse"]:
+                continue
+            unspecified = "unspecified" in gold["parties"]
+            if not unspecified and not gold["parties"] & pred["parties"]:
+                continue
+            rank = 2 * _same_text(gold["evidence"], pred["evidence"]) + (
+                gold["asserter"] == pred["asserter"]
+            )
+            pairs.append((-rank, gi, pi))
+    used_g: set[int] = set()
+    used_p: dict[int, int] = {}
+    for _, gi, pi in sorted(pairs):
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p[pi] = gi
+    return used_p
+
+
 def score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
     """P/R/F1 of agreement status assertions, with asserter accuracy on matched items.
 
@@ -130,47 +191,10 @@ def score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
     layer = LayerScore(LAYER)
     asserted_ok = matched_total = duplicates = same_evidence = 0
     for article_id in sorted(golds):
-        gold_items = []
-        for item in golds[article_id].get("agreements") or []:
-            coarse = gold_coarse(item)
-            if coarse is None:
-                continue
-            gold_items.append({
-                "coarse": coarse,
-                "parties": _party_names(item.get("parties") or [], gaz),
-                "asserter": gold_asserter(item.get("asserted_by"), gaz),
-                "evidence": item.get("evidence") or "",
-            })
-        preds = []
-        for event in (records.get(article_id) or {}).get("events") or []:
-            coarse = predicted_coarse(event)
-            if coarse is None:
-                continue
-            preds.append({
-                "coarse": coarse,
-                "parties": _party_names([p.get("name") or "" for p in event.get("parties") or []], gaz),
-                "asserter": predicted_asserter(event.get("claimed_by"), gaz),
-                "evidence": (event.get("evidence") or {}).get("text") or "",
-            })
-        pairs = []
-        for gi, gold in enumerate(gold_items):
-            for pi, pred in enumerate(preds):
-                if gold["coarse"] != pred["coarse"]:
-                    continue
-                unspecified = "unspecified" in gold["parties"]
-                if not unspecified and not gold["parties"] & pred["parties"]:
-                    continue
-                rank = 2 * _same_text(gold["evidence"], pred["evidence"]) + (
-                    gold["asserter"] == pred["asserter"]
-                )
-                pairs.append((-rank, gi, pi))
-        used_g: set[int] = set()
-        used_p: dict[int, int] = {}
-        for _, gi, pi in sorted(pairs):
-            if gi in used_g or pi in used_p:
-                continue
-            used_g.add(gi)
-            used_p[pi] = gi
+        gold_items = gold_assertions(golds[article_id], gaz)
+        preds = predicted_assertions(records.get(article_id), gaz)
+        used_p = match(gold_items, preds)
+        used_g = set(used_p.values())
         layer.tp += len(used_p)
         for pi, gi in used_p.items():
             matched_total += 1

@@ -14,6 +14,10 @@ Method:
    - parties: the unit and the cluster share at least two parties, or one side names a single
      party that the other holds (a one-sided mention: "le Parlement a ratifié l'accord");
    - kind: a deal joins deals, an invitation to invest joins offers (`Unit.family`);
+   - subject: a unit whose events say what the deal is about (`Unit.domain`: trade, energy,
+     security…) joins only a cluster about that domain too, so that the US–Ukraine minerals
+     agreement and a US–Ukraine ceasefire in the same months stay two agreements; a unit that
+     names no domain ("l'accord a été signé") joins on parties and dates alone;
    - dates: the unit (placed at its article's publication day, else its earliest event date)
      falls within `max_gap_days` (default 365) of the cluster's dates, so that a new deal between
      the same states years later is a new agreement.
@@ -42,7 +46,7 @@ DEFAULT_MAX_GAP_DAYS = 365
 _Cluster, _Unit, _sort_key = Cluster, Unit, sort_key
 
 __all__ = ["LINKED_TYPES", "agreement_summaries", "base_id", "cluster_units", "link_agreements",
-           "numbered_ids", "slug"]
+           "numbered_ids", "set_agreement_ids", "slug"]
 
 
 def _compatible(unit: Unit, cluster: Cluster, max_gap_days: int) -> int:
@@ -55,6 +59,8 @@ def _compatible(unit: Unit, cluster: Cluster, max_gap_days: int) -> int:
     shared = set(unit.parties) & set(core)
     one_sided = shared and (len(unit.parties) == 1 or len(core) == 1)
     if len(shared) < 2 and not one_sided:
+        return 0
+    if unit.domain is not None and not cluster.about(unit.domain):
         return 0
     gap = cluster.gap(unit.day) if unit.day is not None else None
     if gap is not None and gap > max_gap_days:
@@ -142,6 +148,17 @@ def link_agreements(
             for index in unit.events:
                 out[(unit.article_id, index)] = agreement_id
     return out
+
+
+def set_agreement_ids(records: Sequence[dict], max_gap_days: int = DEFAULT_MAX_GAP_DAYS) -> int:
+    """Write each linked event's global `agreement_id` into the records (in place, replacing
+    the article-local "local:N" keys); returns the number of agreements."""
+    links = link_agreements(records, max_gap_days)
+    by_id = {record.get("id") or record.get("source_id") or f"#{order}": record
+             for order, record in enumerate(records)}
+    for (doc_id, index), agreement_id in links.items():
+        by_id[doc_id]["events"][index]["agreement_id"] = agreement_id
+    return len(set(links.values()))
 
 
 def agreement_summaries(

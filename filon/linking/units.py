@@ -50,6 +50,16 @@ class Unit:
     steps: list[dict] = field(default_factory=list)
 
     @property
+    def domain(self) -> str | None:
+        """What the unit's deal is about: the commonest domain its events name ("other" and
+        steps stored before domains do not count); None when none names one or two tie."""
+        counts = Counter(s.get("domain") for s in self.steps if s.get("domain") not in (None, "other"))
+        top = counts.most_common(2)
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+            return None
+        return top[0][0]
+
+    @property
     def key(self) -> UnitKey:
         """The unit's place in linking order: its day, then its article id and first event.
 
@@ -70,6 +80,7 @@ class Cluster:
     # ratifié l'accord") joins an agreement but never decides between whom it is
     multi_counts: Counter[str] = field(default_factory=Counter)
     multi_units: int = 0
+    domains: Counter[str] = field(default_factory=Counter)  # units per domain (`Unit.domain`)
     sorted_days: list[date] = field(default_factory=list)
     _core: list[str] | None = None
 
@@ -94,7 +105,16 @@ class Cluster:
             self.multi_units += 1
         if unit.day is not None:
             bisect.insort(self.sorted_days, unit.day)
+        if unit.domain is not None:
+            self.domains[unit.domain] += 1
         self._core = None
+
+    def about(self, domain: str) -> bool:
+        """Whether the cluster's deal is about `domain`: it names no domain yet, or at least a
+        fifth of its units that name one name this one (one misread unit does not open a door
+        for every later unit of its domain)."""
+        total = sum(self.domains.values())
+        return not total or 5 * self.domains[domain] >= total
 
     def days(self) -> list[date]:
         """The dates of the cluster's units, in order."""
