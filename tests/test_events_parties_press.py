@@ -290,3 +290,56 @@ def test_events_urged_to_sign_is_close(nlp):
     found = agreements(nlp, "Le Brésil a appelé l'UE à signer l'accord avec le Mercosur avant la "
                             "fin de l'année.")
     assert [e["status"] for e in found] == ["close"]
+
+
+def test_events_urging_verb_keeps_the_deal_it_urges_signed(nlp):
+    # "exhorter" is also a pressure cue: the infinitive it governs stays an event of its own
+    found = agreements(nlp, "Le Chili a exhorté le Japon à parapher l'accord de libre-échange.")
+    assert [e["status"] for e in found] == ["close"]
+
+
+@pytest.mark.parametrize(("text", "status", "coarse"), [
+    ("L'accord de pêche entre le Sénégal et la Mauritanie a été prolongé de deux ans.",
+     "in_force", "signed"),
+    ("Le Sénégal et la Mauritanie ont reconduit leur accord de pêche pour cinq ans.",
+     "in_force", "signed"),
+    ("Le Sénégal et la Mauritanie vont prolonger leur accord de pêche.", "close", "close"),
+])
+def test_events_extended_deal_is_in_force(nlp, text, status, coarse):
+    [event] = agreements(nlp, text)
+    assert (event["status"], event["coarse_status"]) == (status, coarse)
+    assert parties(event) == {"Senegal", "Mauritania"}
+
+
+def test_events_extending_something_else_is_no_deal(nlp):
+    assert agreements(nlp, "Le Sénégal a prolongé le couvre-feu de deux semaines.") == []
+
+
+def test_events_deal_adopted_is_approved_and_ratified_by_a_legislature(nlp):
+    [event] = agreements(nlp, "Les ministres de l'UE ont adopté mardi le nouveau protocole de "
+                              "pêche avec le Sénégal.")
+    assert (event["status"], event["coarse_status"]) == ("other", "close")
+    [event] = agreements(nlp, "Le Parlement européen a adopté le pacte sur la migration et l'asile.")
+    assert (event["status"], event["coarse_status"]) == ("ratified", "signed")
+    # lawmaking: a bill is adopted, no deal is
+    assert agreements(nlp, "Les députés ont adopté le projet de loi sur l'immigration.") == []
+
+
+def test_events_consent_given_to_a_deal_is_close(nlp):
+    found = agreements(nlp, "Le Hezbollah et Israël négocient une trêve. Le Hezbollah a donné son "
+                            "accord aux grandes lignes de la trêve.")
+    assert [e["status"] for e in found] == ["negotiating", "close"]
+    assert found[1]["claimed_by"]["name"] == "Hezbollah"
+    assert agreements(nlp, "Le ministre a donné son accord à la nomination du préfet.") == []
+
+
+def test_events_company_named_after_its_nationality_is_the_party(nlp):
+    [event] = agreements(nlp, "Le Maroc a signé un protocole d'entente avec la start-up "
+                              "française Qubitek Labs.")
+    assert "France" not in parties(event) and "Morocco" in parties(event)
+    assert any("Qubitek" in p for p in parties(event))
+    [event] = agreements(nlp, "La Commission négocie un contrat avec le laboratoire américain Moderna.")
+    assert "United States" not in parties(event) and "Moderna" in parties(event)
+    # unnamed, a company's country stands in for it
+    [event] = agreements(nlp, "Le groupe minier australien a signé un contrat avec le Japon.")
+    assert parties(event) == {"Australia", "Japan"}

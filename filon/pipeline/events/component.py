@@ -180,7 +180,8 @@ class EventExtractor(FilonComponent):
         candidates = matched_triggers(ctx, sent, self.matcher, resource, has_context, agreement_nouns)
         chosen = []
         deal_set = set(agreement_nouns)
-        for span, trig in syn.drop_governed(table, syn.resolve_overlaps(candidates)):
+        urging = self.pack.lexicon.urge_lemmas
+        for span, trig in syn.drop_governed(table, syn.resolve_overlaps(candidates), urging):
             predicate = syn.predicate_of(table, span.start, span.end)
             if trig.status == "negotiating" and syn.describes(table, predicate, deal_set):
                 continue  # "leur accord de paix négocié sous l'égide de …": how it was made

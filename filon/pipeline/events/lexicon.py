@@ -152,6 +152,7 @@ class EventLexicon:
     demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (id, name)
     place_nouns: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()  # 'un responsable américain': who tells
+    company_nouns: frozenset[str] = frozenset()  # 'la société française X': a company's origin
     urge_lemmas: frozenset[str] = frozenset()  # 'exhorter X à signer'
     locative_prepositions: frozenset[str] = frozenset()
     dative_verbs: frozenset[str] = frozenset()
@@ -411,7 +412,7 @@ class TriggerMatcher:
 # the pack's plain word lists, each read into the `EventLexicon` field of the same name
 _WORD_SETS = ("hypothetical_marks", "negation_words", "attribution_cues", "reporting_lemmas",
               "place_nouns", "source_nouns", "urge_lemmas", "locative_prepositions",
-              "dative_verbs", "non_parties", "comparison_cues", "deal_name_words")
+              "dative_verbs", "non_parties", "comparison_cues", "deal_name_words", "company_nouns")
 
 
 def _values(data: dict, key: str) -> frozenset[str]:

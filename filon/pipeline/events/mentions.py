@@ -58,6 +58,8 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
             continue
         if table.pos[i] not in ("ADJ", "NOUN", "PROPN", "PRON", "X", ""):
             continue
+        if describes_company(pack, table, first):
+            continue  # "le laboratoire américain Moderna": where the company is from
         actor = pack.gazetteer.actor(hit[0])
         party = (actor.id, actor.name) if actor else hit
         end = table.idx[i] + len(table.text[i])
@@ -205,16 +207,49 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
         place = place or syn.witness(table, span.start)
         party = party_of(pack, actor, ent.get("country"))
         reporter = (ent.get("id") or "").lower() in pack.lexicon.non_parties
-        if not kind and ent.get("label") == "ORG" and not reporter and not affiliation(table, span.start) \
-                and not names_a_deal(pack, ent.get("text") or ""):
+        named_company = (not kind and ent.get("label") in ("ORG", "MISC")
+                         and company_named(pack, table, span.start))
+        if (named_company or (not kind and ent.get("label") == "ORG")) and not reporter \
+                and not affiliation(table, span.start) and not names_a_deal(pack, ent.get("text") or ""):
             # a body the gazetteer does not know (a company, an armed group, a party): a party of
             # its own deals, and an agent that can act
             kind = "organization"
-        if party is None and kind in _PARTY_TYPES and (ent.get("id") or ent.get("name")) and not reporter:
-            party = (ent.get("id") or f"filon:{ent.get('name')}", ent.get("name") or ent.get("text"))
+        own_name = ent.get("name") or (ent.get("text") if named_company else None)
+        if party is None and kind in _PARTY_TYPES and (ent.get("id") or own_name) and not reporter:
+            party = (ent.get("id") or f"filon:{own_name}", own_name or ent.get("text"))
         out.append(Mention(start, end, span.start, span.end, actor.id if actor else ent.get("id"),
                            name or ent.get("text", ""), kind, party, place=place))
     return out
+
+
+def _company_noun(pack: EventPack, table: TokenTable, j: int) -> bool:
+    """Whether token `j` ends a noun of a business ("groupe", "start-up" split in three)."""
+    nouns = pack.lexicon.company_nouns
+    if table.lemma_lower[j] in nouns or table.lower[j] in nouns:
+        return True
+    return j >= 2 and table.lower[j - 1] == "-" and f"{table.lower[j - 2]}-{table.lower[j]}" in nouns
+
+
+def describes_company(pack: EventPack, table: TokenTable, i: int) -> bool:
+    """'la société française Mistral AI', 'le laboratoire américain Moderna': the adjective at
+    token `i` says where a company named right after it is from; the company is the party.
+    Unnamed ("le groupe minier australien") the company's country stands in for it."""
+    j = i - 1
+    if j >= 0 and table.pos[j] == "ADJ" and not _company_noun(pack, table, j):
+        j -= 1
+    if j < 0 or not _company_noun(pack, table, j):
+        return False
+    k = i + 1
+    return k < table.n and table.text[k][:1].isupper()
+
+
+def company_named(pack: EventPack, table: TokenTable, start: int) -> bool:
+    """'la société française Mistral AI', 'le groupe Vinci': the name at token `start` comes
+    right after a noun of a business and its adjectives; the model often tags it MISC."""
+    j = start - 1
+    while j >= 0 and start - j <= 3 and table.pos[j] == "ADJ":
+        j -= 1
+    return j >= 0 and _company_noun(pack, table, j)
 
 
 def names_a_deal(pack: EventPack, surface: str) -> bool:

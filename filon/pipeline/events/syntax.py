@@ -231,9 +231,12 @@ def advocated(t: TokenTable, i: int) -> bool:
     return head != i and t.lemma_lower[head] in ADVOCACY_VERBS and "que" in marks
 
 
-def drop_governed(t: TokenTable, chosen: list[tuple[Span, Trigger]]) -> list[tuple[Span, Trigger]]:
+def drop_governed(t: TokenTable, chosen: list[tuple[Span, Trigger]],
+                  urging: Container[str] = ()) -> list[tuple[Span, Trigger]]:
     """'sur le point de signer', 'a proposé de négocier': a status cue right after another one
-    (at most one word between) is its complement, not a second event."""
+    (at most one word between) is its complement, not a second event. An infinitive governed
+    by a verb of `urging` stays an event of its own ("a exhorté l'UE à parapher l'accord":
+    the pressure and the deal that awaits signature)."""
     head = t.head
     preds = [predicate_of(t, span.start, span.end) for span, _ in chosen]
     others = {p: trig for p, (_, trig) in zip(preds, chosen, strict=True)}
@@ -244,7 +247,9 @@ def drop_governed(t: TokenTable, chosen: list[tuple[Span, Trigger]]) -> list[tup
         if predicate in advocating and trig.status == "proposed":
             continue  # "plaide pour que l'UE propose un partenariat": the advocated offer is the event
         governed = head[predicate] in others and head[predicate] != predicate
-        if "Inf" in t.feats(predicate, "VerbForm") and governed:
+        if "Inf" in t.feats(predicate, "VerbForm") and governed and not (
+            trig.type == "agreement" and t.lemma_lower[head[predicate]] in urging
+        ):
             continue  # "a proposé à l'Ukraine de conclure": the proposal is the event
         if t.pos[predicate] == "NOUN" and trig.status == "negotiating" and governed and not (
             trig.asserts_state and others[head[predicate]].status == "proposed"
