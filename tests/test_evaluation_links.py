@@ -54,3 +54,12 @@ def test_links_eval_unlinked_event_links_to_nothing():
 
 def test_links_eval_not_reported_without_deal_keys():
     assert run({"a1": [gold("signed", US_UA)]}, {"a1": [pred("signed", US_UA, "x")]}) == []
+
+
+def test_links_eval_local_ids_are_scoped_to_their_article():
+    # events no party linked keep the article's "local:1": two articles' local:1 are not one deal
+    golds = {"a1": [gold("signed", ["unspecified"], "cop27")],
+             "a2": [gold("signed", ["unspecified"], "cop29")]}
+    events = {"a1": [pred("signed", [], "local:1")], "a2": [pred("signed", [], "local:1")]}
+    [layer] = run(golds, events)
+    assert (layer.tp, layer.fp, layer.fn) == (0, 0, 0)

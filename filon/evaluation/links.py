@@ -39,7 +39,10 @@ def score(golds: dict[str, dict], records: dict[str, dict]) -> list[LayerScore]:
         preds = predicted_assertions(records.get(article_id), gaz)
         for pi, gi in match(gold_items, preds).items():
             if gold_items[gi]["deal"]:
-                items.append((gold_items[gi]["deal"], preds[pi]["agreement_id"], article_id))
+                agr = preds[pi]["agreement_id"]
+                if agr and agr.startswith("local:"):  # not linked (no party): its article's own
+                    agr = f"{article_id}#{agr}"
+                items.append((gold_items[gi]["deal"], agr, article_id))
     if not items:
         return []
     # an event without an agreement id links to nothing: give it an id of its own
