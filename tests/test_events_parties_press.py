@@ -343,3 +343,13 @@ def test_events_company_named_after_its_nationality_is_the_party(nlp):
     # unnamed, a company's country stands in for it
     [event] = agreements(nlp, "Le groupe minier australien a signé un contrat avec le Japon.")
     assert parties(event) == {"Australia", "Japan"}
+
+
+def test_events_signing_dated_after_the_article_is_planned(nlp):
+    # a present of plan: the article is of Monday 2025-06-02, the nearer Thursday is ahead;
+    # the deal is agreed, the signing still to come
+    [event] = agreements(nlp, "La Serbie signe jeudi à Belgrade un partenariat avec l'UE.")
+    assert (event["status"], event["coarse_status"]) == ("close", "close")
+    assert event["planned_date"] == "2025-06-05"
+    [event] = agreements(nlp, "La Serbie a signé jeudi à Belgrade un partenariat avec l'UE.")
+    assert event["status"] == "signed"

@@ -177,6 +177,11 @@ def _participle_form(verb: Token) -> bool:
     return verb.lemma_.lower().endswith("er") and form.endswith(("é", "ée", "és", "ées"))
 
 
+def _tagged_participle(verb: Token) -> bool:
+    """A participle tag the form bears out ("signera" tagged a participle is a futur)."""
+    return _participle_form(verb) and not _misread_future(verb)
+
+
 _FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
 
 
@@ -193,7 +198,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "future"
     if verb.lemma_ in ("censé", "censer") or (verb.pos_ == "ADJ" and verb.lemma_ in _FUTURE_GOVERNORS):
         return "future"
-    if _participle_form(verb):
+    if _tagged_participle(verb):
         tense_aux = [a for a in auxes if a.dep_ == "aux:tense"]
         if tense_aux:
             return "past"
@@ -271,9 +276,19 @@ def _future_form(verb: Token) -> bool:
     return form.startswith(stem) and form[len(stem) :] in _FUTURE_ENDINGS
 
 
+_FUTURE_OF_INFINITIVE = re.compile(r"(?:er|ir|r)(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+
+
+def _misread_future(verb: Token) -> bool:
+    """'signera' tagged as a past participle with itself as lemma: no participle ends in an
+    infinitive plus a futur or conditional ending, so the form is one."""
+    return ("Part" in verb.morph.get("VerbForm") and len(verb.text) > 5
+            and bool(_FUTURE_OF_INFINITIVE.search(verb.text.lower())))
+
+
 def _finite_tense(verb: Token) -> Tense:
     morph = verb.morph
-    if "Cnd" in morph.get("Mood") or _future_form(verb):
+    if "Cnd" in morph.get("Mood") or _future_form(verb) or _misread_future(verb):
         return "future"  # "pourrait signer en mars", "signerait lundi": ahead of publication
     tense = morph.get("Tense")
     if "Imp" in tense or "Past" in tense:

@@ -308,13 +308,17 @@ class EventExtractor(FilonComponent):
         if status == "signed" and preliminary(ctx, subject, span.end_char, sent.start_char, sent.end_char):
             # "a conclu un accord de principe": agreed, the binding deal is still to come
             status, coarse = "close", COARSE_STATUS["close"]
+        date_value, date_source = event_date(ctx, sent, region, span, predicate, foreign)
+        if status in ("signed", "ratified", "in_force") and _after(date_value, ctx.published):
+            # "La Serbie signe vendredi un partenariat" in Thursday's paper: a present of
+            # plan; what the article can assert is that the deal is agreed
+            status, detail, coarse = "close", f"scheduled_{status}", COARSE_STATUS["close"]
         steps = ("signed", "ratified")
         if (local is not None and trig.type == "agreement" and status in steps and trig.status in steps
                 and modality == "asserted" and local.signed != "ratified"):
             local.signed = status
-        date_value, date_source = event_date(ctx, sent, region, span, predicate, foreign)
         planned = None
-        if trig.status == "signed" and status == "close" and ctx.published:
+        if trig.status in ("signed", "ratified", "in_force") and status == "close" and ctx.published:
             # "doit signer vendredi": the deal is close as of the article; Friday is the plan
             planned, date_value, date_source = date_value, ctx.published, "published"
         actors = actors_of(self.pack, mentions, agent, span, trig)
@@ -350,6 +354,11 @@ class EventExtractor(FilonComponent):
             "quote_index": quote_index,
         }
 
+
+
+def _after(day: str | None, published: str | None) -> bool:
+    """Whether the day `day` (ISO, to the day) falls after the article's own day."""
+    return bool(day and published and len(day) == 10 and len(published) >= 10 and day > published[:10])
 
 
 @Language.factory("filon_events", default_config={"domain": DEFAULT_DOMAIN})

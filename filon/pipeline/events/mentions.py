@@ -67,6 +67,8 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
                                 "demonym", party, demonym=True,
                                 place=qualifies_place(pack, table, i) or syn.witness(table, i)))
     members_of(pack, doc_text(doc), mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    enumerated_members(doc_text(doc), mentions)
     header = syn.DATELINE.match(doc_text(doc))
     if header is not None:
         # "MUNICH (Allemagne), 15 fév 2025 (AFP) -": where the story was filed, not who acts
@@ -98,6 +100,25 @@ def members_of(pack: EventPack, text: str, mentions: list[Mention]) -> None:
         for other in mentions:  # "… de l'Organisation mondiale de la santé (OMS)"
             if other.actor_id == actor.id and 0 <= other.start - m.end <= 3:
                 other.party, other.name = m.party, m.name
+
+
+def enumerated_members(text: str, mentions: list[Mention]) -> None:
+    """'les pays du Mercosur (Argentine, Brésil, Paraguay et Uruguay)': the states listed in
+    brackets right after a bloc or organisation spell out its members; the bloc is the party,
+    so they are not parties of their own (`place`). Mentions are in text order."""
+    for k, m in enumerate(mentions):
+        if m.type not in ("organization", "bloc") or m.place:
+            continue
+        opening = text[m.end : m.end + 3].lstrip()
+        if not opening.startswith("("):
+            continue
+        close = text.find(")", m.end, m.end + 200)
+        if close < 0:
+            continue
+        inside = [o for o in mentions[k + 1 :] if m.end < o.start < close]
+        if inside and all(o.type == "state" or o.demonym for o in inside):
+            for o in inside:
+                o.place = True
 
 
 def _demonym_hits(table: TokenTable, demonyms: dict[str, tuple[str, str]]
