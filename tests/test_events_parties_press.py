@@ -353,3 +353,11 @@ def test_events_signing_dated_after_the_article_is_planned(nlp):
     assert event["planned_date"] == "2025-06-05"
     [event] = agreements(nlp, "La Serbie a signé jeudi à Belgrade un partenariat avec l'UE.")
     assert event["status"] == "signed"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_events_cues_read_either_apostrophe(nlp, apostrophe):
+    text = "Le Chili et le Japon sont sur le point d'être parvenus à un accord.".replace("'", apostrophe)
+    assert [e["status"] for e in agreements(nlp, text)] == ["close"]
+    text = "Pêche : le Chili et le Japon proches d'un accord".replace("'", apostrophe)
+    assert [e["status"] for e in agreements(nlp, text)] == ["close"]

@@ -415,10 +415,30 @@ _WORD_SETS = ("hypothetical_marks", "negation_words", "attribution_cues", "repor
               "dative_verbs", "non_parties", "comparison_cues", "deal_name_words", "company_nouns")
 
 
+def with_curly_apostrophes(pattern: list[dict]) -> list[dict]:
+    """The pattern with every word written with a straight apostrophe ("d'") also accepted with
+    the typographic one ("d’") that most press copy uses; regexes accept both."""
+    def words(value: object) -> object:
+        if isinstance(value, str):
+            return {"IN": [value, value.replace("'", "’")]} if "'" in value else value
+        if isinstance(value, dict):
+            out = dict(value)
+            if isinstance(out.get("IN"), list):
+                both = [(x, x.replace("'", "’")) if isinstance(x, str) else (x,) for x in out["IN"]]
+                out["IN"] = list(dict.fromkeys(v for pair in both for v in pair))
+            if isinstance(out.get("REGEX"), str) and "'" in out["REGEX"] and "’" not in out["REGEX"]:
+                out["REGEX"] = out["REGEX"].replace("'", "['’]")
+            return out
+        return value
+    return [{key: words(value) if key in ("LOWER", "ORTH", "TEXT", "NORM") else value
+             for key, value in token.items()} for token in pattern]
+
+
 def _values(data: dict, key: str) -> frozenset[str]:
     section = data.get(key) or {}
     values = section.get("values", []) if isinstance(section, dict) else section
-    return frozenset(str(v).lower() for v in values)
+    words = {str(v).lower() for v in values}
+    return frozenset(words | {w.replace("'", "’") for w in words})
 
 
 def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
@@ -472,13 +492,13 @@ def load_event_lexicon(domain: str = DEFAULT_DOMAIN) -> EventLexicon:
     for entry in data.get("status_cues", []):
         trig = _trigger(entry, "agreement", where)
         lex.triggers[trig.id] = trig
-        lex.patterns[trig.id] = entry["pattern"]
+        lex.patterns[trig.id] = with_curly_apostrophes(entry["pattern"])
     for entry in data.get("event_triggers", []):
         if not entry.get("type"):
             raise DomainError(Errors.F301.format(file=where, line=0, reason=f"{entry.get('id')}: no type"))
         trig = _trigger(entry, entry["type"], where)
         lex.triggers[trig.id] = trig
-        lex.patterns[trig.id] = entry["pattern"]
+        lex.patterns[trig.id] = with_curly_apostrophes(entry["pattern"])
     for entry in data.get("agreement_nouns", []):
         lex.agreement_nouns[entry["lemma"].lower()] = bool(entry.get("anaphoric_only", False))
     lex.negotiation_nouns = frozenset(e["lemma"].lower() for e in data.get("negotiation_nouns", []))
