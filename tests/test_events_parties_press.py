@@ -361,3 +361,12 @@ def test_events_cues_read_either_apostrophe(nlp, apostrophe):
     assert [e["status"] for e in agreements(nlp, text)] == ["close"]
     text = "Pêche : le Chili et le Japon proches d'un accord".replace("'", apostrophe)
     assert [e["status"] for e in agreements(nlp, text)] == ["close"]
+
+
+def test_events_unknown_media_and_people_spans_are_not_parties(nlp):
+    [event] = agreements(nlp, "Sur Radio Kanal, le ministre a confirmé la reprise des négociations "
+                              "entre le Chili et le Japon.")
+    assert parties(event) == {"Chile", "Japan"}
+    [event] = agreements(nlp, "Les ministres des Affaires étrangères de la Turquie et de l'Iran "
+                              "ont signé un accord.")
+    assert parties(event) == {"Turkey", "Iran"}

@@ -228,6 +228,10 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
         place = place or syn.witness(table, span.start)
         party = party_of(pack, actor, ent.get("country"))
         reporter = (ent.get("id") or "").lower() in pack.lexicon.non_parties
+        if actor is None:
+            # "Radio J", "ministres des Affaires étrangères de la": a medium that reports, or a
+            # span of people the model took for a body, not a party
+            reporter = reporter or unknown_non_party(pack, table, span.start)
         named_company = (not kind and ent.get("label") in ("ORG", "MISC")
                          and company_named(pack, table, span.start))
         if (named_company or (not kind and ent.get("label") == "ORG")) and not reporter \
@@ -271,6 +275,14 @@ def company_named(pack: EventPack, table: TokenTable, start: int) -> bool:
     while j >= 0 and start - j <= 3 and table.pos[j] == "ADJ":
         j -= 1
     return j >= 0 and _company_noun(pack, table, j)
+
+
+def unknown_non_party(pack: EventPack, table: TokenTable, start: int) -> bool:
+    """An unknown body named by a word of the press ("Radio J", "Télévision X") or of people
+    ("ministres des Affaires étrangères de …"): its first word says it is not a party."""
+    first, lemma = table.lower[start], table.lemma_lower[start]
+    return (first in pack.lexicon.source_nouns or lemma in pack.lexicon.source_nouns
+            or first in PERSON_NOUNS or lemma in PERSON_NOUNS)
 
 
 def names_a_deal(pack: EventPack, surface: str) -> bool:
