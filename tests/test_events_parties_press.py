@@ -370,3 +370,19 @@ def test_events_unknown_media_and_people_spans_are_not_parties(nlp):
     [event] = agreements(nlp, "Les ministres des Affaires étrangères de la Turquie et de l'Iran "
                               "ont signé un accord.")
     assert parties(event) == {"Turkey", "Iran"}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # litotes: "not far from" a deal is close
+    ("« Vous n'êtes pas loin de conclure un accord », a dit le Chili au Japon.", "close"),
+    # a text denied to be finalised is still being negotiated, in a relative clause too
+    ("L'accord entre le Chili et le Japon n'a pas été finalisé.", "negotiating"),
+    ("« Il n'y a pas un accord qui soit finalisé entre le Chili et le Japon », a-t-il dit.",
+     "negotiating"),
+    # a conditional the model neither lemmatizes nor tags as a verb is read as the verb
+    # (`filon_lemmas`); without a mood it reads as a reported finalisation: close
+    ("Le Chili et le Japon finaliseraient un accord commercial, selon la presse.", "close"),
+    ("Selon la presse, l'accord entre le Chili et le Japon aurait été finalisé.", "close"),
+])
+def test_events_finalisation_phrases(nlp, text, status):
+    assert [e["status"] for e in agreements(nlp, text)] == [status]

@@ -20,6 +20,7 @@ DEFAULT_MODEL = "fr_core_news_md"
 # Component name -> module that registers its factory. Imported on demand so that a user who
 # adds only `filon_quotes` to their pipeline pays for nothing else.
 COMPONENT_MODULES: dict[str, str] = {
+    "filon_lemmas": "filon.pipeline.lemmas",
     "filon_boilerplate": "filon.pipeline.furniture_marker",
     "filon_entities": "filon.pipeline.entities.component",
     "filon_dates": "filon.pipeline.dates.component",

@@ -80,6 +80,7 @@ class Trigger:
     needs_antecedent: bool = False  # only about an agreement already named in the article
     planned_status: str | None = None  # status when the act is planned ("devra être négocié")
     subject_only: bool = False  # a bare noun cue asserts only as the subject of its clause
+    negated_status: str | None = None  # status when the act is denied ("pas finalisé": still talks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,6 +474,7 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         needs_antecedent=bool(entry.get("needs_antecedent", False)),
         planned_status=entry.get("planned_status"),
         subject_only=bool(entry.get("subject_only", False)),
+        negated_status=entry.get("negated_status"),
     )
 
 

@@ -56,6 +56,12 @@ def is_negated(pack: EventPack, table: TokenTable, span: Span, sent: Span, chain
                 return True
     if chain and _negated_noun(table, chain[0], floor):
         return True
+    if chain and dep[chain[0]] == "acl:relcl":
+        # "il n'y a pas un plan qui soit finalisé": the relative clause says what is denied
+        holder = table.head[table.head[chain[0]]]
+        if dep[table.head[chain[0]]] == "obj" and any(
+                dep[k] in syn.NEGATION_DEPS and negates(k) for k in table.children(holder)):
+            return True
     return any(dep[k] == "advmod" and negates(k) and span.start <= table.head[k] < span.end
                for k in range(max(span.start - 3, floor), span.start))
 
@@ -184,6 +190,9 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
             # "le volet minier n'a pas encore été signé": the signing is pending, the deal
             # still under negotiation (gold convention), not a plain non-signing
             return "negotiating", "not_yet_signed", "negotiating"
+        if trig.negated_status:
+            # "il n'y a pas un plan qui soit finalisé": the text is still being worked on
+            return trig.negated_status, f"not_{status}", COARSE_STATUS.get(trig.negated_status)
         return None, f"not_{status}", None
     if status == "signed" and any(table.lemma_lower[t] in ctx.pack.lexicon.urge_lemmas
                                   for t in chain[1:]):
