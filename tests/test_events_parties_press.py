@@ -370,6 +370,9 @@ def test_events_unknown_media_and_people_spans_are_not_parties(nlp):
     [event] = agreements(nlp, "Les ministres des Affaires étrangères de la Turquie et de l'Iran "
                               "ont signé un accord.")
     assert parties(event) == {"Turkey", "Iran"}
+    [event] = agreements(nlp, "Dans un entretien à la chaîne Canal Nord, le Chili a proposé un "
+                              "accord au Japon.")
+    assert parties(event) == {"Chile", "Japan"}
 
 
 @pytest.mark.parametrize(("text", "status"), [

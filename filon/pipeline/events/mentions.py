@@ -278,11 +278,13 @@ def company_named(pack: EventPack, table: TokenTable, start: int) -> bool:
 
 
 def unknown_non_party(pack: EventPack, table: TokenTable, start: int) -> bool:
-    """An unknown body named by a word of the press ("Radio J", "Télévision X") or of people
-    ("ministres des Affaires étrangères de …"): its first word says it is not a party."""
+    """An unknown body named by a word of the press ("Radio J", "la chaîne Fox News") or of
+    people ("ministres des Affaires étrangères de …"): that word says it is not a party."""
+    nouns = pack.lexicon.source_nouns
     first, lemma = table.lower[start], table.lemma_lower[start]
-    return (first in pack.lexicon.source_nouns or lemma in pack.lexicon.source_nouns
-            or first in PERSON_NOUNS or lemma in PERSON_NOUNS)
+    # "la chaîne Fox News", "le quotidien Kommersant": the medium that tells, named after its kind
+    medium = start > 0 and (table.lower[start - 1] in nouns or table.lemma_lower[start - 1] in nouns)
+    return (medium or first in nouns or lemma in nouns or first in PERSON_NOUNS or lemma in PERSON_NOUNS)
 
 
 def names_a_deal(pack: EventPack, surface: str) -> bool:
