@@ -433,3 +433,12 @@ def test_dates_english_format_in_french_copy():
 ])
 def test_dates_anchored_on_the_day_its_event_names(dates_nlp, text, expected):
     assert found(dates_of(dates_nlp, text)) == expected
+
+
+def test_dates_day_word_and_its_spelled_out_date_are_one_mention(dates_nlp) -> None:
+    text = "L'accord a été prolongé hier mercredi 26 février. Une réunion aura lieu demain, 27 février."
+    assert found(dates_of(dates_nlp, text)) == [
+        ("hier mercredi 26 février", "2025-02-26"), ("demain, 27 février", "2025-02-27")]
+    # apart, each keeps its own mention
+    assert [t for t, _ in found(dates_of(dates_nlp, "Il l'a dit hier. Le 26 février, rien."))] == [
+        "hier", "Le 26 février"]

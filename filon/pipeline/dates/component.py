@@ -95,7 +95,25 @@ class DateTagger(FilonComponent):
             if resolved.granularity == "day" and resolved.value:
                 last_day = item
         _anchor_on_the_next_date(cuts, dates)
-        doc._.filon_dates = dates
+        doc._.filon_dates = _join_deixis(text, dates)
+
+
+_DEIXIS = frozenset({"hier", "demain", "aujourd'hui", "aujourd’hui", "avant-hier", "après-demain"})
+
+
+def _join_deixis(text: str, dates: list[dict]) -> list[dict]:
+    """ "hier mercredi 17 mai", "demain, 13 mars": a day word and the date that spells it out
+    are one mention, with the spelled-out date's value (it does not depend on when the copy
+    was published)."""
+    out: list[dict] = []
+    for item in dates:
+        prev = out[-1] if out else None
+        if (prev is not None and prev["text"].lower() in _DEIXIS and item["granularity"] == "day"
+                and item["value"] and text[prev["end"] : item["start"]] in (" ", ", ", ",")):
+            out[-1] = {**item, "text": text[prev["start"] : item["end"]], "start": prev["start"]}
+            continue
+        out.append(item)
+    return out
 
 
 # days between "au lendemain de X" (and kin) and X
