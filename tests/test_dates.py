@@ -442,3 +442,13 @@ def test_dates_day_word_and_its_spelled_out_date_are_one_mention(dates_nlp) -> N
     # apart, each keeps its own mention
     assert [t for t, _ in found(dates_of(dates_nlp, "Il l'a dit hier. Le 26 février, rien."))] == [
         "hier", "Le 26 février"]
+
+
+@pytest.mark.parametrize(("text", "value", "part"), [
+    ("Un accord est attendu d'ici la fin de ce mois.", "2025-02", "end"),
+    ("Le texte sera signé à la fin de cette année.", "2025", "end"),
+    ("Les discussions reprennent au début de cette semaine.", "2025-W09", "start"),
+])
+def test_dates_part_of_this_period(dates_nlp, text: str, value: str, part: str) -> None:
+    [item] = dates_of(dates_nlp, text)._.filon_dates
+    assert (item["value"], item["part"]) == (value, part)

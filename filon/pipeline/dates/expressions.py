@@ -111,11 +111,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year_part", rf"{_L}(?P<part>fin|debut|mi)(?:-|{_S})(?P<y>{_Y})(?!\d)"),
     (
         "unit_part",
-        rf"{_L}(?:la{_S}|le{_S})?(?P<part>fin|debut)(?:{_S}de{_S}l{_APO}|{_S}d{_APO})(?P<unit>annee)"
+        rf"{_L}(?:la{_S}|le{_S})?(?P<part>fin|debut)(?:{_S}de{_S}l{_APO}|{_S}d{_APO}|{_S}de{_S}cette{_S})(?P<unit>annee)"
         rf"(?:{_S}(?P<mod>derniere|prochaine|passee|en{_S}cours))?{_R}"
-        rf"|{_L}(?:la{_S}|le{_S})?(?P<part2>fin|debut)(?:{_S}du{_S}|{_S}de{_S})(?P<unit2>mois|siecle)"
+        rf"|{_L}(?:la{_S}|le{_S})?(?P<part2>fin|debut)(?:{_S}du{_S}|{_S}de{_S}(?:ce{_S})?)(?P<unit2>mois|siecle)"
         rf"(?:{_S}(?P<mod2>dernier|prochain|passe|en{_S}cours))?{_R}"
-        rf"|{_L}(?:la{_S}|le{_S})?(?P<part3>fin|debut)(?:{_S}de{_S}la{_S}|{_S}de{_S})"
+        rf"|{_L}(?:la{_S}|le{_S})?(?P<part3>fin|debut)(?:{_S}de{_S}la{_S}|{_S}de{_S}(?:cette{_S})?)"
         rf"(?P<unit3>semaine|decennie)"
         rf"(?:{_S}(?P<mod3>derniere|prochaine|passee))?{_R}",
     ),
@@ -262,7 +262,8 @@ _GUARD_RES = {
     ),
     "part_unit": re.compile(
         rf"(?:fin|debut){_SPACES}+(?:de{_SPACES}+l{_APO}annee|d{_APO}annee|du{_SPACES}+(?:mois|siecle)"
-        rf"|de{_SPACES}+(?:mois|siecle|semaine|decennie)|de{_SPACES}+la{_SPACES}+(?:semaine|decennie))"
+        rf"|de{_SPACES}+(?:mois|siecle|semaine|decennie)|de{_SPACES}+la{_SPACES}+(?:semaine|decennie)"
+        rf"|de{_SPACES}+ce{_SPACES}+mois|de{_SPACES}+cette{_SPACES}+(?:annee|semaine))"
     ),
     "same_day": re.compile(rf"meme{_SPACES}+jour|(?:jour|soir|matin){_SPACES}+meme"),
     "week": re.compile(
