@@ -452,3 +452,20 @@ def test_dates_day_word_and_its_spelled_out_date_are_one_mention(dates_nlp) -> N
 def test_dates_part_of_this_period(dates_nlp, text: str, value: str, part: str) -> None:
     [item] = dates_of(dates_nlp, text)._.filon_dates
     assert (item["value"], item["part"]) == (value, part)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the anchor dated in an earlier sentence that names it
+    ("L'invasion a commencé le 24 février 2022. Kiev a marqué le troisième anniversaire de "
+     "l'invasion.", ("troisième anniversaire", "2025-02-24")),
+    # the anchor dated right after it
+    ("Ils ont fêté le deuxième anniversaire du traité du 3 mai 2019.",
+     ("deuxième anniversaire", "2021-05-03")),
+    # a date in apposition is the day itself
+    ("Le 24 février 2025, troisième anniversaire de la guerre, Kiev a signé.",
+     ("troisième anniversaire", "2025-02-24")),
+    # an anchor the text does not date: no value
+    ("Le 10e anniversaire de l'accord a été célébré.", ("10e anniversaire", None)),
+])
+def test_dates_anniversary_of_a_dated_anchor(dates_nlp, text: str, expected) -> None:
+    assert expected in found(dates_of(dates_nlp, text))

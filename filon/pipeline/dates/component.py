@@ -30,6 +30,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from filon.domains.folding import fold
 from filon.ingest.dateline import parse_dateline
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.dates.expressions import Expression, find_expressions
@@ -95,7 +96,75 @@ class DateTagger(FilonComponent):
             if resolved.granularity == "day" and resolved.value:
                 last_day = item
         _anchor_on_the_next_date(cuts, dates)
+        _anniversaries(cuts, text, dates)
         doc._.filon_dates = _join_deixis(text, dates)
+
+
+_ORDINALS = {"premier": 1, "1er": 1, "second": 2, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
+             "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9,
+             "dixieme": 10, "onzieme": 11, "douzieme": 12, "vingtieme": 20, "trentieme": 30,
+             "quarantieme": 40, "cinquantieme": 50, "soixantieme": 60, "centieme": 100}
+_ANNIVERSARY = re.compile(r"^(\S+)\s+anniversaire$")
+_ANCHOR_NOUN = re.compile(r"\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*([^\W\d_]{4,})")
+
+
+def _years_later(value: str, years: int) -> str | None:
+    """An ISO day, month or year moved by `years` (29 February falls on the 28th)."""
+    try:
+        year = int(value[:4]) + years
+        if len(value) == 10:
+            month, day_ = int(value[5:7]), int(value[8:10])
+            return date(year, month, min(day_, 28) if (month, day_) == (2, 29) else day_).isoformat()
+        return f"{year:04d}{value[4:7]}" if len(value) == 7 else f"{year:04d}"
+    except ValueError:
+        return None
+
+
+def _anniversaries(cuts: _SentenceCuts, text: str, dates: list[dict]) -> None:
+    """ "le troisième anniversaire de l'invasion": the anchor's date plus three years, when the
+    text dates the anchor: right after it ("… de l'invasion du 24 février 2022"), or in an
+    earlier sentence that names the same noun with a date ("l'invasion, le 24 février 2022").
+    A date in apposition ("le 24 février 2025, troisième anniversaire de …") is the day itself."""
+    for k, item in enumerate(dates):
+        found = _ANNIVERSARY.match(fold(item["text"]).lower())
+        if found is None or item["value"] is not None:
+            continue
+        years = _ORDINALS.get(found.group(1))
+        if years is None:
+            digits = re.match(r"\d+", found.group(1))
+            years = int(digits.group()) if digits else None
+        if not years:
+            continue
+        before = dates[k - 1] if k else None
+        if before and before["value"] and text[before["end"] : item["start"]].strip(" ,") in ("", "le", "du"):
+            item["value"], item["granularity"] = before["value"], before["granularity"]
+            continue
+        noun = _ANCHOR_NOUN.match(text, item["end"])
+        anchor = _anchor_of(cuts, text, dates, k, fold(noun.group(1)).lower() if noun else None)
+        value = _years_later(anchor["value"], years) if anchor else None
+        if value is not None:
+            item["value"], item["granularity"] = value, anchor["granularity"]
+
+
+def _anchor_of(cuts: _SentenceCuts, text: str, dates: list[dict], k: int, noun: str | None) -> dict | None:
+    """The dated anchor of the anniversary `dates[k]`: the next date of its sentence, else the
+    last earlier date whose sentence names `noun`."""
+    item = dates[k]
+    for following in dates[k + 1 :]:
+        if following["start"] - item["end"] > 80 or cuts.sentence_start(following["start"]) > item["start"]:
+            break
+        if following["value"] and len(following["value"]) in (4, 7, 10):
+            return following
+    if noun is None:
+        return None
+    for earlier in reversed(dates[:k]):
+        if not earlier["value"] or len(earlier["value"]) not in (4, 7, 10):
+            continue
+        start = cuts.sentence_start(earlier["start"])
+        end = text.find(".", earlier["end"])
+        if noun in fold(text[start : end if end > 0 else len(text)]).lower():
+            return earlier
+    return None
 
 
 _DEIXIS = frozenset({"hier", "demain", "aujourd'hui", "aujourd’hui", "avant-hier", "après-demain"})

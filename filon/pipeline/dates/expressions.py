@@ -162,6 +162,13 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?=(?P<of>{_S}(?:de|du|des|d{_APO})))|)",  # look at "de …" without taking it
     ),
     (
+        # "le troisième anniversaire de l'invasion": the anchor's day moved by N years, once
+        # the text dates the anchor (`filon.pipeline.dates.component`); alone, no value
+        "anniversary",
+        rf"{_L}(?P<ord>premier|1er|(?:deux|trois|quatr|cinqu|six|sept|huit|neuv|dix|onz|douz|vingt"
+        rf"|trent|quarant|cinquant|soixant|centi)(?:ieme)|second|\d{{1,3}}(?:e|eme|ieme)){_S}anniversaire{_R}",
+    ),
+    (
         "day_word",
         rf"{_L}(?P<word>avant-hier|apres-demain|hier|demain|aujourd{_APO}hui)"
         rf"(?:{_S}(?P<tod>matin|soir|apres-midi|midi))?{_R}"
@@ -318,6 +325,7 @@ _GUARDS: dict[str, Callable[[str], bool]] = {
         or "jour-la" in text
         or ("meme" in text and _GUARD_RES["same_day"].search(text) is not None)
     ),
+    "anniversary": _any("anniversaire"),
     "day_word": lambda text: (  # "avant-hier", "apres-demain", or "ce soir", "cet apres-midi"
         any(word in text for word in ("hier", "demain", "aujourd"))
         or _GUARD_RES["ce_time"].search(text) is not None
