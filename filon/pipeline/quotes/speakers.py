@@ -18,6 +18,7 @@ from filon.pipeline.quotes.cues import OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITL
 from filon.pipeline.quotes.descriptions import definite_description, named_group, side_adjective
 from filon.pipeline.quotes.mentions import speaker_from_mention
 from filon.pipeline.quotes.pronouns import PronounResolver
+from filon.pipeline.quotes.subjects import apposed_person, is_title
 
 INDEFINITES = frozenset(
     {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "d'autres"}
@@ -34,6 +35,7 @@ SPOKES_NOUNS = frozenset(
 # documents that carry someone's words: their author is the source
 DOC_NOUNS = frozenset(
     {"communique", "declaration", "rapport", "note", "lettre", "message", "courrier", "texte", "document",
+     "mot", "mots", "propos", "parole", "paroles",
      "entretien", "interview", "publication", "compte", "site", "fiche", "donnee", "chiffre", "estimation",
      "statistique", "calcul", "sondage", "etude", "analyse", "bilan", "decompte"}
 )  # fmt: skip
@@ -61,6 +63,29 @@ class SpeakerResolver:
             j -= 1
         if j <= i:
             return None
+        named = apposed_person(ctx, i, j)
+        if named is not None and named[1] == j and named[0] > i:
+            # "le député de l'Alliance Verts et Gauche Angelo Bonelli": the title's holder,
+            # however many bodies its complement names
+            return self.resolve(*named)
+        # the head word: the first word after the determiners (the tagger sometimes calls a noun
+        # such as "offre" a verb, so the part of speech is not required)
+        h = next(
+            (
+                k
+                for k in range(i, j)
+                if pos[k] not in ("DET", "ADP", "PUNCT", "NUM") and not punct[k] and low[k] not in COURTESY
+            ),
+            None,
+        )
+        head = doc[h] if h is not None else None
+        # "un communiqué du ministère", "la déclaration de la Commission": the author speaks
+        if head is not None and self._word(head) & (DOC_NOUNS | SPOKES_NOUNS):
+            k = head.i + 1
+            while k < j and (pos[k] == "ADJ" or low[k] in ("de", "du", "des", "d'", "la", "l'", "le", "les")):
+                k += 1
+            if k < j and (k in ctx.mention_at or is_title(ctx, k, j)):
+                return self.resolve(k, j)  # "selon les mots du député X"
         # joint speakers: "Kiev et Washington", "la Russie et la Chine"
         parts = self._coordinated(i, j)
         if len(parts) > 1:
@@ -101,24 +126,6 @@ class SpeakerResolver:
                 "start": start,
                 "end": end,
             }
-        # the head word: the first word after the determiners (the tagger sometimes calls a noun
-        # such as "offre" a verb, so the part of speech is not required)
-        h = next(
-            (
-                k
-                for k in range(i, j)
-                if pos[k] not in ("DET", "ADP", "PUNCT", "NUM") and not punct[k] and low[k] not in COURTESY
-            ),
-            None,
-        )
-        head = doc[h] if h is not None else None
-        # "un communiqué du ministère", "la déclaration de la Commission": the author speaks
-        if head is not None and self._word(head) & (DOC_NOUNS | SPOKES_NOUNS):
-            k = head.i + 1
-            while k < j and (pos[k] == "ADJ" or low[k] in ("de", "du", "des", "d'", "la", "l'", "le", "les")):
-                k += 1
-            if k < j and k in ctx.mention_at:
-                return self.resolve(k, j)
         if (
             low[i] in INDEFINITES
             and head is not None
@@ -145,7 +152,11 @@ class SpeakerResolver:
                 )
                 if best is None or rank > best[0]:
                     best = (rank, m)
-        if person_title and best is not None and best[1]["label"] != "PER":
+        if person_title and best is not None and (
+            best[1]["label"] != "PER" or self._after_of(ctx.token_at(best[1]["start"]))
+        ):
+            # "le président de la République": a name after the title's "de" is what the title
+            # is of, not who holds it
             best = None
         # "l'offre de l'UE", "la fiche du texte": a thing whose complement names a body; the
         # thing is the subject, not the body
@@ -240,6 +251,14 @@ class SpeakerResolver:
             return None
         host = self.resolve(k, stop)
         return host if host is not None and host.get("name") else None
+
+    def _after_of(self, b: int) -> bool:
+        """True when "de" (with its article) comes right before token `b` ("de la République")."""
+        tb = self.ctx.table
+        k = b - 1
+        if k >= 0 and tb.pos[k] == "DET" and tb.low[k] not in ("du", "des"):
+            k -= 1
+        return k >= 0 and tb.low[k] in ("de", "du", "des", "d'")
 
     def _complement(self, a: int, b: int) -> bool:
         """True when a preposition links the head at token `a` to the mention at token `b` ("l'offre
