@@ -56,6 +56,18 @@ PRESS_CASES: list[tuple] = [
      [M("précisé", "?La délégation japonaise", "aucun calendrier n'a été fixé")]),
     ("delegation_qu_guillemets", "La délégation japonaise a précisé qu'« aucun calendrier n'a été fixé ».",
      [M("a précisé", "?La délégation japonaise", "aucun calendrier n'a été fixé")]),
+    ("list_of_capitals", "Paris, Londres et Berlin soulignent que la fenêtre reste ouverte.",
+     [I("soulignent", "French government & British government & German government")]),
+    ("title_comma_name_and_body", "Le ministre de l'Economie, Jean Castel, et la Commission européenne ont déclaré que le texte passera.",
+     [I("ont déclaré", "Jean Castel & European Commission")]),
+    ("untagged_company", "OpenAI a annoncé un accord avec le gouvernement.",
+     [I("a annoncé", "OpenAI")]),
+    ("selon_published_by", "Le texte passera, selon des informations publiées mardi par le Financial Times.",
+     [I("selon", "Financial Times")]),
+    ("selon_journalists_of", "La foule exulte, selon des journalistes de l'AFP présents sur place.",
+     [I("selon", "Agence France-Presse")]),
+    ("selon_document_anonymous", "Les centres ouvriront, selon un document communiqué par les services du gouvernement.",
+     [I("selon", "?un document communiqué par les services du gouvernement")]),
  # 5. quotation marks damaged by web copy
     ("no_reopening_mark", "Le ministre Jean Castel a insisté : \"Il n'y a pas de plan finalisé.\n\nCelui-ci ne peut venir que de Kiev\". Puis il est parti.",
      [D("Il n'y a pas de plan finalisé.\n\nCelui-ci ne peut venir que de Kiev", "Jean Castel")]),
@@ -125,3 +137,18 @@ def test_first_name_inside_a_model_span_starts_a_person(nlp, run):
     doc = run(nlp, "Le député de l'Alliance Verts et Gauche Angelo Bonelli a voté contre.", published=DAY)
     people = [e["text"] for e in doc._.filon_entities if e["label"] == "PER"]
     assert "Angelo Bonelli" in people
+
+
+def test_eval_counts_gold_statements_on_direct_quotes_and_drops_the_article(gazetteer):
+    from filon.evaluation.quotes import score
+
+    gold = {"a": {"direct_quotes": [{"quote": "Non", "speaker": "délégation japonaise", "kind": "full"}],
+                  "indirect_statements": [{"speaker": "délégation japonaise", "cue_verb": "a déclaré"}]}}
+    speaker = {"name": None, "id": None, "text": "La délégation japonaise"}
+    record = {"quotes": [{"kind": "direct", "text": "Non", "speaker": speaker, "cue": "a déclaré",
+                          "cue_lemma": "déclarer"}]}
+    layers = {layer.layer: layer for layer in score(gold, {"a": record}, gazetteer)}
+    assert layers["quotes_exact"].extra["speaker_accuracy"] == 1.0  # "La" left out of the surface
+    statements = layers["statements"]
+    assert (statements.tp, statements.fn) == (0, 1)  # still a miss: statements meet statements
+    assert statements.extra["gold_on_direct_quotes"] == 1

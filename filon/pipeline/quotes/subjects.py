@@ -53,7 +53,8 @@ def subject(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
         left, right = np_range(ctx, cand, limit=hit.start)
         # "Paris et Berlin ont estimé" parsed with only "Berlin" as subject: take in the
         # coordinated mentions on its left
-        joined = ("et",)  # "A, B et C": a comma joins only once an "et" has
+        # "A, B et C": a comma joins only once an "et" has, or with one inside the range
+        joined = ("et", ",") if "et" in tb.low[left:right] else ("et",)
         while left >= sent.start + 2 and tb.low[left - 1] in joined:
             if (left - 2) not in ctx.mention_at:
                 break
@@ -318,9 +319,11 @@ def prep_object(ctx: DocContext, j: int, sent_end: int) -> tuple[int, int] | Non
     k = j
     while k < sent_end:
         tok = doc[k]
+        # "selon des informations publiées mardi par le FT": the participle names the author
+        by = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") and "par" in tb.low[k + 1 : k + 4]
         if (
             tok.is_punct
-            or tok.pos_ in ("VERB", "AUX", "SCONJ")
+            or (tok.pos_ in ("VERB", "AUX", "SCONJ") and not by)
             or fold(tok.text) in ("qui", "que", "qu'")
         ):
             break
