@@ -54,7 +54,13 @@ from filon.pipeline.entities.gender import (
     share_gender,
 )
 from filon.pipeline.entities.identities import named_entity, role_entity
-from filon.pipeline.entities.matching import Matchers, find_candidates, resolve_overlaps
+from filon.pipeline.entities.matching import (
+    Matchers,
+    find_candidates,
+    recurring_surnames,
+    resolve_overlaps,
+    split_person_tails,
+)
 from filon.pipeline.entities.mentions import Mention, span_chars
 from filon.pipeline.entities.persons import PersonIndex, link_appositions
 from filon.pipeline.extensions import doc_text, published_day, set_doc_extensions
@@ -88,7 +94,8 @@ class EntityLinker(FilonComponent):
         """Candidate mentions (model + gazetteer + roles), overlaps resolved, in text order."""
         table = token_table(doc)
         candidates = find_candidates(doc, table, doc_text(doc), self.gazetteer, self.matchers)
-        return resolve_overlaps(table, candidates)
+        candidates = split_person_tails(table, self.gazetteer, candidates, self.first_names)
+        return recurring_surnames(table, self.gazetteer, resolve_overlaps(table, candidates))
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
         """Link mentions, write `doc._.filon_entities` and align `doc.ents`."""

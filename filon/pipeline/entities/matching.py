@@ -148,11 +148,32 @@ def resolve_overlaps(table: TokenTable, candidates: list[Mention]) -> list[Menti
     for *_key, position in keyed:
         m = candidates[position]
         if True in taken[m.start : m.end]:
-            continue
+            m = _name_after_role(table, m, taken, candidates)
+            if m is None:
+                continue
         taken[m.start : m.end] = [True] * (m.end - m.start)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _name_after_role(
+    table: TokenTable, m: Mention, taken: list[bool], candidates: list[Mention]
+) -> Mention | None:
+    """The name a model span glues to a role before it ("[commissaire européen au Commerce]
+    Pierre Martin" tagged as one span): its capitalised tail of two words or more after the
+    role, as a person, else None."""
+    if m.source != "model":
+        return None
+    k = m.start
+    while k < m.end and taken[k]:
+        k += 1
+    tail = table.text[k : m.end]
+    if k == m.start or len(tail) < 2 or True in taken[k : m.end] or not all(w[:1].isupper() for w in tail):
+        return None
+    # the model's label of the glued span is the role's word's ("Commerce Pierre Martin", LOC)
+    role = next((c for c in candidates if c.source == "role" and c.end == k), None)
+    return Mention(k, m.end, "PER", m.source) if role is not None else None
 
 
 def actor_surface(actor: Actor) -> str:
@@ -185,3 +206,62 @@ def _spellings(surface: str) -> set[str]:
     return forms | {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
 
 
+# courtesy titles the press puts before a surname it repeats ("M. Trappier a dit …")
+_COURTESY = frozenset({"m.", "mme", "mme.", "mlle", "monsieur", "madame", "dr", "dr."})
+
+
+def recurring_surnames(table: TokenTable, gaz: Gazetteer, kept: list[Mention]) -> list[Mention]:
+    """`kept` with the surnames of the persons it names where they come back untagged.
+
+    The model tags "Eric Trappier" once and often misses "M. Trappier" three paragraphs on;
+    each capitalised repeat of the last word of a full name (three letters or more, naming no
+    place or body of the gazetteer) becomes a person mention, its courtesy title included.
+    """
+    surnames: set[str] = set()
+    for m in kept:
+        if m.label == "PER" and m.source != "role" and m.end - m.start >= 2:
+            last = table.text[m.end - 1]
+            actor = gaz.lookup(last)
+            if len(last) >= 3 and last[:1].isupper() and (actor is None or actor.type == "person"):
+                surnames.add(last)
+    if not surnames:
+        return kept
+    taken = [False] * table.n
+    for m in kept:
+        taken[m.start : m.end] = [True] * (m.end - m.start)
+    added = []
+    for i in range(table.n):
+        if table.text[i] in surnames and not taken[i] and not (i + 1 < table.n and taken[i + 1]):
+            start = i - 1 if i > 0 and not taken[i - 1] and table.lower[i - 1] in _COURTESY else i
+            added.append(Mention(start, i + 1, "PER", "model"))
+    return sorted([*kept, *added], key=lambda m: m.start) if added else kept
+
+
+def split_person_tails(
+    table: TokenTable, gaz: Gazetteer, candidates: list[Mention], first_names: dict[str, str]
+) -> list[Mention]:
+    """Model spans that glue a person's name to the word before it ("[l'Alliance Verts et]
+    Gauche Angelo Bonelli", "LFI Jean Dupont"): from a known first name followed by
+    capitalised words to the end of the span, the tail is a person; a single word left
+    before it is kept only when the gazetteer knows it."""
+    out: list[Mention] = []
+    for m in candidates:
+        k = _first_name_at(table, m, first_names) if m.source == "model" and m.end - m.start >= 3 else None
+        if k is None:
+            out.append(m)
+            continue
+        if k - m.start > 1 or gaz.lookup(table.text[m.start]) is not None:
+            out.append(Mention(m.start, k, m.label, m.source))
+        out.append(Mention(k, m.end, "PER", m.source))
+    return out
+
+
+def _first_name_at(table: TokenTable, m: Mention, first_names: dict[str, str]) -> int | None:
+    """Token of the first name that opens a person's name inside span `m` (not at its start)."""
+    for k in range(m.start + 1, m.end - 1):
+        if fold(table.text[k]) in first_names and all(
+            table.text[n][:1].isupper() for n in range(k, m.end)
+        ):
+            before = [fold(table.text[n]) for n in range(m.start, k)]
+            return k if not any(w in first_names for w in before) else None
+    return None

@@ -27,7 +27,10 @@ def attribute_quotes(ctx: DocContext, speakers: SpeakerResolver, statements: lis
     its fragment to that statement instead)."""
     attribution = QuoteAttribution(ctx, speakers)
     items: list[dict] = []
-    for q in ctx.top:
+    # a quoted subheading excerpts the paragraph under it: its quotes are attributed first
+    headings = [q for q in ctx.top if in_spans(q.open_start, q.close_end, ctx.subheadings)]
+    body = [q for q in ctx.top if not in_spans(q.open_start, q.close_end, ctx.subheadings)]
+    for q in body + headings:
         nested = [
             {"start": n.start, "end": n.end}
             for n in ctx.quotes
@@ -293,9 +296,13 @@ def hits_between(ctx: DocContext, hits: list[Hit], i: int, j: int) -> list[Hit]:
 def per_paragraph(ctx: DocContext, item: dict) -> list[dict]:
     """One item per paragraph of a quote that runs over several (French convention: each new
     paragraph reopens with «, only the last closes), as the gold lists them; every segment
-    keeps the speaker and cue, without the reopening mark and its padding."""
+    keeps the speaker and cue, without the reopening mark and its padding. A quote no paragraph
+    reopens stays whole."""
     if "\n" not in item["text"]:
         return [item]
+    lines = [line.lstrip(PADDING) for line in ctx.text[item["start"] : item["end"]].split("\n")[1:]]
+    if not any(line[:1] in QUOTE_CHARS for line in lines):
+        return [item]  # no paragraph reopens it (web copy): one quote, as written
     out = []
     a = item["start"]
     for line in ctx.text[item["start"] : item["end"]].split("\n"):

@@ -106,6 +106,7 @@ OCCUPATIONS = _wordset(
 )
 MONTHS = _wordset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
 REFLEXIVES = _wordset("se s'")
+_OBJECT_CLITICS = _wordset("le la les l' lui leur")
 FINAL_PUNCT = frozenset(".!?…;")
 QUOTE_CHARS = frozenset('«»“”„‹›"‘’')
 
@@ -174,15 +175,17 @@ class CueLexicon:
         return lex
 
 
-def _words(text: str) -> list[str]:
-    """Folded words of a cue the way the tokenizer splits them (d'après -> d', après)."""
+@lru_cache(maxsize=1024)
+def _words(text: str, folded: bool = True) -> tuple[str, ...]:
+    """Folded (else lower-cased) words of a cue the way the tokenizer splits them (d'après ->
+    d', après)."""
     out: list[str] = []
-    for chunk in fold(text).split():
+    for chunk in (fold(text) if folded else text.lower().replace("’", "'")).split():
         while "'" in chunk[:-1]:
             head, chunk = chunk.split("'", 1)
             out.append(head + "'")
         out.append(chunk)
-    return out
+    return tuple(out)
 
 
 @dataclass(slots=True)
@@ -246,9 +249,19 @@ class CueScanner:
             return None
         for cue in cues:
             end = self._match_words(i, cue.words)
-            if end is not None:
+            if end is not None and self._same_accents(i, end, cue):
                 return Hit(cue, i, end, i)
         return None
+
+    def _same_accents(self, i: int, end: int, cue: Cue) -> bool:
+        """False when a written accent tells another word ("d'âpres discussions" is no
+        "d'après"); copy with no accents at all still matches."""
+        written = _words(cue.cue, folded=False)
+        for k, word in zip(range(i, end), written, strict=False):
+            got = self.t.text[k].lower().replace("’", "'")
+            if got != word and got != fold(got) and word not in POSSESSIVES:
+                return False
+        return True
 
     def _match_words(self, i: int, words: tuple[str, ...]) -> int | None:
         low = self.t.low
@@ -299,6 +312,8 @@ class CueScanner:
         # "raconte-t-il" tagged ADJ: a word with an inverted subject clitic is a verb
         if has_next and (t.text[i + 1] == "-t" or _is_clitic_text(t.text[i + 1])):
             return True
+        if i >= 2 and t.low[i].endswith("ant") and t.low[i - 1] in _OBJECT_CLITICS and t.text[i - 2] == ",":
+            return True  # "…, le qualifiant de victoire": a participle after its object clitic
         if t.pos[i] != "NOUN" or not has_next or i == 0:
             return False
         # "Anne Leroy juge que …", "… juge possible de …", "…, juge Anne Leroy": a bare noun

@@ -95,6 +95,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     # the whole stack awaits after a line break until the next mark decides (nothing is pushed
     # in between): one flag, where marking each open quote made deep stacks quadratic
     awaiting = False
+    mark_at = last_mark = -1  # the quotation marks before the current one
     for match in re.finditer(r"\n|" + _MARKS.pattern, text):
         ch, i = match.group(), match.start()
         if ch == "\n":
@@ -104,11 +105,15 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             continue
         at_line_start = line_start and not text[_line_begin(text, i) : i].strip(PADDING)
         line_start = False
+        last_mark, mark_at = mark_at, i
         if awaiting and stack:
             awaiting = False
             # a new paragraph: either it continues the open quote (opens again with the same
             # mark, French convention) or the open quote was never closed and is dropped
             if at_line_start and ch == stack[-1].char:
+                continue
+            if _closes_next_paragraph(text, stack[-1], ch, i):
+                _pop_to(stack, len(stack) - 1, found, i)
                 continue
             for o in stack:
                 LOGGER.debug("unclosed quote at %d (%s): dropped", o.pos, o.char)
@@ -137,12 +142,19 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 continue  # a stray closer
             stack.append(_Open(ch, i, paragraph, len(stack)))
             continue
+        if ch in "«“" and stack and stack[-1].char == ch and _cannot_open(text, i):
+            closing = len(stack) - 1  # "… dans son bureau« , a précisé": a closer typed backwards
         if closing is not None:
             _pop_to(stack, closing, found, i)
             continue
         if ch in PAIRS and ch != "’":
             stack.append(_Open(ch, i, paragraph, len(stack)))
-        # a closer with no opener (a stray » or ”) is ignored
+        elif not stack and ch in "»”" and _paragraph_quote(text, i, last_mark):
+            # web copy that lost the opening mark of a quote filling its paragraph up to the
+            # attribution ("Nous avons un accord. »,  a annoncé X"): the paragraph break opens it
+            begin = _line_begin(text, i)
+            found.append((_Open("«" if ch == "»" else "“", begin - 1, paragraph, 0), i, i + 1))
+        # any other closer with no opener (a stray » or ”) is ignored
     for o in stack:
         LOGGER.debug("unclosed quote at %d (%s): dropped", o.pos, o.char)
     found.sort(key=lambda f: f[0].pos)
@@ -166,6 +178,40 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         open_idx.append(len(spans))
         spans.append(span)
     return [s for s in spans if s.end > s.start]
+
+
+def _closes_next_paragraph(text: str, opener: _Open, ch: str, i: int) -> bool:
+    """True when mark `ch` at `i`, the first of the paragraph right after the one `opener`
+    opened in, closes it: web copy often drops the mark that should reopen a quote running
+    over two paragraphs ("Il n'y a pas de plan.\n\nIl ne peut venir que de Kiev".)."""
+    if ch not in PAIRS[opener.char] or (ch == '"' and _straight_role(text, i) == "open"):
+        return False
+    return len(_PARAGRAPH_BREAK.findall(text, opener.pos, i)) == 1
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_ATTRIBUTION_AFTER = re.compile(r"[ \t\u00a0\u202f\u2009]*,")
+
+
+def _cannot_open(text: str, i: int) -> bool:
+    """True when nothing follows the mark at `i` but a comma or a full stop: no quote opens."""
+    j = i + 1
+    while j < len(text) and text[j] in PADDING:
+        j += 1
+    return j >= len(text) or text[j] in ",.;\n"
+
+
+def _paragraph_quote(text: str, i: int, last_mark: int) -> bool:
+    """True when the stray closer at `i` ends a quote that must have opened its paragraph: the
+    paragraph starts with a capital, holds no other mark, and a comma follows the closer."""
+    begin = _line_begin(text, i)
+    first = text[begin:i].lstrip(PADDING)
+    return (
+        begin > 0
+        and last_mark < begin
+        and first[:1].isupper()
+        and _ATTRIBUTION_AFTER.match(text, i + 1) is not None
+    )
 
 
 def _line_begin(text: str, i: int) -> int:

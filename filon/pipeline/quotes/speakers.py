@@ -14,10 +14,11 @@ from spacy.tokens import Token
 
 from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext
-from filon.pipeline.quotes.cues import OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES
+from filon.pipeline.quotes.cues import ADJUNCTS, OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES, skip_adjunct
 from filon.pipeline.quotes.descriptions import definite_description, named_group, side_adjective
 from filon.pipeline.quotes.mentions import speaker_from_mention
 from filon.pipeline.quotes.pronouns import PronounResolver
+from filon.pipeline.quotes.subjects import apposed_person, is_title
 
 INDEFINITES = frozenset(
     {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "d'autres"}
@@ -29,11 +30,13 @@ COURTESY = frozenset(
 )
 # who speaks for a body rather than in their own name ("un porte-parole de la Commission")
 SPOKES_NOUNS = frozenset(
-    {"porte-parole", "representant", "representante", "spokesperson", "spokesman", "spokeswoman"}
+    {"porte-parole", "representant", "representante", "spokesperson", "spokesman", "spokeswoman",
+     "journaliste", "journalistes", "correspondant", "correspondante", "correspondants"}
 )
 # documents that carry someone's words: their author is the source
 DOC_NOUNS = frozenset(
     {"communique", "declaration", "rapport", "note", "lettre", "message", "courrier", "texte", "document",
+     "mot", "mots", "propos", "parole", "paroles", "information", "informations",
      "entretien", "interview", "publication", "compte", "site", "fiche", "donnee", "chiffre", "estimation",
      "statistique", "calcul", "sondage", "etude", "analyse", "bilan", "decompte"}
 )  # fmt: skip
@@ -61,6 +64,30 @@ class SpeakerResolver:
             j -= 1
         if j <= i:
             return None
+        named = apposed_person(ctx, i, j)
+        if named is not None and named[1] == j and named[0] > i:
+            # "le député de l'Alliance Verts et Gauche Angelo Bonelli": the title's holder,
+            # however many bodies its complement names
+            return self.resolve(*named)
+        # the head word: the first word after the determiners (the tagger sometimes calls a noun
+        # such as "offre" a verb, so the part of speech is not required)
+        h = next(
+            (
+                k
+                for k in range(i, j)
+                if pos[k] not in ("DET", "ADP", "PUNCT", "NUM") and not punct[k] and low[k] not in COURTESY
+            ),
+            None,
+        )
+        head = doc[h] if h is not None else None
+        # "un communiqué du ministère", "la déclaration de la Commission": the author speaks
+        if head is not None and self._word(head) & (DOC_NOUNS | SPOKES_NOUNS):
+            k = head.i + 1
+            while k < j and (pos[k] == "ADJ" or low[k] in ("de", "du", "des", "d'", "la", "l'", "le", "les")):
+                k += 1
+            k = self._published_by(k, j)  # "des informations publiées mercredi par le FT"
+            if k < j and (k in ctx.mention_at or is_title(ctx, k, j)):
+                return self.resolve(k, j)  # "selon les mots du député X"
         # joint speakers: "Kiev et Washington", "la Russie et la Chine"
         parts = self._coordinated(i, j)
         if len(parts) > 1:
@@ -101,24 +128,6 @@ class SpeakerResolver:
                 "start": start,
                 "end": end,
             }
-        # the head word: the first word after the determiners (the tagger sometimes calls a noun
-        # such as "offre" a verb, so the part of speech is not required)
-        h = next(
-            (
-                k
-                for k in range(i, j)
-                if pos[k] not in ("DET", "ADP", "PUNCT", "NUM") and not punct[k] and low[k] not in COURTESY
-            ),
-            None,
-        )
-        head = doc[h] if h is not None else None
-        # "un communiqué du ministère", "la déclaration de la Commission": the author speaks
-        if head is not None and self._word(head) & (DOC_NOUNS | SPOKES_NOUNS):
-            k = head.i + 1
-            while k < j and (pos[k] == "ADJ" or low[k] in ("de", "du", "des", "d'", "la", "l'", "le", "les")):
-                k += 1
-            if k < j and k in ctx.mention_at:
-                return self.resolve(k, j)
         if (
             low[i] in INDEFINITES
             and head is not None
@@ -145,7 +154,11 @@ class SpeakerResolver:
                 )
                 if best is None or rank > best[0]:
                     best = (rank, m)
-        if person_title and best is not None and best[1]["label"] != "PER":
+        if person_title and best is not None and (
+            best[1]["label"] != "PER" or self._after_of(ctx.token_at(best[1]["start"]))
+        ):
+            # "le président de la République": a name after the title's "de" is what the title
+            # is of, not who holds it
             best = None
         # "l'offre de l'UE", "la fiche du texte": a thing whose complement names a body; the
         # thing is the subject, not the body
@@ -241,6 +254,30 @@ class SpeakerResolver:
         host = self.resolve(k, stop)
         return host if host is not None and host.get("name") else None
 
+    def _published_by(self, k: int, j: int) -> int:
+        """Token after "par" when a participle at `k` names who gave out the document
+        ("publié mercredi par X", "communiqué par X"), else `k`."""
+        tb = self.ctx.table
+        if k >= j or tb.pos[k] not in ("VERB", "ADJ") or "Part" not in tb.feats(k, "VerbForm"):
+            return k
+        n = k + 1
+        while n < min(j, k + 4) and tb.low[n] != "par":
+            n = max(skip_adjunct(tb.low, n, j), n + 1) if tb.low[n] in ADJUNCTS else j
+        if n + 1 >= j or tb.low[n] != "par":
+            return k
+        n += 1
+        while n + 1 < j and tb.pos[n] == "DET":
+            n += 1
+        return n
+
+    def _after_of(self, b: int) -> bool:
+        """True when "de" (with its article) comes right before token `b` ("de la République")."""
+        tb = self.ctx.table
+        k = b - 1
+        if k >= 0 and tb.pos[k] == "DET" and tb.low[k] not in ("du", "des"):
+            k -= 1
+        return k >= 0 and tb.low[k] in ("de", "du", "des", "d'")
+
     def _complement(self, a: int, b: int) -> bool:
         """True when a preposition links the head at token `a` to the mention at token `b` ("l'offre
         de l'UE"), False for an apposition ("le chimiste allemand BASF": the name is the head's
@@ -274,6 +311,8 @@ class SpeakerResolver:
             return False
         if head.i in ctx.mention_at:
             return ctx.mentions[ctx.mention_at[head.i]]["label"] in ("PER", "ORG")
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and head.i == i:
+            return True  # a name the model did not tag ("OpenAI a annoncé …")
         return bool(self._word(head) & (SOURCE_NOUNS | TITLES | OCCUPATIONS))
 
     def _word(self, tok: Token) -> set[str]:
@@ -298,14 +337,33 @@ class SpeakerResolver:
         cuts = [k for k in range(i, j) if low[k] in ("et", "and")]
         if not cuts:
             return [(i, j)]
-        parts, a = [], i
-        for k in cuts:
-            parts.append((a, k))
-            a = k + 1
-        parts.append((a, j))
-        parts = [(a, b) for a, b in parts if b > a]
+        # "Paris, Londres et Berlin": the commas before the last "et" cut too, when every part
+        # is a bare name (not "le ministre de l'Economie, Jean Castel, et …")
+        commas = [k for k in range(i, cuts[-1]) if ctx.table.text[k] == ","]
+        listed = _cut(i, j, sorted([*cuts, *commas])) if commas else []
+        if listed and all(self._bare_mention(a, b) for a, b in listed):
+            return listed
+        parts = _cut(i, j, cuts)
         # only a coordination of sources (each part holds a mention), not a single name with
         # "et" inside ("le ministre de l'Économie et des Finances")
         if all(ctx.has_mention(a, b) for a, b in parts):
             return parts
         return [(i, j)]
+
+    def _bare_mention(self, a: int, b: int) -> bool:
+        """True when tokens [a, b) are one mention, with a determiner before it at most."""
+        ctx = self.ctx
+        while a < b and (ctx.table.pos[a] == "DET" or ctx.table.space[a]):
+            a += 1
+        m = ctx.mentions[ctx.mention_at[a]] if a in ctx.mention_at else None
+        return m is not None and ctx.token_at(m["start"]) == a and ctx.token_at(m["end"] - 1) + 1 == b
+
+
+def _cut(i: int, j: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """The non-empty parts of tokens [i, j) between the cut tokens."""
+    parts, a = [], i
+    for k in cuts:
+        parts.append((a, k))
+        a = k + 1
+    parts.append((a, j))
+    return [(a, b) for a, b in parts if b > a]

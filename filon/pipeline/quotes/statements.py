@@ -10,6 +10,7 @@ the quotation marks inside it later make it `mixed`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Span, Token
 
@@ -29,6 +30,8 @@ from filon.pipeline.quotes.speakers import SpeakerResolver
 from filon.pipeline.quotes.subjects import inverted_np, prep_object, subject
 
 TIMESTAMP = re.compile(r"\d{1,2}[h:.]\d{2}")
+# what may open a sentence before a participle or infinitive that continues the last speaker
+_OPENERS = frozenset({"et", "en", "tout", "d'", "de", "puis", "avant", "non", "sans", "enfin"})
 
 
 class StatementFinder:
@@ -106,7 +109,7 @@ class StatementFinder:
             # "…, a-t-il dit, estimant que …", "a lancé X, avant de qualifier …": the speaker of
             # the clause the participle or infinitive hangs on
             earlier = [sp for i, sp in self.sent_speakers.get(s_idx, []) if i < hit.verb]
-            speaker = earlier[-1] if earlier else None
+            speaker = earlier[-1] if earlier else self._narrative_continuation(hit, s_idx)
         if speaker is None:
             speaker_span = subject(ctx, hit)
             if speaker_span is None:
@@ -132,6 +135,22 @@ class StatementFinder:
         ctx.add_event(tb.idx[hit.start], speaker)
         start, end = ctx.span_dict(start_tok, c1)
         return indirect(ctx, start, end, speaker, hit)
+
+    def _narrative_continuation(self, hit: Hit, s_idx: int) -> dict | None:
+        """The speaker a sentence opening on a bare participle or infinitive goes on with:
+        "En précisant que …", "Et d'ajouter que …", "Tout en soulignant que …" continue the
+        last speaker of the sentence before (or the one before it); else None."""
+        ctx = self.ctx
+        tb = ctx.table
+        opening = ctx.sentence_opening(hit.start)
+        if any(tb.low[k] not in _OPENERS for k in range(opening, hit.start)):
+            return None
+        k = bisect_right(ctx.speaker_keys, tb.idx[hit.start]) - 1
+        if k < 0:
+            return None
+        pos, speaker = ctx.speaker_events[k]
+        back = s_idx - ctx.sent_of(ctx.token_at(pos))
+        return speaker if 1 <= back <= 2 and speaker.get("name") else None
 
     def _inversion(self, hit: Hit) -> tuple[int, int] | None:
         """The inverted subject of a cue that follows what was said ("…, a déclaré X",

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext
-from filon.pipeline.quotes.cues import MONTHS, PRONOUNS, Hit, skip_adjunct
+from filon.pipeline.quotes.cues import MONTHS, OCCUPATIONS, PRONOUNS, TITLES, Hit, skip_adjunct
 
 
 def subject(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
@@ -28,9 +28,15 @@ def subject(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
     # a participle or coordinated verb shares the subject of its head ("…, clamant que")
     head = verb
     hops = 0
-    while cand is None and head.dep_ in ("advcl", "conj", "xcomp") and head.head is not head and hops < 2:
+    climbs = ("advcl", "conj", "xcomp", "dep")
+    while cand is None and head.dep_ in climbs and head.head is not head and hops < 2:
         head = head.head
         hops += 1
+        if head.dep_ == "nsubj" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
+            # "La Coordination, tout en admettant que …, appelle": the parser hangs the
+            # participle on the subject it shares
+            cand = head
+            break
         for child in head.children:
             if child.dep_ == "nsubj" and child.i < head.i:
                 cand = child
@@ -47,7 +53,8 @@ def subject(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
         left, right = np_range(ctx, cand, limit=hit.start)
         # "Paris et Berlin ont estimé" parsed with only "Berlin" as subject: take in the
         # coordinated mentions on its left
-        joined = ("et",)  # "A, B et C": a comma joins only once an "et" has
+        # "A, B et C": a comma joins only once an "et" has, or with one inside the range
+        joined = ("et", ",") if "et" in tb.low[left:right] else ("et",)
         while left >= sent.start + 2 and tb.low[left - 1] in joined:
             if (left - 2) not in ctx.mention_at:
                 break
@@ -185,6 +192,9 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
     if j >= sent_end:
         return None
     tok = doc[j]
+    named = apposed_person(ctx, j, sent_end)
+    if named is not None:
+        return named
     if j in ctx.mention_at:
         m = ctx.mentions[ctx.mention_at[j]]
         k = j
@@ -215,8 +225,15 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
             tb.pos[k] in ("DET", "NOUN", "PROPN", "ADJ")
             or tb.low[k] in ("de", "du", "des", "d'", "-")
         ):
-            if k in ctx.mention_at and k > j and ctx.mentions[ctx.mention_at[k]]["label"] == "PER":
+            if (
+                k in ctx.mention_at
+                and k > j
+                and ctx.mentions[ctx.mention_at[k]]["label"] == "PER"
+            ):
                 m = ctx.mentions[ctx.mention_at[k]]
+                if tb.low[k - 1] in _OF:  # "la porte-parole du gouvernement de X" is not X
+                    k = ctx.token_at(m["end"] - 1) + 1
+                    continue
                 return ctx.token_at(m["start"]), ctx.token_at(m["end"] - 1) + 1
             k += 1
         if k < sent_end and tb.text[k] == "," and (k + 1) in ctx.mention_at:
@@ -240,6 +257,59 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
     return None
 
 
+# words a title runs on with before the name of its holder: "le commissaire européen au
+# Commerce X", "la ministre déléguée chargée de l'Industrie X", "ministre et porte-parole X"
+_TITLE_LINKS = frozenset({"de", "d'", "du", "des", "au", "aux", "a", "l'", "la", "le", "les", "et", "-",
+                          "charge", "chargee", "en"})
+
+
+def apposed_person(ctx: DocContext, j: int, end: int) -> tuple[int, int] | None:
+    """Token range of the person a title phrase at token `j` names ("le vice-président de la
+    Commission Frans Timmermans", "le ministre de l'Energie et PDG du groupe, X"), or None.
+
+    The name must stand in apposition, after the title's words or a comma; a name after "de"
+    is a complement, not the holder ("la porte-parole du gouvernement de X")."""
+    tb = ctx.table
+    if not is_title(ctx, j, end):
+        return None
+    k = j
+    limit = min(end, j + 18)
+    while k < limit:
+        m = ctx.mentions[ctx.mention_at[k]] if k in ctx.mention_at else None
+        person = m is not None and m["label"] == "PER" and m.get("kind", "name") == "name"
+        if person and k > j and tb.low[k - 1] not in _OF:
+            return k, ctx.token_at(m["end"] - 1) + 1
+        if m is not None:
+            k = ctx.token_at(m["end"] - 1) + 1
+            continue
+        if tb.text[k] == "," and k + 1 < end and (k + 1) in ctx.mention_at:
+            k += 1
+            continue
+        if tb.pos[k] in ("DET", "NOUN", "PROPN", "ADJ") or tb.low[k] in _TITLE_LINKS:
+            k += 1
+            continue
+        if tb.pos[k] == "VERB" and "Part" in tb.feats(k, "VerbForm") and k > j:
+            k += 1  # "le président élu", "la ministre déléguée"
+            continue
+        return None
+    return None
+
+
+def is_title(ctx: DocContext, j: int, end: int) -> bool:
+    """True when the noun phrase at token `j` is headed by a person's title ("le ministre",
+    "l'ancien président", "la vice-présidente")."""
+    tb = ctx.table
+    if j in ctx.mention_at and ctx.mentions[ctx.mention_at[j]].get("kind") == "role":
+        return True
+    for k in range(j, min(end, j + 3)):
+        if tb.pos[k] in ("DET", "ADJ") and fold(tb.text[k]) not in TITLES:
+            continue
+        word = fold(tb.text[k])
+        compound = fold(ctx.text[tb.idx[k] : tb.idx[k] + 20].split()[0]) if k < end else word
+        return bool({word, compound.rstrip(",.;:"), tb.lemma_low[k]} & (TITLES | OCCUPATIONS))
+    return False
+
+
 def prep_object(ctx: DocContext, j: int, sent_end: int) -> tuple[int, int] | None:
     """Token range of the source after "selon"/"d'après": up to a comma, verb or the end."""
     doc = ctx.doc
@@ -249,9 +319,11 @@ def prep_object(ctx: DocContext, j: int, sent_end: int) -> tuple[int, int] | Non
     k = j
     while k < sent_end:
         tok = doc[k]
+        # "selon des informations publiées mardi par le FT": the participle names the author
+        by = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") and "par" in tb.low[k + 1 : k + 4]
         if (
             tok.is_punct
-            or tok.pos_ in ("VERB", "AUX", "SCONJ")
+            or (tok.pos_ in ("VERB", "AUX", "SCONJ") and not by)
             or fold(tok.text) in ("qui", "que", "qu'")
         ):
             break
