@@ -96,7 +96,7 @@ class DateTagger(FilonComponent):
             if resolved.granularity == "day" and resolved.value:
                 last_day = item
         _anchor_on_the_next_date(cuts, dates)
-        _anniversaries(cuts, text, dates)
+        _anniversaries(cuts, text, dates, ref)
         doc._.filon_dates = _join_deixis(text, dates)
 
 
@@ -120,11 +120,12 @@ def _years_later(value: str, years: int) -> str | None:
         return None
 
 
-def _anniversaries(cuts: _SentenceCuts, text: str, dates: list[dict]) -> None:
+def _anniversaries(cuts: _SentenceCuts, text: str, dates: list[dict], ref: date | None) -> None:
     """ "le troisième anniversaire de l'invasion": the anchor's date plus three years, when the
     text dates the anchor: right after it ("… de l'invasion du 24 février 2022"), or in an
     earlier sentence that names the same noun with a date ("l'invasion, le 24 février 2022").
-    A date in apposition ("le 24 février 2025, troisième anniversaire de …") is the day itself."""
+    A date in apposition ("le 24 février 2025, troisième anniversaire de …") is the day itself;
+    an anniversary more than a year after publication is a misread anchor and gets no value."""
     for k, item in enumerate(dates):
         found = _ANNIVERSARY.match(fold(item["text"]).lower())
         if found is None or item["value"] is not None:
@@ -142,7 +143,7 @@ def _anniversaries(cuts: _SentenceCuts, text: str, dates: list[dict]) -> None:
         noun = _ANCHOR_NOUN.match(text, item["end"])
         anchor = _anchor_of(cuts, text, dates, k, fold(noun.group(1)).lower() if noun else None)
         value = _years_later(anchor["value"], years) if anchor else None
-        if value is not None:
+        if value is not None and (ref is None or int(value[:4]) <= ref.year + 1):
             item["value"], item["granularity"] = value, anchor["granularity"]
 
 
@@ -160,9 +161,10 @@ def _anchor_of(cuts: _SentenceCuts, text: str, dates: list[dict], k: int, noun: 
     for earlier in reversed(dates[:k]):
         if not earlier["value"] or len(earlier["value"]) not in (4, 7, 10):
             continue
-        start = cuts.sentence_start(earlier["start"])
-        end = text.find(".", earlier["end"])
-        if noun in fold(text[start : end if end > 0 else len(text)]).lower():
+        # the noun names the anchor just before its date ("l'invasion, lancée le 24 février
+        # 2022"), not anywhere in a sentence that happens to hold a date
+        start = max(cuts.sentence_start(earlier["start"]), earlier["start"] - 60)
+        if noun in fold(text[start : earlier["start"]]).lower():
             return earlier
     return None
 
