@@ -389,3 +389,18 @@ def test_events_unknown_media_and_people_spans_are_not_parties(nlp):
 ])
 def test_events_finalisation_phrases(nlp, text, status):
     assert [e["status"] for e in agreements(nlp, text)] == [status]
+
+
+@pytest.mark.parametrize(("text", "status", "names"), [
+    ("La Commission a indiqué qu'elle entendait clore ces négociations avec le Japon avant l'été.",
+     "close", {"European Union", "Japan"}),
+    ("Les dirigeants chiliens et japonais débattaient d'une proposition de cessez-le-feu.",
+     "negotiating", {"Chile", "Japan"}),
+])
+def test_events_talk_verbs(nlp, text, status, names):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status and parties(event) == names
+
+
+def test_events_other_verbs_need_a_deal_word(nlp):
+    assert agreements(nlp, "Le Chili veut parler au Japon de la pêche.") == []
