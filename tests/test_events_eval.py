@@ -124,3 +124,12 @@ def test_events_eval_wrong_asserter_is_listed_and_strict_f1_needs_the_sentence()
     assert layer.extra["same_evidence"] == 1.0
     assert layer.extra["strict_f1"] == pytest.approx(0.5)  # the signing was read in another sentence
 
+
+
+def test_events_eval_government_party_is_its_state():
+    # a government acts for its state, as asserters are compared
+    layer = run([gold_item("close", ["French government", "Socialist Party"])],
+                [pred("close", ["France", "Socialist Party"])])
+    assert (layer.tp, layer.fp, layer.fn) == (1, 0, 0)
+    layer = run([gold_item("close", ["French government"])], [pred("close", ["Germany"])])
+    assert (layer.tp, layer.fp, layer.fn) == (0, 1, 1)

@@ -404,3 +404,15 @@ def test_events_talk_verbs(nlp, text, status, names):
 
 def test_events_other_verbs_need_a_deal_word(nlp):
     assert agreements(nlp, "Le Chili veut parler au Japon de la pêche.") == []
+
+
+def test_events_bare_government_acts_for_the_state_of_the_others(nlp):
+    [event] = agreements(nlp, "Le Parti socialiste et le gouvernement ont trouvé un compromis "
+                              "sur le budget.")
+    assert parties(event) == {"Socialist Party", "France"}
+    # no other actor of a known state: the government stays unnamed
+    [event] = agreements(nlp, "Le gouvernement et les syndicats ont signé un accord.")
+    assert parties(event) == set()
+    # named by its adjective, it is already the state's
+    [event] = agreements(nlp, "Le gouvernement japonais et le Chili ont signé un accord.")
+    assert parties(event) == {"Japan", "Chile"}

@@ -13,8 +13,9 @@ not assertions. Statuses are mapped onto the five gold statuses (ratified -> sig
 suspended/cancelled -> not scored), see `filon.pipeline.events.lexicon.COARSE_STATUS`.
 
 Matching, per article, greedy and one-to-one: a prediction is compatible with a gold item when the
-coarse statuses are equal and they share at least one party (canonical English names, folded;
-"unspecified" matches any). Among compatible pairs, those whose evidence sentences coincide come
+coarse statuses are equal and they share at least one party (compared by identity as asserters
+are: gazetteer ids, a government or capital standing for its state; "unspecified" matches any).
+Among compatible pairs, those whose evidence sentences coincide come
 first, then those with the same asserter, then text order.
 
 Gold lists each distinct assertion once, even when the article repeats it (a lede that a later
@@ -58,11 +59,9 @@ def predicted_coarse(event: dict) -> str | None:
 
 
 def _party_names(names: list[str], gaz: Gazetteer) -> frozenset[str]:
-    out = set()
-    for name in names:
-        actor = gaz.lookup(name)
-        out.add(fold(actor.name if actor else name))
-    return frozenset(out)
+    """Identities of parties, as for asserters: a government or capital stands for its state
+    ("French government" = "France"), other names by gazetteer id, unknown ones folded."""
+    return frozenset(_identity(None, name, gaz) for name in names)
 
 
 def _identity(actor_id: str | None, name: str | None, gaz: Gazetteer) -> str:

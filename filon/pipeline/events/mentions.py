@@ -69,6 +69,8 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
     members_of(pack, doc_text(doc), mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     enumerated_members(doc_text(doc), mentions)
+    mentions.extend(bare_governments(pack, doc, table, mentions))
+    mentions.sort(key=lambda m: (m.start, -m.end))
     header = syn.DATELINE.match(doc_text(doc))
     if header is not None:
         # "MUNICH (Allemagne), 15 fév 2025 (AFP) -": where the story was filed, not who acts
@@ -100,6 +102,44 @@ def members_of(pack: EventPack, text: str, mentions: list[Mention]) -> None:
         for other in mentions:  # "… de l'Organisation mondiale de la santé (OMS)"
             if other.actor_id == actor.id and 0 <= other.start - m.end <= 3:
                 other.party, other.name = m.party, m.name
+
+
+_GOVERNMENT_NOUNS = frozenset({"gouvernement", "exécutif"})
+
+
+def bare_governments(pack: EventPack, doc: Doc, table: TokenTable, mentions: list[Mention]) -> list[Mention]:
+    """'Le Parti socialiste et le gouvernement ont trouvé un compromis': a government named by
+    its noun alone acts for the one state the other actors of its sentence belong to (a party,
+    a union or a city of that state); with none or several, it stays unnamed."""
+    gaz = pack.gazetteer
+    out = []
+    for i in where(table.lemma_lower, _GOVERNMENT_NOUNS):
+        if i == 0 or table.lower[i - 1] not in ("le", "l'", "l’", "du", "au"):
+            continue
+        nxt = i + 1 if i + 1 < table.n else None
+        if nxt is not None and (table.pos[nxt] == "ADJ" or table.lower[nxt] in _PREPOSITIONS_OF):
+            continue  # "le gouvernement français", "le gouvernement de Kiev": named elsewhere
+        sent = doc[i].sent
+        states = set()
+        for m in mentions:
+            if not (sent.start_char <= m.start < sent.end_char) or m.party is None:
+                continue
+            actor = gaz.actor(m.actor_id) if m.actor_id else None
+            state = gaz.state_of(actor.id) if actor is not None else None
+            if state is None and actor is not None and actor.type == "state":
+                state = actor
+            if state is None:
+                states.add(None)
+            else:
+                states.add((state.id, state.name))
+        named = {s for s in states if s is not None}
+        if len(named) != 1 or None in states:
+            continue
+        party = next(iter(named))
+        start = table.idx[i - 1]
+        out.append(Mention(start, table.idx[i] + len(table.text[i]), i - 1, i + 1, party[0], party[1],
+                           "government", party))
+    return out
 
 
 def enumerated_members(text: str, mentions: list[Mention]) -> None:
