@@ -291,3 +291,19 @@ def test_cluster_is_about_the_domains_of_a_fifth_of_its_units():
     tied = _unit(["A", "B"], None)
     tied.steps = [{"domain": "trade"}, {"domain": "energy"}, {"domain": "other"}]
     assert tied.domain is None  # a tie names no domain
+
+
+def test_agreements_subjects_naming_other_years_or_codes_are_other_deals():
+    def subj(status, day, subject, local="local:1"):
+        ev = event(status, [EU, UA], day, local=local, domain="finance")
+        ev["subject"] = subject
+        return ev
+    records = [
+        record("a1", "2025-01-10", subj("negotiating", "2025-01-10", "budget 2025")),
+        record("a2", "2025-10-10", subj("negotiating", "2025-10-10", "budget 2026")),
+        record("a3", "2025-10-20", subj("signed", "2025-10-20", "compromis sur le budget 2026")),
+        record("a4", "2025-10-25", subj("signed", "2025-10-25", "accord")),  # names none: joins
+    ]
+    links = link_agreements(records)
+    assert links[("a2", 0)] == links[("a3", 0)] != links[("a1", 0)]
+    assert len(set(links.values())) == 2

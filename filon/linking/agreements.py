@@ -17,7 +17,9 @@ Method:
    - subject: a unit whose events say what the deal is about (`Unit.domain`: trade, energy,
      security…) joins only a cluster about that domain too, so that the US–Ukraine minerals
      agreement and a US–Ukraine ceasefire in the same months stay two agreements; a unit that
-     names no domain ("l'accord a été signé") joins on parties and dates alone;
+     names no domain ("l'accord a été signé") joins on parties and dates alone; nor does a unit
+     whose subject names years or numbered codes join one whose subjects name only others
+     ("le budget 2025" / "le budget 2026", "la COP28" / "la COP29");
    - dates: the unit (placed at its article's publication day, else its earliest event date)
      falls within `max_gap_days` (default 365) of the cluster's dates, so that a new deal between
      the same states years later is a new agreement.
@@ -62,6 +64,9 @@ def _compatible(unit: Unit, cluster: Cluster, max_gap_days: int) -> int:
         return 0
     if unit.domain is not None and not cluster.about(unit.domain):
         return 0
+    marks = unit.marks
+    if marks and cluster.marks and not marks & cluster.marks:
+        return 0  # "le budget 2025" and "le budget 2026", "la COP28" and "la COP29"
     gap = cluster.gap(unit.day) if unit.day is not None else None
     if gap is not None and gap > max_gap_days:
         return 0

@@ -19,6 +19,9 @@ LINKED_TYPES = frozenset({"agreement", "investment_invitation"})
 # A signing dated this long before its article is an earlier agreement told as background.
 PAST_INSTANCE_DAYS = 365
 _SLUG = re.compile(r"[^a-z0-9]+")
+# what tells one deal's name from another's of the same kind: a year ("budget 2026") or a
+# numbered code ("COP29", "G20"); amounts ("500 milliards") are not names
+_NAME_MARK = re.compile(r"\b(?:19\d\d|20\d\d|[A-Z]{1,5}-?\d{1,3})\b")
 
 UnitKey = tuple[date, str, int]
 
@@ -48,6 +51,12 @@ class Unit:
     types: set[str]
     published: str | None = None
     steps: list[dict] = field(default_factory=list)
+
+    @property
+    def marks(self) -> frozenset[str]:
+        """Years and numbered codes the unit's subjects name ("budget 2026", "COP29")."""
+        return frozenset(m.replace("-", "") for step in self.steps
+                         for m in _NAME_MARK.findall(step.get("subject") or ""))
 
     @property
     def domain(self) -> str | None:
@@ -81,6 +90,7 @@ class Cluster:
     multi_counts: Counter[str] = field(default_factory=Counter)
     multi_units: int = 0
     domains: Counter[str] = field(default_factory=Counter)  # units per domain (`Unit.domain`)
+    marks: set[str] = field(default_factory=set)  # years and codes its subjects name
     sorted_days: list[date] = field(default_factory=list)
     _core: list[str] | None = None
 
@@ -107,6 +117,7 @@ class Cluster:
             bisect.insort(self.sorted_days, unit.day)
         if unit.domain is not None:
             self.domains[unit.domain] += 1
+        self.marks |= unit.marks
         self._core = None
 
     def about(self, domain: str) -> bool:
@@ -191,6 +202,7 @@ def _step(index: int, event: dict) -> dict:
         "parties": [[p["name"], p.get("id")] for p in event.get("parties") or [] if p.get("name")],
         "resources": [r["name"] for r in event.get("resources") or [] if r.get("name")],
         "domain": event.get("domain"),
+        "subject": event.get("subject"),
     }
 
 

@@ -274,8 +274,10 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
             reporter = reporter or unknown_non_party(pack, table, span.start)
         named_company = (not kind and ent.get("label") in ("ORG", "MISC")
                          and company_named(pack, table, span.start))
+        surface = ent.get("text") or ""
         if (named_company or (not kind and ent.get("label") == "ORG")) and not reporter \
-                and not affiliation(table, span.start) and not names_a_deal(pack, ent.get("text") or ""):
+                and not affiliation(table, span.start) and not names_a_deal(pack, surface) \
+                and not names_a_deal(pack, acronym_definition(doc_text(doc), surface)):
             # a body the gazetteer does not know (a company, an armed group, a party): a party of
             # its own deals, and an agent that can act
             kind = "organization"
@@ -325,6 +327,23 @@ def unknown_non_party(pack: EventPack, table: TokenTable, start: int) -> bool:
     # "la chaîne Fox News", "le quotidien Kommersant": the medium that tells, named after its kind
     medium = start > 0 and (table.lower[start - 1] in nouns or table.lemma_lower[start - 1] in nouns)
     return (medium or first in nouns or lemma in nouns or first in PERSON_NOUNS or lemma in PERSON_NOUNS)
+
+
+def acronym_definition(text: str, surface: str) -> str:
+    """The long form an article gives an acronym ("Facilité élargie de crédit (FEC)" for "FEC"),
+    or "" when the surface is no acronym or the article does not define it."""
+    if not (2 <= len(surface) <= 8 and surface.isupper() and surface.isalpha()):
+        return ""
+    found = re.search(r"([^\W\d_][^()]{2,80}?)\s*\(\s*" + re.escape(surface) + r"\s*\)", text)
+    if found is None:
+        return ""
+    words = found.group(1).split()
+    # the long form is the shortest tail of words before the bracket that the letters spell
+    for k in range(len(words) - 1, -1, -1):
+        tail = " ".join(words[k:])
+        if spells(surface, tail):
+            return tail
+    return ""
 
 
 def names_a_deal(pack: EventPack, surface: str) -> bool:
