@@ -85,10 +85,32 @@ def part_size(text: str, max_chars: int) -> int:
     `MAX_CHUNK_TOKENS` tokens (estimated: words, other characters, line breaks)."""
     if len(text) <= MAX_CHUNK_TOKENS:  # never more tokens than characters
         return max_chars
-    tokens = sum(1 for _ in _TOKENISH.finditer(text))
+    tokens = estimated_tokens(text)
     if tokens <= MAX_CHUNK_TOKENS:
         return max_chars
     return min(max_chars, max(1_000, len(text) * MAX_CHUNK_TOKENS // tokens))
+
+
+def estimated_tokens(text: str) -> int:
+    """About the tokens spaCy makes of `text`: words, other characters, line breaks."""
+    return sum(1 for _ in _TOKENISH.finditer(text))
+
+
+def pipe_groups(articles: list[Article], batch_size: int) -> list[list[Article]]:
+    """`articles` in order, in groups of at most `batch_size` that hold at most
+    `MAX_CHUNK_TOKENS` tokens together (a longer article alone): spaCy runs a group's docs
+    through the model at once, so a group's memory is that of one part of prose."""
+    groups: list[list[Article]] = []
+    tokens = 0
+    for article in articles:
+        size = estimated_tokens(article.text)
+        if groups and len(groups[-1]) < batch_size and tokens + size <= MAX_CHUNK_TOKENS:
+            groups[-1].append(article)
+            tokens += size
+        else:
+            groups.append([article])
+            tokens = size
+    return groups
 
 
 def _inside(spans: list[dict], start: int, end: int) -> list[dict]:

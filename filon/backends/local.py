@@ -31,7 +31,12 @@ from typing import Protocol
 from spacy.language import Language
 from spacy.util import raise_error
 
-from filon.backends.chunking import DEFAULT_MAX_CHUNK_CHARS, merge_records, split_article
+from filon.backends.chunking import (
+    DEFAULT_MAX_CHUNK_CHARS,
+    merge_records,
+    pipe_groups,
+    split_article,
+)
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.errors import Errors, InputError
 from filon.extract.record import doc_to_record, skipped_record
@@ -122,12 +127,13 @@ def _records(nlp: Language, articles: list[Article], batch_size: int, max_chars:
     split = [split_article(a, max_chars) for a in articles]
     parts = [part for parts in split for _, _, part in parts]
     # each doc becomes its record as it comes out of the pipe, so the parts of a long text are
-    # not all held as docs until the end
-    # spaCy runs a batch's docs through the model together: parts of ~20,000 tokens each, batched
-    # by 16, peaked at 6 GB for 1 MB of short lines. A batch holding a long text runs doc by doc.
-    size = batch_size if len(parts) == len(articles) else 1
-    done: list[tuple[str, dict]] = [(part.id, doc_to_record(doc, part))
-                                    for part, doc in process(nlp, parts, size, 1)]
+    # not all held as docs until the end; spaCy runs a batch's docs through the model together,
+    # so they go in groups of a bounded number of tokens (16 docs of 60,000 characters peaked
+    # at 3.5 GB as one batch)
+    done: list[tuple[str, dict]] = [
+        (part.id, doc_to_record(doc, part))
+        for group in pipe_groups(parts, batch_size)
+        for part, doc in process(nlp, group, len(group), 1)]
     if [part_id for part_id, _ in done] != [a.id for a in parts]:
         raise _Dropped("the pipeline dropped the article without an error")
     records = iter(record for _, record in done)
