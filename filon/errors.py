@@ -42,6 +42,8 @@ class Errors(metaclass=ErrorsWithCodes):
     F016 = ("{size:,} characters without a space at offset {start:,} are split off one by one by "
             "the tokenizer ({chars}; over {limit:,} in a row), in a time that grows with the square "
             "of their number; remove or space them out")
+    F017 = ("the pipeline needed over {budget} more memory on this article "
+            "(--max-article-memory); skipped")
     # ingest from the network (feeds and pages)
     F050 = "could not fetch: {reason}"
     F051 = "robots.txt of this site disallows fetching this URL for filon"

@@ -1,15 +1,17 @@
 """Run the filon pipeline on this machine: `nlp.pipe` in-process, or a pool of worker processes.
 
 One article can never take a batch down with it. Each batch of `batch_size` articles goes
-through `nlp.pipe` under a time budget (`max_article_seconds` × articles); a batch that raises or
-overruns is run again article by article, each under `max_article_seconds`, and an article that
-still raises or overruns becomes one `InputError` (file, line, reason) while the others keep
-their records.
+through `nlp.pipe` under a time budget (`max_article_seconds` × articles) and a memory budget
+(`max_article_memory` added to the process's resident memory, for the batch as for one
+article: the docs that run through the model together hold at most about 20,000 tokens, see
+`chunking.pipe_groups`); a batch that raises or overruns is run again article by article, each
+under both budgets, and an article that still raises or overruns becomes one `InputError`
+(file, line, reason) while the others keep their records.
 
-The budget is a SIGALRM timer, so it is enforced only in a process's main thread (the CLI, and
-each worker of `--processes N`); it interrupts Python code, and long C calls (spaCy's parser) at
-the next return to Python. Where no timer can be set (a non-main thread, Windows) articles still
-get isolated from each other's exceptions, without a time limit.
+The budgets (`filon.backends.limits`) hold only in a process's main thread (the CLI, and each
+worker of `--processes N`); they interrupt Python code, and long C calls (spaCy's parser) at
+the next return to Python. Where they cannot be set (a non-main thread; Windows; no memory
+budget off Linux) articles still get isolated from each other's exceptions.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from typing import Protocol
 
 from spacy.language import Language
@@ -37,6 +38,7 @@ from filon.backends.chunking import (
     pipe_groups,
     split_article,
 )
+from filon.backends.limits import ArticleOverMemory, ArticleTimeout, Budget, release_memory
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.errors import Errors, InputError
 from filon.extract.record import doc_to_record, skipped_record
@@ -50,6 +52,11 @@ logger = logging.getLogger("filon")
 # and reported as skipped, never run through the French model.
 SUPPORTED_LANGS = frozenset({"fr"})
 DEFAULT_MAX_ARTICLE_SECONDS = 60.0
+# Memory an article (or a batch) may add to its process. The heaviest doc group the chunker lets
+# through (about 20,000 tokens, e.g. 100,000 characters of prose) adds about 0.45 GB with
+# fr_core_news_md: 1 GiB leaves twice that for other models and allocator slack, and keeps a
+# worker (about 0.5 GB with the model) near 1.5 GB whatever it is given.
+DEFAULT_MAX_ARTICLE_MEMORY = 2**30
 
 OnError = Callable[[InputError], None]
 # what a batch gives back per article: its record, or (message) of the error it raised
@@ -89,35 +96,6 @@ def install_error_handler(nlp: Language) -> None:
 # --- one batch, isolated ----------------------------------------------------------------------
 
 
-class ArticleTimeout(BaseException):
-    """The time budget ran out.
-
-    A BaseException so that no `except Exception` on the way (spaCy's error handlers, filon's
-    component guards) can swallow it and carry on with a half-annotated doc.
-    """
-
-
-def _on_alarm(signum: int, frame: object) -> None:
-    raise ArticleTimeout
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise `ArticleTimeout` in this block after `seconds`; no limit off the main thread."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 class _Dropped(Exception):
     """The pipeline yielded no doc for an article (a component's handler swallowed it)."""
 
@@ -145,10 +123,11 @@ def _records(nlp: Language, articles: list[Article], batch_size: int, max_chars:
 
 
 def run_batch(nlp: Language, articles: list[Article], batch_size: int,
-              max_seconds: float | None, max_chunk_chars: int | None = None) -> list[Outcome]:
+              max_seconds: float | None, max_chunk_chars: int | None = None,
+              max_memory: int | None = None) -> list[Outcome]:
     """Records of `articles` in order; an article that fails gets its error message instead.
     A text over `max_chunk_chars` (default 100,000, at most spaCy's `nlp.max_length`) is
-    processed in parts."""
+    processed in parts; `max_memory` is the memory budget in bytes (None: no limit)."""
     # spaCy's default handler would drop a doc whose function component raised, without a word;
     # raising lets the article be named. filon components keep their own handler (a failing
     # layer costs that layer only).
@@ -156,22 +135,23 @@ def run_batch(nlp: Language, articles: list[Article], batch_size: int,
     nlp.default_error_handler = raise_error
     try:
         max_chars = min(max_chunk_chars or DEFAULT_MAX_CHUNK_CHARS, nlp.max_length)
-        return _run_batch(nlp, articles, batch_size, max_seconds, max_chars)
+        return _run_batch(nlp, articles, batch_size, Budget(max_seconds, max_memory), max_chars)
     finally:
         nlp.default_error_handler = previous
 
 
-def _run_batch(nlp: Language, articles: list[Article], batch_size: int,
-               max_seconds: float | None, max_chars: int) -> list[Outcome]:
+def _run_batch(nlp: Language, articles: list[Article], batch_size: int, budget: Budget,
+               max_chars: int) -> list[Outcome]:
     outcomes: list[Outcome | None] = [refusal(nlp, a.text) for a in articles]
     todo = [a for a, o in zip(articles, outcomes, strict=True) if o is None]
     try:
-        with time_limit(max_seconds * len(todo) if max_seconds else None):
+        with budget.limit(len(todo)):
             records = iter(_records(nlp, todo, batch_size, max_chars))
         return [o if o is not None else next(records) for o in outcomes]
-    except ArticleTimeout:
-        logger.warning("a batch of %d articles ran over its budget; running them one by one",
-                       len(todo))
+    except (ArticleTimeout, ArticleOverMemory, MemoryError) as exc:
+        release_memory()
+        logger.warning("a batch of %d articles ran over its budget (%s); running them one by one",
+                       len(todo), type(exc).__name__)
     except Exception as exc:  # one article's failure: find which, article by article
         logger.warning("a batch failed (%s: %s); running its articles one by one",
                        type(exc).__name__, exc)
@@ -179,10 +159,11 @@ def _run_batch(nlp: Language, articles: list[Article], batch_size: int,
         if outcomes[i] is not None:
             continue
         try:
-            with time_limit(max_seconds):
+            with budget.limit(1):
                 [outcomes[i]] = _records(nlp, [article], 1, max_chars)
-        except ArticleTimeout:
-            outcomes[i] = Errors.F013.format(seconds=f"{max_seconds:g}")
+        except (ArticleTimeout, ArticleOverMemory, MemoryError) as exc:
+            release_memory()
+            outcomes[i] = budget.overrun(exc)
         except Exception as exc:  # the article is reported; the batch goes on
             outcomes[i] = Errors.F014.format(reason=f"{type(exc).__name__}: {exc}".splitlines()[0])
     return [o for o in outcomes if o is not None]
@@ -241,9 +222,9 @@ def _worker_init(parent_pid: int, model: str, components: tuple[str, ...], packs
 
 
 def _worker_batch(articles: list[Article], batch_size: int, max_seconds: float | None,
-                  max_chunk_chars: int | None = None) -> list[Outcome]:
+                  max_chunk_chars: int | None = None, max_memory: int | None = None) -> list[Outcome]:
     assert _worker_nlp is not None
-    return run_batch(_worker_nlp, articles, batch_size, max_seconds, max_chunk_chars)
+    return run_batch(_worker_nlp, articles, batch_size, max_seconds, max_chunk_chars, max_memory)
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -269,6 +250,9 @@ class LocalBackend:
         max_chunk_chars: a text over this many characters runs in parts whose records are
             merged (`filon.backends.chunking`). Defaults to 100,000 (never over spaCy's
             `nlp.max_length`).
+        max_article_memory: memory budget in bytes an article (or a batch) may add to the
+            process that runs it (see the module docstring); None or 0 for no limit. Defaults
+            to 1 GiB.
     """
 
     def __init__(
@@ -281,6 +265,7 @@ class LocalBackend:
         max_article_seconds: float | None = DEFAULT_MAX_ARTICLE_SECONDS,
         packs: str = DEFAULT_DOMAIN,
         max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS,
+        max_article_memory: int | None = DEFAULT_MAX_ARTICLE_MEMORY,
     ) -> None:
         self.model = model
         self.packs = packs
@@ -288,6 +273,7 @@ class LocalBackend:
         self.n_process = n_process
         self.max_article_seconds = max_article_seconds or None
         self.max_chunk_chars = max_chunk_chars
+        self.max_article_memory = max_article_memory or None
         self._components = tuple(components)
         self._nlp = nlp
         self._handled = False
@@ -318,7 +304,8 @@ class LocalBackend:
         for chunk in chunks:
             todo = [a for a in chunk if not isinstance(a, tuple)]
             outcomes = iter(run_batch(self.nlp, todo, self.batch_size, self.max_article_seconds,
-                                      self.max_chunk_chars) if todo else [])
+                                      self.max_chunk_chars, self.max_article_memory)
+                            if todo else [])
             yield from self._pair(chunk, outcomes, report)
 
     def _chunks(self, articles: Iterable[Article]) -> Iterator[list]:
@@ -364,7 +351,8 @@ class LocalBackend:
         def submit(chunk: list) -> None:
             todo = [a for a in chunk if not isinstance(a, tuple)]
             pending.append((chunk, pool.submit(_worker_batch, todo, self.batch_size,
-                                               self.max_article_seconds, self.max_chunk_chars)))
+                                               self.max_article_seconds, self.max_chunk_chars,
+                                               self.max_article_memory)))
 
         def collect() -> Iterator[tuple[Article, dict]]:
             nonlocal pool

@@ -29,7 +29,8 @@ PARQUET_OPT = Annotated[Path | None, typer.Option(
 
 
 def spark_backend(master: str | None, model: str, batch_size: int, processes: int,
-                  max_seconds: float, quiet: bool, packs: list[str] | None = None):
+                  max_seconds: float, quiet: bool, packs: list[str] | None = None,
+                  max_memory: int | None = None):
     """The Spark backend for the CLI; `--processes` belongs to the local backend."""
     if processes != 1:
         raise typer.BadParameter("--processes is for --backend local; with Spark, the parallelism "
@@ -41,6 +42,7 @@ def spark_backend(master: str | None, model: str, batch_size: int, processes: in
                              " (a JVM, and the model loaded once per Python worker)"))
     return SparkBackend(master=master, model=model, batch_size=batch_size,
                         max_article_seconds=max_seconds, packs=packs_spec(packs),
+                        max_article_memory=max_memory,
                         config={"spark.ui.showConsoleProgress": str(not quiet).lower()})
 
 
