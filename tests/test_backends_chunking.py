@@ -53,7 +53,7 @@ def test_chunking_pipe_groups_bound_the_tokens_run_together(words, batch_size):
 
 def test_chunking_pipe_groups_keep_a_batch_of_news_whole():
     """A batch of ordinary articles (a few thousand characters) still runs as one batch."""
-    articles = [Article(text="Le ministre a signé l'accord. " * 150, lang="fr") for _ in range(16)]
+    articles = [Article(text="Le ministre a signé l'accord. " * 75, lang="fr") for _ in range(16)]
     assert len(pipe_groups(articles, 16)) == 1
     assert len(pipe_groups(articles * 4, 16)) == 4
 

@@ -100,8 +100,8 @@ def _long_prose(size: int) -> str:
 @linux_only
 @pytest.mark.issue(12)
 def test_cli_ingest_article_over_memory_budget_is_one_error_line(tmp_path):
-    """The real pipeline: 90,000 characters of prose add about 0.35 GB; articles of a few
-    thousand characters add tens of MB."""
+    """The real pipeline: 90,000 characters of prose (in two parts) add about 0.2 GB; articles
+    of a few thousand characters add tens of MB."""
     src = tmp_path / "in"
     src.mkdir()
     small = sorted(EXAMPLES.glob("2025-0[2-3]*.txt"))
@@ -111,15 +111,16 @@ def test_cli_ingest_article_over_memory_budget_is_one_error_line(tmp_path):
     big.write_text("title: Long\npublished: 2025-03-01\n---\n" + _long_prose(90_000),
                    encoding="utf-8")
     db = tmp_path / "s.duckdb"
-    args = ["ingest", str(src), "--db", str(db), "-q", "--max-article-memory", "128M"]
+    args = ["ingest", str(src), "--db", str(db), "-q", "--max-article-memory", "40M"]
     first = runner.invoke(app, args)
     assert first.exit_code == 1, first.output
     [line] = [ln for ln in first.output.splitlines() if ln.startswith("error")]
-    assert str(big) in line and "[F017]" in line and "128 MiB" in line
+    assert str(big) in line and "[F017]" in line and "40 MiB" in line
     assert "--max-article-memory" in line and "Traceback" not in first.output
     assert f"new {len(small)} " in first.output and "failed 1 " in first.output
     again = runner.invoke(app, args)
     assert "new 0 " in again.output and f"already stored {len(small)} " in again.output
+    assert "failed 1 " in again.output
     with Store(db, read_only=True) as store:
         assert store.counts()["documents"] == len(small)
         titles = [t for (t,) in store.con.execute("SELECT title FROM documents").fetchall()]

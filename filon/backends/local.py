@@ -3,7 +3,7 @@
 One article can never take a batch down with it. Each batch of `batch_size` articles goes
 through `nlp.pipe` under a time budget (`max_article_seconds` × articles) and a memory budget
 (`max_article_memory` added to the process's resident memory, for the batch as for one
-article: the docs that run through the model together hold at most about 20,000 tokens, see
+article: the docs that run through the model together hold at most about 10,000 tokens, see
 `chunking.pipe_groups`); a batch that raises or overruns is run again article by article, each
 under both budgets, and an article that still raises or overruns becomes one `InputError`
 (file, line, reason) while the others keep their records.
@@ -52,11 +52,11 @@ logger = logging.getLogger("filon")
 # and reported as skipped, never run through the French model.
 SUPPORTED_LANGS = frozenset({"fr"})
 DEFAULT_MAX_ARTICLE_SECONDS = 60.0
-# Memory an article (or a batch) may add to its process. The heaviest doc group the chunker lets
-# through (about 20,000 tokens, e.g. 100,000 characters of prose) adds about 0.45 GB with
-# fr_core_news_md: 1 GiB leaves twice that for other models and allocator slack, and keeps a
-# worker (about 0.5 GB with the model) near 1.5 GB whatever it is given.
-DEFAULT_MAX_ARTICLE_MEMORY = 2**30
+# Memory an article (or a batch) may add to its process. The heaviest group of docs the chunker
+# lets through the model at once (about 10,000 tokens) adds about 0.25 GB with fr_core_news_md:
+# 512 MiB leaves twice that for allocator slack, and keeps a worker (about 0.5 GB with the
+# model) near 1 GiB whatever it is given.
+DEFAULT_MAX_ARTICLE_MEMORY = 512 * 2**20
 
 OnError = Callable[[InputError], None]
 # what a batch gives back per article: its record, or (message) of the error it raised
@@ -108,10 +108,13 @@ def _records(nlp: Language, articles: list[Article], batch_size: int, max_chars:
     # not all held as docs until the end; spaCy runs a batch's docs through the model together,
     # so they go in groups of a bounded number of tokens (16 docs of 60,000 characters peaked
     # at 3.5 GB as one batch)
-    done: list[tuple[str, dict]] = [
-        (part.id, doc_to_record(doc, part))
-        for group in pipe_groups(parts, batch_size)
-        for part, doc in process(nlp, group, len(group), 1)]
+    done: list[tuple[str, dict]] = []
+    for group in pipe_groups(parts, batch_size):
+        done.extend((part.id, doc_to_record(doc, part))
+                    for part, doc in process(nlp, group, len(group), 1))
+        # the allocator keeps the pages the group's arrays were freed from: without giving them
+        # back, a process crept from 0.5 to 1.0 GB over the 11 parts of a 1 MB text
+        release_memory()
     if [part_id for part_id, _ in done] != [a.id for a in parts]:
         raise _Dropped("the pipeline dropped the article without an error")
     records = iter(record for _, record in done)
@@ -252,7 +255,7 @@ class LocalBackend:
             `nlp.max_length`).
         max_article_memory: memory budget in bytes an article (or a batch) may add to the
             process that runs it (see the module docstring); None or 0 for no limit. Defaults
-            to 1 GiB.
+            to 512 MiB.
     """
 
     def __init__(

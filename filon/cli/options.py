@@ -43,11 +43,11 @@ def _size(value: str | int) -> int:
 
 
 MEMORY_OPT = Annotated[int, typer.Option(
-    "--max-article-memory", parser=_size, metavar="SIZE", show_default="1G",
+    "--max-article-memory", parser=_size, metavar="SIZE", show_default="512M",
     help="Memory budget per article: what processing it may add to the process that runs it "
     "(2G, 512M; 0: no limit). An article over it is reported and skipped; a batch "
     "over it is rerun article by article. Linux only.")]
-DEFAULT_MEMORY = 2**30
+DEFAULT_MEMORY = 512 * 2**20
 PATHS_ARG = Annotated[list[str], typer.Argument(help="Files (.txt .html .htm .jsonl .json), "
                                                 "directories (recursive), http(s) URLs of "
                                                 "RSS/Atom feeds or pages, or - for stdin.")]
