@@ -81,7 +81,7 @@ def ingest(
 
     if backend_name is BackendName.spark:
         spark = spark_backend(master, model, batch_size, processes, max_article_seconds, quiet,
-                              pack, max_article_memory)
+                              pack, max_article_memory, max_chunk_chars)
         report = spark_ingest(paths, db, spark, parquet_dir, max_bytes, lang)
     else:
         backend = make_backend(model, batch_size, processes, max_article_seconds, pack,
@@ -135,7 +135,7 @@ def extract(
 
     if backend_name is BackendName.spark:
         spark = spark_backend(master, model, batch_size, processes, max_article_seconds, quiet,
-                              pack, max_article_memory)
+                              pack, max_article_memory, max_chunk_chars)
         if output == "-":
             report = spark_extract(paths, sys.stdout, spark, parquet_dir, max_bytes, lang)
         else:
