@@ -82,6 +82,11 @@ def split_article(article: Article, max_chars: int) -> list[tuple[int, int, Arti
     return parts
 
 
+def part_count(text: str, max_chars: int) -> int:
+    """How many parts `split_article` cuts `text` into."""
+    return len(chunk_bounds(text, part_size(text, max_chars)))
+
+
 def part_size(text: str, max_chars: int) -> int:
     """The characters per part for `text`: `max_chars`, or fewer for a text of more than
     `MAX_CHUNK_TOKENS` tokens (estimated: words, other characters, line breaks)."""

@@ -217,17 +217,19 @@ class Budget:
         self.memory = memory or None
 
     @contextmanager
-    def limit(self, articles: int) -> Iterator[None]:
-        """Both budgets over `articles` articles: the time one grows with them, the memory one
-        does not (the docs run through the model together are few, see `filon.backends.local`)."""
-        with time_limit(self.seconds * articles if self.seconds else None), \
+    def limit(self, parts: int) -> Iterator[None]:
+        """Both budgets over `parts` articles or parts of long texts: the time one grows with
+        them, the memory one does not (the docs run through the model together are few, see
+        `filon.backends.local`)."""
+        with time_limit(self.seconds * parts if self.seconds else None), \
                 memory_limit(self.memory):
             yield
 
-    def overrun(self, exc: BaseException) -> str | None:
-        """The message of an article that ran over a budget, else None."""
+    def overrun(self, exc: BaseException, parts: int = 1) -> str | None:
+        """The message of an article (in `parts` parts) that ran over a budget, else None."""
         if isinstance(exc, ArticleTimeout):
-            return Errors.F013.format(seconds=f"{self.seconds:g}")
+            each = f" ({parts} parts of a long text, {self.seconds:g} s each)" if parts > 1 else ""
+            return Errors.F013.format(seconds=f"{self.seconds * parts:g}", parts=each)
         if isinstance(exc, ArticleOverMemory | MemoryError):
             return Errors.F017.format(budget=format_size(self.memory) if self.memory else "what "
                                       "the system allows")

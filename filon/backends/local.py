@@ -5,8 +5,8 @@ through `nlp.pipe` under a time budget (`max_article_seconds` × articles) and a
 (`max_article_memory` added to the process's resident memory, for the batch as for one
 article: the docs that run through the model together hold at most about 10,000 tokens, see
 `chunking.pipe_groups`); a batch that raises or overruns is run again article by article, each
-under both budgets, and an article that still raises or overruns becomes one `InputError`
-(file, line, reason) while the others keep their records.
+under both budgets (the time one per part of a long text), and an article that still raises or
+overruns becomes one `InputError` (file, line, reason) while the others keep their records.
 
 The budgets (`filon.backends.limits`) hold only in a process's main thread (the CLI, and each
 worker of `--processes N`); they interrupt Python code, and long C calls (spaCy's parser) at
@@ -35,6 +35,7 @@ from spacy.util import raise_error
 from filon.backends.chunking import (
     DEFAULT_MAX_CHUNK_CHARS,
     merge_records,
+    part_count,
     pipe_groups,
     split_article,
 )
@@ -147,8 +148,10 @@ def _run_batch(nlp: Language, articles: list[Article], batch_size: int, budget: 
                max_chars: int) -> list[Outcome]:
     outcomes: list[Outcome | None] = [refusal(nlp, a.text) for a in articles]
     todo = [a for a, o in zip(articles, outcomes, strict=True) if o is None]
+    # the time budget is per part: a text of 1 MB runs in a dozen parts of ordinary length
+    parts = {id(a): part_count(a.text, max_chars) for a in todo}
     try:
-        with budget.limit(len(todo)):
+        with budget.limit(sum(parts.values())):
             records = iter(_records(nlp, todo, batch_size, max_chars))
         return [o if o is not None else next(records) for o in outcomes]
     except (ArticleTimeout, ArticleOverMemory, MemoryError) as exc:
@@ -162,11 +165,11 @@ def _run_batch(nlp: Language, articles: list[Article], batch_size: int, budget: 
         if outcomes[i] is not None:
             continue
         try:
-            with budget.limit(1):
+            with budget.limit(parts[id(article)]):
                 [outcomes[i]] = _records(nlp, [article], 1, max_chars)
         except (ArticleTimeout, ArticleOverMemory, MemoryError) as exc:
             release_memory()
-            outcomes[i] = budget.overrun(exc)
+            outcomes[i] = budget.overrun(exc, parts[id(article)])
         except Exception as exc:  # the article is reported; the batch goes on
             outcomes[i] = Errors.F014.format(reason=f"{type(exc).__name__}: {exc}".splitlines()[0])
     return [o for o in outcomes if o is not None]
