@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+from test_backends_isolation import _articles
 from typer.testing import CliRunner
 
 from filon.backends.limits import format_size, parse_size, resident_bytes
 from filon.backends.local import LocalBackend
 from filon.cli import app
-from filon.ingest.article import Article
 from filon.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +25,14 @@ EXAMPLES = ROOT / "examples"
 runner = CliRunner()
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="the memory budget reads /proc/self/statm (Linux)")
+
+
+@pytest.fixture()
+def glutton() -> Language:
+    """A blank French pipeline whose one component eats memory: the backend is under test."""
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("filon_test_glutton")
+    return nlp
 
 
 @Language.component("filon_test_glutton")
@@ -38,18 +46,6 @@ def _glutton(doc):
         held = bytearray(2**30)
         del held
     return doc
-
-
-@pytest.fixture()
-def glutton() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("filon_test_glutton")
-    return nlp
-
-
-def _articles(*texts: str) -> list[Article]:
-    return [Article(text=f"Article {i} : {t}", lang="fr", source=f"in.jsonl:{i + 1}")
-            for i, t in enumerate(texts)]
 
 
 @pytest.mark.issue(12)
