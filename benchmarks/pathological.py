@@ -91,6 +91,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "spaced-marks": lambda n: _fill(lambda k: "« " if k % 3 else "“ ", n, "Il a dit ", "fin."),
     # runs just under the tokenizer guard (pipeline.guards), spaced out
     "short-runs": lambda n: _fill(lambda k: "(" * _max_affix_run() + " ", n, "Il a dit ", "fin."),
+    # the same, two marks taking turns: a row of one repeated mark is one token, these are not
+    "mixed-runs": lambda n: _fill(lambda k: "()" * (_max_affix_run() // 2) + " ", n, "Il a dit ",
+                                  "fin."),
     "short-lines": lambda n: _fill(lambda k: "Non.\n", n),
     # men speak, then "elle" answers again and again: the pronoun's fallback walks back
     "pronouns": lambda n: _fill(lambda k: "« Nous signerons », a-t-elle ajouté. ", n,

@@ -36,12 +36,15 @@ class Errors(metaclass=ErrorsWithCodes):
     F011 = "article text is empty after normalization"
     F012 = ("text is {size:,} characters, over the pipeline's limit of {limit:,} (spaCy "
             "nlp.max_length); split the article into parts")
-    F013 = "the pipeline took over {seconds} s on this article (--max-article-seconds); skipped"
+    F013 = ("the pipeline took over {seconds} s on this article{parts} (--max-article-seconds); "
+            "skipped")
     F014 = "the pipeline failed on this article: {reason}"
     F015 = "a worker process died while processing this article's batch (killed or out of memory)"
     F016 = ("{size:,} characters without a space at offset {start:,} are split off one by one by "
             "the tokenizer ({chars}; over {limit:,} in a row), in a time that grows with the square "
             "of their number; remove or space them out")
+    F017 = ("the pipeline needed over {budget} more memory on this article "
+            "(--max-article-memory); skipped")
     # ingest from the network (feeds and pages)
     F050 = "could not fetch: {reason}"
     F051 = "robots.txt of this site disallows fetching this URL for filon"

@@ -11,7 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_extract_properties import FRAGMENTS, check_offsets
 
-from filon.backends.chunking import chunk_bounds, merge_records, shift
+from filon.backends.chunking import (
+    MAX_CHUNK_TOKENS,
+    chunk_bounds,
+    estimated_tokens,
+    merge_records,
+    pipe_groups,
+    shift,
+)
 from filon.backends.local import run_batch
 from filon.ingest.article import Article
 
@@ -29,6 +36,26 @@ def test_chunking_bounds_cover_the_text_within_the_limit(text, max_chars):
     covered = "".join(text[s:e] for s, e in bounds)
     assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
     assert all(not text[s].isspace() for s, e in bounds[1:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.integers(min_value=0, max_value=30_000), max_size=40),
+       batch_size=st.integers(min_value=1, max_value=20))
+def test_chunking_pipe_groups_bound_the_tokens_run_together(words, batch_size):
+    articles = [Article(text="mot " * n + f"fin {i}.", lang="fr") for i, n in enumerate(words)]
+    groups = pipe_groups(articles, batch_size)
+    assert [a for g in groups for a in g] == articles
+    for group in groups:
+        assert 1 <= len(group) <= batch_size
+        tokens = sum(estimated_tokens(a.text) for a in group)
+        assert tokens <= MAX_CHUNK_TOKENS or len(group) == 1
+
+
+def test_chunking_pipe_groups_keep_a_batch_of_news_whole():
+    """A batch of ordinary articles (a few thousand characters) still runs as one batch."""
+    articles = [Article(text="Le ministre a signé l'accord. " * 75, lang="fr") for _ in range(16)]
+    assert len(pipe_groups(articles, 16)) == 1
+    assert len(pipe_groups(articles * 4, 16)) == 4
 
 
 def test_chunking_cuts_at_a_paragraph_then_at_a_sentence():

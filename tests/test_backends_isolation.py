@@ -87,6 +87,30 @@ def test_backends_article_over_time_budget_is_reported(saboteur, n_process):
     assert error.line == 2 and "F013" in error.message and "0.3 s" in error.message
 
 
+@Language.component("filon_test_slow_part")
+def _slow_part(doc):
+    """Takes 0.25 s on every doc (article or part of one) holding "pas"."""
+    if "pas" in doc.text:
+        time.sleep(0.25)
+    return doc
+
+
+@pytest.mark.issue(12)
+def test_backends_time_budget_is_per_part_of_a_long_text():
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("filon_test_slow_part")
+    nlp.max_length = 2_000
+    [long, short] = _articles("pas à pas. " * 500, "pas " * 200)  # 3 parts; 1 part
+    backend = LocalBackend(nlp=nlp, batch_size=1, max_article_seconds=0.4)
+    records, errors = _run(backend, [long, short])
+    assert not errors and len(records[0]["chunks"]) == 3 and len(records) == 2
+    backend.max_article_seconds = 0.1
+    records, errors = _run(backend, [long, short])
+    assert not records and len(errors) == 2
+    assert "over 0.3 s on this article (3 parts of a long text, 0.1 s each)" in errors[0].message
+    assert "over 0.1 s on this article (--max-article-seconds)" in errors[1].message
+
+
 @pytest.mark.issue(12)
 def test_backends_text_over_max_length_runs_in_parts(saboteur):
     saboteur.max_length = 200

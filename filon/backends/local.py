@@ -1,15 +1,17 @@
 """Run the filon pipeline on this machine: `nlp.pipe` in-process, or a pool of worker processes.
 
 One article can never take a batch down with it. Each batch of `batch_size` articles goes
-through `nlp.pipe` under a time budget (`max_article_seconds` × articles); a batch that raises or
-overruns is run again article by article, each under `max_article_seconds`, and an article that
-still raises or overruns becomes one `InputError` (file, line, reason) while the others keep
-their records.
+through `nlp.pipe` under a time budget (`max_article_seconds` × articles) and a memory budget
+(`max_article_memory` added to the process's resident memory, for the batch as for one
+article: the docs that run through the model together hold at most about 10,000 tokens, see
+`chunking.pipe_groups`); a batch that raises or overruns is run again article by article, each
+under both budgets (the time one per part of a long text), and an article that still raises or
+overruns becomes one `InputError` (file, line, reason) while the others keep their records.
 
-The budget is a SIGALRM timer, so it is enforced only in a process's main thread (the CLI, and
-each worker of `--processes N`); it interrupts Python code, and long C calls (spaCy's parser) at
-the next return to Python. Where no timer can be set (a non-main thread, Windows) articles still
-get isolated from each other's exceptions, without a time limit.
+The budgets (`filon.backends.limits`) hold only in a process's main thread (the CLI, and each
+worker of `--processes N`); they interrupt Python code, and long C calls (spaCy's parser) at
+the next return to Python. Where they cannot be set (a non-main thread; Windows; no memory
+budget off Linux) articles still get isolated from each other's exceptions.
 """
 
 from __future__ import annotations
@@ -25,13 +27,19 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from typing import Protocol
 
 from spacy.language import Language
 from spacy.util import raise_error
 
-from filon.backends.chunking import DEFAULT_MAX_CHUNK_CHARS, merge_records, split_article
+from filon.backends.chunking import (
+    DEFAULT_MAX_CHUNK_CHARS,
+    merge_records,
+    part_count,
+    pipe_groups,
+    split_article,
+)
+from filon.backends.limits import ArticleOverMemory, ArticleTimeout, Budget, release_memory
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.errors import Errors, InputError
 from filon.extract.record import doc_to_record, skipped_record
@@ -45,6 +53,11 @@ logger = logging.getLogger("filon")
 # and reported as skipped, never run through the French model.
 SUPPORTED_LANGS = frozenset({"fr"})
 DEFAULT_MAX_ARTICLE_SECONDS = 60.0
+# Memory an article (or a batch) may add to its process. The heaviest group of docs the chunker
+# lets through the model at once (about 10,000 tokens) adds about 0.25 GB with fr_core_news_md:
+# 512 MiB leaves twice that for allocator slack, and keeps a worker (about 0.5 GB with the
+# model) near 1 GiB whatever it is given.
+DEFAULT_MAX_ARTICLE_MEMORY = 512 * 2**20
 
 OnError = Callable[[InputError], None]
 # what a batch gives back per article: its record, or (message) of the error it raised
@@ -84,35 +97,6 @@ def install_error_handler(nlp: Language) -> None:
 # --- one batch, isolated ----------------------------------------------------------------------
 
 
-class ArticleTimeout(BaseException):
-    """The time budget ran out.
-
-    A BaseException so that no `except Exception` on the way (spaCy's error handlers, filon's
-    component guards) can swallow it and carry on with a half-annotated doc.
-    """
-
-
-def _on_alarm(signum: int, frame: object) -> None:
-    raise ArticleTimeout
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise `ArticleTimeout` in this block after `seconds`; no limit off the main thread."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 class _Dropped(Exception):
     """The pipeline yielded no doc for an article (a component's handler swallowed it)."""
 
@@ -122,12 +106,16 @@ def _records(nlp: Language, articles: list[Article], batch_size: int, max_chars:
     split = [split_article(a, max_chars) for a in articles]
     parts = [part for parts in split for _, _, part in parts]
     # each doc becomes its record as it comes out of the pipe, so the parts of a long text are
-    # not all held as docs until the end
-    # spaCy runs a batch's docs through the model together: parts of ~20,000 tokens each, batched
-    # by 16, peaked at 6 GB for 1 MB of short lines. A batch holding a long text runs doc by doc.
-    size = batch_size if len(parts) == len(articles) else 1
-    done: list[tuple[str, dict]] = [(part.id, doc_to_record(doc, part))
-                                    for part, doc in process(nlp, parts, size, 1)]
+    # not all held as docs until the end; spaCy runs a batch's docs through the model together,
+    # so they go in groups of a bounded number of tokens (16 docs of 60,000 characters peaked
+    # at 3.5 GB as one batch)
+    done: list[tuple[str, dict]] = []
+    for group in pipe_groups(parts, batch_size):
+        done.extend((part.id, doc_to_record(doc, part))
+                    for part, doc in process(nlp, group, len(group), 1))
+        # the allocator keeps the pages the group's arrays were freed from: without giving them
+        # back, a process crept from 0.5 to 1.0 GB over the 11 parts of a 1 MB text
+        release_memory()
     if [part_id for part_id, _ in done] != [a.id for a in parts]:
         raise _Dropped("the pipeline dropped the article without an error")
     records = iter(record for _, record in done)
@@ -139,10 +127,11 @@ def _records(nlp: Language, articles: list[Article], batch_size: int, max_chars:
 
 
 def run_batch(nlp: Language, articles: list[Article], batch_size: int,
-              max_seconds: float | None, max_chunk_chars: int | None = None) -> list[Outcome]:
+              max_seconds: float | None, max_chunk_chars: int | None = None,
+              max_memory: int | None = None) -> list[Outcome]:
     """Records of `articles` in order; an article that fails gets its error message instead.
     A text over `max_chunk_chars` (default 100,000, at most spaCy's `nlp.max_length`) is
-    processed in parts."""
+    processed in parts; `max_memory` is the memory budget in bytes (None: no limit)."""
     # spaCy's default handler would drop a doc whose function component raised, without a word;
     # raising lets the article be named. filon components keep their own handler (a failing
     # layer costs that layer only).
@@ -150,22 +139,25 @@ def run_batch(nlp: Language, articles: list[Article], batch_size: int,
     nlp.default_error_handler = raise_error
     try:
         max_chars = min(max_chunk_chars or DEFAULT_MAX_CHUNK_CHARS, nlp.max_length)
-        return _run_batch(nlp, articles, batch_size, max_seconds, max_chars)
+        return _run_batch(nlp, articles, batch_size, Budget(max_seconds, max_memory), max_chars)
     finally:
         nlp.default_error_handler = previous
 
 
-def _run_batch(nlp: Language, articles: list[Article], batch_size: int,
-               max_seconds: float | None, max_chars: int) -> list[Outcome]:
+def _run_batch(nlp: Language, articles: list[Article], batch_size: int, budget: Budget,
+               max_chars: int) -> list[Outcome]:
     outcomes: list[Outcome | None] = [refusal(nlp, a.text) for a in articles]
     todo = [a for a, o in zip(articles, outcomes, strict=True) if o is None]
+    # the time budget is per part: a text of 1 MB runs in a dozen parts of ordinary length
+    parts = {id(a): part_count(a.text, max_chars) for a in todo}
     try:
-        with time_limit(max_seconds * len(todo) if max_seconds else None):
+        with budget.limit(sum(parts.values())):
             records = iter(_records(nlp, todo, batch_size, max_chars))
         return [o if o is not None else next(records) for o in outcomes]
-    except ArticleTimeout:
-        logger.warning("a batch of %d articles ran over its budget; running them one by one",
-                       len(todo))
+    except (ArticleTimeout, ArticleOverMemory, MemoryError) as exc:
+        release_memory()
+        logger.warning("a batch of %d articles ran over its budget (%s); running them one by one",
+                       len(todo), type(exc).__name__)
     except Exception as exc:  # one article's failure: find which, article by article
         logger.warning("a batch failed (%s: %s); running its articles one by one",
                        type(exc).__name__, exc)
@@ -173,10 +165,11 @@ def _run_batch(nlp: Language, articles: list[Article], batch_size: int,
         if outcomes[i] is not None:
             continue
         try:
-            with time_limit(max_seconds):
+            with budget.limit(parts[id(article)]):
                 [outcomes[i]] = _records(nlp, [article], 1, max_chars)
-        except ArticleTimeout:
-            outcomes[i] = Errors.F013.format(seconds=f"{max_seconds:g}")
+        except (ArticleTimeout, ArticleOverMemory, MemoryError) as exc:
+            release_memory()
+            outcomes[i] = budget.overrun(exc, parts[id(article)])
         except Exception as exc:  # the article is reported; the batch goes on
             outcomes[i] = Errors.F014.format(reason=f"{type(exc).__name__}: {exc}".splitlines()[0])
     return [o for o in outcomes if o is not None]
@@ -235,9 +228,9 @@ def _worker_init(parent_pid: int, model: str, components: tuple[str, ...], packs
 
 
 def _worker_batch(articles: list[Article], batch_size: int, max_seconds: float | None,
-                  max_chunk_chars: int | None = None) -> list[Outcome]:
+                  max_chunk_chars: int | None = None, max_memory: int | None = None) -> list[Outcome]:
     assert _worker_nlp is not None
-    return run_batch(_worker_nlp, articles, batch_size, max_seconds, max_chunk_chars)
+    return run_batch(_worker_nlp, articles, batch_size, max_seconds, max_chunk_chars, max_memory)
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -263,6 +256,9 @@ class LocalBackend:
         max_chunk_chars: a text over this many characters runs in parts whose records are
             merged (`filon.backends.chunking`). Defaults to 100,000 (never over spaCy's
             `nlp.max_length`).
+        max_article_memory: memory budget in bytes an article (or a batch) may add to the
+            process that runs it (see the module docstring); None or 0 for no limit. Defaults
+            to 512 MiB.
     """
 
     def __init__(
@@ -275,6 +271,7 @@ class LocalBackend:
         max_article_seconds: float | None = DEFAULT_MAX_ARTICLE_SECONDS,
         packs: str = DEFAULT_DOMAIN,
         max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS,
+        max_article_memory: int | None = DEFAULT_MAX_ARTICLE_MEMORY,
     ) -> None:
         self.model = model
         self.packs = packs
@@ -282,6 +279,7 @@ class LocalBackend:
         self.n_process = n_process
         self.max_article_seconds = max_article_seconds or None
         self.max_chunk_chars = max_chunk_chars
+        self.max_article_memory = max_article_memory or None
         self._components = tuple(components)
         self._nlp = nlp
         self._handled = False
@@ -312,7 +310,8 @@ class LocalBackend:
         for chunk in chunks:
             todo = [a for a in chunk if not isinstance(a, tuple)]
             outcomes = iter(run_batch(self.nlp, todo, self.batch_size, self.max_article_seconds,
-                                      self.max_chunk_chars) if todo else [])
+                                      self.max_chunk_chars, self.max_article_memory)
+                            if todo else [])
             yield from self._pair(chunk, outcomes, report)
 
     def _chunks(self, articles: Iterable[Article]) -> Iterator[list]:
@@ -358,7 +357,8 @@ class LocalBackend:
         def submit(chunk: list) -> None:
             todo = [a for a in chunk if not isinstance(a, tuple)]
             pending.append((chunk, pool.submit(_worker_batch, todo, self.batch_size,
-                                               self.max_article_seconds, self.max_chunk_chars)))
+                                               self.max_article_seconds, self.max_chunk_chars,
+                                               self.max_article_memory)))
 
         def collect() -> Iterator[tuple[Article, dict]]:
             nonlocal pool

@@ -26,7 +26,12 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from filon.backends.local import DEFAULT_MAX_ARTICLE_SECONDS, LocalBackend
+from filon.backends.chunking import DEFAULT_MAX_CHUNK_CHARS
+from filon.backends.local import (
+    DEFAULT_MAX_ARTICLE_MEMORY,
+    DEFAULT_MAX_ARTICLE_SECONDS,
+    LocalBackend,
+)
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.errors import Errors, InputError, PipelineError
 from filon.ingest.article import Article
@@ -49,6 +54,8 @@ class _Settings:
     components: tuple[str, ...]
     max_article_seconds: float | None
     packs: str = DEFAULT_DOMAIN
+    max_article_memory: int | None = DEFAULT_MAX_ARTICLE_MEMORY
+    max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS
 
 
 @dataclass(slots=True)
@@ -93,7 +100,8 @@ def _worker_backend(settings: _Settings) -> LocalBackend:
         _worker_backends[key] = LocalBackend(
             model=settings.model, batch_size=settings.batch_size, n_process=1,
             components=settings.components, max_article_seconds=settings.max_article_seconds,
-            packs=settings.packs)
+            packs=settings.packs, max_article_memory=settings.max_article_memory,
+            max_chunk_chars=settings.max_chunk_chars)
     return _worker_backends[key]
 
 
@@ -162,8 +170,8 @@ class SparkBackend:
     Args:
         master: Spark master URL (`local[2]`, `spark://host:7077`, `yarn`); None leaves it to
             `spark-submit` (or Spark's default, `local[*]`).
-        model, batch_size, components, max_article_seconds, packs: as for `LocalBackend`, per
-            worker.
+        model, batch_size, components, max_article_seconds, packs, max_article_memory,
+            max_chunk_chars: as for `LocalBackend`, per worker.
         partitions: partitions of the pipeline stage; defaults to 2 × Spark's default parallelism.
         config: more Spark settings (`spark.executor.memory`, …).
     """
@@ -178,13 +186,15 @@ class SparkBackend:
         partitions: int | None = None,
         config: dict[str, str] | None = None,
         packs: str = DEFAULT_DOMAIN,
+        max_article_memory: int | None = DEFAULT_MAX_ARTICLE_MEMORY,
+        max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS,
     ) -> None:
         self.master = master
         self.model = model
         self.partitions = partitions
         self.config = dict(config or {})
         self._settings = _Settings(model, batch_size, tuple(components), max_article_seconds or None,
-                                   packs)
+                                   packs, max_article_memory or None, max_chunk_chars)
         self._spark: Any = None
 
     def session(self) -> Any:

@@ -29,6 +29,25 @@ QUIET_OPT = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.
 SECONDS_OPT = Annotated[float, typer.Option(
     "--max-article-seconds", min=0, help="Time budget per article; an article over it is "
     "reported and skipped (0: no limit). A batch over its budget is rerun article by article.")]
+
+
+def _size(value: str | int) -> int:
+    from filon.backends.limits import parse_size
+
+    if isinstance(value, int):  # the default, already in bytes
+        return value
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+MEMORY_OPT = Annotated[int, typer.Option(
+    "--max-article-memory", parser=_size, metavar="SIZE", show_default="512M",
+    help="Memory budget per article: what processing it may add to the process that runs it "
+    "(2G, 512M; 0: no limit). An article over it is reported and skipped; a batch "
+    "over it is rerun article by article. Linux only.")]
+DEFAULT_MEMORY = 512 * 2**20
 PATHS_ARG = Annotated[list[str], typer.Argument(help="Files (.txt .html .htm .jsonl .json), "
                                                 "directories (recursive), http(s) URLs of "
                                                 "RSS/Atom feeds or pages, or - for stdin.")]
@@ -57,14 +76,21 @@ CHUNK_OPT = Annotated[int, typer.Option(
 
 
 def make_backend(model: str, batch_size: int, processes: int, max_seconds: float | None = None,
-                 packs: list[str] | None = None, max_chunk_chars: int | None = None):
+                 packs: list[str] | None = None, max_chunk_chars: int | None = None,
+                 max_memory: int | None = None):
     from filon.backends.chunking import DEFAULT_MAX_CHUNK_CHARS
-    from filon.backends.local import DEFAULT_MAX_ARTICLE_SECONDS, LocalBackend
+    from filon.backends.local import (
+        DEFAULT_MAX_ARTICLE_MEMORY,
+        DEFAULT_MAX_ARTICLE_SECONDS,
+        LocalBackend,
+    )
 
     seconds = DEFAULT_MAX_ARTICLE_SECONDS if max_seconds is None else max_seconds
+    memory = DEFAULT_MAX_ARTICLE_MEMORY if max_memory is None else max_memory
     return LocalBackend(model=model, batch_size=batch_size, n_process=processes,
                         max_article_seconds=seconds, packs=packs_spec(packs),
-                        max_chunk_chars=max_chunk_chars or DEFAULT_MAX_CHUNK_CHARS)
+                        max_chunk_chars=max_chunk_chars or DEFAULT_MAX_CHUNK_CHARS,
+                        max_article_memory=memory)
 
 
 def open_store(db: Path):

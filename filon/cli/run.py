@@ -13,9 +13,11 @@ from filon.cli.options import (
     CHUNK_OPT,
     DB_OPT,
     DEFAULT_DB,
+    DEFAULT_MEMORY,
     HOST_DELAY_OPT,
     LANG_OPT,
     MAXB_OPT,
+    MEMORY_OPT,
     MODEL_OPT,
     PACK_OPT,
     PATHS_ARG,
@@ -53,6 +55,7 @@ def ingest(
     host_delay: HOST_DELAY_OPT = 1.0,
     pack: PACK_OPT = None,
     max_chunk_chars: CHUNK_OPT = 100_000,
+    max_article_memory: MEMORY_OPT = DEFAULT_MEMORY,
     backend_name: BACKEND_OPT = BackendName.local,
     master: MASTER_OPT = None,
     parquet_dir: PARQUET_OPT = None,
@@ -78,11 +81,11 @@ def ingest(
 
     if backend_name is BackendName.spark:
         spark = spark_backend(master, model, batch_size, processes, max_article_seconds, quiet,
-                              pack)
+                              pack, max_article_memory, max_chunk_chars)
         report = spark_ingest(paths, db, spark, parquet_dir, max_bytes, lang)
     else:
         backend = make_backend(model, batch_size, processes, max_article_seconds, pack,
-                               max_chunk_chars)
+                               max_chunk_chars, max_article_memory)
         with progress_bar("ingest", quiet) as progress, \
                 make_fetcher(paths, timeout, host_delay, max_bytes) as fetcher:
             report = jobs.ingest(paths, db, backend, max_bytes=max_bytes, default_lang=lang,
@@ -115,6 +118,7 @@ def extract(
     max_article_seconds: SECONDS_OPT = 60.0,
     pack: PACK_OPT = None,
     max_chunk_chars: CHUNK_OPT = 100_000,
+    max_article_memory: MEMORY_OPT = DEFAULT_MEMORY,
     backend_name: BACKEND_OPT = BackendName.local,
     master: MASTER_OPT = None,
     parquet_dir: PARQUET_OPT = None,
@@ -131,7 +135,7 @@ def extract(
 
     if backend_name is BackendName.spark:
         spark = spark_backend(master, model, batch_size, processes, max_article_seconds, quiet,
-                              pack)
+                              pack, max_article_memory, max_chunk_chars)
         if output == "-":
             report = spark_extract(paths, sys.stdout, spark, parquet_dir, max_bytes, lang)
         else:
@@ -139,7 +143,7 @@ def extract(
                 report = spark_extract(paths, fh, spark, parquet_dir, max_bytes, lang)
     else:
         backend = make_backend(model, batch_size, processes, max_article_seconds, pack,
-                               max_chunk_chars)
+                               max_chunk_chars, max_article_memory)
         with progress_bar("extract", quiet or output == "-") as progress:
             if output == "-":
                 report = jobs.extract(paths, sys.stdout, backend, max_bytes=max_bytes,

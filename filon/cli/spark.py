@@ -29,18 +29,22 @@ PARQUET_OPT = Annotated[Path | None, typer.Option(
 
 
 def spark_backend(master: str | None, model: str, batch_size: int, processes: int,
-                  max_seconds: float, quiet: bool, packs: list[str] | None = None):
+                  max_seconds: float, quiet: bool, packs: list[str] | None = None,
+                  max_memory: int | None = None, max_chunk_chars: int | None = None):
     """The Spark backend for the CLI; `--processes` belongs to the local backend."""
     if processes != 1:
         raise typer.BadParameter("--processes is for --backend local; with Spark, the parallelism "
                                  "is the master's (local[N], or the cluster's executors)",
                                  param_hint="--processes")
+    from filon.backends.chunking import DEFAULT_MAX_CHUNK_CHARS
     from filon.backends.spark import SparkBackend
 
     err_console.print(styled("spark: starting on ", (master or "the default master", ""),
                              " (a JVM, and the model loaded once per Python worker)"))
     return SparkBackend(master=master, model=model, batch_size=batch_size,
                         max_article_seconds=max_seconds, packs=packs_spec(packs),
+                        max_article_memory=max_memory,
+                        max_chunk_chars=max_chunk_chars or DEFAULT_MAX_CHUNK_CHARS,
                         config={"spark.ui.showConsoleProgress": str(not quiet).lower()})
 
 

@@ -40,6 +40,7 @@ def watch(
     max_bytes: opt.MAXB_OPT = 20_000_000,
     lang: opt.LANG_OPT = None,
     max_article_seconds: opt.SECONDS_OPT = 60.0,
+    max_article_memory: opt.MEMORY_OPT = opt.DEFAULT_MEMORY,
     timeout: opt.TIMEOUT_OPT = 20.0,
     host_delay: opt.HOST_DELAY_OPT = 1.0,
 ) -> None:
@@ -63,7 +64,7 @@ def watch(
         raise typer.BadParameter(f"not an http(s) URL: {not_urls[0]}", param_hint="FEEDS")
     # one backend and one fetcher for every round: the model loads once, and the per-host rate
     # limit and the robots.txt cache hold across rounds
-    backend = opt.make_backend(model, 16, 1, max_article_seconds)
+    backend = opt.make_backend(model, 16, 1, max_article_seconds, max_memory=max_article_memory)
     failed_rounds = 0
     number = 0
     try:
