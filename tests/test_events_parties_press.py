@@ -416,3 +416,16 @@ def test_events_bare_government_acts_for_the_state_of_the_others(nlp):
     # named by its adjective, it is already the state's
     [event] = agreements(nlp, "Le gouvernement japonais et le Chili ont signé un accord.")
     assert parties(event) == {"Japan", "Chile"}
+
+
+def test_events_body_named_by_its_kind_alone_is_no_party(nlp):
+    found = agreements(nlp, "Le Chili a conclu un accord avec le Japon. Le Conseil doit encore "
+                            "valider l'accord.")
+    assert all("Conseil" not in parties(e) for e in found)
+
+
+def test_events_participle_opening_the_sentence_tells_the_past(nlp):
+    # "Négocié depuis 2011, un accord …": how the deal came about, not a second event
+    found = agreements(nlp, "Négocié depuis mars 2011, un accord-cadre entre le Chili et le Japon "
+                            "est sur le point d'être signé.")
+    assert [e["status"] for e in found] == ["close"]

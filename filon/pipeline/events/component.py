@@ -183,7 +183,8 @@ class EventExtractor(FilonComponent):
         urging = self.pack.lexicon.urge_lemmas
         for span, trig in syn.drop_governed(table, syn.resolve_overlaps(candidates), urging):
             predicate = syn.predicate_of(table, span.start, span.end)
-            if trig.status == "negotiating" and syn.describes(table, predicate, deal_set):
+            if trig.status == "negotiating" and (syn.describes(table, predicate, deal_set)
+                                                 or syn.fronted_description(table, predicate, lo, deal_set)):
                 continue  # "leur accord de paix négocié sous l'égide de …": how it was made
             if trig.type == "agreement" and chosen and syn.is_modifier(table, predicate):
                 # "un partenariat, présenté par Bruxelles comme …", "l'accord … conclu avec X":

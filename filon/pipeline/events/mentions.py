@@ -271,7 +271,7 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
         if actor is None:
             # "Radio J", "ministres des Affaires étrangères de la": a medium that reports, or a
             # span of people the model took for a body, not a party
-            reporter = reporter or unknown_non_party(pack, table, span.start)
+            reporter = reporter or unknown_non_party(pack, table, span.start, span.end)
         named_company = (not kind and ent.get("label") in ("ORG", "MISC")
                          and company_named(pack, table, span.start))
         surface = ent.get("text") or ""
@@ -319,11 +319,14 @@ def company_named(pack: EventPack, table: TokenTable, start: int) -> bool:
     return j >= 0 and _company_noun(pack, table, j)
 
 
-def unknown_non_party(pack: EventPack, table: TokenTable, start: int) -> bool:
+def unknown_non_party(pack: EventPack, table: TokenTable, start: int, end: int) -> bool:
     """An unknown body named by a word of the press ("Radio J", "la chaîne Fox News") or of
     people ("ministres des Affaires étrangères de …"): that word says it is not a party."""
     nouns = pack.lexicon.source_nouns
     first, lemma = table.lower[start], table.lemma_lower[start]
+    generic = pack.lexicon.generic_body_nouns
+    if end - start == 1 and (first in generic or lemma in generic):
+        return True  # "le Conseil", "le Comité": a body named by its kind alone, not by a name
     # "la chaîne Fox News", "le quotidien Kommersant": the medium that tells, named after its kind
     medium = start > 0 and (table.lower[start - 1] in nouns or table.lemma_lower[start - 1] in nouns)
     return (medium or first in nouns or lemma in nouns or first in PERSON_NOUNS or lemma in PERSON_NOUNS)

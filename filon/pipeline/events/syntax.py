@@ -282,6 +282,20 @@ def describes(t: TokenTable, i: int, nouns: Container[int]) -> bool:
     return False
 
 
+def fronted_description(t: TokenTable, i: int, sent_start: int, nouns: Container[int]) -> bool:
+    """'Négocié depuis mars 2011, un accord-cadre … est sur le point d'être signé': a participle
+    opening the sentence, whose clause ends in a comma right before a deal noun, tells the
+    deal's past; the sentence's own cue says where it stands."""
+    if i != sent_start or not t.lower[i].endswith(("é", "ée", "és", "ées")):
+        return False
+    for k in range(i + 1, min(i + 16, t.n)):
+        if t.lower[k] == ",":
+            return any(j in nouns for j in range(k + 1, min(k + 5, t.n)))
+        if t.punct[k] and t.lower[k] not in ("'", "’", "-"):
+            return False
+    return False
+
+
 def is_modifier(t: TokenTable, i: int) -> bool:
     """A bare participle modifying a noun ("l'accord conclu", ", présenté par Bruxelles comme …")."""
     if "Part" not in t.feats(i, "VerbForm") or not t.dep[i].startswith(("acl", "advcl")):
