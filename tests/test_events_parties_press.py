@@ -429,3 +429,19 @@ def test_events_participle_opening_the_sentence_tells_the_past(nlp):
     found = agreements(nlp, "Négocié depuis mars 2011, un accord-cadre entre le Chili et le Japon "
                             "est sur le point d'être signé.")
     assert [e["status"] for e in found] == ["close"]
+
+
+@pytest.mark.parametrize(("text", "status", "names"), [
+    ("Le Chili a également signé une lettre d'intention avec le Japon.", "signed", {"Chile", "Japan"}),
+    # a sale of arms is a deal, and its buyer after "à" a party, not a place
+    ("Le Chili a suspendu la vente d'armes au Pérou.", "suspended", {"Chile", "Peru"}),
+    ("Le Chili a annoncé la suspension temporaire de la vente d'armes au Pérou.", "suspended",
+     {"Chile", "Peru"}),
+])
+def test_events_letters_of_intent_and_arms_sales(nlp, text, status, names):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status and parties(event) == names
+
+
+def test_events_a_sale_of_goods_is_no_deal(nlp):
+    assert agreements(nlp, "La vente de pommes au Pérou a augmenté.") == []

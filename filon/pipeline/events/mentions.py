@@ -208,7 +208,7 @@ def is_place(pack: EventPack, table: TokenTable, tok_start: int, actor: Actor | 
             return False
         if actor is None or actor.type == "city" or metonymy:
             return True
-        return not any(table.lemma_lower[k] in dative and table.pos[k] == "VERB"
+        return not any(table.lemma_lower[k] in dative and table.pos[k] in ("VERB", "NOUN")
                        for k in range(max(i - 10, 0), i))
     if prev in _PREPOSITIONS_OF or (prev.endswith("'") and prev[:-1] == "d"):
         j = i - 1
