@@ -469,3 +469,21 @@ def test_dates_part_of_this_period(dates_nlp, text: str, value: str, part: str) 
 ])
 def test_dates_anniversary_of_a_dated_anchor(dates_nlp, text: str, expected) -> None:
     assert expected in found(dates_of(dates_nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a numeric date ending its sentence keeps its value
+    ("Le texte a été signé le 24/02/2025.", ("le 24/02/2025", "2025-02-24")),
+    # truncated copy: two-digit year, day and month after "le", a dotted month abbreviation
+    ("Il sera ratifié le 03/06/25.", ("le 03/06/25", "2025-06-03")),
+    ("Le texte a été signé le 12/02.", ("le 12/02", "2025-02-12")),
+    ("Les discussions ont repris en sept. 2024.", ("sept. 2024", "2024-09")),
+])
+def test_dates_truncated_and_numeric_forms(dates_nlp, text: str, expected) -> None:
+    assert expected in found(dates_of(dates_nlp, text))
+
+
+@pytest.mark.parametrize("text", ["Le score est de 3/5.", "Un tiers, 1/3, des votes.",
+                                  "Version 12.05.2025.1 du logiciel."])
+def test_dates_ratios_and_versions_are_no_dates(dates_nlp, text: str) -> None:
+    assert [v for _, v in found(dates_of(dates_nlp, text)) if v and len(v) == 10] == []

@@ -83,9 +83,16 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|{_L}(?P<d2>[12]\d|3[01]|0?[1-9]){_S}(?P<m2>{_EN}){_S}(?P<y2>{_Y})(?!\d)",
     ),
     (
+        # "24/02/2025", "24.02.2025", and the two-digit year of short copy: "24/02/25"
         "numeric",
         rf"(?:{_L}le{_S})?(?<![\d./-])(?P<d>\d{{1,2}})(?P<sep>[/.])(?P<m>\d{{1,2}})(?P=sep)"
-        rf"(?P<y>\d{{4}})(?![\d./])",
+        rf"(?P<y>\d{{4}})(?![\d/]|\.\d)"
+        rf"|(?:{_L}le{_S})?(?<![\d./-])(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{2}})(?![\d/]|\.\d)",
+    ),
+    (
+        # a day and month without the year, only after "le" (a bare "3/5" is a ratio): "le 12/05"
+        "numeric_dm",
+        rf"{_L}le{_S}(?<![\d./-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/]|\.\d)",
     ),
     (
         "day_range",
@@ -121,7 +128,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month_year",
-        rf"{_LM}(?P<m>{_M}){_S}(?P<y>{_Y})(?!\d)",
+        rf"{_LM}(?P<m>{_M}|{_ABBR_MONTHS}){_S}(?P<y>{_Y})(?!\d)",
     ),
     (
         "month",
@@ -305,6 +312,7 @@ def _search(name: str) -> Callable[[str], bool]:
 
 _GUARDS: dict[str, Callable[[str], bool]] = {
     "iso": _search("dash_digits"),  # "2025-02-24"
+    "numeric_dm": lambda text: "/" in text and _GUARD_RES["slash_digit"].search(text) is not None,
     "numeric": lambda text: (  # "24/02/2025", "24.02.2025"
         _GUARD_RES["dot_digit"].search(text) is not None
         or ("/" in text and _GUARD_RES["slash_digit"].search(text) is not None)
@@ -377,7 +385,7 @@ _DAY_MONTH_WORDS = (*_MONTH_WORDS, *_ABBR_NODOT.split("|"))  # "24 fevr. 2025", 
 _WEEKDAY_WORDS = tuple(_FR_WEEKDAYS)
 _PARAGRAPH_WORDS: dict[str, tuple[str, ...]] = {
     "day_month": _DAY_MONTH_WORDS,
-    "month_year": _MONTH_WORDS,
+    "month_year": _DAY_MONTH_WORDS,
     "month": _MONTH_WORDS,
     "year": _DIGITS,
     "weekday": _WEEKDAY_WORDS,
@@ -388,6 +396,7 @@ _PARAGRAPH_WORDS: dict[str, tuple[str, ...]] = {
     "weekday_day": _WEEKDAY_WORDS,
     "iso": _DIGITS,
     "numeric": _DIGITS,
+    "numeric_dm": _DIGITS,
     "year_part": _DIGITS,
     "year_range": _DIGITS,
 }

@@ -299,6 +299,8 @@ def resolve(expr: Expression, ref: date | None, tense: Tense = None, anchor: str
         return _resolve_from_anchor(expr, anchor)
     # Absolute expressions: no reference date needed.
     if kind in ("iso", "numeric"):
+        if "y2" in p:  # "24/02/25": this century
+            return _day(_valid(2000 + int(p["y2"]), int(p["m2"]), int(p["d2"])), False)
         return _day(_valid(int(p["y"]), int(p["m"]), int(p["d"])), False)
     if kind == "english_day":
         year, month, day_ = (p.get("y") or p["y2"]), (p.get("m") or p["m2"]), (p.get("d") or p["d2"])
@@ -306,7 +308,7 @@ def resolve(expr: Expression, ref: date | None, tense: Tense = None, anchor: str
     if kind == "day_abbr" or (kind == "day_month" and "y" in p):
         return _day(_valid(int(p["y"]), MONTHS[p["m"].rstrip(".")], _day_number(p["d"])), False)
     if kind == "month_year" or (kind == "month_part" and "y" in p):
-        return _ym(int(p["y"]), MONTHS[p["m"]], False, _PARTS.get(p.get("part", "")))
+        return _ym(int(p["y"]), MONTHS[p["m"].rstrip(".")], False, _PARTS.get(p.get("part", "")))
     if kind == "year":
         return Resolved(p["y"], "year", False)
     if kind == "year_part":
@@ -336,6 +338,11 @@ def _resolve_relative(kind: str, p: dict[str, str], ref: date, tense: Tense) -> 
     if kind in ("month", "month_part"):
         year, month = resolve_month(MONTHS[p["m"]], ref, None, tense, mod)
         return _ym(year, month, True, _PARTS.get(p.get("part", "")))
+    if kind == "numeric_dm":
+        day_, month = int(p["d"]), int(p["m"])
+        if not (1 <= month <= 12 and 1 <= day_ <= 31):
+            return Resolved(None, None, True)
+        return _day(resolve_day_month(day_, month, ref, None, None, tense, None), True)
     if kind == "weekday_day":
         return _day(resolve_weekday_day(WEEKDAYS[p["wd"]], _day_number(p["d"]), ref), True)
     if kind == "weekday":
