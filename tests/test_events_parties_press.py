@@ -445,3 +445,12 @@ def test_events_letters_of_intent_and_arms_sales(nlp, text, status, names):
 
 def test_events_a_sale_of_goods_is_no_deal(nlp):
     assert agreements(nlp, "La vente de pommes au Pérou a augmenté.") == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Le Chili et le Japon vont ouvrir des négociations.", "proposed"),  # talks to come
+    ("Le Chili et le Japon ont ouvert des négociations.", "negotiating"),
+    ("Le Chili et le Japon mènent des négociations.", "negotiating"),
+])
+def test_events_talks_opened_or_to_be_opened(nlp, text, status):
+    assert [e["status"] for e in agreements(nlp, text)] == [status]
