@@ -454,3 +454,9 @@ def test_events_a_sale_of_goods_is_no_deal(nlp):
 ])
 def test_events_talks_opened_or_to_be_opened(nlp, text, status):
     assert [e["status"] for e in agreements(nlp, text)] == [status]
+
+
+def test_events_the_body_a_state_joins_is_no_party(nlp):
+    [event] = agreements(nlp, "Le Chili a signé un accord avec le Japon, qui prépare son adhésion "
+                              "à l'Union européenne.")
+    assert parties(event) == {"Chile", "Japan"}

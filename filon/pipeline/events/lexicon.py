@@ -155,6 +155,7 @@ class EventLexicon:
     source_nouns: frozenset[str] = frozenset()  # 'un responsable américain': who tells
     company_nouns: frozenset[str] = frozenset()  # 'la société française X': a company's origin
     generic_body_nouns: frozenset[str] = frozenset()  # 'le Conseil' alone names no party
+    membership_nouns: frozenset[str] = frozenset()  # 'son adhésion à l'UE': joined, not a party
     urge_lemmas: frozenset[str] = frozenset()  # 'exhorter X à signer'
     locative_prepositions: frozenset[str] = frozenset()
     dative_verbs: frozenset[str] = frozenset()
@@ -415,7 +416,7 @@ class TriggerMatcher:
 _WORD_SETS = ("hypothetical_marks", "negation_words", "attribution_cues", "reporting_lemmas",
               "place_nouns", "source_nouns", "urge_lemmas", "locative_prepositions",
               "dative_verbs", "non_parties", "comparison_cues", "deal_name_words", "company_nouns",
-              "generic_body_nouns")
+              "generic_body_nouns", "membership_nouns")
 
 
 def with_curly_apostrophes(pattern: list[dict]) -> list[dict]:

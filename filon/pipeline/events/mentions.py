@@ -265,7 +265,7 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
         place = is_place(pack, table, span.start, actor, metonymy) if kind in ("state", "city") else False
         if kind == "city" and not metonymy:
             place = True
-        place = place or syn.witness(table, span.start)
+        place = place or syn.witness(table, span.start) or joined(pack, table, span.start)
         party = party_of(pack, actor, ent.get("country"))
         reporter = (ent.get("id") or "").lower() in pack.lexicon.non_parties
         if actor is None:
@@ -317,6 +317,20 @@ def company_named(pack: EventPack, table: TokenTable, start: int) -> bool:
     while j >= 0 and start - j <= 3 and table.pos[j] == "ADJ":
         j -= 1
     return j >= 0 and _company_noun(pack, table, j)
+
+
+def joined(pack: EventPack, table: TokenTable, start: int) -> bool:
+    """'son adhésion à l'Union européenne', 'l'entrée dans l'OTAN': the body a state joins, not
+    a party of the deal the sentence is about."""
+    i = start - 1
+    while i >= 0 and table.pos[i] == "DET":
+        i -= 1
+    if i < 1 or table.lower[i] not in ("à", "au", "aux", "dans"):
+        return False
+    j = i - 1
+    while j >= 0 and table.pos[j] == "ADJ":
+        j -= 1
+    return j >= 0 and table.lemma_lower[j] in pack.lexicon.membership_nouns
 
 
 def unknown_non_party(pack: EventPack, table: TokenTable, start: int, end: int) -> bool:
