@@ -22,6 +22,12 @@ from filon.store.schema import SCHEMA_VERSION, migrate, rollback, stored_version
 # Read-only connections (queries, `filon sql`) cannot reach files, extensions or settings: a
 # statement that slips past the SQL check still cannot read /etc/passwd or write a CSV.
 SANDBOX = {"enable_external_access": False, "lock_configuration": True}
+# DuckDB keeps every block a query has read in its buffers until its memory limit (by default
+# 80 % of the machine's memory): a batch that reads the store's copy index and link tables would
+# leave the process holding memory in proportion to the store. Under a limit that follows the
+# batch, those reads stream through the buffers instead.
+BATCH_MEMORY_BASE = 96 * 2**20
+BATCH_MEMORY_PER_CHAR = 16  # a character of text: the text, its record's JSON and its rows, twice
 _NOT_DUCKDB = ("not a valid DuckDB database file", "Could not read enough bytes", "Corrupt",
                "corrupt", "checksum")
 
@@ -112,6 +118,13 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    def limit_memory(self, items: Sequence[tuple[Article, dict]]) -> None:
+        """Set DuckDB's memory limit (for this database, in this process) to what writing and
+        linking `items` needs, so that it does not grow with the store's size."""
+        chars = sum(len(article.text) for article, _ in items)
+        limit = BATCH_MEMORY_BASE + BATCH_MEMORY_PER_CHAR * chars
+        self.con.execute(f"SET memory_limit = '{limit // 2**20}MB'")
 
     # -- reading ---------------------------------------------------------------------------
 
