@@ -199,3 +199,17 @@ def test_store_memory_limit_follows_the_batch(tmp_path, monkeypatch):
         assert store.con.execute("SELECT sum(length(text)) FROM documents").fetchone()[0] == sum(
             len(a.text) for a in articles)
     assert limit.endswith(("MiB", "MB")) and float(limit.split()[0]) > 8
+
+
+def test_store_memory_limit_ends_with_the_store(tmp_path):
+    # `filon serve --writable` keeps a connection to the file: the limit set for an ingest's
+    # batches must not stay on it
+    db = tmp_path / "limit.duckdb"
+    article = Article(text=TEXT, published="2025-02-24", lang="fr")
+    with duckdb.connect(str(db)) as kept:
+        default = kept.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        with Store(db) as store:
+            store.limit_memory([(article, _record(article))])
+            assert kept.execute("SELECT current_setting('memory_limit')").fetchone()[0] != default
+            store.write_batch([(article, _record(article))])
+        assert kept.execute("SELECT current_setting('memory_limit')").fetchone()[0] == default

@@ -7,6 +7,7 @@ articles in `link_pending`, and the refresh reads only those records.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -80,6 +81,7 @@ class Store:
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self._limited = False  # `limit_memory` was called
         exists = self.path != ":memory:" and Path(self.path).exists()
         if read_only and self.path != ":memory:" and not exists:
             raise StoreError(Errors.F203.format(path=self.path))
@@ -117,11 +119,18 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if self._limited:
+            # the limit holds for every connection of this process to the file (`filon serve
+            # --writable` keeps one open): it ends with the batches it was set for
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("RESET memory_limit")
         self.con.close()
 
     def limit_memory(self, items: Sequence[tuple[Article, dict]]) -> None:
         """Set DuckDB's memory limit (for this database, in this process) to what writing and
-        linking `items` needs, so that it does not grow with the store's size."""
+        linking `items` needs, so that it does not grow with the store's size; `close` puts
+        DuckDB's default back."""
+        self._limited = True
         chars = sum(len(article.text) for article, _ in items)
         limit = BATCH_MEMORY_BASE + BATCH_MEMORY_PER_CHAR * chars
         self.con.execute(f"SET memory_limit = '{limit // 2**20}MB'")
