@@ -9,8 +9,13 @@ every Spark Python worker holding its pipeline), then timed on the N articles.
 
     python benchmarks/backends.py                    # 1,000 articles
     python benchmarks/backends.py --articles 200 --json
+    python benchmarks/backends.py --articles 200 --no-spark
 
 Goals of issue 13: 2 processes >= 1.8 x one; Spark local[2] within 1.3 x of the local engine.
+On a machine whose cores are shared, the wall-clock ratio says how much CPU the other jobs left;
+the CPU seconds (this process, and its worker processes) say what the work itself costs, and
+`cpu bound` is the ratio two free cores would give: one process's CPU seconds over half of the
+two-process run's (parent and workers spread evenly over two cores).
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -49,13 +56,53 @@ def write_articles(directory: Path, n: int, offset: int = 0) -> Path:
     return directory
 
 
-def _timed(run, inputs: Path) -> tuple[float, int]:
+class _ChildCpu(threading.Thread):
+    """CPU seconds of this process's worker processes, read from /proc every 50 ms (a pool's
+    workers may exit before they are reaped, so `RUSAGE_CHILDREN` would miss them)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.seen: dict[str, float] = {}
+        self.done = threading.Event()
+
+    def sample(self) -> None:
+        tick = os.sysconf("SC_CLK_TCK")
+        for pid in (p for p in os.listdir("/proc") if p.isdigit()):
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == os.getpid():
+                self.seen[pid] = (int(fields[11]) + int(fields[12])) / tick
+
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            self.sample()
+
+    def stop(self) -> float:
+        self.done.set()
+        self.join()
+        self.sample()
+        return sum(self.seen.values())
+
+
+def _timed(run, inputs: Path) -> tuple[float, int, float, float]:
+    """Wall seconds, articles, CPU seconds of this process and of the workers it started."""
+    children = _ChildCpu() if Path("/proc/self/stat").exists() else None
+    if children:
+        children.sample()
+        before = dict(children.seen)
+        children.start()
+    cpu = time.process_time()
     start = time.perf_counter()
     report = run(inputs)
     seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    workers = children.stop() - sum(before.values()) if children else float("nan")
     if report.failed:
         raise SystemExit(f"{len(report.failed)} articles failed: {report.failed[0]}")
-    return seconds, report.new
+    return seconds, report.new, cpu, workers
 
 
 def main() -> None:
@@ -65,6 +112,7 @@ def main() -> None:
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--json", action="store_true", help="print results as JSON")
+    parser.add_argument("--no-spark", action="store_true", help="local backends only")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="filon-bench-backends-") as tmp:
@@ -73,11 +121,13 @@ def main() -> None:
         results = []
 
         def measure(name: str, run, start_up: float) -> None:
-            seconds, n = _timed(run, inputs)
+            seconds, n, cpu, workers = _timed(run, inputs)
             results.append({"config": name, "articles": n, "seconds": round(seconds, 2),
                             "articles_per_s": round(n / seconds, 3),
-                            "start_up_s": round(start_up, 2)})
-            print(f"{name}: {n / seconds:.2f} articles/s", file=sys.stderr)
+                            "start_up_s": round(start_up, 2), "cpu_s": round(cpu, 2),
+                            "workers_cpu_s": round(workers, 2)})
+            print(f"{name}: {n / seconds:.2f} articles/s, CPU {cpu:.1f} s + workers "
+                  f"{workers:.1f} s", file=sys.stderr)
 
         for processes in (1, 2):
             backend = LocalBackend(model=args.model, batch_size=args.batch_size, n_process=processes)
@@ -90,6 +140,9 @@ def main() -> None:
             measure(f"local, {processes} process{'es' if processes > 1 else ''}", local,
                     time.perf_counter() - start)
 
+        if args.no_spark:
+            _report(args, results)
+            return
         from filon.backends.spark import SparkBackend
 
         with SparkBackend(master="local[2]", model=args.model, batch_size=args.batch_size,
@@ -105,17 +158,28 @@ def main() -> None:
             _timed(on_spark, warm)
             measure("spark local[2]", on_spark, time.perf_counter() - start)
 
-    one, two, spark_rate = (r["articles_per_s"] for r in results)
-    ratios = {"local 2 / local 1": round(two / one, 3),
-              "spark local[2] / local 1": round(spark_rate / one, 3),
-              "spark local[2] / local 2": round(spark_rate / two, 3)}
+    _report(args, results)
+
+
+def _report(args: argparse.Namespace, results: list[dict]) -> None:
+    rates = [r["articles_per_s"] for r in results]
+    one, two = results[0], results[1]
+    # the CPU the two-process run needs per core, if its parent and workers shared two cores
+    two_cpu = (two["cpu_s"] + two["workers_cpu_s"]) / 2
+    ratios = {"local 2 / local 1": round(rates[1] / rates[0], 3),
+              "local 2 / local 1, cpu bound": round(one["cpu_s"] / two_cpu, 3)}
+    if len(rates) > 2:
+        ratios |= {"spark local[2] / local 1": round(rates[2] / rates[0], 3),
+                   "spark local[2] / local 2": round(rates[2] / rates[1], 3)}
     if args.json:
         print(json.dumps({"model": args.model, "results": results, "ratios": ratios}, indent=2))
         return
     print(f"model {args.model}, {args.articles} articles, batch {args.batch_size}")
-    print(f"{'config':<20}{'articles/s':>12}{'seconds':>10}{'start-up s':>12}")
+    print(f"{'config':<20}{'articles/s':>12}{'seconds':>10}{'start-up s':>12}{'CPU s':>8}"
+          f"{'workers CPU s':>15}")
     for r in results:
-        print(f"{r['config']:<20}{r['articles_per_s']:>12}{r['seconds']:>10}{r['start_up_s']:>12}")
+        print(f"{r['config']:<20}{r['articles_per_s']:>12}{r['seconds']:>10}{r['start_up_s']:>12}"
+              f"{r['cpu_s']:>8}{r['workers_cpu_s']:>15}")
     for name, value in ratios.items():
         print(f"{name}: {value:.2f}x")
 

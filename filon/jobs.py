@@ -177,6 +177,8 @@ def ingest(
         try:
             for batch in _chunks(backend.run(fresh(), on_error=failed), commit_every):
                 report.skipped_language += sum(1 for _, rec in batch if rec.get("skipped"))
+                # the memory of writing and linking a batch follows the batch, not the store
+                store.limit_memory(batch)
                 report.new += store.write_batch(batch, model=backend.model)
                 # linked batch by batch: the cost and memory of linking follow the batch and
                 # the agreements it touches, never the store or the whole run

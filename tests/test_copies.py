@@ -8,6 +8,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from filon.cli import app
@@ -176,3 +178,41 @@ def test_stories_rule():
         _article("g", None, copy="a"),                     # undated copy of a: joins through it
     ])
     assert [[a.id for a in s] for s in found] == [["a", "b", "g"], ["c"], ["d", "e"], ["f"]]
+
+
+def _stories_by_every_pair(articles: list[StoryArticle]) -> list[list[str]]:
+    """The story rule checked on every pair of articles (what `stories` computed before it
+    compared only articles within the date window)."""
+    parent = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def near(a: StoryArticle, b: StoryArticle, days: int) -> bool:
+        return a.published is not None and b.published is not None and abs(
+            (a.published - b.published).days) <= days
+
+    for i, a in enumerate(articles):
+        for b in articles[i + 1:]:
+            if (a.copy_group == b.copy_group or (a.agreements & b.agreements and near(a, b, 2))
+                    or (len(a.actors & b.actors) >= 3 and near(a, b, 1))):
+                ra, rb = find(a.id), find(b.id)
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, set[str]] = {}
+    for a in articles:
+        groups.setdefault(find(a.id), set()).add(a.id)
+    return sorted(sorted(g) for g in groups.values())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.integers(1, 12)), st.integers(0, 5),
+                          st.sets(st.sampled_from("xyz"), max_size=2),
+                          st.sets(st.sampled_from("ABCDE"), max_size=5)), max_size=14))
+def test_stories_compare_only_within_the_window_and_find_the_same_stories(rows):
+    articles = [_article(f"a{i:02d}", day, copy=f"a{copy:02d}" if copy < i else None,
+                         agreements=[f"agr:{x}" for x in agreements], actors=list(actors))
+                for i, (day, copy, agreements, actors) in enumerate(rows)]
+    found = sorted(sorted(a.id for a in story) for story in stories(articles))
+    assert found == _stories_by_every_pair(articles)

@@ -121,6 +121,33 @@ def test_feeds_404_item_is_reported_and_the_others_stored(site, tmp_path, backen
     assert len(site.hits_for(ACCORD)) == 1
 
 
+def test_feeds_item_the_pipeline_refuses_keeps_the_feed_unread(site, tmp_path, backend,
+                                                               fetcher) -> None:
+    site.news_site()
+    # a page the pipeline refuses (a run of 400 brackets its tokenizer would split one by one)
+    bad = site.fixture("lithium-serbie.html").replace(
+        b"<p>Le gouvernement serbe", b"<p>" + b"(" * 400 + b"mine. Le gouvernement serbe", 1)
+    site.serve(LITHIUM, bad)
+    db = tmp_path / "feeds-refused.duckdb"
+    report = _ingest(site, db, backend, fetcher, "/rss.xml")
+    assert report.new == 2
+    [error] = report.failed
+    assert str(error).startswith(site.url(LITHIUM)) and "[F016]" in str(error)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM fetch_state WHERE url = ?",
+                           [site.url("/rss.xml")]).fetchone()[0] == 0
+    # the page is fixed: the next run asks for the feed in full (no ETag sent) and stores the item
+    site.serve(LITHIUM, site.fixture("lithium-serbie.html"))
+    again = _ingest(site, db, backend, fetcher, "/rss.xml")
+    assert (again.new, again.already_stored, again.failed) == (1, 2, [])
+    assert "if-none-match" not in site.hits_for("/rss.xml")[1].headers
+    assert len(site.hits_for(LITHIUM)) == 2 and len(site.hits_for(ACCORD)) == 1
+    # now every item is stored: the feed's ETag is kept and sent the time after
+    third = _ingest(site, db, backend, fetcher, "/rss.xml")
+    assert (third.new, third.feeds_unchanged) == (0, 1)
+    assert site.hits_for("/rss.xml")[2].headers["if-none-match"] == '"rss-v1"'
+
+
 def test_feeds_robots_disallowed_item_is_not_fetched(site, tmp_path, backend, fetcher) -> None:
     site.news_site()
     site.serve("/robots.txt", b"User-agent: *\nDisallow: /economie/\n", "text/plain")

@@ -179,3 +179,37 @@ def test_store_batch_rows_land_column_for_column(store):
     assert store.write_batch([(third, again)]) == 1
     assert con.execute("SELECT name FROM entities WHERE id = 'Q7747'").fetchall() == [("Vladimir Putin",)]
     assert store.counts()["mentions"] == 6
+
+
+def test_store_memory_limit_follows_the_batch(tmp_path, monkeypatch):
+    # an ingest caps DuckDB's buffers so its memory does not grow with the store (issue 13); a
+    # batch of long texts must still be written under the cap set for it
+    from filon.store import duckdb_store
+
+    monkeypatch.setattr(duckdb_store, "BATCH_MEMORY_BASE", 8 * 2**20)
+    words = [f"mot{n}" for n in range(5000)]
+    articles = [Article(text=TEXT + " " + " ".join(words[i::3] * 300), published="2025-02-24", lang="fr")
+                for i in range(3)]
+    items = [(a, _record(a)) for a in articles]
+    assert sum(len(a.text) for a in articles) > 8 * 2**20
+    with Store(tmp_path / "capped.duckdb") as store:
+        store.limit_memory(items)
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert store.write_batch(items) == 3
+        assert store.con.execute("SELECT sum(length(text)) FROM documents").fetchone()[0] == sum(
+            len(a.text) for a in articles)
+    assert limit.endswith(("MiB", "MB")) and float(limit.split()[0]) > 8
+
+
+def test_store_memory_limit_ends_with_the_store(tmp_path):
+    # `filon serve --writable` keeps a connection to the file: the limit set for an ingest's
+    # batches must not stay on it
+    db = tmp_path / "limit.duckdb"
+    article = Article(text=TEXT, published="2025-02-24", lang="fr")
+    with duckdb.connect(str(db)) as kept:
+        default = kept.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        with Store(db) as store:
+            store.limit_memory([(article, _record(article))])
+            assert kept.execute("SELECT current_setting('memory_limit')").fetchone()[0] != default
+            store.write_batch([(article, _record(article))])
+        assert kept.execute("SELECT current_setting('memory_limit')").fetchone()[0] == default

@@ -72,6 +72,9 @@ class Remember:
 
     feeds: dict[str, Validators] = field(default_factory=dict)  # feed url -> validators
     pages: dict[str, str] = field(default_factory=dict)  # page url -> article id
+    # feed url -> the article ids of its items read in this run: the feed's validators are
+    # kept only once all of them are stored (an item the pipeline failed on is tried again)
+    items: dict[str, list[str]] = field(default_factory=dict)
 
 
 class UrlReader:
@@ -125,6 +128,7 @@ class UrlReader:
         links = [entry.link for entry in entries if entry.link]
         known = self.memory.known_urls(links) if links else set()
         complete = True
+        ids: list[str] = []
         for number, entry in enumerate(entries, start=1):
             if entry.link is None:
                 yield InputError(url, Errors.F056.format(item=number))
@@ -135,11 +139,14 @@ class UrlReader:
             self._seen.add(entry.link)
             result = self._fetch_page(entry)
             complete = complete and isinstance(result, Article)
+            if isinstance(result, Article):
+                ids.append(result.id)
             yield result
-        # remembered only when every item was read: with a 304 next time, a failed item would
-        # otherwise never be tried again
+        # remembered only when every item was read (and, in the store, only once every item is
+        # stored): with a 304 next time, a failed item would otherwise never be tried again
         if complete and response.validators:
             self.remember.feeds[url] = response.validators
+            self.remember.items[url] = ids
 
     def _fetch_page(self, entry: Entry) -> ReadResult:
         link = entry.link or ""

@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations
 
 AGREEMENT_DAYS = 2
 SHARED_ACTORS = 3
@@ -33,10 +32,18 @@ class StoryArticle:
     actors: set[str] = field(default_factory=set)
 
 
-def _near(a: StoryArticle, b: StoryArticle, days: int) -> bool:
-    if a.published is None or b.published is None:
-        return False
-    return abs((a.published - b.published).days) <= days
+def _near_pairs(group: list[StoryArticle], days: int) -> Iterable[tuple[StoryArticle, StoryArticle]]:
+    """The pairs of `group` (in date order, undated last) published at most `days` apart.
+
+    Each article is compared only with the ones after it within the window: an actor named in
+    most articles of a large store (a country) made every pair of them a comparison before."""
+    for i, a in enumerate(group):
+        if a.published is None:
+            return
+        for b in group[i + 1:]:
+            if b.published is None or (b.published - a.published).days > days:
+                break
+            yield a, b
 
 
 def stories(articles: Iterable[StoryArticle]) -> list[list[StoryArticle]]:
@@ -61,18 +68,20 @@ def stories(articles: Iterable[StoryArticle]) -> list[list[StoryArticle]]:
         for agreement in a.agreements:
             by_key[("agreement", agreement)].append(a)
     for (what, _), group in by_key.items():
-        for a, b in combinations(group, 2):
-            if what == "copy" or _near(a, b, AGREEMENT_DAYS):
-                union(a.id, b.id)
+        if what == "copy":
+            for b in group[1:]:
+                union(group[0].id, b.id)
+            continue
+        for a, b in _near_pairs(group, AGREEMENT_DAYS):
+            union(a.id, b.id)
     by_actor: dict[str, list[StoryArticle]] = defaultdict(list)
     for a in items:
         for actor in a.actors:
             by_actor[actor].append(a)
     pairs: dict[tuple[str, str], int] = defaultdict(int)
     for group in by_actor.values():
-        for a, b in combinations(group, 2):
-            if _near(a, b, ACTOR_DAYS):
-                pairs[(a.id, b.id)] += 1
+        for a, b in _near_pairs(group, ACTOR_DAYS):
+            pairs[(a.id, b.id)] += 1
     for (a, b), shared in pairs.items():
         if shared >= SHARED_ACTORS:
             union(a, b)

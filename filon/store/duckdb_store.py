@@ -7,6 +7,7 @@ articles in `link_pending`, and the refresh reads only those records.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -22,6 +23,12 @@ from filon.store.schema import SCHEMA_VERSION, migrate, rollback, stored_version
 # Read-only connections (queries, `filon sql`) cannot reach files, extensions or settings: a
 # statement that slips past the SQL check still cannot read /etc/passwd or write a CSV.
 SANDBOX = {"enable_external_access": False, "lock_configuration": True}
+# DuckDB keeps every block a query has read in its buffers until its memory limit (by default
+# 80 % of the machine's memory): a batch that reads the store's copy index and link tables would
+# leave the process holding memory in proportion to the store. Under a limit that follows the
+# batch, those reads stream through the buffers instead.
+BATCH_MEMORY_BASE = 96 * 2**20
+BATCH_MEMORY_PER_CHAR = 16  # a character of text: the text, its record's JSON and its rows, twice
 _NOT_DUCKDB = ("not a valid DuckDB database file", "Could not read enough bytes", "Corrupt",
                "corrupt", "checksum")
 
@@ -74,6 +81,7 @@ class Store:
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self._limited = False  # `limit_memory` was called
         exists = self.path != ":memory:" and Path(self.path).exists()
         if read_only and self.path != ":memory:" and not exists:
             raise StoreError(Errors.F203.format(path=self.path))
@@ -111,7 +119,21 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if self._limited:
+            # the limit holds for every connection of this process to the file (`filon serve
+            # --writable` keeps one open): it ends with the batches it was set for
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("RESET memory_limit")
         self.con.close()
+
+    def limit_memory(self, items: Sequence[tuple[Article, dict]]) -> None:
+        """Set DuckDB's memory limit (for this database, in this process) to what writing and
+        linking `items` needs, so that it does not grow with the store's size; `close` puts
+        DuckDB's default back."""
+        self._limited = True
+        chars = sum(len(article.text) for article, _ in items)
+        limit = BATCH_MEMORY_BASE + BATCH_MEMORY_PER_CHAR * chars
+        self.con.execute(f"SET memory_limit = '{limit // 2**20}MB'")
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -47,8 +47,15 @@ class FetchState:
         return Validators(row[0], row[1]) if row else None
 
     def save(self, remember: Remember) -> None:
-        """Write a run's feed validators and page ids, in one transaction, after its articles."""
-        feeds = list(remember.feeds.items())
+        """Write a run's feed validators and page ids, in one transaction, after its articles.
+
+        A feed whose items are not all stored (the pipeline failed on one, the run stopped) is
+        not remembered, so the next run asks for it in full and retries them."""
+        listed = sorted({doc_id for ids in remember.items.values() for doc_id in ids})
+        stored = {row[0] for row in self.store.con.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [listed]).fetchall()}
+        feeds = [(url, validators) for url, validators in remember.feeds.items()
+                 if stored.issuperset(remember.items.get(url, ()))]
         pages = list(remember.pages.items())
         if not feeds and not pages:
             return
