@@ -15,7 +15,14 @@ from spacy.tokens import Token
 from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import ADJUNCTS, OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES, skip_adjunct
-from filon.pipeline.quotes.descriptions import definite_description, named_group, side_adjective
+from filon.pipeline.quotes.descriptions import (
+    AUTHORED_NOUNS,
+    definite_description,
+    document_author,
+    named_group,
+    same_source,
+    side_adjective,
+)
 from filon.pipeline.quotes.mentions import speaker_from_mention
 from filon.pipeline.quotes.pronouns import PronounResolver
 from filon.pipeline.quotes.subjects import apposed_person, is_title
@@ -88,6 +95,19 @@ class SpeakerResolver:
             k = self._published_by(k, j)  # "des informations publiées mercredi par le FT"
             if k < j and (k in ctx.mention_at or is_title(ctx, k, j)):
                 return self.resolve(k, j)  # "selon les mots du député X"
+        if head is not None and low[i] in DEFINITES | {"cet"} and not ctx.has_mention(i, j):
+            rest = [low[k] for k in range(head.i + 1, j) if pos[k] != "ADJ"]
+            noun = fold(head.lemma_)
+            if not rest and noun in AUTHORED_NOUNS:
+                # "précise le communiqué": whoever gave out the communiqué named before
+                author = document_author(ctx, i, j, noun)
+                if author is not None:
+                    return self._as(author, i, j)
+            if low[j - 2 : j] in (["meme", "source"], ["memes", "sources"]):
+                # "D'après la même source": the source just quoted
+                author = same_source(ctx, i)
+                if author is not None:
+                    return self._as(author, i, j)
         # joint speakers: "Kiev et Washington", "la Russie et la Chine"
         parts = self._coordinated(i, j)
         if len(parts) > 1:
@@ -205,6 +225,15 @@ class SpeakerResolver:
         if anaphor is not None:
             return {"name": anaphor["name"], "id": anaphor["id"], "text": surface, "start": start, "end": end}
         return {"name": None, "id": None, "text": surface, "start": start, "end": end}
+
+    def _as(self, speaker: dict, i: int, j: int) -> dict:
+        """`speaker` (a speaker dict found elsewhere) written at tokens [i, j)."""
+        start, end = self.ctx.span_dict(i, j)
+        out = {"name": speaker.get("name"), "id": speaker.get("id"), "text": self.ctx.text[start:end],
+               "start": start, "end": end}  # fmt: skip
+        if speaker.get("speakers"):
+            out["speakers"] = speaker["speakers"]
+        return out
 
     def _on_host(self, i: int) -> dict | None:
         """Who "on" stands for when the sentence opens on a place of speech: "Chez Eramet, on
