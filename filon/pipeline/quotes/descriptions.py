@@ -96,7 +96,8 @@ def document_author(ctx: DocContext, i: int, j: int, noun: str) -> dict | None:
         if not named:
             continue
         lo_c, hi_c = sent.start_char, tb.idx[hi - 1] if hi > sent.start else sent.start_char
-        events = ctx.speaker_events[bisect_left(ctx.speaker_keys, lo_c) : bisect_right(ctx.speaker_keys, hi_c)]
+        keys = ctx.speaker_keys
+        events = ctx.speaker_events[bisect_left(keys, lo_c) : bisect_right(keys, hi_c)]
         if events:
             # the speaker whose cue is nearest to where the document is named ("selon le
             # communiqué" is an unnamed source: the sentence before is asked)
@@ -204,6 +205,37 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
         # "explique la chercheuse" paragraphs after "Hélène Dupont, chercheuse au CNRS"
         return pronouns.last_person(pos, gender, sentences=12)
     return None
+
+
+def cataphoric_titles(ctx: DocContext, pronouns: PronounResolver, items: list[dict]) -> None:
+    """Name the holder of a title that speaks before being named: a lead opening on "Le
+    ministre du Commerce du Canada a salué …" whose next paragraphs say "X a déclaré".
+
+    A speaker left as a definite title with no name takes the first person who speaks after
+    it, within four sentences, when the determiner agrees with that person's gender. The
+    speaker dicts are updated in place, so every item sharing one follows."""
+    tb = ctx.table
+    seen: set[int] = set()
+    for item in items:
+        sp = item.get("speaker")
+        if not sp or sp.get("name") or sp.get("speakers") or id(sp) in seen or sp.get("start") is None:
+            continue
+        seen.add(id(sp))
+        i = ctx.token_at(sp["start"])
+        words = [tb.low[k] for k in range(i, min(ctx.token_at(sp["end"] - 1) + 1, i + 3))]
+        if len(words) < 2 or words[0] not in ("le", "la") or words[1] not in TITLES:
+            continue
+        gender = "m" if words[0] == "le" else "f"
+        last = ctx.sent_of(i) + 4
+        k = bisect_right(ctx.speaker_keys, sp["end"])
+        while k < len(ctx.speaker_events) and ctx.sent_of(ctx.token_at(ctx.speaker_events[k][0])) <= last:
+            later = ctx.speaker_events[k][1]
+            k += 1
+            if later is sp or not later.get("name") or later.get("speakers") or not pronouns.is_person(later):
+                continue
+            if pronouns.agrees(later, gender):
+                sp["name"], sp["id"] = later["name"], later.get("id")
+            break
 
 
 def _titled(ctx: DocContext, m: dict) -> set[str]:

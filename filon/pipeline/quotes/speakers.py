@@ -38,14 +38,16 @@ COURTESY = frozenset(
 # who speaks for a body rather than in their own name ("un porte-parole de la Commission")
 SPOKES_NOUNS = frozenset(
     {"porte-parole", "representant", "representante", "spokesperson", "spokesman", "spokeswoman",
-     "journaliste", "journalistes", "correspondant", "correspondante", "correspondants"}
+     "journaliste", "journalistes", "correspondant", "correspondante", "correspondants", "cabinet",
+     "entourage", "services"}
 )
 # documents that carry someone's words: their author is the source
 DOC_NOUNS = frozenset(
     {"communique", "declaration", "rapport", "note", "lettre", "message", "courrier", "texte", "document",
      "mot", "mots", "propos", "parole", "paroles", "information", "informations",
      "entretien", "interview", "publication", "compte", "site", "fiche", "donnee", "chiffre", "estimation",
-     "statistique", "calcul", "sondage", "etude", "analyse", "bilan", "decompte"}
+     "statistique", "calcul", "sondage", "etude", "analyse", "bilan", "decompte", "annonce", "discours",
+     "tweet", "post", "allocution", "intervention"}
 )  # fmt: skip
 
 
@@ -95,6 +97,15 @@ class SpeakerResolver:
             k = self._published_by(k, j)  # "des informations publiées mercredi par le FT"
             if k < j and (k in ctx.mention_at or is_title(ctx, k, j)):
                 return self.resolve(k, j)  # "selon les mots du député X"
+            if head.i + 1 < k < j and low[k - 1] in ("du", "de", "la", "l'", "le"):
+                # "l'annonce par le cabinet de X": who that noun phrase is; "un communiqué du
+                # ministère": the body the definite description points back to
+                sub = self.resolve(k - 1, j) if pos[k - 1] == "DET" else None
+                if sub is None or not sub.get("name"):
+                    author = definite_description(ctx, self.pronouns, k - 1, j)
+                    sub = self._as(author, i, j) if author is not None else None
+                if sub is not None and sub.get("name"):
+                    return sub
         if head is not None and low[i] in DEFINITES | {"cet"} and not ctx.has_mention(i, j):
             rest = [low[k] for k in range(head.i + 1, j) if pos[k] != "ADJ"]
             noun = fold(head.lemma_)
@@ -287,6 +298,9 @@ class SpeakerResolver:
         """Token after "par" when a participle at `k` names who gave out the document
         ("publié mercredi par X", "communiqué par X"), else `k`."""
         tb = self.ctx.table
+        if k + 1 < j and tb.low[k] == "par":
+            # "l'annonce par le cabinet de X"
+            return k + 2 if tb.pos[k + 1] == "DET" and k + 2 < j else k + 1
         if k >= j or tb.pos[k] not in ("VERB", "ADJ") or "Part" not in tb.feats(k, "VerbForm"):
             return k
         n = k + 1

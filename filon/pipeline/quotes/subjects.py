@@ -244,6 +244,10 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
                     k = ctx.token_at(m["end"] - 1) + 1
                     continue
                 return ctx.token_at(m["start"]), ctx.token_at(m["end"] - 1) + 1
+            if k in ctx.mention_at:
+                # "l'Associated Press": a name the tagger reads as a noun and a foreign word
+                k = max(k + 1, ctx.token_at(ctx.mentions[ctx.mention_at[k]]["end"] - 1) + 1)
+                continue
             k += 1
         if k < sent_end and tb.text[k] == "," and (k + 1) in ctx.mention_at:
             m2 = ctx.mentions[ctx.mention_at[k + 1]]
