@@ -247,7 +247,7 @@ def split_person_tails(
     out: list[Mention] = []
     # names the model tags as persons on their own: the same words ending a longer span are that
     # person ("le porte-parole du [ministère des Affaires étrangères Hong Lei]" then "Hong Lei")
-    people = {tuple(table.text[m.start : m.end]) for m in candidates if m.label == "PER" and m.end > m.start + 1}
+    people = {tuple(table.text[m.start : m.end]) for m in candidates if m.label == "PER"}
     for m in candidates:
         k = _first_name_at(table, m, first_names) if m.source == "model" and m.end - m.start >= 3 else None
         if k is None and people and m.source == "model" and m.label != "PER" and m.end - m.start >= 3:
