@@ -19,6 +19,26 @@ def _slug_id(entity: dict) -> bool:
     return entity["id"] is None or str(entity["id"]).startswith(("filon:org-", "filon:loc-"))
 
 
+# "gaz naturel liquéfié (GNL)": the lowercase words before the parenthesis
+_WORDS_BEFORE = re.compile(r"((?:[a-zà-ÿ][\w’'-]*\s+){1,8})$")
+
+
+def common_noun_acronyms(text: str) -> set[str]:
+    """Acronyms an article defines as short for a common noun phrase ("gaz naturel liquéfié
+    (GNL)", "zone économique exclusive (ZEE)"): a thing, never an actor, whatever the model
+    tagged."""
+    out: set[str] = set()
+    for m in re.finditer(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&\-]{1,11})\s*\)", text):
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if before is None:
+            continue
+        words = before.group(1).split()
+        # the shortest run of lowercase words ending before the parenthesis that spells it
+        if any(spells(m.group(1), " ".join(words[k:])) for k in range(len(words))):
+            out.add(m.group(1))
+    return out
+
+
 def link_acronyms(text: str, entities: list[dict]) -> None:
     """Give the mentions of an acronym the identity of the organisation that defines it."""
     defined: dict[str, tuple[str, str]] = {}

@@ -45,7 +45,7 @@ from filon.domains.gazetteer import Gazetteer, load_gazetteer
 from filon.domains.pack import DEFAULT_DOMAIN
 from filon.domains.places import city_index
 from filon.pipeline.component import FilonComponent
-from filon.pipeline.entities.acronyms import link_acronyms
+from filon.pipeline.entities.acronyms import common_noun_acronyms, link_acronyms
 from filon.pipeline.entities.gender import (
     apposition_after_gender,
     fill_first_name_genders,
@@ -113,6 +113,10 @@ class EntityLinker(FilonComponent):
                 out.append(role_entity(gaz, surface, start_char, end_char, phrase, day, m.former))
             else:
                 out.append(named_entity(doc, gaz, table, m, surface, start_char, people))
+        things = common_noun_acronyms(text)
+        if things:
+            keep = [k for k, e in enumerate(out) if not _thing_acronym(e, things)]
+            mentions, out = [mentions[k] for k in keep], [out[k] for k in keep]
         link_appositions(text, out)
         link_acronyms(text, out)
         fill_first_name_genders(out, self.first_names)
@@ -120,6 +124,14 @@ class EntityLinker(FilonComponent):
         share_gender(out)
         doc._.filon_entities = out
         write_ents(doc, table, mentions, out)
+
+
+def _thing_acronym(entity: dict, things: set[str]) -> bool:
+    """A mention of an acronym the article spells out as a common noun ("GNL"), unless the
+    gazetteer knows it as an actor."""
+    if entity["text"].strip() not in things:
+        return False
+    return entity["id"] is None or str(entity["id"]).startswith("filon:")
 
 
 def write_ents(doc: Doc, table: TokenTable, mentions: list[Mention], entities: list[dict]) -> None:

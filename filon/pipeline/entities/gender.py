@@ -48,6 +48,8 @@ def apposition_gender(table: TokenTable, start: int) -> str | None:
     before = start - 1
     if pos[before] not in ("NOUN", "DET", "ADJ"):
         return None
+    if pos[before] == "ADJ" and start > 1 and table.text[start - 2][:1].isupper():
+        return None  # "des Affaires étrangères Hong Lei": the adjective agrees with the portfolio
     genders = table.feats(before, "Gender")
     if not genders and pos[before] != "DET" and start > 1 and pos[start - 2] == "DET":
         genders = table.feats(start - 2, "Gender")

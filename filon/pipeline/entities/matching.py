@@ -245,8 +245,14 @@ def split_person_tails(
     capitalised words to the end of the span, the tail is a person; a single word left
     before it is kept only when the gazetteer knows it."""
     out: list[Mention] = []
+    # names the model tags as persons on their own: the same words ending a longer span are that
+    # person ("le porte-parole du [ministère des Affaires étrangères Hong Lei]" then "Hong Lei")
+    people = {tuple(table.text[m.start : m.end]) for m in candidates if m.label == "PER"}
     for m in candidates:
         k = _first_name_at(table, m, first_names) if m.source == "model" and m.end - m.start >= 3 else None
+        if k is None and people and m.source == "model" and m.label != "PER" and m.end - m.start >= 3:
+            tails = (n for n in range(m.start + 1, m.end - 1) if tuple(table.text[n : m.end]) in people)
+            k = next(tails, None)
         if k is None:
             out.append(m)
             continue

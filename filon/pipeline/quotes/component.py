@@ -85,6 +85,7 @@ from filon.pipeline.extensions import set_doc_extensions
 from filon.pipeline.quotes.attribution import attribute_quotes
 from filon.pipeline.quotes.context import build_context
 from filon.pipeline.quotes.cues import CueLexicon
+from filon.pipeline.quotes.descriptions import cataphoric_titles
 from filon.pipeline.quotes.speakers import SpeakerResolver
 from filon.pipeline.quotes.statements import StatementFinder
 
@@ -144,6 +145,7 @@ def attribute_document(doc: Doc, lexicon: CueLexicon, gaz: Gazetteer) -> list[di
     speakers = SpeakerResolver(ctx)
     statements = StatementFinder(ctx, speakers).find(ctx.hits, ctx.inside)
     quotes = attribute_quotes(ctx, speakers, statements)  # adds quoted fragments to statements
+    cataphoric_titles(ctx, speakers.pronouns, [*statements, *quotes])  # "Le ministre … a salué", named later
     return _assemble(statements, quotes)
 
 

@@ -174,13 +174,33 @@ def sentences(doc: Doc, table: TokenTable | None = None) -> list[Span]:
                 out[-1][1] = s1
                 continue
         out.append([s0, s1])
-    # a paragraph break always ends a sentence, whatever the parser joined across it
+    # a paragraph break ends a sentence, whatever the parser joined across it, unless the
+    # break falls inside a clause (web copy rewritten by aggregators breaks lines after "sur",
+    # before ", selon lui")
     split: list[Span] = []
     for s0, s1 in out:
         start = s0
         for i in range(s0, s1 - 1):
-            if space[i] and "\n" in text[i]:
+            if space[i] and "\n" in text[i] and not _inside_clause(t, s0, i, s1):
                 split.append(doc[start : i + 1])
                 start = i + 1
         split.append(doc[start:s1])
     return split
+
+
+_FUNCTION_WORDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
+
+
+def _inside_clause(t: TokenTable, s0: int, i: int, s1: int) -> bool:
+    """True when the line break at whitespace token `i` cuts a clause: the line before ends on
+    a function word ("sur", "les", "que") or the line after opens in lowercase or on a comma."""
+    b = i - 1
+    while b >= s0 and t.space[b]:
+        b -= 1
+    a = i + 1
+    while a < s1 and t.space[a]:
+        a += 1
+    if b < s0 or a >= s1:
+        return False
+    first = t.text[a][:1]
+    return t.pos[b] in _FUNCTION_WORDS or first in ",;)" or (first.isalpha() and first.islower())

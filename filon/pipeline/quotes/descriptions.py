@@ -8,7 +8,12 @@ the same gender for a title, the latest firm for "le groupe". Functions over `Do
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from filon.domains.demonyms import state_demonyms
 from filon.domains.folding import fold
+from filon.domains.gazetteer import load_gazetteer
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import OCCUPATIONS, TITLES
 from filon.pipeline.quotes.mentions import mention_gender, speaker_from_mention
@@ -19,7 +24,8 @@ COMPANY_NOUNS = frozenset(
     {"groupe", "entreprise", "societe", "compagnie", "firme", "chimiste", "industriel", "geant", "minier",
      "producteur", "fabricant", "constructeur", "conglomerat", "raffineur", "metallurgiste", "operateur",
      "equipementier", "siderurgiste", "fondeur", "negociant", "start-up", "multinationale",
-     "petrolier", "mineur", "exploitant", "fournisseur", "laboratoire", "holding", "filiale"}
+     "petrolier", "mineur", "exploitant", "fournisseur", "laboratoire", "holding", "filiale",
+     "agence", "quotidien", "journal", "chaine", "radio", "hebdomadaire"}
 )  # fmt: skip
 # "les deux hommes": a group of persons (else "les deux capitales", "les deux pays": bodies)
 PERSON_GROUP_NOUNS = frozenset(
@@ -65,6 +71,51 @@ def named_group(ctx: DocContext, i: int, j: int, n: int) -> dict | None:
             "text": ctx.text[start:end], "start": start, "end": end, "speakers": members}  # fmt: skip
 
 
+# documents a definite description points back to ("le communiqué", "la lettre"): their author
+# is the speaker of the sentence that first named them
+AUTHORED_NOUNS = frozenset(
+    {"communique", "declaration", "lettre", "message", "courrier", "note", "rapport", "annonce"}
+)
+
+
+def document_author(ctx: DocContext, i: int, j: int, noun: str) -> dict | None:
+    """Who wrote "le communiqué" (tokens [i, j), head `noun`): the speaker of the latest
+    earlier sentence (six back at most) that names a document of that noun ("ont annoncé X
+    dans un communiqué conjoint", "Dans un communiqué, X a indiqué"), else None."""
+    tb = ctx.table
+    s = ctx.sent_of(i)
+    for back in range(0, 7):
+        if s - back < 0:
+            break
+        sent = ctx.sents[s - back]
+        hi = i if back == 0 else sent.end
+        named = [
+            tb.idx[k] for k in range(sent.start, hi)
+            if (tb.lemma_low[k] == noun or tb.low[k] == noun) and not ctx.inside[k]
+        ]  # fmt: skip
+        if not named:
+            continue
+        lo_c, hi_c = sent.start_char, tb.idx[hi - 1] if hi > sent.start else sent.start_char
+        keys = ctx.speaker_keys
+        events = ctx.speaker_events[bisect_left(keys, lo_c) : bisect_right(keys, hi_c)]
+        if events:
+            # the speaker whose cue is nearest to where the document is named ("selon le
+            # communiqué" is an unnamed source: the sentence before is asked)
+            _, sp = min(events, key=lambda e: abs(e[0] - named[-1]))
+            if sp.get("name") or sp.get("speakers"):
+                return sp
+    return None
+
+
+def same_source(ctx: DocContext, i: int) -> dict | None:
+    """What "la même source" at token `i` is: the latest named speaker before it (three
+    sentences back at most), else None."""
+    pos = ctx.table.idx[i]
+    lo = ctx.sents[max(0, ctx.sent_of(i) - 3)].start_char
+    events = ctx.speaker_events[bisect_left(ctx.speaker_keys, lo) : bisect_left(ctx.speaker_keys, pos)]
+    return next((sp for _, sp in reversed(events) if sp.get("name") or sp.get("speakers")), None)
+
+
 def side_adjective(ctx: DocContext, i: int) -> str | None:
     """The nationality adjective of a sentence opening "Du côté ukrainien," or "Côté russe,"
     when token `i` follows it directly, else None."""
@@ -85,8 +136,11 @@ def side_adjective(ctx: DocContext, i: int) -> str | None:
 
 def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: int) -> dict | None:
     """What "le ministre", "la ministre", "le ministère", "le milliardaire" refers back to:
-    the latest mention (three sentences back at most) whose surface holds the same head
-    noun, else, for a title of a person, the latest person of the same gender."""
+    the latest mention (three sentences back at most) whose surface, or the title written
+    next to it ("le ministre délégué au Commerce, X"), holds the same head noun; else the
+    holder of that title named up to twelve sentences back; else, for a title of a person, the
+    latest person of the same gender; for a firm or an agency ("le géant pétrolier
+    britannique", "l'agence américaine"), the latest one of that nationality."""
     doc = ctx.doc
     tb = ctx.table
     head = next((t for t in doc[i:j] if t.pos_ == "NOUN"), None)
@@ -95,6 +149,7 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
     noun = fold(head.lemma_)
     pos = tb.idx[i]
     lo = ctx.sents[max(0, ctx.sent_of(i) - 3)].start_char
+    far = ctx.sents[max(0, ctx.sent_of(i) - 12)].start_char
     gender = (
         "f"
         if tb.low[i] in ("la", "cette")
@@ -102,53 +157,146 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
     )
     occupation = noun in OCCUPATIONS
     person_title = noun in TITLES or occupation
+    company = noun in COMPANY_NOUNS
+    state = _nationality(ctx, i, j) if company else None
     fallback = None
     for m in reversed(ctx.mentions):
         if m["end"] > pos:
             continue
-        if m["start"] < lo:
+        if m["start"] < far:
             break
         if ctx.in_quote(m["start"]) or m["label"] not in ("PER", "ORG"):
             continue
-        if noun in fold(m["text"]).replace("-", " ").split() or noun in fold(m["text"]):
+        near = m["start"] >= lo
+        if near and (noun in fold(m["text"]).replace("-", " ").split() or noun in fold(m["text"])):
             return speaker_from_mention(ctx.gaz, m)
+        own = noun in fold(m["text"]).replace("-", " ").split()
+        if person_title and m["label"] == "PER" and m.get("name") and (own or noun in _titled(ctx, m)):
+            # "a détaillé le ministre" paragraphs after "le ministre délégué au Commerce, X";
+            # the title written next to the name says who it is, only a known gender (not the
+            # tagger's guess on a foreign name) may contradict it
+            actor = ctx.gaz.actor(m.get("id"))
+            g = m.get("gender") or (actor.gender if actor is not None else None)
+            if gender is None or g is None or g == gender:
+                return speaker_from_mention(ctx.gaz, m)
+        if not near:
+            continue
         if fallback is None and person_title and m["label"] == "PER":
             g = mention_gender(ctx.gaz, ctx.table, m)
             if gender is None or g is None or g == gender:
                 fallback = m
-        if fallback is None and noun in COMPANY_NOUNS and _is_company(ctx, m):
+        if fallback is None and company and _is_company(ctx, m) and _same_state(ctx, m, state):
             fallback = m  # "le groupe minier", "l'entreprise": the latest company named
-    if fallback is not None:
+    if fallback is not None and person_title:
         return speaker_from_mention(ctx.gaz, fallback)
-    if noun in COMPANY_NOUNS:
+    if company:
+        if fallback is not None:
+            return speaker_from_mention(ctx.gaz, fallback)
         # an analysis piece names the firm once, then says "le groupe" paragraphs later
-        far = ctx.sents[max(0, ctx.sent_of(i) - 12)].start_char
         for m in reversed(ctx.mentions):
             if m["start"] < far:
                 break
-            if m["end"] <= lo and not ctx.in_quote(m["start"]) and _is_company(ctx, m):
+            if m["end"] <= lo and not ctx.in_quote(m["start"]) and _is_company(ctx, m) and _same_state(
+                ctx, m, state
+            ):
                 return speaker_from_mention(ctx.gaz, m)
         return None
-    if not person_title:
-        return None
-    # "Selon la ministre ukrainienne" several paragraphs after "la ministre ukrainienne de
-    # l'Economie, X": a title named once keeps pointing at its holder further on
-    far = ctx.sents[max(0, ctx.sent_of(i) - 12)].start_char
-    for m in reversed(ctx.mentions):
-        if m["end"] > lo:
-            continue
-        if m["start"] < far:
-            break
-        if m["label"] != "PER" or ctx.in_quote(m["start"]) or not m.get("name"):
-            continue
-        if noun in fold(m["text"]).replace("-", " ").split():
-            g = mention_gender(ctx.gaz, ctx.table, m)
-            if gender is None or g is None or g == gender:
-                return speaker_from_mention(ctx.gaz, m)
     if occupation and gender is not None:
         # "explique la chercheuse" paragraphs after "Hélène Dupont, chercheuse au CNRS"
         return pronouns.last_person(pos, gender, sentences=12)
     return None
+
+
+def cataphoric_titles(ctx: DocContext, pronouns: PronounResolver, items: list[dict]) -> None:
+    """Name the holder of a title that speaks before being named: a lead opening on "Le
+    ministre du Commerce du Canada a salué …" whose next paragraphs say "X a déclaré".
+
+    A speaker left as a definite title with no name takes the first person who speaks after
+    it, within four sentences, when the determiner agrees with that person's gender. The
+    speaker dicts are updated in place, so every item sharing one follows."""
+    tb = ctx.table
+    seen: set[int] = set()
+    for item in items:
+        sp = item.get("speaker")
+        if not sp or sp.get("name") or sp.get("speakers") or id(sp) in seen or sp.get("start") is None:
+            continue
+        seen.add(id(sp))
+        i = ctx.token_at(sp["start"])
+        words = [tb.low[k] for k in range(i, min(ctx.token_at(sp["end"] - 1) + 1, i + 3))]
+        if len(words) < 2 or words[0] not in ("le", "la") or words[1] not in TITLES:
+            continue
+        gender = "m" if words[0] == "le" else "f"
+        last = ctx.sent_of(i) + 4
+        k = bisect_right(ctx.speaker_keys, sp["end"])
+        while k < len(ctx.speaker_events) and ctx.sent_of(ctx.token_at(ctx.speaker_events[k][0])) <= last:
+            later = ctx.speaker_events[k][1]
+            k += 1
+            if later is sp or not later.get("name") or later.get("speakers") or not pronouns.is_person(later):
+                continue
+            if pronouns.agrees(later, gender):
+                sp["name"], sp["id"] = later["name"], later.get("id")
+            break
+
+
+def _titled(ctx: DocContext, m: dict) -> set[str]:
+    """The folded words of the title written next to a person's mention, in its sentence:
+    before it ("le ministre délégué au Commerce, X") or after it in apposition ("X, ministre
+    de …"); at most eight words each side."""
+    tb = ctx.table
+    a, b = ctx.token_at(m["start"]), ctx.token_at(m["end"] - 1) + 1
+    sent = ctx.sents[ctx.sent_of(a)]
+    words: set[str] = set()
+    for k in range(a - 1, max(sent.start, a - 9) - 1, -1):
+        if tb.pos[k] in ("VERB", "AUX") or tb.text[k] in ".;:«»\"" or _person_at(ctx, k):
+            break
+        words.add(tb.lemma_low[k])
+        words.add(tb.low[k])
+    if b < sent.end and tb.text[b] == ",":
+        for k in range(b + 1, min(sent.end, b + 9)):
+            if tb.pos[k] in ("VERB", "AUX") or tb.punct[k] or _person_at(ctx, k):
+                break
+            words.add(tb.lemma_low[k])
+            words.add(tb.low[k])
+    return words
+
+
+def _person_at(ctx: DocContext, k: int) -> bool:
+    """True when token `k` belongs to a person's mention (another holder: the title stops)."""
+    return k in ctx.mention_at and ctx.mentions[ctx.mention_at[k]]["label"] == "PER"
+
+
+@lru_cache(maxsize=8)
+def _demonym_table(domain: str) -> dict[str, tuple[str, str]]:
+    """The pack's nationality adjectives (every inflected form) -> (state id, name)."""
+    return state_demonyms(domain, load_gazetteer(domain))
+
+
+def _nationality(ctx: DocContext, i: int, j: int) -> str | None:
+    """The state id a nationality adjective of tokens [i, j) names ("le géant pétrolier
+    britannique"), or None."""
+    table = _demonym_table(ctx.gaz.domain)
+    for k in range(i, j):
+        hit = table.get(ctx.table.low[k])
+        if hit is not None and ctx.table.pos[k] == "ADJ":
+            return hit[0]
+    return None
+
+
+def _same_state(ctx: DocContext, m: dict, state: str | None) -> bool:
+    """False when a firm's mention belongs to another state than `state`: its actor's country,
+    else a nationality adjective among the three words before it ("la compagnie chinoise X")."""
+    if state is None:
+        return True
+    actor = ctx.gaz.actor(m.get("id"))
+    if actor is not None and actor.country:
+        return actor.country == state
+    a = ctx.token_at(m["start"])
+    table = _demonym_table(ctx.gaz.domain)
+    for k in range(a - 1, max(-1, a - 4), -1):
+        hit = table.get(ctx.table.low[k])
+        if hit is not None:
+            return hit[0] == state
+    return True
 
 
 def _is_company(ctx: DocContext, m: dict) -> bool:

@@ -138,6 +138,14 @@ class PronounResolver:
                 return speaker_from_mention(ctx.gaz, m)
         return None
 
+    def is_person(self, speaker: dict) -> bool:
+        """True when a speaker dict names a person (or an anonymous human source)."""
+        return not self._not_person(speaker)
+
+    def agrees(self, speaker: dict, gender: str | None) -> bool:
+        """True when a singular speaker agrees with `gender` ("m", "f" or None)."""
+        return self._compatible(speaker, gender, False)
+
     def _not_person(self, speaker: dict) -> int:
         """0 when a speaker dict names a person (or an anonymous human source), else 1."""
         ctx = self.ctx

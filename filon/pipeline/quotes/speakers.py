@@ -15,7 +15,14 @@ from spacy.tokens import Token
 from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import ADJUNCTS, OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES, skip_adjunct
-from filon.pipeline.quotes.descriptions import definite_description, named_group, side_adjective
+from filon.pipeline.quotes.descriptions import (
+    AUTHORED_NOUNS,
+    definite_description,
+    document_author,
+    named_group,
+    same_source,
+    side_adjective,
+)
 from filon.pipeline.quotes.mentions import speaker_from_mention
 from filon.pipeline.quotes.pronouns import PronounResolver
 from filon.pipeline.quotes.subjects import apposed_person, is_title
@@ -31,14 +38,16 @@ COURTESY = frozenset(
 # who speaks for a body rather than in their own name ("un porte-parole de la Commission")
 SPOKES_NOUNS = frozenset(
     {"porte-parole", "representant", "representante", "spokesperson", "spokesman", "spokeswoman",
-     "journaliste", "journalistes", "correspondant", "correspondante", "correspondants"}
+     "journaliste", "journalistes", "correspondant", "correspondante", "correspondants", "cabinet",
+     "entourage", "services"}
 )
 # documents that carry someone's words: their author is the source
 DOC_NOUNS = frozenset(
     {"communique", "declaration", "rapport", "note", "lettre", "message", "courrier", "texte", "document",
      "mot", "mots", "propos", "parole", "paroles", "information", "informations",
      "entretien", "interview", "publication", "compte", "site", "fiche", "donnee", "chiffre", "estimation",
-     "statistique", "calcul", "sondage", "etude", "analyse", "bilan", "decompte"}
+     "statistique", "calcul", "sondage", "etude", "analyse", "bilan", "decompte", "annonce", "discours",
+     "tweet", "post", "allocution", "intervention"}
 )  # fmt: skip
 
 
@@ -88,6 +97,28 @@ class SpeakerResolver:
             k = self._published_by(k, j)  # "des informations publiées mercredi par le FT"
             if k < j and (k in ctx.mention_at or is_title(ctx, k, j)):
                 return self.resolve(k, j)  # "selon les mots du député X"
+            if head.i + 1 < k < j and low[k - 1] in ("du", "de", "la", "l'", "le"):
+                # "l'annonce par le cabinet de X": who that noun phrase is; "un communiqué du
+                # ministère": the body the definite description points back to
+                sub = self.resolve(k - 1, j) if pos[k - 1] == "DET" else None
+                if sub is None or not sub.get("name"):
+                    author = definite_description(ctx, self.pronouns, k - 1, j)
+                    sub = self._as(author, i, j) if author is not None else None
+                if sub is not None and sub.get("name"):
+                    return sub
+        if head is not None and low[i] in DEFINITES | {"cet"} and not ctx.has_mention(i, j):
+            rest = [low[k] for k in range(head.i + 1, j) if pos[k] != "ADJ"]
+            noun = fold(head.lemma_)
+            if not rest and noun in AUTHORED_NOUNS:
+                # "précise le communiqué": whoever gave out the communiqué named before
+                author = document_author(ctx, i, j, noun)
+                if author is not None:
+                    return self._as(author, i, j)
+            if low[j - 2 : j] in (["meme", "source"], ["memes", "sources"]):
+                # "D'après la même source": the source just quoted
+                author = same_source(ctx, i)
+                if author is not None:
+                    return self._as(author, i, j)
         # joint speakers: "Kiev et Washington", "la Russie et la Chine"
         parts = self._coordinated(i, j)
         if len(parts) > 1:
@@ -206,6 +237,15 @@ class SpeakerResolver:
             return {"name": anaphor["name"], "id": anaphor["id"], "text": surface, "start": start, "end": end}
         return {"name": None, "id": None, "text": surface, "start": start, "end": end}
 
+    def _as(self, speaker: dict, i: int, j: int) -> dict:
+        """`speaker` (a speaker dict found elsewhere) written at tokens [i, j)."""
+        start, end = self.ctx.span_dict(i, j)
+        out = {"name": speaker.get("name"), "id": speaker.get("id"), "text": self.ctx.text[start:end],
+               "start": start, "end": end}  # fmt: skip
+        if speaker.get("speakers"):
+            out["speakers"] = speaker["speakers"]
+        return out
+
     def _on_host(self, i: int) -> dict | None:
         """Who "on" stands for when the sentence opens on a place of speech: "Chez Eramet, on
         insiste …", "Du côté de Bruxelles, on estime …", "À la Commission, on assure …"."""
@@ -258,6 +298,9 @@ class SpeakerResolver:
         """Token after "par" when a participle at `k` names who gave out the document
         ("publié mercredi par X", "communiqué par X"), else `k`."""
         tb = self.ctx.table
+        if k + 1 < j and tb.low[k] == "par":
+            # "l'annonce par le cabinet de X"
+            return k + 2 if tb.pos[k + 1] == "DET" and k + 2 < j else k + 1
         if k >= j or tb.pos[k] not in ("VERB", "ADJ") or "Part" not in tb.feats(k, "VerbForm"):
             return k
         n = k + 1

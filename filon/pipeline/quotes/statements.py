@@ -184,7 +184,9 @@ class StatementFinder:
         if person_like:
             return np
         speaker = self.speakers.resolve(*np)
-        return np if speaker is not None and speaker.get("id") else None
+        # "…, a annoncé le géant pétrolier britannique": a description that points back to a
+        # named body is an inverted subject as much as the name itself
+        return np if speaker is not None and (speaker.get("id") or speaker.get("name")) else None
 
     def _prep_statement(self, hit: Hit) -> dict | None:
         """The statement of "selon X" / "d'après X": the clause around it, X the speaker."""

@@ -51,16 +51,7 @@ def subject(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
         cand = None
     if cand is not None and sent.start <= cand.i:
         left, right = np_range(ctx, cand, limit=hit.start)
-        # "Paris et Berlin ont estimé" parsed with only "Berlin" as subject: take in the
-        # coordinated mentions on its left
-        # "A, B et C": a comma joins only once an "et" has, or with one inside the range
-        joined = ("et", ",") if "et" in tb.low[left:right] else ("et",)
-        while left >= sent.start + 2 and tb.low[left - 1] in joined:
-            if (left - 2) not in ctx.mention_at:
-                break
-            left = ctx.token_at(ctx.mentions[ctx.mention_at[left - 2]]["start"])
-            joined = ("et", ",")
-        return left, right
+        return join_left(ctx, left, right, sent.start), right
     # the parse missed it: nearest mention or personal pronoun before the verb, with no
     # other finite verb in between
     j = hit.start - 1
@@ -74,7 +65,8 @@ def subject(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
                 or m.get("refers_to")
                 or ctx.gaz.metonymy(m["text"]) is not None
             ):
-                return ctx.token_at(m["start"]), j + 1
+                # "Dans un communiqué, l'OMS et Gavi ont indiqué" parsed as a complement
+                return join_left(ctx, ctx.token_at(m["start"]), j + 1, sent.start), j + 1
         if fold(tok.text) in PRONOUNS and tok.pos_ == "PRON":
             return j, j + 1
         finite = (
@@ -89,6 +81,23 @@ def subject(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
             return None
         j -= 1
     return None
+
+
+def join_left(ctx: DocContext, left: int, right: int, sent_start: int) -> int:
+    """The first token of a subject at [left, right) once the mentions coordinated on its left
+    are taken in ("Paris et Berlin ont estimé" parsed with only "Berlin" as subject); "A, B et
+    C": a comma joins only once an "et" has, or with one inside the range."""
+    tb = ctx.table
+    joined = ("et", ",") if "et" in tb.low[left:right] else ("et",)
+    while left >= sent_start + 2 and tb.low[left - 1] in joined:
+        k = left - 2
+        if k not in ctx.mention_at:
+            break
+        left = ctx.token_at(ctx.mentions[ctx.mention_at[k]]["start"])
+        if left > sent_start and tb.pos[left - 1] == "DET":
+            left -= 1  # "l'OMS et Gavi": the article goes with the name
+        joined = ("et", ",")
+    return left
 
 
 def np_range(ctx: DocContext, head: Token, limit: int) -> tuple[int, int]:
@@ -235,6 +244,10 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
                     k = ctx.token_at(m["end"] - 1) + 1
                     continue
                 return ctx.token_at(m["start"]), ctx.token_at(m["end"] - 1) + 1
+            if k in ctx.mention_at:
+                # "l'Associated Press": a name the tagger reads as a noun and a foreign word
+                k = max(k + 1, ctx.token_at(ctx.mentions[ctx.mention_at[k]]["end"] - 1) + 1)
+                continue
             k += 1
         if k < sent_end and tb.text[k] == "," and (k + 1) in ctx.mention_at:
             m2 = ctx.mentions[ctx.mention_at[k + 1]]
