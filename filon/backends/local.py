@@ -104,7 +104,7 @@ class _Dropped(Exception):
 def _records(nlp: Language, articles: list[Article], batch_size: int, max_chars: int) -> list[dict]:
     # a text over the chunk limit runs as parts (`filon.backends.chunking`), merged back
     split = [split_article(a, max_chars) for a in articles]
-    parts = [part for parts in split for _, _, part in parts]
+    parts = [piece.article for pieces in split for piece in pieces]
     # each doc becomes its record as it comes out of the pipe, so the parts of a long text are
     # not all held as docs until the end; spaCy runs a batch's docs through the model together,
     # so they go in groups of a bounded number of tokens (16 docs of 60,000 characters peaked
@@ -121,8 +121,8 @@ def _records(nlp: Language, articles: list[Article], batch_size: int, max_chars:
     records = iter(record for _, record in done)
     out = []
     for article, pieces in zip(articles, split, strict=True):
-        got = [(start, end, next(records)) for start, end, _ in pieces]
-        out.append(got[0][2] if pieces[0][2] is article else merge_records(article, got))
+        got = [(piece, next(records)) for piece in pieces]
+        out.append(got[0][1] if pieces[0].article is article else merge_records(article, got))
     return out
 
 
