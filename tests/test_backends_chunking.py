@@ -14,6 +14,7 @@ from test_extract_properties import FRAGMENTS, check_offsets
 
 from filon.backends.chunking import (
     LEAD_CHARS,
+    LEAD_SHARE,
     MAX_CHUNK_TOKENS,
     Part,
     chunk_bounds,
@@ -155,7 +156,7 @@ def test_chunking_parts_and_their_lead_ins_stay_within_the_limit(text, max_chars
     assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
     for (_, before, _), (lead, start, end) in pairwise(bounds):
         assert before < lead <= start < end and end - lead <= limit
-        assert start - lead <= min(LEAD_CHARS, limit // 8)
+        assert start - lead <= min(LEAD_CHARS, limit // LEAD_SHARE)
         assert lead == start or not text[lead].isspace()
 
 
@@ -220,7 +221,7 @@ def test_chunking_a_part_sees_what_was_named_before_its_cut(nlp):
     """Cut right after the paragraph that names the minister and the deal: the pronoun's quote,
     "le ministre", the anaphoric "l'accord" and "le lendemain" after the cut read as in the whole
     text, and the merged record is the whole text's, item for item (nothing lost or doubled)."""
-    text = "\n\n".join([_FILLER] * 6 + [_NAMED, _AFTER] + [_FILLER] * 2)
+    text = "\n\n".join([_FILLER] * 13 + [_NAMED, _AFTER] + [_FILLER] * 2)
     article = Article(text=text, published="2025-03-12", lang="fr")
     cut = text.index(_AFTER)
     max_chars = next(m for m in range(cut, 2 * cut) if part_bounds(text, m)[1][1] == cut)

@@ -33,10 +33,11 @@ _TOKENISH = re.compile(r"\w+|[^\w\s]|\n")
 LAYERS = ("entities", "quotes", "events", "dates")
 _SENTENCE_END = re.compile(r"[.!?…][»”\"’)]*\s")
 # The lead-in of a part: enough for the last paragraphs before a cut (where a pronoun, a title
-# or "l'accord" is named), at most an eighth of a part's window so that it costs at most about
-# 1/7 more work (3,000 of the about 50,000 characters of a part of prose: 6%).
+# or "l'accord" is named), at most a sixteenth of a part's window so that the model runs at most
+# 1/15 more characters (3,000 before each part of about 50,000 characters of prose; 1,000
+# before each part of short lines, which hold three times the tokens per character).
 LEAD_CHARS = 3_000
-LEAD_SHARE = 8
+LEAD_SHARE = 16
 
 
 @dataclass(frozen=True, slots=True)
