@@ -460,3 +460,11 @@ def test_events_the_body_a_state_joins_is_no_party(nlp):
     [event] = agreements(nlp, "Le Chili a signé un accord avec le Japon, qui prépare son adhésion "
                               "à l'Union européenne.")
     assert parties(event) == {"Chile", "Japan"}
+
+
+def test_events_acronym_definitions_are_read_in_one_pass():
+    from filon.pipeline.events.mentions import acronym_definitions
+
+    text = ("Le FMI a approuvé la Facilité élargie de crédit (FEC) du Niger, avec la Banque "
+            "mondiale (BM). La FEC (FEC) sera revue ; (XYZ) ne dit rien.")
+    assert acronym_definitions(text) == {"FEC": "Facilité élargie de crédit", "BM": "Banque mondiale"}

@@ -113,6 +113,7 @@ def bare_governments(pack: EventPack, doc: Doc, table: TokenTable, mentions: lis
     a union or a city of that state); with none or several, it stays unnamed."""
     gaz = pack.gazetteer
     out = []
+    starts = [m.start for m in mentions]  # mentions are in text order
     for i in where(table.lemma_lower, _GOVERNMENT_NOUNS):
         if i == 0 or table.lower[i - 1] not in ("le", "l'", "l’", "du", "au"):
             continue
@@ -121,8 +122,9 @@ def bare_governments(pack: EventPack, doc: Doc, table: TokenTable, mentions: lis
             continue  # "le gouvernement français", "le gouvernement de Kiev": named elsewhere
         sent = doc[i].sent
         states = set()
-        for m in mentions:
-            if not (sent.start_char <= m.start < sent.end_char) or m.party is None:
+        lo = bisect.bisect_left(starts, sent.start_char)
+        for m in mentions[lo : bisect.bisect_left(starts, sent.end_char)]:
+            if m.party is None:
                 continue
             actor = gaz.actor(m.actor_id) if m.actor_id else None
             state = gaz.state_of(actor.id) if actor is not None else None
@@ -243,6 +245,7 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
     out = []
     table = token_table(doc)
     boilerplate = doc._.filon_boilerplate
+    definitions = acronym_definitions(doc_text(doc))
     for ent in entities:
         start, end = ent.get("start"), ent.get("end")
         if start is None or end is None or syn.in_any(start, boilerplate):
@@ -277,7 +280,7 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
         surface = ent.get("text") or ""
         if (named_company or (not kind and ent.get("label") == "ORG")) and not reporter \
                 and not affiliation(table, span.start) and not names_a_deal(pack, surface) \
-                and not names_a_deal(pack, acronym_definition(doc_text(doc), surface)):
+                and not names_a_deal(pack, definitions.get(surface, "")):
             # a body the gazetteer does not know (a company, an armed group, a party): a party of
             # its own deals, and an agent that can act
             kind = "organization"
@@ -346,21 +349,24 @@ def unknown_non_party(pack: EventPack, table: TokenTable, start: int, end: int) 
     return (medium or first in nouns or lemma in nouns or first in PERSON_NOUNS or lemma in PERSON_NOUNS)
 
 
-def acronym_definition(text: str, surface: str) -> str:
-    """The long form an article gives an acronym ("Facilité élargie de crédit (FEC)" for "FEC"),
-    or "" when the surface is no acronym or the article does not define it."""
-    if not (2 <= len(surface) <= 8 and surface.isupper() and surface.isalpha()):
-        return ""
-    found = re.search(r"([^\W\d_][^()]{2,80}?)\s*\(\s*" + re.escape(surface) + r"\s*\)", text)
-    if found is None:
-        return ""
-    words = found.group(1).split()
-    # the long form is the shortest tail of words before the bracket that the letters spell
-    for k in range(len(words) - 1, -1, -1):
-        tail = " ".join(words[k:])
-        if spells(surface, tail):
-            return tail
-    return ""
+_DEFINED = re.compile(r"\(\s*([A-Z]{2,8})\s*\)")
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """The long forms an article gives its acronyms ("Facilité élargie de crédit (FEC)" gives
+    "FEC" -> "Facilité élargie de crédit"), the first definition of each; one pass over the text."""
+    found: dict[str, str] = {}
+    for match in _DEFINED.finditer(text):
+        acronym = match.group(1)
+        if acronym in found:
+            continue
+        # the long form is the shortest tail of words before the bracket that the letters spell
+        words = text[max(0, match.start() - 80) : match.start()].split()
+        tail = next((" ".join(words[k:]) for k in range(len(words) - 1, -1, -1)
+                     if spells(acronym, " ".join(words[k:]))), None)
+        if tail is not None:
+            found[acronym] = tail
+    return found
 
 
 def names_a_deal(pack: EventPack, surface: str) -> bool:
