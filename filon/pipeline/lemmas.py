@@ -17,9 +17,12 @@ from spacy.language import Language
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
+# what a futur or conditional adds to its stem ("signer" + "ait"); the dates' tense reads them too
+FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
+ENDING = "(?:" + "|".join(FUTURE_ENDINGS) + ")"
 # infinitive in -er / -ir, then a futur or conditional ending; the stem needs a few letters so
 # that short words ("mira", "dira") are left alone
-_FUTURE = re.compile(r"^([^\W\d_]{3,}?(?:er|ir))(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+_FUTURE = re.compile(r"^([^\W\d_]{3,}?(?:er|ir))" + ENDING + "$")
 
 
 def infinitive_of(form: str) -> str | None:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from filon.pipeline.dates.resolution import Tense
 from filon.pipeline.extensions import doc_text
+from filon.pipeline.lemmas import ENDING, FUTURE_ENDINGS
 from filon.pipeline.tokens import token_table
 
 # Verbs that, governing an infinitive or as a participle, put the dated event ahead of the
@@ -182,7 +183,7 @@ def _tagged_participle(verb: Token) -> bool:
     return _participle_form(verb) and not _misread_future(verb)
 
 
-_FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+_FUTURE_ENDING = re.compile("r" + ENDING + "$")
 
 
 def _tagged_future(token: Token) -> bool:
@@ -254,7 +255,7 @@ _FUTURE_STEMS = {
     "mourir": "mourr", "courir": "courr", "valoir": "vaudr", "obtenir": "obtiendr",
     "parvenir": "parviendr", "devenir": "deviendr", "revenir": "reviendr", "prévoir": "prévoir",
 }  # fmt: skip
-_FUTURE_ENDINGS = frozenset({"ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient"})
+_FUTURE_ENDINGS = frozenset(FUTURE_ENDINGS)
 
 
 def _future_form(verb: Token) -> bool:
@@ -276,14 +277,13 @@ def _future_form(verb: Token) -> bool:
     return form.startswith(stem) and form[len(stem) :] in _FUTURE_ENDINGS
 
 
-_FUTURE_OF_INFINITIVE = re.compile(r"(?:er|ir|r)(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
 
 
 def _misread_future(verb: Token) -> bool:
     """'signera' tagged as a past participle with itself as lemma: no participle ends in an
     infinitive plus a futur or conditional ending, so the form is one."""
     return ("Part" in verb.morph.get("VerbForm") and len(verb.text) > 5
-            and bool(_FUTURE_OF_INFINITIVE.search(verb.text.lower())))
+            and bool(_FUTURE_ENDING.search(verb.text.lower())))
 
 
 def _finite_tense(verb: Token) -> Tense:
