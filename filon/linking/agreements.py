@@ -51,8 +51,12 @@ __all__ = ["LINKED_TYPES", "agreement_summaries", "base_id", "cluster_units", "l
            "numbered_ids", "set_agreement_ids", "slug"]
 
 
-def _compatible(unit: Unit, cluster: Cluster, max_gap_days: int) -> int:
-    """How well a unit fits a cluster: 0 = not at all, higher = more shared parties."""
+def _compatible(unit: Unit, cluster: Cluster, max_gap_days: int, domain: str | None,
+                marks: frozenset[str]) -> int:
+    """How well a unit fits a cluster: 0 = not at all, higher = more shared parties.
+
+    `domain` and `marks` are the unit's (`Unit.domain`, `Unit.marks`), read once per unit by
+    the caller rather than once per cluster tried."""
     if unit.family != cluster.family:
         return 0
     # compare with the cluster's core parties, not their union: one noisy unit must not let
@@ -62,9 +66,8 @@ def _compatible(unit: Unit, cluster: Cluster, max_gap_days: int) -> int:
     one_sided = shared and (len(unit.parties) == 1 or len(core) == 1)
     if len(shared) < 2 and not one_sided:
         return 0
-    if unit.domain is not None and not cluster.about(unit.domain):
+    if domain is not None and not cluster.about(domain):
         return 0
-    marks = unit.marks
     if marks and cluster.marks and not marks & cluster.marks:
         return 0  # "le budget 2025" and "le budget 2026", "la COP28" and "la COP29"
     gap = cluster.gap(unit.day) if unit.day is not None else None
@@ -95,9 +98,10 @@ def cluster_units(units: Iterable[Unit], clusters: Sequence[Cluster] = (),
             by_party[party].append(i)
     for unit in sorted(units, key=lambda u: u.key):
         best, best_fit, index = None, 0, len(clusters)
+        domain, marks = unit.domain, unit.marks
         for i in sorted({i for p in unit.parties for i in by_party.get(p, ())}):
             cluster = clusters[i]
-            fit = _compatible(unit, cluster, max_gap_days)
+            fit = _compatible(unit, cluster, max_gap_days, domain, marks)
             if fit > best_fit or (fit and fit == best_fit and best and len(cluster.units) > len(best.units)):
                 best, best_fit, index = cluster, fit, i
         if best is None:
