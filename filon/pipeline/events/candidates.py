@@ -77,8 +77,11 @@ def foreign_object(ctx: EventContext, predicate: int, start: int, end: int) -> b
     table = ctx.table
     if table.pos[predicate] not in ("VERB", "AUX"):
         return False
-    for child in table.children(predicate):
-        if table.dep[child] == "obj" and table.pos[child] == "NOUN" and not start <= child < end:
+    objects = [c for c in table.children(predicate) if table.dep[c] == "obj"]
+    if any(deal_word(ctx.pack, table, c) for c in objects):
+        return False  # "ont signé ensemble un partenariat": an adverb read as a second object
+    for child in objects:
+        if table.pos[child] == "NOUN" and not start <= child < end:
             # the parser often reads "a présenté mercredi …" with the weekday as object
             at = table.idx[child]
             if table.lower[child] in syn.TIME_WORDS or any(

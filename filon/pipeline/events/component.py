@@ -291,7 +291,8 @@ class EventExtractor(FilonComponent):
             agreement_id = local.key if local else None
 
         negated = is_negated(self.pack, table, span, sent, chain)
-        modality = modality_of(self.pack, table, span, sent, chain, proposal=trig.status == "proposed")
+        modality = modality_of(self.pack, table, span, sent, chain, proposal=trig.status == "proposed",
+                               decided=trig.decided)
         claimed_by, quote_index = claimant_of(ctx, sent, span, trig, agent, predicate)
         claimed_by = on_record(claimed_by)
         if claimed_by is None and len(parties) >= 2 and syn.joint_reporter(

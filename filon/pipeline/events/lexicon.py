@@ -81,6 +81,7 @@ class Trigger:
     planned_status: str | None = None  # status when the act is planned ("devra être négocié")
     subject_only: bool = False  # a bare noun cue asserts only as the subject of its clause
     negated_status: str | None = None  # status when the act is denied ("pas finalisé": still talks)
+    decided: bool = False  # deciding the act is doing it ("il a été décidé de prolonger l'accord")
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +479,7 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         planned_status=entry.get("planned_status"),
         subject_only=bool(entry.get("subject_only", False)),
         negated_status=entry.get("negated_status"),
+        decided=bool(entry.get("decided", False)),
     )
 
 

@@ -86,11 +86,17 @@ def _negated_noun(table: TokenTable, predicate: int, floor: int) -> bool:
             and lower[noun - 2] in ("pas", "sans", "point", "guère", "jamais", "plus"))
 
 
+# verbs of a decision taken together or alone ("ont convenu de prolonger", "a décidé de reconduire")
+DECISION_VERBS = frozenset({"décider", "convenir", "accepter"})
+
+
 def modality_of(
     pack: EventPack, table: TokenTable, span: Span, sent: Span, chain: list[int], proposal: bool = False,
+    decided: bool = False,
 ) -> str:
     """asserted | expected | possible | hypothetical, from governors (`chain`, see
-    `syn.governors`), mood and markers."""
+    `syn.governors`), mood and markers. `decided`: a decision taken to do the act is the act
+    (an extension decided is an extension), so a governing verb of decision sets no modality."""
     lower, dep, lemma, pos = table.lower, table.dep, table.lemma_lower, table.pos
     predicate = chain[0]
     if proposal and syn.advocated(table, predicate):
@@ -114,6 +120,8 @@ def modality_of(
             continue  # "est allé à Kiev proposer un accord": a trip made, not a future step
         if lemma[tok] == "venir" and predicate > 0 and lower[predicate - 1] in ("de", "d'", "d’"):
             continue  # "vient de conclure": the recent past, not a plan
+        if decided and lemma[tok] in DECISION_VERBS:
+            continue
         if modal:
             return modal
     for tok in chain:

@@ -158,6 +158,17 @@ def object_fits(t: TokenTable, predicate: int, trig: Trigger) -> bool:
         # subject hangs on the modal
         candidates.extend(c for c in t.children(head[predicate])
                           if dep[c].startswith("nsubj") and (passive or trig.subject_fits))
+    if passive:
+        # "l'accord autorisant l'exportation … serait prolongé": the parser gives the noun to
+        # the participle of its own modifier (and takes that participle's object, or a verb,
+        # for the subject); the subject is the last noun subject left of the verb whose
+        # governor stands between them
+        for i in range(predicate - 1, -1, -1):
+            if lower[i] in (";", ":", ".") or pos[i] in ("SCONJ", "PRON"):
+                break
+            if dep[i].startswith("nsubj") and i < head[i] < predicate:
+                candidates.append(i)
+                break
     if participle and predicate > 1 and lower[predicate - 1] == ",":
         # a detached participle modifies the noun before the comma, whatever the parse says
         for i in range(predicate - 2, max(predicate - 6, 0) - 1, -1):

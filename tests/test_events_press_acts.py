@@ -1,0 +1,79 @@
+"""Acts on deals the press reports in ways the parser often reads badly, on sentences written for
+these tests: a second "object" that is an adverb, a passive subject the parser hands to a
+participle, talks entered or reopened, and an extension decided.
+
+These run the whole pipeline (entities feed the event rules), as `filon extract` does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from filon.pipeline import build_pipeline
+
+    return build_pipeline()
+
+
+def agreements(nlp, text: str) -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.filon_published = "2025-06-02"
+    doc._.filon_boilerplate = []
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [e for e in doc._.filon_events if e["type"] == "agreement"]
+
+
+def parties(event: dict) -> set[str]:
+    return {p["name"] for p in event["parties"]}
+
+
+def test_events_signing_with_an_adverb_read_as_object_is_a_signing(nlp):
+    # the parser reads "ensemble" as a noun object beside the deal
+    [event] = agreements(nlp, "Réunis à Lima, le ministre chilien des Mines et son homologue "
+                              "péruvien ont signé ensemble un protocole d'accord sur le cuivre.")
+    assert event["status"] == "signed"
+    assert parties(event) == {"Chile", "Peru"}
+
+
+def test_events_signing_of_a_law_is_still_no_deal(nlp):
+    # the adverb rule looks only for a deal among the objects: a decree signed stays foreign
+    events = agreements(nlp, "Le président a signé le décret mardi, un mois après l'accord.")
+    assert all(e["status"] != "signed" for e in events)
+
+
+def test_events_passive_subject_taken_by_a_participle_is_the_deal(nlp):
+    # the parser makes "la livraison" the passive subject and gives "l'accord" to "garantissant"
+    [event] = agreements(nlp, "Le ministre grec de l'Énergie, Kostas Skrekas, a déclaré que l’accord "
+                              "garantissant la livraison de gaz liquéfié via le port d'Alexandroupolis "
+                              "sera prolongé à partir de la date limite du 30 juin.")
+    assert event["cue"] in ("extend_deal", "extend_form")
+    assert event["status"] == "close"  # an extension announced for a later day
+    assert event["subject"] == "accord"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Les autorités zambiennes se sont lancées dans des négociations avec leurs créanciers chinois.",
+     {"Zambia", "China"}),
+    ("Le gouvernement belge a rouvert les négociations avec les syndicats enseignants.", {"Belgium"}),
+])
+def test_events_talks_entered_or_reopened_are_under_way(nlp, text, expected):
+    [event] = agreements(nlp, text)
+    assert event["status"] == "negotiating"
+    assert expected <= parties(event)
+
+
+def test_events_extension_decided_is_in_force_and_one_to_be_decided_is_close(nlp):
+    [done] = agreements(nlp, "Le Japon et l'Inde ont décidé de prolonger leur accord de swap de devises.")
+    [planned] = agreements(nlp, "Le Japon et l'Inde décideront en mai de prolonger leur accord de "
+                                "swap de devises.")
+    assert (done["status"], planned["status"]) == ("in_force", "close")
+    assert parties(done) == parties(planned) == {"Japan", "India"}
+
+
+def test_events_signing_decided_stays_a_plan(nlp):
+    # only an extension is its own decision: a signing decided is still to come
+    [event] = agreements(nlp, "Le Japon et l'Inde ont décidé de signer un accord de swap de devises.")
+    assert event["status"] != "signed"
