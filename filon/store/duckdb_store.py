@@ -287,7 +287,8 @@ class _Rows:
         self.entity_ids: set[str] = set()
         self.documents = 0
         self.linkable: list[str] = []  # articles with events, for the next agreement refresh
-        self.bodies: list[tuple[str, str]] = []  # (id, text) of processed articles, for copies
+        # (id, text, lang) of the processed articles, for copies and translations
+        self.bodies: list[tuple[str, str, str | None]] = []
 
     def add(self, article: Article, record: dict, model: str | None) -> None:
         """Rows of one article and its record."""
@@ -304,7 +305,7 @@ class _Rows:
         t["records"].append([doc_id, _json(record)])
         if skipped:
             return
-        self.bodies.append((doc_id, article.text))
+        self.bodies.append((doc_id, article.text, article.lang))
         if record.get("events"):
             self.linkable.append(doc_id)
         for i, ent in enumerate(record.get("entities", [])):

@@ -165,7 +165,7 @@ def load_parquet(directory: str | Path, store: Store) -> LoadReport:
             # the loaded articles are linked as a batch of `write_batch` is: agreements by the
             # refresh below, copies against the copy index now
             con.execute("INSERT INTO link_pending SELECT id FROM _filon_load")
-            loaded = con.execute("SELECT d.id, d.text FROM documents d JOIN _filon_load l"
+            loaded = con.execute("SELECT d.id, d.text, d.lang FROM documents d JOIN _filon_load l"
                                  " ON l.id = d.id WHERE d.status = 'processed' ORDER BY l.seq").fetchall()
             for start in range(0, len(loaded), 256):
                 link_copies(con, loaded[start:start + 256])

@@ -131,7 +131,7 @@ def _links(con: duckdb.DuckDBPyConnection) -> None:
                                                doc_id VARCHAR NOT NULL);
         ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of VARCHAR;  -- earliest of its copies
         ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_similarity DOUBLE;
-        ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_kind VARCHAR;  -- copy | rewrite
+        ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_kind VARCHAR;  -- copy | rewrite | translation
         """
     )
     if con.execute("SELECT count(*) FROM documents").fetchone()[0]:
