@@ -57,15 +57,16 @@ def signature(text: str) -> list[int]:
     return [int(v) for v in minhash.hashvalues]
 
 
-@lru_cache(maxsize=1)
-def _bands() -> tuple[int, int]:
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+@lru_cache(maxsize=4)
+def _bands(threshold: float) -> tuple[int, int]:
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
 
-def band_keys(sig: list[int]) -> list[tuple[int, int]]:
-    """(band, key) pairs: two signatures agreeing on every row of a band share its key."""
-    bands, rows = _bands()
+def band_keys(sig: list[int], threshold: float = CANDIDATE_THRESHOLD) -> list[tuple[int, int]]:
+    """(band, key) pairs: two signatures agreeing on every row of a band share its key; the
+    bands and rows are datasketch's for a candidate `threshold` of Jaccard similarity."""
+    bands, rows = _bands(threshold)
     out = []
     for band in range(bands):
         chunk = np.asarray(sig[band * rows:(band + 1) * rows], dtype=np.uint64).tobytes()

@@ -20,6 +20,7 @@ import duckdb
 from filon.linking.copies import COPY_THRESHOLD, band_keys, kind, signature, similarity
 from filon.linking.translations import (
     BAND_OFFSET,
+    CANDIDATE_THRESHOLD,
     TRANSLATION_THRESHOLD,
     translation_signature,
     translation_similarity,
@@ -37,7 +38,7 @@ def link_copies(con: duckdb.DuckDBPyConnection, docs: Sequence[Body]) -> int:
     flat = [(doc_id, band, key) for doc_id, text, _ in docs
             for band, key in band_keys(signature(text))]
     flat += [(doc_id, BAND_OFFSET + band, key) for doc_id, text, lang in docs if lang
-             for band, key in band_keys(translation_signature(text))]
+             for band, key in band_keys(translation_signature(text), CANDIDATE_THRESHOLD)]
     # one join of the batch's band keys against the index: candidates among stored articles
     rows = con.execute(
         "SELECT DISTINCT q.doc_id, c.doc_id, c.band >= ? FROM copy_bands c JOIN (SELECT unnest(?)"
@@ -56,19 +57,22 @@ def link_copies(con: duckdb.DuckDBPyConnection, docs: Sequence[Body]) -> int:
     # group's original, not with each copy
     roots = _roots(con, {x for a, b, _ in candidates for x in (a, b)})
     pairs = {(*sorted((a, roots.get(b, b))), t) for a, b, t in candidates if a != roots.get(b, b)}
+    langs = {doc_id: lang for doc_id, _, lang in docs}
+    langs.update(_langs(con, {x for a, b, t in pairs if t for x in (a, b)} - langs.keys()))
+    # anchors link two languages only: drop the other pairs before reading any text
+    pairs = {(a, b, t) for a, b, t in pairs if not t or (langs[a] and langs[b] and langs[a] != langs[b])}
     bodies = {doc_id: (text, lang) for doc_id, text, lang in docs}
     bodies.update(_bodies(con, {x for a, b, _ in pairs for x in (a, b)} - bodies.keys()))
     similar = sorted({(a, b) for a, b, by_anchors in pairs
-                      if _similar(bodies[a], bodies[b], by_anchors)})
+                      if _similar(bodies[a][0], bodies[b][0], by_anchors)})
     return sum(_join(con, a, b) for a, b in similar)
 
 
-def _similar(a: tuple[str, str | None], b: tuple[str, str | None], by_anchors: bool) -> bool:
-    """Word shingles within one language, anchors between two known languages."""
+def _similar(a: str, b: str, by_anchors: bool) -> bool:
+    """Word shingles within one language, anchors between two (already checked) languages."""
     if by_anchors:
-        return bool(a[1] and b[1] and a[1] != b[1]) and translation_similarity(
-            a[0], b[0]) >= TRANSLATION_THRESHOLD
-    return similarity(a[0], b[0]) >= COPY_THRESHOLD
+        return translation_similarity(a, b) >= TRANSLATION_THRESHOLD
+    return similarity(a, b) >= COPY_THRESHOLD
 
 
 def _score(a: tuple[str, str | None], b: tuple[str, str | None]) -> tuple[float, str]:
@@ -81,6 +85,13 @@ def _score(a: tuple[str, str | None], b: tuple[str, str | None]) -> tuple[float,
 
 def _roots(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
     return dict(con.execute("SELECT id, coalesce(copy_of, id) FROM documents WHERE list_contains(?, id)",
+                            [sorted(ids)]).fetchall())
+
+
+def _langs(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str | None]:
+    if not ids:
+        return {}
+    return dict(con.execute("SELECT id, lang FROM documents WHERE list_contains(?, id)",
                             [sorted(ids)]).fetchall())
 
 
