@@ -46,7 +46,29 @@ def attribute_quotes(ctx: DocContext, speakers: SpeakerResolver, statements: lis
                 items.extend(per_paragraph(ctx, it) if it["kind"] == "direct" else [it])
         if item.get("speaker") is not None:
             ctx.add_event(q.start, item["speaker"])
+    inversion_owns_fragments(ctx, items)
     return items
+
+
+def inversion_owns_fragments(ctx: DocContext, items: list[dict]) -> None:
+    """« Le CETA est « comme un symbole », celui d'un Canada « ouvert … », a assuré X »: the
+    speaker named after the last quote of a sentence said its earlier fragments too. A fragment
+    left without a speaker (a term) takes the speaker of a later quote of its sentence that is
+    attributed by a verb after it; a quoted name (capitalized) stays a term."""
+    for k, item in enumerate(items):
+        if item["kind"] != "term" or item.get("speaker") is not None or item["text"][:1].isupper():
+            continue
+        sent = ctx.sent_of(ctx.token_at(item["start"]))
+        for later in items[k + 1 :]:
+            if ctx.sent_of(ctx.token_at(later["start"])) != sent:
+                break
+            cue_start = later.get("cue_start")
+            inverted = cue_start is not None and cue_start >= later["end"] and ctx.table.pos[
+                ctx.token_at(cue_start)] in ("VERB", "AUX")
+            if later["kind"] == "direct" and later.get("speaker") is not None and inverted:
+                cue = {key: later.get(key) for key in ("cue", "cue_start", "cue_end", "cue_lemma")}
+                item.update(kind="direct", speaker=later["speaker"], fragment=True, **cue)
+                break
 
 
 class QuoteAttribution:

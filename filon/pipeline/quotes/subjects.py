@@ -192,6 +192,12 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
             if k > j + 1 and k < sent_end and tb.pos[k] in ("DET", "NOUN", "PROPN"):
                 j = k
                 continue
+        if skipped == j and tb.text[j] == "," and j > hit.end and j + 1 < sent_end and tb.pos[
+                j + 1] in ("DET", "NOUN", "PROPN"):
+            # "a indiqué mercredi soir, son ministre de l'Intérieur, X": the adjunct closes with
+            # a comma before the subject
+            j += 1
+            continue
         if skipped == j:
             # "s'est félicité lors d'une conférence de presse X", "a lancé en anglais X"
             skipped = skip_circumstance(ctx, j, sent_end)

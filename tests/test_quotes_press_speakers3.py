@@ -1,0 +1,32 @@
+# ruff: noqa: E501 - the table holds whole sentences, one case per entry, easier to read unwrapped
+"""Who said it in press styles beyond the wire dispatch (issue 10, item 5), third round.
+
+Every sentence is our own. An inverted attribution whose time adjunct closes with a comma before
+the subject ("a déclaré mardi soir, son ministre, X"), and the earlier fragments of a sentence
+whose last quote is attributed by a verb after it. Helpers and conventions are those of
+`tests/test_quotes_table.py`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_table import DAY, D, M, T, _observed
+
+PRESS_CASES: list[tuple] = [
+    ("adjunct_comma_before_subject", "Le pacte a été voté par les députés. C'est « le meilleur accord possible », a déclaré mardi soir, son ministre des Finances, Paolo Rossi.",
+     [M("a déclaré", "Paolo Rossi", "le meilleur accord possible")]),
+    ("earlier_fragment_of_an_inverted_sentence", "Les pêcheurs attendent le vote.\n\nLe traité est «comme une promesse», celui d'une Europe «ouverte à ses voisins, pour une paix durable», a assuré Anna Berg qui a signé le texte.",
+     [D("comme une promesse", "Anna Berg"), D("ouverte à ses voisins, pour une paix durable", "Anna Berg")]),
+    ("earlier_fragment_other_wording", "Le pacte est «comme un tournant», celui d'une Afrique «unie pour le commerce, pour la croissance partagée», a affirmé Amina Diallo qui l'a négocié.",
+     [D("comme un tournant", "Amina Diallo"), D("unie pour le commerce, pour la croissance partagée", "Amina Diallo")]),
+    # a quoted name stays a name, whoever speaks in its sentence
+    ("quoted_name_stays_a_term", "Le navire « Atlantis » a quitté le port, celui d'une flotte « qui ne rentrera pas », a assuré le capitaine Marc Lenoir.",
+     [M("a assuré", "Marc Lenoir", "qui ne rentrera pas"), T("Atlantis", "Marc Lenoir")]),
+]
+
+
+@pytest.mark.parametrize("case", PRESS_CASES, ids=[c[0] for c in PRESS_CASES])
+def test_press_speakers_third_round(nlp, run, case):
+    observed = _observed(run(nlp, case[1], published=DAY))
+    assert observed == case[2]
+
