@@ -303,19 +303,21 @@ class LocalBackend:
         (logged when `on_error` is None) and yields nothing.
         """
         report = on_error or (lambda error: logger.warning("%s", error))
-        chunks = self._chunks(articles)
         if self.n_process > 1:
-            yield from self._run_pool(chunks, report)
+            # half batches to the workers: when the input runs out, the last chunk keeps one
+            # worker busy while the others wait, for half as long
+            yield from self._run_pool(self._chunks(articles, max(1, self.batch_size // 2)), report)
             return
-        for chunk in chunks:
+        for chunk in self._chunks(articles, self.batch_size):
             todo = [a for a in chunk if not isinstance(a, tuple)]
             outcomes = iter(run_batch(self.nlp, todo, self.batch_size, self.max_article_seconds,
                                       self.max_chunk_chars, self.max_article_memory)
                             if todo else [])
             yield from self._pair(chunk, outcomes, report)
 
-    def _chunks(self, articles: Iterable[Article]) -> Iterator[list]:
-        """Batches of articles; an unsupported language rides along as (article, record)."""
+    @staticmethod
+    def _chunks(articles: Iterable[Article], size: int) -> Iterator[list]:
+        """Batches of `size` articles; an unsupported language rides along as (article, record)."""
         chunk: list = []
         for article in articles:
             if article.lang and article.lang not in SUPPORTED_LANGS:
@@ -323,7 +325,7 @@ class LocalBackend:
                     article, f"no pipeline for language '{article.lang}'")))
                 continue
             chunk.append(article)
-            if sum(1 for a in chunk if not isinstance(a, tuple)) >= self.batch_size:
+            if sum(1 for a in chunk if not isinstance(a, tuple)) >= size:
                 yield chunk
                 chunk = []
         if chunk:
