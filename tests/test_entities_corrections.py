@@ -39,3 +39,25 @@ def test_entities_laws_are_misc_not_organizations(nlp, run):
     found = dict(_entities(nlp, run, "Le CRMA européen répond à l'IRA américain, adopté en 2022."))
     assert found.get("CRMA") == "MISC"
     assert found.get("IRA") == "MISC"
+
+
+def test_entities_verb_glued_before_a_name_is_cut(nlp, run):
+    # copy without accents: the model reads "declare" as part of the name
+    found = _entities(nlp, run, "Les négociations avancent bien, a declare M. Dupuis a la presse.")
+    assert [text for text, label in found if label == "PER"] == ["M. Dupuis"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Traité sur la pêche : accord en vue\n\npar Jean Morel et Sophie Lamy GENEVE (Reuters) - Les "
+     "négociateurs ont repris les discussions.", ["Jean Morel", "Sophie Lamy"]),
+    ("par Claire Dubois et Paul Arnaud ISTANBUL (Reuters) - La Turquie a proposé un accord.",
+     ["Claire Dubois", "Paul Arnaud"]),
+])
+def test_entities_dateline_city_after_a_byline_is_no_part_of_the_name(nlp, run, text, names):
+    assert [t for t, label in _entities(nlp, run, text) if label == "PER"] == names
+
+
+def test_entities_surname_in_capitals_stays(nlp, run):
+    # a surname written in capitals is no dateline, even when a small town bears it
+    found = _entities(nlp, run, "Le Premier ministre Jean-Pierre RAFFARIN a reçu les syndicats.")
+    assert ("Jean-Pierre RAFFARIN", "PER") in found

@@ -22,6 +22,9 @@ from filon.pipeline.extensions import doc_text
 from filon.pipeline.tokens import TokenTable
 
 _LEADING_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’"})
+# lowercase words that may open a person's name ("de Gaulle", "van der Leyen", "al-Sissi")
+_NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "van", "von", "der", "den", "al", "el",
+                             "ben", "bin", "da", "dos", "di", "del", "la", "le", "ibn", "abu"})
 # "( POOL / MIKHAIL METZEL )", "(AFP/Archives)": a photo credit, whatever the marker found
 _CREDIT = re.compile(r"\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .&'’-]*/[^()\n]{1,60}\)")
 # Title nouns: a model entity starting with one is a title, maybe followed by a name.
@@ -150,12 +153,26 @@ def clean_model_span(
             return None  # "secrétaire au Trésor", "ministre de l'Industrie": a portfolio, not a place
     if first in _PORTFOLIO_WORDS and label == "PER" and end - start >= 3:
         start += 1  # "Trésor Jean Dupont": the portfolio of a title cut off by the model
+    if label == "PER":
+        # "declare M. Albanese": a verb glued in front of the name (web copy without accents)
+        while end - start > 1 and words[start].islower() and low[start] not in _NAME_PARTICLES:
+            start += 1
+        # "Aidan Lewis DOHA": the dateline after a byline, a place in capitals
+        while (end - start > 1 and words[end - 1].isupper() and len(words[end - 1]) >= 3
+               and not words[start].isupper() and _dateline_place(gaz, words[end - 1])):
+            end -= 1
     if first in _INSTITUTION_NOUNS and label != "ORG":
         label = "ORG"
     if (end - start == 1 and label == "LOC" and _DEMONYM.match(words[start])
             and gaz.place(words[start]) is None):
         label = "MISC"
     return Mention(start, end, label, "model")
+
+
+def _dateline_place(gaz: Gazetteer, word: str) -> bool:
+    """A city or a state (a large one: surnames in capitals share names with small towns)."""
+    place = gaz.place(word, min_population=100_000)
+    return place is not None and place.type in ("city", "state")
 
 
 def _portfolio_head(table: TokenTable, start: int) -> int | None:
