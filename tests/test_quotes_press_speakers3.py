@@ -3,14 +3,14 @@
 
 Every sentence is our own. An inverted attribution whose time adjunct closes with a comma before
 the subject ("a déclaré mardi soir, son ministre, X"), and the earlier fragments of a sentence
-whose last quote is attributed by a verb after it. Helpers and conventions are those of
+whose last quote is attributed by a verb after it; "apprend-on" as an anonymous source. Helpers and conventions are those of
 `tests/test_quotes_table.py`.
 """
 
 from __future__ import annotations
 
 import pytest
-from test_quotes_table import DAY, D, M, T, _observed
+from test_quotes_table import DAY, D, I, M, T, _observed
 
 PRESS_CASES: list[tuple] = [
     ("adjunct_comma_before_subject", "Le pacte a été voté par les députés. C'est « le meilleur accord possible », a déclaré mardi soir, son ministre des Finances, Paolo Rossi.",
@@ -19,6 +19,13 @@ PRESS_CASES: list[tuple] = [
      [D("comme une promesse", "Anna Berg"), D("ouverte à ses voisins, pour une paix durable", "Anna Berg")]),
     ("earlier_fragment_other_wording", "Le pacte est «comme un tournant», celui d'une Afrique «unie pour le commerce, pour la croissance partagée», a affirmé Amina Diallo qui l'a négocié.",
      [D("comme un tournant", "Amina Diallo"), D("unie pour le commerce, pour la croissance partagée", "Amina Diallo")]),
+    # "apprend-on", "a-t-on appris": an anonymous source after what it tells; "apprendre" is no cue otherwise
+    ("apprend_on", "La visite du ministre devrait avoir lieu mi-mars, apprend-on.",
+     [I("apprend", "?on")]),
+    ("a_t_on_appris", "Les deux groupes ne sont pas parvenus à s'entendre jeudi, a-t-on appris de sources syndicales.",
+     [I("a-t-on appris", "?on")]),
+    ("apprendre_learn", "La ministre a appris la nouvelle à la radio, puis elle a appris que le texte serait signé.",
+     []),
     # a quoted name stays a name, whoever speaks in its sentence
     ("quoted_name_stays_a_term", "Le navire « Atlantis » a quitté le port, celui d'une flotte « qui ne rentrera pas », a assuré le capitaine Marc Lenoir.",
      [M("a assuré", "Marc Lenoir", "qui ne rentrera pas"), T("Atlantis", "Marc Lenoir")]),
