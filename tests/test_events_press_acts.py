@@ -77,3 +77,17 @@ def test_events_signing_decided_stays_a_plan(nlp):
     # only an extension is its own decision: a signing decided is still to come
     [event] = agreements(nlp, "Le Japon et l'Inde ont décidé de signer un accord de swap de devises.")
     assert event["status"] != "signed"
+
+
+def test_events_unnamed_company_is_the_last_one_of_its_country(nlp):
+    # "la firme américaine et sa partenaire allemande" point back to the companies named before
+    events = agreements(nlp, "La Commission européenne a activé une option auprès de Pfizer et BioNTech. "
+                             "La Commission avait déjà conclu deux contrats d'achat anticipé avec la "
+                             "firme américaine et sa partenaire allemande.")
+    signed = [e for e in events if e["status"] == "signed"]
+    assert [parties(e) for e in signed] == [{"European Union", "Pfizer", "BioNTech"}]
+
+
+def test_events_unnamed_company_with_none_named_is_its_country(nlp):
+    [event] = agreements(nlp, "Le groupe minier australien a signé un accord avec le Chili.")
+    assert parties(event) == {"Australia", "Chile"}

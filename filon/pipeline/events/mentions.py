@@ -62,6 +62,10 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
             continue  # "le laboratoire américain Moderna": where the company is from
         actor = pack.gazetteer.actor(hit[0])
         party = (actor.id, actor.name) if actor else hit
+        if unnamed_company(pack, table, first):
+            # "la firme américaine et sa partenaire allemande": the article's last company of
+            # that country, named before; else the country stands in for the company
+            party = _company_of(pack, mentions, at, party[0]) or party
         end = table.idx[i] + len(table.text[i])
         mentions.append(Mention(at, end, first, i + 1, None, party[1],
                                 "demonym", party, demonym=True,
@@ -303,14 +307,27 @@ def _company_noun(pack: EventPack, table: TokenTable, j: int) -> bool:
 def describes_company(pack: EventPack, table: TokenTable, i: int) -> bool:
     """'la société française Mistral AI', 'le laboratoire américain Moderna': the adjective at
     token `i` says where a company named right after it is from; the company is the party.
-    Unnamed ("le groupe minier australien") the company's country stands in for it."""
+    Unnamed ("le groupe minier australien"), see `unnamed_company`."""
+    k = i + 1
+    return unnamed_company(pack, table, i) and k < table.n and table.text[k][:1].isupper()
+
+
+def unnamed_company(pack: EventPack, table: TokenTable, i: int) -> bool:
+    """'le groupe minier australien', 'sa partenaire allemande': the adjective at token `i`
+    follows a noun of a business (and maybe another adjective)."""
     j = i - 1
     if j >= 0 and table.pos[j] == "ADJ" and not _company_noun(pack, table, j):
         j -= 1
-    if j < 0 or not _company_noun(pack, table, j):
-        return False
-    k = i + 1
-    return k < table.n and table.text[k][:1].isupper()
+    return j >= 0 and _company_noun(pack, table, j)
+
+
+def _company_of(pack: EventPack, mentions: list[Mention], before: int, state: str) -> tuple[str, str] | None:
+    """The party of the last company mention before character `before` whose country is `state`."""
+    for m in sorted((m for m in mentions if m.start < before and m.actor_id), key=lambda m: -m.start):
+        actor = pack.gazetteer.actor(m.actor_id)
+        if actor is not None and actor.type == "company" and actor.country == state:
+            return actor.id, actor.name
+    return None
 
 
 def company_named(pack: EventPack, table: TokenTable, start: int) -> bool:
