@@ -91,3 +91,11 @@ def test_events_unnamed_company_is_the_last_one_of_its_country(nlp):
 def test_events_unnamed_company_with_none_named_is_its_country(nlp):
     [event] = agreements(nlp, "Le groupe minier australien a signé un accord avec le Chili.")
     assert parties(event) == {"Australia", "Chile"}
+
+
+def test_events_a_news_agency_and_the_paper_it_cites_are_no_parties(nlp):
+    [event] = agreements(nlp, "Le ministre grec de l'Énergie a déclaré que l'accord gazier avait été "
+                              "prolongé de deux mois, selon l'agence italienne «ANSA» citant le Guardian.")
+    assert parties(event) == {"Greece"}
+    [alone] = agreements(nlp, "L'accord a été prolongé de deux mois, selon l'agence italienne ANSA.")
+    assert parties(alone) == set()

@@ -38,6 +38,8 @@ _PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
 
 _DATIVE = frozenset({"à", "au", "aux"})
 
+_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})
+
 
 def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
     entities = doc._.filon_entities
@@ -361,8 +363,12 @@ def unknown_non_party(pack: EventPack, table: TokenTable, start: int, end: int) 
     generic = pack.lexicon.generic_body_nouns
     if end - start == 1 and (first in generic or lemma in generic):
         return True  # "le Conseil", "le Comité": a body named by its kind alone, not by a name
-    # "la chaîne Fox News", "le quotidien Kommersant": the medium that tells, named after its kind
-    medium = start > 0 and (table.lower[start - 1] in nouns or table.lemma_lower[start - 1] in nouns)
+    # "la chaîne Fox News", "le quotidien Kommersant", "l'agence italienne « ANSA »": the medium
+    # that tells, named after its kind (its adjectives and quotation marks between)
+    j = start - 1
+    while j > 0 and start - j <= 3 and (table.pos[j] == "ADJ" or table.text[j] in _QUOTE_MARKS):
+        j -= 1
+    medium = j >= 0 and (table.lower[j] in nouns or table.lemma_lower[j] in nouns)
     return (medium or first in nouns or lemma in nouns or first in PERSON_NOUNS or lemma in PERSON_NOUNS)
 
 

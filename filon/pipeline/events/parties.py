@@ -16,6 +16,7 @@ from filon.pipeline.events.context import (
     subject_of,
 )
 from filon.pipeline.events.lexicon import Trigger
+from filon.pipeline.tokens import TokenTable
 
 _TARGETED = frozenset({"pressure", "order", "investment_invitation"})
 
@@ -50,6 +51,15 @@ def agent_of(ctx: EventContext, sent: Span, region: Span, span: Span, mentions: 
     return earlier[0] if earlier else None
 
 
+_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})
+
+
+def _citing(table: TokenTable, j: int) -> bool:
+    """A present participle ("citant", "reprenant"): the source names its own source."""
+    return (table.pos[j] == "VERB" and "Part" in table.feats(j, "VerbForm")
+            and "Pres" in table.feats(j, "Tense"))
+
+
 def attributions(ctx: EventContext, sent: Span) -> list[dict]:
     """Character ranges of the sources named by "selon X", "d'après X et Y" in the sentence:
     who tells of a deal is no party to it (the claimant rules read them)."""
@@ -60,8 +70,11 @@ def attributions(ctx: EventContext, sent: Span) -> list[dict]:
         if table.lower[i] not in cues:
             continue
         j = i + 1
-        while j < sent.end and table.pos[j] not in ("VERB", "AUX") and not (
-                table.punct[j] and table.text[j] not in ("-", "'", "’")):
+        # the source runs to the next verb or punctuation; quotation marks around its name
+        # ("l'agence « ANSA »") and a source it cites ("citant le Guardian") are part of it
+        while j < sent.end and (table.text[j] in _QUOTE_MARKS or _citing(table, j) or (
+                table.pos[j] not in ("VERB", "AUX")
+                and not (table.punct[j] and table.text[j] not in ("-", "'", "’")))):
             j += 1
         out.append({"start": table.idx[i], "end": table.idx[j - 1] + len(table.text[j - 1])})
     reporting = ctx.pack.lexicon.reporting_lemmas
