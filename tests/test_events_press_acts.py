@@ -2,32 +2,14 @@
 these tests: a second "object" that is an adverb, a passive subject the parser hands to a
 participle, talks entered or reopened, and an extension decided.
 
-These run the whole pipeline (entities feed the event rules), as `filon extract` does.
+These run the whole pipeline (entities feed the event rules), as `filon extract` does, with the
+helpers of `tests/test_events_parties_press.py`.
 """
 
 from __future__ import annotations
 
 import pytest
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from filon.pipeline import build_pipeline
-
-    return build_pipeline()
-
-
-def agreements(nlp, text: str) -> list[dict]:
-    doc = nlp.make_doc(text)
-    doc._.filon_published = "2025-06-02"
-    doc._.filon_boilerplate = []
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return [e for e in doc._.filon_events if e["type"] == "agreement"]
-
-
-def parties(event: dict) -> set[str]:
-    return {p["name"] for p in event["parties"]}
+from test_events_parties_press import agreements, parties
 
 
 def test_events_signing_with_an_adverb_read_as_object_is_a_signing(nlp):
