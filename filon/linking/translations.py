@@ -39,6 +39,7 @@ from datasketch import MinHash
 
 from filon.domains.folding import fold
 from filon.domains.gazetteer import Gazetteer, load_gazetteer
+from filon.ingest.dateline import MONTHS, WEEKDAYS
 from filon.linking.copies import NUM_PERM
 
 TRANSLATION_THRESHOLD = 0.25
@@ -52,16 +53,11 @@ _TOKEN = re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # a word opens a sentence after the start of the text, an end of sentence, a line break or the
 # dash of a dateline, with quotes or brackets between
 _OPENS = re.compile(r"(?:^|[.!?:\n]|\s[-–—])[\s«»\"“”'(]*$")
-_MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}
-_WEEKDAYS = frozenset({
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday",
-})
+# full month names only, not their abbreviations (a name that begins another of the same
+# month): "sept" is also seven, "dec" and "jan" are words of other languages; the English "may"
+# counts only capitalized (lowercase, it is a verb)
+_MONTHS = {name: n for name, n in MONTHS.items()
+           if not any(o != name and o.startswith(name) and m == n for o, m in MONTHS.items())}
 _NAME_WORDS = 3  # longest name tried in the gazetteer, in words
 # capitalized words that are not names: titles and institutions (English capitalizes them, French
 # only some), and English adjectives of nationality (French writes them in lower case). Dropped on
@@ -92,9 +88,9 @@ def anchors(text: str) -> list[str]:
         folded = fold(word)
         if word.isdigit():
             out.append(word.lstrip("0") or "0")
-        elif folded in _MONTHS:
+        elif folded in _MONTHS and word != "may":
             out.append(str(_MONTHS[folded]))
-        elif word[0].isupper() and folded not in _WEEKDAYS:
+        elif word[0].isupper() and folded not in WEEKDAYS:
             actor, width = _name_at(gaz, text, tokens, i)
             if actor is not None:
                 out.append(actor)

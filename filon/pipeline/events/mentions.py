@@ -25,7 +25,7 @@ from filon.pipeline.events.context import (
     where,
 )
 from filon.pipeline.extensions import doc_text, published_day
-from filon.pipeline.quotes.cues import OCCUPATIONS, TITLES
+from filon.pipeline.quotes.cues import OCCUPATIONS, QUOTE_CHARS, TITLES
 from filon.pipeline.tokens import TokenTable, token_table
 
 LOGGER = logging.getLogger(__name__)
@@ -37,8 +37,6 @@ _PARTY_TYPES = frozenset({"state", "organization", "company"})
 _PREPOSITIONS_OF = frozenset({"de", "d'", "d’", "du", "des"})
 
 _DATIVE = frozenset({"à", "au", "aux"})
-
-_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})
 
 
 def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
@@ -366,7 +364,7 @@ def unknown_non_party(pack: EventPack, table: TokenTable, start: int, end: int) 
     # "la chaîne Fox News", "le quotidien Kommersant", "l'agence italienne « ANSA »": the medium
     # that tells, named after its kind (its adjectives and quotation marks between)
     j = start - 1
-    while j > 0 and start - j <= 3 and (table.pos[j] == "ADJ" or table.text[j] in _QUOTE_MARKS):
+    while j > 0 and start - j <= 3 and (table.pos[j] == "ADJ" or table.text[j] in QUOTE_CHARS):
         j -= 1
     medium = j >= 0 and (table.lower[j] in nouns or table.lemma_lower[j] in nouns)
     return (medium or first in nouns or lemma in nouns or first in PERSON_NOUNS or lemma in PERSON_NOUNS)

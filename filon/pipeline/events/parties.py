@@ -16,6 +16,7 @@ from filon.pipeline.events.context import (
     subject_of,
 )
 from filon.pipeline.events.lexicon import Trigger
+from filon.pipeline.quotes.cues import QUOTE_CHARS
 from filon.pipeline.tokens import TokenTable
 
 _TARGETED = frozenset({"pressure", "order", "investment_invitation"})
@@ -51,9 +52,6 @@ def agent_of(ctx: EventContext, sent: Span, region: Span, span: Span, mentions: 
     return earlier[0] if earlier else None
 
 
-_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})
-
-
 def _citing(table: TokenTable, j: int) -> bool:
     """A present participle ("citant", "reprenant"): the source names its own source."""
     return (table.pos[j] == "VERB" and "Part" in table.feats(j, "VerbForm")
@@ -72,7 +70,7 @@ def attributions(ctx: EventContext, sent: Span) -> list[dict]:
         j = i + 1
         # the source runs to the next verb or punctuation; quotation marks around its name
         # ("l'agence « ANSA »") and a source it cites ("citant le Guardian") are part of it
-        while j < sent.end and (table.text[j] in _QUOTE_MARKS or _citing(table, j) or (
+        while j < sent.end and (table.text[j] in QUOTE_CHARS or _citing(table, j) or (
                 table.pos[j] not in ("VERB", "AUX")
                 and not (table.punct[j] and table.text[j] not in ("-", "'", "’")))):
             j += 1
