@@ -351,6 +351,27 @@ def test_temporal_two_years_are_two_dates() -> None:
     assert [text[e.start : e.end] for e in find_expressions(text)] == ["2023", "2024"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Il a été reçu plus tôt cette semaine à Paris.", "plus tôt cette semaine", "2025-W09"),
+        ("Plus tard cette année, le texte sera signé.", "Plus tard cette année", "2025"),
+        ("Le prix a baissé plus tôt ce mois-ci.", "plus tôt ce mois-ci", "2025-02"),
+    ],
+)
+def test_temporal_earlier_or_later_in_this_period_is_the_period(text, expression, expected) -> None:
+    [expr] = find_expressions(text)
+    assert text[expr.start : expr.end] == expression
+    assert resolve(expr, WEDNESDAY).value == expected
+
+
+def test_temporal_end_of_a_quarter_is_one_expression_without_value() -> None:
+    text = "La réduction court jusqu'à la fin du deuxième trimestre 2020."
+    [expr] = find_expressions(text)
+    assert text[expr.start : expr.end] == "fin du deuxième trimestre 2020"
+    assert resolve(expr, WEDNESDAY).value is None
+
+
 def test_temporal_longest_match_wins() -> None:
     text = "Signé le 24 février 2025 à Kiev."
     found = find_expressions(text)

@@ -73,6 +73,8 @@ _R = r"(?![\w-])"  # right word edge
 _LM = r"(?<![\w-])"  # left edge of a month name, which may follow an elision ("le mois d'avril")
 
 # (kind, pattern) in no particular order: overlaps are settled longest-first.
+# "plus tôt cette semaine", "plus tard cette année": the same period, the phrase taken whole
+_EARLIER = rf"(?:plus{_S}(?:tot|tard){_S})?"
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
     (
@@ -183,7 +185,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "week",
-        rf"{_L}(?:(?P<det>cette){_S}semaine(?:-ci)?"
+        rf"{_L}(?:{_EARLIER}(?P<det>cette){_S}semaine(?:-ci)?"
         rf"|la{_S}semaine{_S}(?P<mod>derniere|prochaine|passee|precedente|suivante))"
         rf"{_R}",
     ),
@@ -195,12 +197,12 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "month_rel",
         rf"{_L}(?:le{_S}mois{_S}(?P<mod>dernier|prochain|passe|precedent|suivant)"
-        rf"|ce{_S}mois(?:-ci)?){_R}",
+        rf"|{_EARLIER}ce{_S}mois(?:-ci)?){_R}",
     ),
     (
         "year_rel",
         rf"{_L}(?:l{_APO}(?:an|annee){_S}(?P<mod>derniere?|prochaine?|passee?|precedente?"
-        rf"|suivante?)|cette{_S}annee(?:-ci)?|l{_APO}annee{_S}en{_S}cours){_R}",
+        rf"|suivante?)|{_EARLIER}cette{_S}annee(?:-ci)?|l{_APO}annee{_S}en{_S}cours){_R}",
     ),
     (
         "offset",
@@ -209,7 +211,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         # quarters and halves have no ISO form at our precisions: found, no value
         "quarter",
-        rf"{_L}(?:le{_S})?(?:premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|dernier|4e)"
+        rf"{_L}(?:(?:fin|debut){_S}du{_S}|le{_S})?"
+        rf"(?:premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|dernier|4e)"
         rf"{_S}(?:trimestre|semestre)(?:{_S}(?:de{_S}l{_APO}annee{_S})?(?P<y>{_Y})(?!\d))?{_R}",
     ),
     ("decade", rf"{_L}les{_S}annees{_S}(?:19|20)?\d0{_R}"),
