@@ -3,7 +3,7 @@
 
 Every sentence is our own. An inverted attribution whose time adjunct closes with a comma before
 the subject ("a déclaré mardi soir, son ministre, X"), and the earlier fragments of a sentence
-whose last quote is attributed by a verb after it; "apprend-on" as an anonymous source. Helpers and conventions are those of
+whose last quote is attributed by a verb after it; "apprend-on" as an anonymous source; stances stated ("exprimer son soutien"). Helpers and conventions are those of
 `tests/test_quotes_table.py`.
 """
 
@@ -26,6 +26,14 @@ PRESS_CASES: list[tuple] = [
      [I("a-t-on appris", "?on")]),
     ("apprendre_learn", "La ministre a appris la nouvelle à la radio, puis elle a appris que le texte serait signé.",
      []),
+    # a stance stated: "exprimer son soutien / sa crainte / sa colère", "réitérer son exigence"
+    ("exprimer_sa_crainte", "Les ministres baltes ont exprimé leur crainte que Washington réduise son aide.",
+     [I("ont exprimé leur crainte", "?Les ministres baltes")]),
+    ("exprimer_son_soutien", "Olaf Scholz et Aleksandar Vucic ont exprimé leur soutien à l'adhésion de la Serbie à l'UE.",
+     [I("ont exprimé leur soutien", "Olaf Scholz & Aleksandar Vucic")]),
+    ("reiterer_obj", "Vladimir Poutine a réitéré sa principale exigence : le retrait des forces ukrainiennes.",
+     [I("a réitéré", "Vladimir Putin")]),
+    ("exprimer_no_stance", "La pianiste a exprimé son talent devant un public conquis.", []),
     # a quoted name stays a name, whoever speaks in its sentence
     ("quoted_name_stays_a_term", "Le navire « Atlantis » a quitté le port, celui d'une flotte « qui ne rentrera pas », a assuré le capitaine Marc Lenoir.",
      [M("a assuré", "Marc Lenoir", "qui ne rentrera pas"), T("Atlantis", "Marc Lenoir")]),
