@@ -60,7 +60,7 @@ def link_copies(con: duckdb.DuckDBPyConnection, docs: Sequence[Body]) -> int:
     langs = {doc_id: lang for doc_id, _, lang in docs}
     langs.update(_langs(con, {x for a, b, t in pairs if t for x in (a, b)} - langs.keys()))
     # anchors link two languages only: drop the other pairs before reading any text
-    pairs = {(a, b, t) for a, b, t in pairs if not t or (langs[a] and langs[b] and langs[a] != langs[b])}
+    pairs = {(a, b, t) for a, b, t in pairs if not t or _two_languages(langs[a], langs[b])}
     bodies = {doc_id: (text, lang) for doc_id, text, lang in docs}
     bodies.update(_bodies(con, {x for a, b, _ in pairs for x in (a, b)} - bodies.keys()))
     similar = sorted({(a, b) for a, b, by_anchors in pairs
@@ -75,9 +75,14 @@ def _similar(a: str, b: str, by_anchors: bool) -> bool:
     return similarity(a, b) >= COPY_THRESHOLD
 
 
+def _two_languages(a: str | None, b: str | None) -> bool:
+    """Both languages known, and different: the pair can only be a translation."""
+    return bool(a and b and a != b)
+
+
 def _score(a: tuple[str, str | None], b: tuple[str, str | None]) -> tuple[float, str]:
     """The similarity of a copy to its group's original, and its kind."""
-    if a[1] and b[1] and a[1] != b[1]:
+    if _two_languages(a[1], b[1]):
         return round(translation_similarity(a[0], b[0]), 3), "translation"
     score = round(similarity(a[0], b[0]), 3)
     return score, kind(score)
