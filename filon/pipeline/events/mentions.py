@@ -323,11 +323,14 @@ def unnamed_company(pack: EventPack, table: TokenTable, i: int) -> bool:
 
 def _company_of(pack: EventPack, mentions: list[Mention], before: int, state: str) -> tuple[str, str] | None:
     """The party of the last company mention before character `before` whose country is `state`."""
-    for m in sorted((m for m in mentions if m.start < before and m.actor_id), key=lambda m: -m.start):
+    latest: tuple[int, tuple[str, str]] | None = None
+    for m in mentions:
+        if m.start >= before or not m.actor_id or (latest and m.start <= latest[0]):
+            continue
         actor = pack.gazetteer.actor(m.actor_id)
         if actor is not None and actor.type == "company" and actor.country == state:
-            return actor.id, actor.name
-    return None
+            latest = (m.start, (actor.id, actor.name))
+    return latest[1] if latest else None
 
 
 def company_named(pack: EventPack, table: TokenTable, start: int) -> bool:
