@@ -11,6 +11,7 @@ from filon.pipeline.events.context import (
     EventContext,
     deal_word,
     extent,
+    mentions_in,
     where,
 )
 from filon.pipeline.events.lexicon import Trigger, TriggerMatcher
@@ -94,6 +95,24 @@ def foreign_object(ctx: EventContext, predicate: int, start: int, end: int) -> b
     return False
 
 
+def sale_to_party(ctx: EventContext, predicate: int) -> bool:
+    """The act names a party after "à" ("vendu à l'Égypte, au Qatar") and hands over no deal
+    ("vendre son plan de paix à Kiev" sells an idea, not goods)."""
+    table = ctx.table
+    recipient = False
+    for child in table.children(predicate):
+        dep = table.dep[child]
+        if dep in ("obj", "nsubj:pass") and any(deal_word(ctx.pack, table, t)
+                                                 for t in syn.subtree(table, child)):
+            return False
+        if dep.startswith(("obl", "iobj")) and any(
+                table.dep[c] == "case" and table.lower[c] in ("à", "au", "aux")
+                for c in table.children(child)):
+            lo, hi = extent(ctx, child)
+            recipient = recipient or any(m.party and not m.place for m in mentions_in(ctx, lo, hi))
+    return recipient
+
+
 def matched_triggers(
     ctx: EventContext, sent: Span, matcher: TriggerMatcher, resource: bool, has_context: bool,
     agreement_nouns: list[int],
@@ -131,7 +150,9 @@ def matched_triggers(
             continue
         if pos[predicate] == "VERB" and any(dep[c] == "det" for c in table.children(predicate)):
             continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
-        own_object = bool(trig.object_lemmas or trig.resource_in_object)  # checked below instead
+        if trig.to_recipient and not sale_to_party(ctx, predicate):
+            continue  # "a vendu 2 millions de voitures", "vendre son plan à Kiev": no deal
+        own_object = bool(trig.object_lemmas or trig.resource_in_object or trig.to_recipient)
         if trig.type == "agreement" and not own_object and foreign_object(
                 ctx, predicate, start, end):
             continue  # "a signé la loi", "a présenté ses excuses": not the agreement

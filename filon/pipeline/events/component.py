@@ -27,7 +27,9 @@ pack (`event_triggers.yaml`, `resources.csv`); this module holds the rules that 
    signé") is "negotiating" with `negated` True and detail `not_yet_signed`, while a plain
    "n'a pas signé" keeps status None. An offer advocated by someone else ("plaide pour que
    l'UE propose …") is "proposed"; a trip made to propose ("est allé à Kiev proposer") is an
-   asserted proposal, "va proposer" stays a plan.
+   asserted proposal, "va proposer" stays a plan. A deal reached ("sont parvenus à un accord")
+   is "signed" (concluded) unless the article tells of a signing of it, done, planned, delayed
+   or refused: then it is "close" (`without_signing`, `tells_signing` in the pack).
 4. An event inside a reported statement (a `filon_quotes` item covering the trigger, else a
    reporting verb governing it, else "selon X", else an inverted "…, a indiqué X") is claimed
    by that speaker. A proposal or a rejection is itself a statement by its agent, who then
@@ -63,6 +65,7 @@ from filon.pipeline.events.context import (
     EventContext,
     EventPack,
     LocalAgreement,
+    deal_word,
     extent,
     longest_first,
     mentions_in,
@@ -91,6 +94,9 @@ from filon.pipeline.events.timing import event_date
 from filon.pipeline.extensions import doc_text, set_doc_extensions
 from filon.pipeline.tokens import token_table
 
+# Working mark of an event whose deal was reached; read and removed once the article is read.
+REACHED = "_reached"
+
 
 class EventExtractor(FilonComponent):
     """Find agreement, invitation, order, pressure, export-control and production-target events."""
@@ -101,6 +107,7 @@ class EventExtractor(FilonComponent):
         set_doc_extensions()
         self.pack = EventPack(load_event_lexicon(domain), load_gazetteer(domain), nlp)
         self.matcher, self.resource_matcher = self.pack.lexicon.matchers(nlp)
+        self.standalone = self.pack.lexicon.standalone_lemmas
 
     def set_annotations(self, doc: Doc, events: list[dict]) -> None:
         """Write the events on `doc._.filon_events`."""
@@ -121,7 +128,7 @@ class EventExtractor(FilonComponent):
             if not any(e["type"] == "agreement" for e in found):
                 register_named_deals(ctx, sent.start, sent.end)
             events.extend(found)
-        return events
+        return concluded_unless_signing_told(self.pack, events)
 
     def _context(self, doc: Doc) -> EventContext:
         mentions = actor_mentions(self.pack, doc)
@@ -156,6 +163,7 @@ class EventExtractor(FilonComponent):
             resource_starts=[r[0] for r in resources],
             deal_nouns=deal_nouns,
             talk_nouns=where(table.lemma_lower, talks),
+            standalone=where(table.lemma_lower, self.standalone, table.lower) if self.standalone else [],
         )
 
     def _topical(self, resources: list[tuple[int, int, str]]) -> bool:
@@ -175,10 +183,11 @@ class EventExtractor(FilonComponent):
         # « personne ne peut signer cela »: a demonstrative object points back to the last deal
         pronoun = not has_context and bool(ctx.agreements) and syn.pronoun_object(table, lo, hi)
         has_context = has_context or pronoun
-        if not (has_context or resource):
-            return []  # every trigger needs a deal word or a resource: skip the matcher
+        if not (has_context or resource or within(ctx.standalone, lo, hi)):
+            return []  # every trigger needs a deal word, a resource or an act of its own: skip the matcher
         candidates = matched_triggers(ctx, sent, self.matcher, resource, has_context, agreement_nouns)
         chosen = []
+        signing_aside = False  # a signing told in a clause that restates the deal
         deal_set = set(agreement_nouns)
         urging = self.pack.lexicon.urge_lemmas
         for span, trig in syn.drop_governed(table, syn.resolve_overlaps(candidates), urging):
@@ -189,6 +198,8 @@ class EventExtractor(FilonComponent):
             if trig.type == "agreement" and chosen and syn.is_modifier(table, predicate):
                 # "un partenariat, présenté par Bruxelles comme …", "l'accord … conclu avec X":
                 # restates the noun; its words stay in the clause of the cue before it
+                # ("un accord …, que Zelensky doit signer vendredi": its signing is told)
+                signing_aside = signing_aside or trig.tells_signing
                 continue
             chosen.append((span, trig))
         if not chosen:
@@ -203,6 +214,10 @@ class EventExtractor(FilonComponent):
                                 foreign, pronoun)
             if event is not None:
                 events.extend(split_partners(ctx, r_start, r_end, event))
+        # a signing told beside the deal reached, before restatements merge into one event
+        signing = signing_aside or any(tells_signing(self.pack, e) for e in events)
+        for event in events if signing else ():
+            event[REACHED] = False
         return merge_restatements(events)
 
     # ------------------------------------------------------------------ one event
@@ -226,11 +241,17 @@ class EventExtractor(FilonComponent):
         mentions = mentions_in(ctx, region.start_char, region.end_char)
         told = attributions(ctx, sent)
         untold = [m for m in mentions if not syn.in_any(m.start, told)] if told else mentions
-        if any(m.party and not m.place for m in untold):
-            # "X et Y ont trouvé un compromis, selon Z": Z tells, X and Y agree. With no
-            # other party named ("selon Kiev et Washington, l'accord …"), the sources are it.
-            mentions = untold
         predicate = syn.predicate_of(table, span.start, span.end)
+        if any(m.party and not m.place for m in untold) or described_subject(ctx, predicate):
+            # "X et Y ont trouvé un compromis, selon Z": Z tells, X and Y agree. With no
+            # other party named ("selon Kiev et Washington, l'accord …"), the sources are it;
+            # not when the act has a subject of its own ("les belligérants sont parvenus …")
+            mentions = untold
+        if trig.to_recipient:
+            # "a vendu 80 Rafale aux Émirats": the goods sold are no party
+            goods = [extent(ctx, c) for c in table.children(predicate)
+                     if table.dep[c] in ("obj", "nsubj:pass")]
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in goods)]
         chain = syn.governors(table, predicate, sent.start, sent.end)
         compare = next((table.idx[i] for i in range(span.end, r_end)
                         if table.lower[i] in self.pack.lexicon.comparison_cues), None)
@@ -310,6 +331,9 @@ class EventExtractor(FilonComponent):
         if status == "signed" and preliminary(ctx, subject, span.end_char, sent.start_char, sent.end_char):
             # "a conclu un accord de principe": agreed, the binding deal is still to come
             status, coarse = "close", COARSE_STATUS["close"]
+        reached = bool(trig.without_signing and status == trig.status and modality == "asserted"
+                       and not negated
+                       and not preliminary(ctx, subject, span.end_char, sent.start_char, sent.end_char))
         date_value, date_source = event_date(ctx, sent, region, span, predicate, foreign)
         if status in ("signed", "ratified", "in_force") and _after(date_value, ctx.published):
             # "La Serbie signe vendredi un partenariat" in Thursday's paper: a present of
@@ -354,6 +378,7 @@ class EventExtractor(FilonComponent):
             "modality": modality,
             "claimed_by": claimed_by,
             "quote_index": quote_index,
+            REACHED: reached,
         }
 
 
@@ -367,3 +392,35 @@ def _after(day: str | None, published: str | None) -> bool:
 def make_events(nlp: Language, name: str, domain: str = DEFAULT_DOMAIN) -> EventExtractor:
     """Create the `filon_events` component (reads the pack's event lexicon once)."""
     return EventExtractor(nlp, name, domain=domain)
+
+
+def concluded_unless_signing_told(pack: EventPack, events: list[dict]) -> list[dict]:
+    """A deal reached ("sont parvenus à un accord", "un accord a été trouvé") is concluded
+    (`without_signing`) unless the article tells of a signing of that deal: done, planned,
+    delayed or refused ("l'accord trouvé … doit être signé lundi" keeps it close). A ceasefire
+    or a debt deal reached has no signing to wait for; a treaty whose text is agreed does."""
+    triggers = pack.lexicon.triggers
+    signing = {e["agreement_id"] for e in events
+               if e["agreement_id"] is not None and tells_signing(pack, e)}
+    for event in events:
+        if event.pop(REACHED, False) and event["agreement_id"] not in signing:
+            event["status"] = triggers[event["cue"]].without_signing
+            event["coarse_status"] = COARSE_STATUS[event["status"]]
+            event["detail"] = "reached"
+    return events
+
+
+def described_subject(ctx: EventContext, predicate: int) -> bool:
+    """The act's subject is a noun that names no deal: the parties are described ("les parties
+    belligérantes", "les syndicats"), and whoever reports the act is not one of them."""
+    table = ctx.table
+    return any(table.dep[c] in ("nsubj", "nsubj:pass") and table.pos[c] == "NOUN"
+               and not deal_word(ctx.pack, table, c)
+               # "les deux pays", "les deux parties": the reporter may well be one of them
+               and not any(table.pos[g] == "NUM" for g in table.children(c))
+               for c in table.children(predicate))
+
+
+def tells_signing(pack: EventPack, event: dict) -> bool:
+    """The event speaks of its deal's signing: done, planned, delayed or refused."""
+    return pack.lexicon.triggers[event["cue"]].tells_signing

@@ -93,6 +93,8 @@ class EventContext:
     # agreement nouns (idioms aside: "d'accord") and negotiation nouns, by token index
     deal_nouns: list[int] = field(default_factory=list)
     talk_nouns: list[int] = field(default_factory=list)
+    # words of acts that make a deal without a deal word ("vendu à l'Égypte"), by token index
+    standalone: list[int] = field(default_factory=list)
     attributions: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
 
 

@@ -82,6 +82,9 @@ class Trigger:
     subject_only: bool = False  # a bare noun cue asserts only as the subject of its clause
     negated_status: str | None = None  # status when the act is denied ("pas finalisé": still talks)
     decided: bool = False  # deciding the act is doing it ("il a été décidé de prolonger l'accord")
+    without_signing: str | None = None  # status of a deal reached when no signing of it is told
+    tells_signing: bool = False  # the cue speaks of the deal's signing (done, planned or refused)
+    to_recipient: bool = False  # an act with a party after "à" ("vendu à l'Égypte"): no deal word needed
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,11 @@ class EventLexicon:
     # resource families that the cues needing a resource (`requires_resource`) accept
     trigger_families: frozenset[str] = frozenset()
     domains: DealDomains = field(default_factory=DealDomains)
+
+    @property
+    def standalone_lemmas(self) -> frozenset[str]:
+        """Lemmas and forms of the acts that make a deal without a deal word (`to_recipient`)."""
+        return frozenset(w for t in self.triggers.values() if t.to_recipient for w in t.requires_lemma)
 
     def matchers(self, nlp: Language) -> tuple[TriggerMatcher, PhraseMatcher]:
         """Compile the trigger matcher and the resource PhraseMatcher for `nlp`'s vocab."""
@@ -455,6 +463,9 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
     if status is not None and status not in STATUSES:
         reason = f"{entry['id']}: unknown status {status}"
         raise DomainError(Errors.F301.format(file=where, line=0, reason=reason))
+    if entry.get("without_signing") not in (None, *STATUSES):
+        reason = f"{entry['id']}: unknown without_signing status {entry['without_signing']}"
+        raise DomainError(Errors.F301.format(file=where, line=0, reason=reason))
     coarse = entry.get("coarse", COARSE_STATUS.get(status) if status else None)
     return Trigger(
         id=entry["id"],
@@ -480,6 +491,9 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         subject_only=bool(entry.get("subject_only", False)),
         negated_status=entry.get("negated_status"),
         decided=bool(entry.get("decided", False)),
+        without_signing=entry.get("without_signing"),
+        tells_signing=bool(entry.get("tells_signing", False)),
+        to_recipient=bool(entry.get("to_recipient", False)),
     )
 
 

@@ -212,6 +212,15 @@ def is_place(pack: EventPack, table: TokenTable, tok_start: int, actor: Actor | 
         dative = pack.lexicon.dative_verbs
         if table.lemma_lower[table.head[tok_start]] in dative:
             return False
+        # "vendu à l'Égypte, au Qatar, à l'Inde et à la Grèce": a conjunct is a recipient as
+        # the first one is, however long the list
+        # (the parser hangs each name on the one before it, as "conj" or "nmod")
+        first = tok_start
+        while (table.dep[first] in ("conj", "nmod") and table.head[first] != first
+               and table.pos[table.head[first]] == "PROPN"):
+            first = table.head[first]
+        if first != tok_start and table.lemma_lower[table.head[first]] in dative:
+            return False
         if actor is None or actor.type == "city" or metonymy:
             return True
         return not any(table.lemma_lower[k] in dative and table.pos[k] in ("VERB", "NOUN")

@@ -106,6 +106,10 @@ def modality_of(
     # "soit vous concluez un accord, soit …": the parser rarely gets the correlative right
     if any(lower[k] == "soit" for k in range(max(span.start - 3, sent.start), span.start)):
         return "hypothetical"
+    # "préféraient s'entretenir … plutôt qu'en arriver à une entente": the course not taken
+    if any(lower[k] == "plutôt" and lower[k + 1] in ("que", "qu'", "qu’")
+           for k in range(max(span.start - 5, sent.start), span.start - 1)):
+        return "hypothetical"
     for tok in chain:
         # "pour autant" (nevertheless) is an adverb, not a purpose: skip fixed expressions
         marks = {lower[c] for c in table.children(tok) if dep[c] in ("mark", "cc", "advmod")
@@ -122,6 +126,8 @@ def modality_of(
             continue  # "vient de conclure": the recent past, not a plan
         if decided and lemma[tok] in DECISION_VERBS:
             continue
+        if lemma[tok] == "devoir" and _realized_obligation(table, tok):
+            continue  # "a dû être négociée directement par …": it was negotiated
         if modal:
             return modal
     for tok in chain:
@@ -142,6 +148,14 @@ def modality_of(
         if dep[tok] != "xcomp" and "Inf" not in table.feats(tok, "VerbForm"):
             break
     return "asserted"
+
+
+def _realized_obligation(table: TokenTable, tok: int) -> bool:
+    """"devoir" in a compound past of the indicative ("a dû", "avaient dû"): what had to be done
+    was done; "aurait dû" (should have) was not."""
+    auxes = [c for c in table.children(tok) if table.dep[c] == "aux:tense"]
+    return bool(auxes) and not any(
+        "Cnd" in table.feats(a, "Mood") or syn.CONDITIONAL.search(table.lower[a]) for a in auxes)
 
 
 def _conditional(pack: EventPack, table: TokenTable, span: Span, sent: Span, tok: int,

@@ -1,0 +1,134 @@
+"""Deals reached, sold and negotiated, on sentences written for these tests.
+
+- A deal reached ("sont parvenus à un accord", "un accord a été trouvé") is concluded (`signed`)
+  unless the article tells of a signing of that deal still to come, done or refused: then it is
+  `close`, agreed and awaiting its signature.
+- An act whose subject describes its parties ("les parties belligérantes") does not take the
+  reporter for a party.
+- "plutôt qu'en arriver à une entente" is the course not taken; "a dû être négocié" happened,
+  "aurait dû être signé" did not.
+- Goods sold to a named party are a sale contract, with or without a deal word.
+
+These run the whole pipeline, as `filon extract` does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_events_parties_press import agreements, parties
+
+
+# ---------------------------------------------------------------- deals reached
+@pytest.mark.parametrize("text", [
+    "Le Tchad et le Niger sont parvenus à un accord de cessez-le-feu le long de leur frontière.",
+    "Un accord a été trouvé mardi entre le Pérou et l'Équateur sur la pêche au thon.",
+    "Le Pérou et l'Équateur ont trouvé un accord sur la pêche au thon.",
+])
+def test_events_deal_reached_with_no_signing_told_is_concluded(nlp, text):
+    [event] = agreements(nlp, text)
+    assert (event["status"], event["detail"]) == ("signed", "reached")
+
+
+@pytest.mark.parametrize("signing", [
+    "Les deux ministres doivent le signer lundi à Lima.",
+    "Sa signature a été repoussée à la semaine prochaine.",
+    "Les deux ministres se sont dits prêts à le signer.",
+])
+def test_events_deal_reached_is_close_when_its_signing_is_told(nlp, signing):
+    events = agreements(nlp, "Le Pérou et l'Équateur sont parvenus à un accord sur la pêche au thon. "
+                             + signing)
+    reached = next(e for e in events if e["cue"] == "reach_agreement")
+    assert reached["status"] == "close"
+    assert reached["detail"] != "reached"
+
+
+def test_events_signing_of_another_deal_leaves_the_reached_one_concluded(nlp):
+    # the signing told is of a deal between other parties: it is another agreement
+    events = agreements(nlp, "Le Pérou et l'Équateur sont parvenus à un accord sur la pêche au thon. "
+                             "Par ailleurs, le Japon et l'Inde doivent signer lundi un accord de swap.")
+    reached = next(e for e in events if e["cue"] == "reach_agreement")
+    assert reached["status"] == "signed"
+    assert parties(reached) == {"Peru", "Ecuador"}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a step before the binding deal stays close
+    ("Le Pérou et l'Équateur sont parvenus à un accord de principe sur la pêche au thon.", "close"),
+    # a text agreed awaits its signature
+    ("Le Pérou et l'Équateur se sont mis d'accord sur le texte d'un accord de pêche.", "close"),
+    # not reached: no status
+    ("Le Pérou et l'Équateur ne sont pas parvenus à un accord sur la pêche au thon.", None),
+])
+def test_events_deal_reached_in_principle_on_a_text_or_not_at_all(nlp, text, status):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status
+
+
+# ---------------------------------------------------------------- parties described
+def test_events_reporter_is_no_party_when_the_subject_describes_the_parties(nlp):
+    [event] = agreements(nlp, "Les parties belligérantes sont parvenues à un accord de trêve, "
+                              "ont annoncé samedi la Norvège et la Suisse.")
+    assert parties(event) == set()
+    assert event["claimed_by"] is not None and set(event["claimed_by"]["ids"]) == {"Q20", "Q39"}
+
+
+def test_events_reporter_stays_a_party_of_the_two_countries(nlp):
+    # "les deux pays" names the reporter among them
+    [event] = agreements(nlp, "Les deux pays sont parvenus à un accord de pêche, a annoncé la Norvège.")
+    assert parties(event) == {"Norway"}
+
+
+# ---------------------------------------------------------------- modality
+def test_events_course_not_taken_asserts_nothing(nlp):
+    [event] = agreements(nlp, "Les ministres préféraient s'entretenir avec la Russie plutôt qu'en "
+                              "arriver à une entente entre le gouvernement et l'opposition.")
+    assert event["status"] is None
+    assert event["modality"] == "hypothetical"
+
+
+def test_events_obligation_met_is_an_act_and_one_missed_is_not(nlp):
+    [done] = agreements(nlp, "Le partage des quotas de l'accord a dû être négocié directement par "
+                             "la Norvège et l'Islande.")
+    [missed] = agreements(nlp, "L'accord aurait dû être signé par la Norvège et l'Islande.")
+    assert (done["status"], done["modality"]) == ("negotiating", "asserted")
+    assert missed["status"] is None
+
+
+# ---------------------------------------------------------------- sales
+def test_events_goods_sold_to_named_buyers_are_a_sale(nlp):
+    [event] = agreements(nlp, "Le char a été présenté au salon de Paris. Il a été vendu à la Pologne, "
+                              "au Maroc, à l'Inde, à la Grèce et à la Croatie.")
+    assert event["status"] == "signed"
+    assert parties(event) == {"Poland", "Morocco", "India", "Greece", "Croatia"}
+
+
+def test_events_seller_and_buyer_of_a_sale_without_the_goods(nlp):
+    [event] = agreements(nlp, "La Suède a vendu 40 Gripen au Brésil en décembre.")
+    assert event["status"] == "signed"
+    assert parties(event) == {"Sweden", "Brazil"}
+
+
+def test_events_sale_carried_out_is_signed(nlp):
+    [event] = agreements(nlp, "L'an dernier, l'Allemagne avait procédé à une importante vente d'armes "
+                              "à l'Égypte et au Qatar.")
+    assert event["status"] == "signed"
+    assert parties(event) == {"Germany", "Egypt", "Qatar"}
+
+
+@pytest.mark.parametrize("text", [
+    "Renault a vendu deux millions de voitures en France l'an dernier.",  # no buyer named
+    "Le président tente de vendre son plan de paix à Kiev.",  # an idea, not goods
+])
+def test_events_sales_without_a_buyer_or_of_an_idea_are_no_deal(nlp, text):
+    assert [e for e in agreements(nlp, text) if e["status"] == "signed"] == []
+
+
+def test_events_sale_only_possible_asserts_no_signing(nlp):
+    [event] = agreements(nlp, "La France pourrait vendre des sous-marins à l'Inde.")
+    assert event["status"] != "signed"
+    assert parties(event) == {"France", "India"}
+
+
+def test_events_places_listed_after_a_verb_of_motion_stay_places(nlp):
+    [event] = agreements(nlp, "Ils se sont rendus à Moscou, à Pékin et à Kiev pour discuter d'un accord.")
+    assert parties(event) == set()
