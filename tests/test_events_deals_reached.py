@@ -132,3 +132,50 @@ def test_events_sale_only_possible_asserts_no_signing(nlp):
 def test_events_places_listed_after_a_verb_of_motion_stay_places(nlp):
     [event] = agreements(nlp, "Ils se sont rendus à Moscou, à Pékin et à Kiev pour discuter d'un accord.")
     assert parties(event) == set()
+
+
+# ---------------------------------------------------------------- deals sought
+@pytest.mark.parametrize("text", [
+    "Les deux délégations se sont réunies à Lima pour trouver un accord sur la pêche.",
+    "Le gouvernement tente d'arracher un compromis avec le Parti socialiste.",
+    "Le Pérou et le Chili cherchent à trouver un accord sur la pêche.",
+])
+def test_events_deal_sought_is_under_negotiation(nlp, text):
+    [event] = agreements(nlp, text)
+    assert event["status"] == "negotiating"
+
+
+@pytest.mark.parametrize("text", [
+    # a noun's complement, not an effort made
+    "Le Chili a averti que les délais pour parvenir à un accord n'étaient pas infinis.",
+    # a condition
+    "Si un accord est trouvé entre le Pérou et le Chili, la pêche reprendra.",
+])
+def test_events_deal_in_a_complement_or_a_condition_is_not_sought(nlp, text):
+    assert all(e["status"] is None for e in agreements(nlp, text))
+
+
+def test_events_a_law_named_in_the_sentence_is_no_party(nlp):
+    [event] = agreements(nlp, "Alors que le gouvernement tente d'arracher un compromis, l'article 49.3 "
+                              "de la Constitution refait surface.")
+    assert parties(event) == set()
+
+
+# ---------------------------------------------------------------- extensions told
+def test_events_extension_confirmed_is_in_force_and_claimed(nlp):
+    [signed, extended] = agreements(nlp, "La Russie et l'Ukraine ont signé l'accord céréalier en juillet. "
+                                         "Le Kremlin a pour sa part confirmé la prolongation.")
+    assert extended["status"] == "in_force"
+    assert extended["agreement_id"] == signed["agreement_id"]
+    assert extended["claimed_by"]["name"] == "Russian government"
+
+
+def test_events_extension_of_a_named_deal_is_in_force(nlp):
+    [event] = agreements(nlp, "Ankara a annoncé la prolongation de l'accord gazier avec l'Azerbaïdjan.")
+    assert event["status"] == "in_force"
+    assert parties(event) >= {"Azerbaijan"}
+
+
+def test_events_extension_of_anything_else_is_no_deal(nlp):
+    # "prolongation" only points back to a deal already named
+    assert agreements(nlp, "Le gouvernement a décidé la prolongation du délai de paiement des impôts.") == []

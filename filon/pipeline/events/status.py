@@ -252,6 +252,10 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
     ):
         # "ces discussions pourraient aboutir à un accord rapidement": agreed soon, close
         return status, f"{modality}_{status}", coarse
+    if trig.without_signing and modality == "hypothetical" and syn.purpose_clause(table, chain):
+        # "unis dans leurs négociations pour trouver un accord", "se réunissent afin de parvenir
+        # à un compromis": a deal sought is a deal under negotiation
+        return "negotiating", f"sought_{status}", "negotiating"
     if trig.status in ("signed", "close") and pending and modality in ("possible", "expected") and (
         syn.wished(table, chain) or syn.deadline(region_text)
     ):

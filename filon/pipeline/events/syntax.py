@@ -448,6 +448,14 @@ def conditional_clause(t: TokenTable, chain: list[int]) -> bool:
     return False
 
 
+def purpose_clause(t: TokenTable, chain: list[int]) -> bool:
+    """The cue (whose `governors` are `chain`) sits in an adverbial clause of purpose under
+    'pour' / 'afin de' ("se réunissent pour trouver un accord"), not in a noun's complement
+    ("les délais pour parvenir à un accord")."""
+    return any(t.dep[tok] == "advcl" and any(t.lower[c] in ("pour", "afin") and t.dep[c] == "mark"
+                                             for c in t.children(tok)) for tok in chain)
+
+
 def reported_clause(
     t: TokenTable, predicate: int, lo: int, hi: int, reporting: frozenset[str]
 ) -> int | None:
@@ -532,7 +540,8 @@ def recipient_view(t: TokenTable, predicate: int) -> bool:
         t.lower[c] in ("se", "s'", "s’") for c in t.children(head))
 
 
-WISH_VERBS = frozenset({"espérer", "souhaiter", "chercher", "tenter", "vouloir", "viser", "essayer"})
+# "tente" is the model's lemma of "il tente de …" (read as the noun)
+WISH_VERBS = frozenset({"espérer", "souhaiter", "chercher", "tenter", "tente", "vouloir", "viser", "essayer"})
 
 
 DEADLINE = re.compile(
