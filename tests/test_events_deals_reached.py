@@ -179,3 +179,30 @@ def test_events_extension_of_a_named_deal_is_in_force(nlp):
 def test_events_extension_of_anything_else_is_no_deal(nlp):
     # "prolongation" only points back to a deal already named
     assert agreements(nlp, "Le gouvernement a décidé la prolongation du délai de paiement des impôts.") == []
+
+
+# ---------------------------------------------------------------- talks with a partner
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Après des pourparlers à Genève avec des négociateurs ukrainiens, un nouveau texte a été rédigé.",
+     {"Ukraine"}),
+    ("Lors des discussions entre Pékin et Washington, la question des tarifs a dominé.",
+     {"China", "United States"}),
+    ("Dans le cadre des tractations entre la Hongrie et la Commission européenne, Budapest a cédé.",
+     {"Hungary", "European Union"}),  # the Commission acts for the Union
+])
+def test_events_talks_with_a_named_partner_are_under_way(nlp, text, expected):
+    events = [e for e in agreements(nlp, text) if e["status"] == "negotiating"]
+    assert events and expected <= parties(events[0])
+
+
+def test_events_talks_with_no_partner_named_are_only_mentioned(nlp):
+    # "quant aux tractations": no one is named as talking, and the noun is no subject
+    assert agreements(nlp, "Quant aux tractations budgétaires, elles restent discrètes.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Le Chili et le Pérou ont aussi évoqué des pourparlers de paix avec la Bolivie.",
+    "Le Chili appelle à des négociations avec la Bolivie sur l'accès à la mer.",
+])
+def test_events_talks_mentioned_or_urged_are_not_held(nlp, text):
+    assert [e for e in agreements(nlp, text) if e["status"] == "negotiating"] == []

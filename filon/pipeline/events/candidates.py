@@ -113,6 +113,28 @@ def sale_to_party(ctx: EventContext, predicate: int) -> bool:
     return recipient
 
 
+def partner_named(ctx: EventContext, noun: int) -> bool:
+    """Talks held: the noun sits in a phrase of circumstance ("suite à des pourparlers", "lors
+    des négociations", "dans le cadre de discussions") and has a complement after "avec" or
+    "entre" that names a party. Talks that a verb takes as its object or aim ("a évoqué des
+    pourparlers avec Moscou", "appelle à des négociations avec Kiev", "suivent les tractations")
+    or that are a topic ("quant aux négociations") are only mentioned."""
+    table = ctx.table
+    head = table.head[noun]
+    circumstances = ctx.pack.lexicon.circumstance_words
+    if not (any(table.dep[c] == "case" and table.lower[c] in circumstances for c in table.children(noun))
+            or (head != noun and table.lemma_lower[head] in circumstances)):
+        return False
+    for child in table.children(noun):
+        if table.dep[child] in ("nmod", "obl", "obl:mod", "obl:arg") and any(
+                table.dep[c] == "case" and table.lower[c] in ("avec", "entre")
+                for c in table.children(child)):
+            lo, hi = extent(ctx, child)
+            if any(m.party and not m.place for m in mentions_in(ctx, lo, hi)):
+                return True
+    return False
+
+
 def matched_triggers(
     ctx: EventContext, sent: Span, matcher: TriggerMatcher, resource: bool, has_context: bool,
     agreement_nouns: list[int],
@@ -150,6 +172,8 @@ def matched_triggers(
             continue
         if pos[predicate] == "VERB" and any(dep[c] == "det" for c in table.children(predicate)):
             continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
+        if trig.with_partner and not partner_named(ctx, start):
+            continue  # "quant aux tractations", "après des négociations": no one talks with anyone
         if trig.to_recipient and not sale_to_party(ctx, predicate):
             continue  # "a vendu 2 millions de voitures", "vendre son plan à Kiev": no deal
         own_object = bool(trig.object_lemmas or trig.resource_in_object or trig.to_recipient)

@@ -85,6 +85,7 @@ class Trigger:
     without_signing: str | None = None  # status of a deal reached when no signing of it is told
     tells_signing: bool = False  # the cue speaks of the deal's signing (done, planned or refused)
     to_recipient: bool = False  # an act with a party after "à" ("vendu à l'Égypte"): no deal word needed
+    with_partner: bool = False  # the cue noun names a party after "avec" / "entre" ("pourparlers avec X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,7 @@ class EventLexicon:
     company_nouns: frozenset[str] = frozenset()  # 'la société française X': a company's origin
     generic_body_nouns: frozenset[str] = frozenset()  # 'le Conseil' alone names no party
     membership_nouns: frozenset[str] = frozenset()  # 'son adhésion à l'UE': joined, not a party
+    circumstance_words: frozenset[str] = frozenset()  # 'lors des', 'dans le cadre de' talks held
     urge_lemmas: frozenset[str] = frozenset()  # 'exhorter X à signer'
     locative_prepositions: frozenset[str] = frozenset()
     dative_verbs: frozenset[str] = frozenset()
@@ -425,7 +427,7 @@ class TriggerMatcher:
 _WORD_SETS = ("hypothetical_marks", "negation_words", "attribution_cues", "reporting_lemmas",
               "place_nouns", "source_nouns", "urge_lemmas", "locative_prepositions",
               "dative_verbs", "non_parties", "comparison_cues", "deal_name_words", "company_nouns",
-              "generic_body_nouns", "membership_nouns")
+              "generic_body_nouns", "membership_nouns", "circumstance_words")
 
 
 def with_curly_apostrophes(pattern: list[dict]) -> list[dict]:
@@ -494,6 +496,7 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         without_signing=entry.get("without_signing"),
         tells_signing=bool(entry.get("tells_signing", False)),
         to_recipient=bool(entry.get("to_recipient", False)),
+        with_partner=bool(entry.get("with_partner", False)),
     )
 
 
