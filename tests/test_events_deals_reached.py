@@ -206,3 +206,40 @@ def test_events_talks_with_no_partner_named_are_only_mentioned(nlp):
 ])
 def test_events_talks_mentioned_or_urged_are_not_held(nlp, text):
     assert [e for e in agreements(nlp, text) if e["status"] == "negotiating"] == []
+
+
+# ---------------------------------------------------------------- deals told by their terms
+def test_events_terms_of_a_deal_between_named_parties_tell_a_concluded_deal(nlp):
+    [event] = agreements(nlp, "Le pacte entre l'Italie et l'Albanie prévoit la construction de deux centres.")
+    assert event["status"] == "signed"
+    assert parties(event) == {"Italy", "Albania"}
+
+
+def test_events_terms_restate_where_the_article_put_the_deal(nlp):
+    [talks, terms] = agreements(nlp, "La Norvège et l'Islande négocient un accord de pêche. "
+                                     "L'accord entre les deux pays prévoit des quotas partagés.")
+    assert talks["status"] == terms["status"] == "negotiating"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Le projet d'accord entre la Norvège et l'Islande prévoit des quotas partagés.", "proposed"),
+    ("Les discussions entre la Norvège et l'Islande portent sur des quotas partagés.", "negotiating"),
+])
+def test_events_terms_of_a_draft_or_of_talks(nlp, text, status):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "Le gouvernement norvégien prévoit un accord avec l'Islande.",  # a plan, not the deal's terms
+    "L'accord prévoit des quotas partagés.",  # no party named: a restatement at most
+    "« L'accord entre la Norvège et l'Islande contient des garanties », a déclaré le ministre.",
+])
+def test_events_terms_that_tell_no_deal_state(nlp, text):
+    assert [e for e in agreements(nlp, text) if e["cue"].startswith("deal_content")] == []
+
+
+def test_events_rejecting_criticism_of_a_deal_rejects_no_deal(nlp):
+    # the deal sits in a relative clause on the object: the object is the criticism
+    assert agreements(nlp, "Le ministre a rejeté les critiques selon lesquelles la Norvège aurait fait "
+                           "trop de concessions dans cet accord.") == []

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.context import (
     EventContext,
+    anaphoric_only,
     deal_word,
     extent,
     mentions_in,
@@ -16,7 +17,7 @@ from filon.pipeline.events.context import (
 )
 from filon.pipeline.events.lexicon import Trigger, TriggerMatcher
 from filon.pipeline.events.local_agreements import foreign_complement
-from filon.pipeline.tokens import token_table
+from filon.pipeline.tokens import TokenTable, token_table
 
 # Verbs through which wanting a resource is still demanding it ("veut obtenir des terres rares").
 _ACQUIRE_VERBS = frozenset({"obtenir", "récupérer", "acquérir", "accéder", "exploiter", "recevoir",
@@ -89,8 +90,9 @@ def foreign_object(ctx: EventContext, predicate: int, start: int, end: int) -> b
                 d["start"] <= at < d["end"] for d in ctx.dates
             ):
                 continue
-            # "la possibilité d'un accord", "le texte de l'accord": the deal is in the phrase
-            if not any(deal_word(ctx.pack, table, t) for t in syn.subtree(table, child)):
+            # "la possibilité d'un accord", "le texte de l'accord": the deal is in the phrase;
+            # not in a relative clause on it ("les critiques selon lesquelles … cet accord")
+            if not any(deal_word(ctx.pack, table, t) for t in _phrase(table, child)):
                 return True
     return False
 
@@ -135,6 +137,36 @@ def partner_named(ctx: EventContext, noun: int) -> bool:
     return False
 
 
+def deal_is_subject(ctx: EventContext, predicate: int) -> bool:
+    """A deal or talks noun is the predicate's subject ("l'accord prévoit …"), or the noun the
+    parser hung the verb on before it ("L'accord entre les deux pays prévoit", read as the root)."""
+    table = ctx.table
+    if "Fin" not in table.feats(predicate, "VerbForm") and not any(
+            table.dep[c].startswith("aux") for c in table.children(predicate)):
+        return False  # "l'accord garantissant la livraison …": a description, the act is elsewhere
+
+    def names_deal(noun: int) -> bool:
+        # "les documents techniques", "47 projets" name no deal; "le projet d'accord" does
+        return deal_word(ctx.pack, table, noun) and (
+            not anaphoric_only(ctx.pack, table, noun)
+            or any(deal_word(ctx.pack, table, t) and not anaphoric_only(ctx.pack, table, t)
+                   for t in _phrase(table, noun)))
+
+    return any(table.dep[c] in ("nsubj", "nsubj:pass") and names_deal(c)
+               for c in table.children(predicate)) or any(
+        a < predicate and names_deal(a) for a in syn.ancestors(table, predicate))
+
+
+def _phrase(table: TokenTable, head: int) -> list[int]:
+    """The tokens of `head`'s phrase, its relative clauses left out."""
+    tokens, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        stack.extend(c for c in table.children(tok) if table.dep[c] != "acl:relcl")
+    return tokens
+
+
 def matched_triggers(
     ctx: EventContext, sent: Span, matcher: TriggerMatcher, resource: bool, has_context: bool,
     agreement_nouns: list[int],
@@ -174,9 +206,12 @@ def matched_triggers(
             continue  # "l'offre de l'UE" tagged as the verb offrir: a noun, not an act
         if trig.with_partner and not partner_named(ctx, start):
             continue  # "quant aux tractations", "après des négociations": no one talks with anyone
+        if trig.restates_state and not deal_is_subject(ctx, predicate):
+            continue  # "le gouvernement prévoit …" is a plan; "l'accord prévoit …" tells the deal
         if trig.to_recipient and not sale_to_party(ctx, predicate):
             continue  # "a vendu 2 millions de voitures", "vendre son plan à Kiev": no deal
-        own_object = bool(trig.object_lemmas or trig.resource_in_object or trig.to_recipient)
+        own_object = bool(trig.object_lemmas or trig.resource_in_object or trig.to_recipient
+                          or trig.restates_state)
         if trig.type == "agreement" and not own_object and foreign_object(
                 ctx, predicate, start, end):
             continue  # "a signé la loi", "a présenté ses excuses": not the agreement

@@ -328,6 +328,20 @@ class EventExtractor(FilonComponent):
         status, detail, coarse = event_status(
             ctx, sent, region, span, trig, negated, modality, quote_index, agent, local_signed, chain
         )
+        if trig.restates_state and (claimed_by is not None or quote_index is not None or not parties):
+            return None  # a speaker's gloss on the deal, or terms of a deal with no party named
+        if trig.restates_state and status is not None:
+            # "l'accord prévoit …", "les discussions portent sur …": the deal stands where the
+            # article last put it; talks are talks, a deal told by its content is concluded
+            lexicon = self.pack.lexicon
+            talks = all(table.lemma_lower[i] in lexicon.negotiation_nouns for i in deal_nouns)
+            draft = any(table.lemma_lower[c] in lexicon.draft_nouns for c in table.children(predicate)
+                        if table.dep[c].startswith("nsubj"))
+            status = (local.status if local is not None and local.status
+                      else "negotiating" if talks else "proposed" if draft else status)
+            coarse = COARSE_STATUS[status]
+        elif local is not None and status is not None and modality == "asserted":
+            local.status = status
         if status == "signed" and preliminary(ctx, subject, span.end_char, sent.start_char, sent.end_char):
             # "a conclu un accord de principe": agreed, the binding deal is still to come
             status, coarse = "close", COARSE_STATUS["close"]

@@ -63,6 +63,7 @@ class LocalAgreement:
     parties: list[tuple[str, str]]
     resources: list[dict]
     signed: str | None = None  # "signed" | "ratified": furthest asserted step read so far in the article
+    status: str | None = None  # the status last asserted for it in the article
     subject: dict | None = None  # {"text", "start", "end"} of the phrase that first named it
     domain: str | None = None
 

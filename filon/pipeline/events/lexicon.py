@@ -86,6 +86,7 @@ class Trigger:
     tells_signing: bool = False  # the cue speaks of the deal's signing (done, planned or refused)
     to_recipient: bool = False  # an act with a party after "à" ("vendu à l'Égypte"): no deal word needed
     with_partner: bool = False  # the cue noun names a party after "avec" / "entre" ("pourparlers avec X")
+    restates_state: bool = False  # tells what the deal holds: its status is the deal's, as last told
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,7 @@ class EventLexicon:
     generic_body_nouns: frozenset[str] = frozenset()  # 'le Conseil' alone names no party
     membership_nouns: frozenset[str] = frozenset()  # 'son adhésion à l'UE': joined, not a party
     circumstance_words: frozenset[str] = frozenset()  # 'lors des', 'dans le cadre de' talks held
+    draft_nouns: frozenset[str] = frozenset()  # 'le projet d'accord prévoit …': a deal proposed
     urge_lemmas: frozenset[str] = frozenset()  # 'exhorter X à signer'
     locative_prepositions: frozenset[str] = frozenset()
     dative_verbs: frozenset[str] = frozenset()
@@ -427,7 +429,7 @@ class TriggerMatcher:
 _WORD_SETS = ("hypothetical_marks", "negation_words", "attribution_cues", "reporting_lemmas",
               "place_nouns", "source_nouns", "urge_lemmas", "locative_prepositions",
               "dative_verbs", "non_parties", "comparison_cues", "deal_name_words", "company_nouns",
-              "generic_body_nouns", "membership_nouns", "circumstance_words")
+              "generic_body_nouns", "membership_nouns", "circumstance_words", "draft_nouns")
 
 
 def with_curly_apostrophes(pattern: list[dict]) -> list[dict]:
@@ -497,6 +499,7 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         tells_signing=bool(entry.get("tells_signing", False)),
         to_recipient=bool(entry.get("to_recipient", False)),
         with_partner=bool(entry.get("with_partner", False)),
+        restates_state=bool(entry.get("restates_state", False)),
     )
 
 
