@@ -122,7 +122,10 @@ def clean_model_span(
     first = low[start]  # `fold` of the first word
     if first in _ROLE_NOUNS:
         tail = end
-        while tail > start and words[tail - 1][:1].isupper() and alpha[tail - 1]:
+        while tail > start and ((words[tail - 1][:1].isupper() and alpha[tail - 1]) or (
+                # "ministre de l'Économie Amélie de Montchalin": a particle inside the name
+                low[tail - 1] in _NAME_PARTICLES and tail - 2 > start
+                and words[tail - 2][:1].isupper() and low[tail - 2] not in _TITLE_WORDS)):
             tail -= 1
         while tail < end and low[tail] in _TITLE_WORDS:
             tail += 1

@@ -50,10 +50,22 @@ def apposition_gender(table: TokenTable, start: int) -> str | None:
         return None
     if pos[before] == "ADJ" and start > 1 and table.text[start - 2][:1].isupper():
         return None  # "des Affaires étrangères Hong Lei": the adjective agrees with the portfolio
+    if pos[before] == "NOUN" and _complement_noun(table, before):
+        return None  # "le ministre de l'économie Guy X": the noun is the portfolio, not the title
     genders = table.feats(before, "Gender")
     if not genders and pos[before] != "DET" and start > 1 and pos[start - 2] == "DET":
         genders = table.feats(start - 2, "Gender")
     return {"Fem": "f", "Masc": "m"}.get(genders[0]) if len(genders) == 1 else None
+
+
+def _complement_noun(table: TokenTable, noun: int) -> bool:
+    """The noun at `noun` opens with "de", "du", "des", "de la", "de l'": a complement of the
+    noun before it ("ministre de l'Économie"), not a title of its own."""
+    lower = table.lower
+    k = noun - 1
+    if k >= 0 and lower[k] in ("du", "des", "de", "d'", "d’"):
+        return True
+    return k >= 1 and lower[k] in ("la", "le", "l'", "l’", "les") and lower[k - 1] in ("de", "d'", "d’")
 
 
 def load_first_names(domain: str = DEFAULT_DOMAIN) -> dict[str, str]:

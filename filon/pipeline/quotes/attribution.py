@@ -30,6 +30,7 @@ def attribute_quotes(ctx: DocContext, speakers: SpeakerResolver, statements: lis
     # a quoted subheading excerpts the paragraph under it: its quotes are attributed first
     headings = [q for q in ctx.top if in_spans(q.open_start, q.close_end, ctx.subheadings)]
     body = [q for q in ctx.top if not in_spans(q.open_start, q.close_end, ctx.subheadings)]
+    previous: tuple[int, dict] | None = None  # (closing end, speaker) of the last quote said
     for q in body + headings:
         nested = [
             {"start": n.start, "end": n.end}
@@ -39,6 +40,12 @@ def attribute_quotes(ctx: DocContext, speakers: SpeakerResolver, statements: lis
         item = attribution.quote(q, ctx.hits, statements)
         if item is None:
             continue
+        if (item["kind"] == "term" and previous is not None and not item["text"][:1].isupper()
+                and ctx.text[previous[0] : q.open_start].strip(" \u00a0\u202f") in (";", ",", "et", "puis")):
+            # "à deux conditions : « la première, … » ; « la deuxième, … »": the next item of
+            # a list of quotes is said by who said the one before
+            item.update(kind="direct", speaker=previous[1], fragment=True)
+        previous = (q.close_end, item["speaker"]) if item.get("speaker") is not None else None
         if nested and item["kind"] == "direct":
             item["nested"] = nested
         if item["kind"] != "attached":

@@ -10,6 +10,8 @@ as written (name None). Pronouns are `filon.pipeline.quotes.pronouns`' business.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from filon.domains.folding import fold
@@ -49,6 +51,10 @@ DOC_NOUNS = frozenset(
      "statistique", "calcul", "sondage", "etude", "analyse", "bilan", "decompte", "annonce", "discours",
      "tweet", "post", "allocution", "intervention"}
 )  # fmt: skip
+
+
+# endings of nouns of origin ("le Vaudois", "la Bretonne", "l'Américain", "le Genevois"), folded
+_EPITHET = re.compile(r"(?:ois|oise|ais|aise|ien|ienne|ain|aine|an|ane|on|onne|and|ande|in|ine)$")
 
 
 class SpeakerResolver:
@@ -119,6 +125,9 @@ class SpeakerResolver:
                 author = same_source(ctx, i)
                 if author is not None:
                     return self._as(author, i, j)
+        epithet = self._epithet(i, j)
+        if epithet is not None:
+            return epithet
         # joint speakers: "Kiev et Washington", "la Russie et la Chine"
         parts = self._coordinated(i, j)
         if len(parts) > 1:
@@ -236,6 +245,22 @@ class SpeakerResolver:
         if anaphor is not None:
             return {"name": anaphor["name"], "id": anaphor["id"], "text": surface, "start": start, "end": end}
         return {"name": None, "id": None, "text": surface, "start": start, "end": end}
+
+    def _epithet(self, i: int, j: int) -> dict | None:
+        """"a déclaré le Vaudois", "selon l'Américaine": a person named by where they come from,
+        capitalised as a noun, stands for the person just named, as a pronoun would."""
+        ctx = self.ctx
+        low, text = ctx.table.low, ctx.table.text
+        if j - i != 2 or low[i] not in ("le", "la", "l'", "l’") or not text[i + 1][:1].isupper():
+            return None
+        word = low[i + 1]
+        if not _EPITHET.search(word) or ctx.gaz.lookup(text[i + 1]) is not None:
+            return None
+        gender = "f" if low[i] == "la" or (low[i] != "le" and word.endswith("e")) else "m"
+        ref = self.pronouns.resolve_pronoun(i, gender, False)
+        if ref is None or not ref.get("name") or not self.pronouns.is_person(ref):
+            return None
+        return self._as(ref, i, j)
 
     def _as(self, speaker: dict, i: int, j: int) -> dict:
         """`speaker` (a speaker dict found elsewhere) written at tokens [i, j)."""

@@ -210,6 +210,9 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
     named = apposed_person(ctx, j, sent_end)
     if named is not None:
         return named
+    if tb.low[j] in _PARTICLES and j + 1 < sent_end and (j + 1) in ctx.mention_at and ctx.mentions[
+            ctx.mention_at[j + 1]]["label"] == "PER":
+        j += 1  # "a déclaré de Keersmaecker": a surname with its particle, the model leaves it out
     if j in ctx.mention_at:
         m = ctx.mentions[ctx.mention_at[j]]
         k = j
@@ -275,6 +278,10 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
         return (j, k) if k > j else None
     return None
 
+
+# lowercase particles of surnames ("de Keersmaecker", "von der Leyen", "van Rompuy")
+_PARTICLES = frozenset({"de", "d'", "du", "von", "van", "der", "den", "da", "di", "del", "della",
+                        "dos", "das"})
 
 # words a title runs on with before the name of its holder: "le commissaire européen au
 # Commerce X", "la ministre déléguée chargée de l'Industrie X", "ministre et porte-parole X"
