@@ -243,3 +243,39 @@ def test_events_rejecting_criticism_of_a_deal_rejects_no_deal(nlp):
     # the deal sits in a relative clause on the object: the object is the criticism
     assert agreements(nlp, "Le ministre a rejeté les critiques selon lesquelles la Norvège aurait fait "
                            "trop de concessions dans cet accord.") == []
+
+
+# ---------------------------------------------------------------- agreeing, committing to supply
+def test_events_parties_that_agree_on_a_point_settle_it(nlp):
+    [event] = agreements(nlp, "La Norvège et l'Islande ont convenu d'une période de transition "
+                              "jusqu'en 2026.")
+    assert event["status"] == "signed"
+    assert parties(event) == {"Norway", "Iceland"}
+
+
+def test_events_the_two_sides_agreeing_agree_on_the_article_deal(nlp):
+    [talks, agreed] = agreements(nlp, "La Norvège et l'Islande négocient un accord de pêche. Les deux "
+                                      "parties ont convenu que les quotas seraient partagés.")
+    assert agreed["status"] == "signed"
+    assert agreed["agreement_id"] == talks["agreement_id"]
+
+
+@pytest.mark.parametrize("text", [
+    "Il convient de noter que la Norvège et l'Islande discutent.",  # impersonal: it is fitting
+    "La Norvège et l'Islande ont convenu de poursuivre les discussions.",  # to go on talking
+])
+def test_events_fitting_or_agreeing_to_talk_settles_nothing(nlp, text):
+    assert [e for e in agreements(nlp, text) if e["status"] == "signed"] == []
+
+
+def test_events_commitment_to_supply_under_a_contract_is_signed(nlp):
+    [event] = agreements(nlp, "Le groupe Equinor a accepté de fournir deux millions de tonnes de gaz "
+                              "par an à Iberdrola dans le cadre d'un contrat de 20 ans.")
+    assert event["status"] == "signed"
+    assert {"Equinor", "Iberdrola"} <= parties(event)
+
+
+def test_events_company_names_the_model_reads_as_persons_are_companies(nlp):
+    [event] = agreements(nlp, "Après des mois de bras de fer, Barrick Gold et l'État malien ont conclu "
+                              "un accord de sortie de crise.")
+    assert parties(event) == {"Barrick Gold", "Mali"}

@@ -52,6 +52,16 @@ _INSTITUTION_NOUNS = frozenset(fold(w) for w in (
     "compagnie", "bureau", "institut", "autorité", "cour", "tribunal", "assemblée", "sénat",
     "service", "direction", "organisation", "fédération", "association", "entreprise",
 ))
+# Last words of company names ("Barrick Gold", "Energy Transfer LP", "Ganfeng Lithium"): a name
+# ending so is a company, however the model labelled it (it often reads two capitalised words
+# as a person).
+_COMPANY_DESIGNATORS = frozenset({
+    "sa", "sas", "se", "ag", "gmbh", "plc", "inc", "inc.", "corp", "corp.", "corporation", "ltd",
+    "ltd.", "llc", "lp", "nv", "bv", "spa", "co", "co.", "group", "groupe", "holding", "holdings",
+    "mining", "minerals", "resources", "gold", "lithium", "metals", "energy", "energies", "oil",
+    "gas", "petroleum", "motors", "airlines", "airways", "aerospace", "pharma", "pharmaceuticals",
+    "technologies", "technology", "systems", "industries", "capital", "partners", "bank",
+})
 # Capitalised generic nouns the model takes for names on their own.
 _GENERIC_NOUNS = frozenset({"etat", "etats", "occident", "gouvernement", "ministre"})
 # Plural nationality nouns ("Européens", "Américains", "Chinois", "Russes", "Britanniques").
@@ -166,6 +176,9 @@ def clean_model_span(
             end -= 1
     if first in _INSTITUTION_NOUNS and label != "ORG":
         label = "ORG"
+    if (label == "PER" and end - start >= 2 and low[end - 1] in _COMPANY_DESIGNATORS
+            and words[end - 1][:1].isupper()):
+        label = "ORG"  # "Barrick Gold", "Leo Lithium": a company, not a person
     if (end - start == 1 and label == "LOC" and _DEMONYM.match(words[start])
             and gaz.place(words[start]) is None):
         label = "MISC"

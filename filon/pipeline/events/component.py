@@ -295,7 +295,10 @@ class EventExtractor(FilonComponent):
         region_nouns = [i for i in agreement_nouns if r_start <= i < r_end] or agreement_nouns
         if trig.type == "agreement":
             talk_nouns = within(ctx.talk_nouns, sent.start, sent.end)
-            if pronoun and not (resource or region_nouns or talk_nouns):
+            if (pronoun or (trig.stands_alone and not explicit and ctx.agreements)) and not (
+                    resource or region_nouns or talk_nouns):
+                # « personne ne peut signer cela », "les deux parties ont convenu que …": the
+                # article's last deal
                 local = ctx.agreements[-1]
             else:
                 local = local_agreement_of(ctx, explicit, resources, scope, region_nouns, talk_nouns)
