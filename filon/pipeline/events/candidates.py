@@ -101,18 +101,11 @@ def sale_to_party(ctx: EventContext, predicate: int) -> bool:
     """The act names a party after "à" ("vendu à l'Égypte, au Qatar") and hands over no deal
     ("vendre son plan de paix à Kiev" sells an idea, not goods)."""
     table = ctx.table
-    recipient = False
-    for child in table.children(predicate):
-        dep = table.dep[child]
-        if dep in ("obj", "nsubj:pass") and any(deal_word(ctx.pack, table, t)
-                                                 for t in syn.subtree(table, child)):
-            return False
-        if dep.startswith(("obl", "iobj")) and any(
-                table.dep[c] == "case" and table.lower[c] in ("à", "au", "aux")
-                for c in table.children(child)):
-            lo, hi = extent(ctx, child)
-            recipient = recipient or any(m.party and not m.place for m in mentions_in(ctx, lo, hi))
-    return recipient
+    if any(table.dep[c] in ("obj", "nsubj:pass") and any(deal_word(ctx.pack, table, t)
+                                                         for t in syn.subtree(table, c))
+           for c in table.children(predicate)):
+        return False
+    return party_after(ctx, predicate, ("à", "au", "aux"), ("obl", "iobj"))
 
 
 def partner_named(ctx: EventContext, noun: int) -> bool:
@@ -127,10 +120,16 @@ def partner_named(ctx: EventContext, noun: int) -> bool:
     if not (any(table.dep[c] == "case" and table.lower[c] in circumstances for c in table.children(noun))
             or (head != noun and table.lemma_lower[head] in circumstances)):
         return False
-    for child in table.children(noun):
-        if table.dep[child] in ("nmod", "obl", "obl:mod", "obl:arg") and any(
-                table.dep[c] == "case" and table.lower[c] in ("avec", "entre")
-                for c in table.children(child)):
+    return party_after(ctx, noun, ("avec", "entre"), ("nmod", "obl"))
+
+
+def party_after(ctx: EventContext, head: int, cases: tuple[str, ...], deps: tuple[str, ...]) -> bool:
+    """A complement of `head` (dependency starting with one of `deps`) opens with one of
+    `cases` and names a party that is no place ("à l'Égypte", "avec Kiev")."""
+    table = ctx.table
+    for child in table.children(head):
+        if table.dep[child].startswith(deps) and any(
+                table.dep[c] == "case" and table.lower[c] in cases for c in table.children(child)):
             lo, hi = extent(ctx, child)
             if any(m.party and not m.place for m in mentions_in(ctx, lo, hi)):
                 return True
