@@ -58,8 +58,15 @@ def test_events_signing_of_another_deal_leaves_the_reached_one_concluded(nlp):
     ("Le Pérou et l'Équateur se sont mis d'accord sur le texte d'un accord de pêche.", "close"),
     # not reached: no status
     ("Le Pérou et l'Équateur ne sont pas parvenus à un accord sur la pêche au thon.", None),
+    # a deal sought: in a purpose clause or by an effort, under negotiation
+    ("Les deux délégations se sont réunies à Lima pour trouver un accord sur la pêche.", "negotiating"),
+    ("Le gouvernement tente d'arracher un compromis avec le Parti socialiste.", "negotiating"),
+    ("Le Pérou et le Chili cherchent à trouver un accord sur la pêche.", "negotiating"),
+    # the terms of a draft, the subject of talks
+    ("Le projet d'accord entre la Norvège et l'Islande prévoit des quotas partagés.", "proposed"),
+    ("Les discussions entre la Norvège et l'Islande portent sur des quotas partagés.", "negotiating"),
 ])
-def test_events_deal_reached_in_principle_on_a_text_or_not_at_all(nlp, text, status):
+def test_events_status_of_a_one_deal_sentence(nlp, text, status):
     [event] = agreements(nlp, text)
     assert event["status"] == status
 
@@ -136,16 +143,6 @@ def test_events_places_listed_after_a_verb_of_motion_stay_places(nlp):
 
 # ---------------------------------------------------------------- deals sought
 @pytest.mark.parametrize("text", [
-    "Les deux délégations se sont réunies à Lima pour trouver un accord sur la pêche.",
-    "Le gouvernement tente d'arracher un compromis avec le Parti socialiste.",
-    "Le Pérou et le Chili cherchent à trouver un accord sur la pêche.",
-])
-def test_events_deal_sought_is_under_negotiation(nlp, text):
-    [event] = agreements(nlp, text)
-    assert event["status"] == "negotiating"
-
-
-@pytest.mark.parametrize("text", [
     # a noun's complement, not an effort made
     "Le Chili a averti que les délais pour parvenir à un accord n'étaient pas infinis.",
     # a condition
@@ -219,15 +216,6 @@ def test_events_terms_restate_where_the_article_put_the_deal(nlp):
     [talks, terms] = agreements(nlp, "La Norvège et l'Islande négocient un accord de pêche. "
                                      "L'accord entre les deux pays prévoit des quotas partagés.")
     assert talks["status"] == terms["status"] == "negotiating"
-
-
-@pytest.mark.parametrize(("text", "status"), [
-    ("Le projet d'accord entre la Norvège et l'Islande prévoit des quotas partagés.", "proposed"),
-    ("Les discussions entre la Norvège et l'Islande portent sur des quotas partagés.", "negotiating"),
-])
-def test_events_terms_of_a_draft_or_of_talks(nlp, text, status):
-    [event] = agreements(nlp, text)
-    assert event["status"] == status
 
 
 @pytest.mark.parametrize("text", [

@@ -17,7 +17,7 @@ from filon.pipeline.events.context import (
 )
 from filon.pipeline.events.lexicon import Trigger, TriggerMatcher
 from filon.pipeline.events.local_agreements import foreign_complement
-from filon.pipeline.tokens import TokenTable, token_table
+from filon.pipeline.tokens import token_table
 
 # Verbs through which wanting a resource is still demanding it ("veut obtenir des terres rares").
 _ACQUIRE_VERBS = frozenset({"obtenir", "récupérer", "acquérir", "accéder", "exploiter", "recevoir",
@@ -92,7 +92,7 @@ def foreign_object(ctx: EventContext, predicate: int, start: int, end: int) -> b
                 continue
             # "la possibilité d'un accord", "le texte de l'accord": the deal is in the phrase;
             # not in a relative clause on it ("les critiques selon lesquelles … cet accord")
-            if not any(deal_word(ctx.pack, table, t) for t in _phrase(table, child)):
+            if not any(deal_word(ctx.pack, table, t) for t in syn.subtree(table, child, ("acl:relcl",))):
                 return True
     return False
 
@@ -149,21 +149,11 @@ def deal_is_subject(ctx: EventContext, predicate: int) -> bool:
         return deal_word(ctx.pack, table, noun) and (
             not anaphoric_only(ctx.pack, table, noun)
             or any(deal_word(ctx.pack, table, t) and not anaphoric_only(ctx.pack, table, t)
-                   for t in _phrase(table, noun)))
+                   for t in syn.subtree(table, noun, ("acl:relcl",))))
 
     return any(table.dep[c] in ("nsubj", "nsubj:pass") and names_deal(c)
                for c in table.children(predicate)) or any(
         a < predicate and names_deal(a) for a in syn.ancestors(table, predicate))
-
-
-def _phrase(table: TokenTable, head: int) -> list[int]:
-    """The tokens of `head`'s phrase, its relative clauses left out."""
-    tokens, stack = [], [head]
-    while stack:
-        tok = stack.pop()
-        tokens.append(tok)
-        stack.extend(c for c in table.children(tok) if table.dep[c] != "acl:relcl")
-    return tokens
 
 
 def matched_triggers(

@@ -125,12 +125,14 @@ def ancestors(t: TokenTable, i: int) -> Iterator[int]:
         yield i
 
 
-def subtree(t: TokenTable, i: int) -> list[int]:
-    """The indices of `Token.subtree` (in no particular order: callers only test membership)."""
+def subtree(t: TokenTable, i: int, skip: tuple[str, ...] = ()) -> list[int]:
+    """The indices of `Token.subtree` (in no particular order: callers only test membership),
+    without the branches whose dependency is in `skip` ("acl:relcl": the phrase without its
+    relative clauses)."""
     out = [i]
     k = 0
     while k < len(out):
-        out.extend(t.children(out[k]))
+        out.extend(c for c in t.children(out[k]) if t.dep[c] not in skip)
         k += 1
     return out
 
