@@ -84,6 +84,7 @@ from filon.pipeline.events.parties import (
     actors_of,
     agent_of,
     attributions,
+    counted_parties,
     merge_restatements,
     order_parties,
     split_partners,
@@ -284,6 +285,9 @@ class EventExtractor(FilonComponent):
                     explicit.append(m.party)
         if agent is not None and agent.party and agent.party not in explicit:
             explicit.insert(0, agent.party)
+        if trig.type == "agreement" and len(explicit) < 2:
+            # "les deux parties ont finalement conclu un accord": the ones named before
+            explicit = syn.unique(explicit + counted_parties(ctx, chain, sent.start_char))
         res_ids = syn.unique([r[2] for r in resources_in(ctx, region.start_char, region.end_char)])
         if not res_ids:
             res_ids = syn.unique([r[2] for r in resources_in(ctx, sent.start_char, sent.end_char)])

@@ -195,8 +195,25 @@ def qualified(pack: EventPack, table: TokenTable, noun: int) -> bool:
     complements = pack.lexicon.qualified_nouns.get(table.lemma_lower[noun])
     if not complements:
         return False
-    return any(table.lemma_lower[k] in complements or table.lower[k] in complements
-               for k in range(noun + 1, min(noun + 4, table.n)))
+    def fits(k: int) -> bool:
+        return table.lemma_lower[k] in complements or table.lower[k] in complements
+
+    if any(fits(k) for k in range(noun + 1, min(noun + 4, table.n))):
+        return True
+    # "un échange avec l'Ukraine de 115 prisonniers": further on, a complement of its phrase
+    # (the parser may hang it on the partner)
+    return any(fits(k) and _under(table, k, noun) for k in range(noun + 4, min(noun + 9, table.n)))
+
+
+def _under(table: TokenTable, k: int, noun: int) -> bool:
+    """Whether token `k` is in the phrase of `noun` (its head chain reaches it)."""
+    for _ in range(8):
+        if table.head[k] == k:
+            return False
+        k = table.head[k]
+        if k == noun:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------- helpers

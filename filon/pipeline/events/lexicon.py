@@ -163,6 +163,9 @@ class EventLexicon:
     company_nouns: frozenset[str] = frozenset()  # 'la société française X': a company's origin
     generic_body_nouns: frozenset[str] = frozenset()  # 'le Conseil' alone names no party
     membership_nouns: frozenset[str] = frozenset()  # 'son adhésion à l'UE': joined, not a party
+    counted_party_nouns: frozenset[str] = frozenset()  # 'les deux parties': parties counted, not named
+    plural_party_nouns: frozenset[str] = frozenset()  # 'les belligérants': the parties, uncounted
+    legislature_nouns: frozenset[str] = frozenset()  # 'le feu vert du Parlement': a ratification
     circumstance_words: frozenset[str] = frozenset()  # 'lors des', 'dans le cadre de' talks held
     draft_nouns: frozenset[str] = frozenset()  # 'le projet d'accord prévoit …': a deal proposed
     urge_lemmas: frozenset[str] = frozenset()  # 'exhorter X à signer'
@@ -432,7 +435,8 @@ class TriggerMatcher:
 _WORD_SETS = ("hypothetical_marks", "negation_words", "attribution_cues", "reporting_lemmas",
               "place_nouns", "source_nouns", "urge_lemmas", "locative_prepositions",
               "dative_verbs", "non_parties", "comparison_cues", "deal_name_words", "company_nouns",
-              "generic_body_nouns", "membership_nouns", "circumstance_words", "draft_nouns")
+              "generic_body_nouns", "membership_nouns", "circumstance_words", "draft_nouns",
+              "counted_party_nouns", "plural_party_nouns", "legislature_nouns")
 
 
 def with_curly_apostrophes(pattern: list[dict]) -> list[dict]:

@@ -140,6 +140,41 @@ def split_partners(ctx: EventContext, r_start: int, r_end: int, event: dict) -> 
     return [{**event, "parties": [*side, {"name": name, "id": pid}]} for pid, name in partners]
 
 
+_COUNTS = {"deux": 2, "2": 2, "trois": 3, "3": 3, "quatre": 4, "4": 4}
+
+
+def counted_parties(ctx: EventContext, chain: list[int], before: int) -> list[tuple[str, str]]:
+    """The parties a subject counts without naming them ("les deux parties ont conclu …",
+    "les deux pays", "les belligérants"): the last deal of the article with as many parties,
+    else (when counted) the last distinct actors named before character `before`."""
+    table, lex = ctx.table, ctx.pack.lexicon
+    subject = next((c for head in chain for c in table.children(head)
+                    if table.dep[c] in ("nsubj", "nsubj:pass")), None)
+    if subject is None or "Plur" not in table.feats(subject, "Number"):
+        return []
+    # the lemmatizer reads some plurals in English ("parties" -> "party"): the singular by hand
+    word = next((w for w in (table.lemma_lower[subject], table.lower[subject], table.lower[subject][:-1])
+                 if w in lex.counted_party_nouns), None)
+    if word is None:
+        return []
+    count = next((_COUNTS[table.lower[c]] for c in table.children(subject)
+                  if table.dep[c] == "nummod" and table.lower[c] in _COUNTS), None)
+    if count is None and word not in lex.plural_party_nouns:
+        return []  # "les pays" alone: some countries, not the parties
+    for local in reversed(ctx.agreements):
+        if len(local.parties) >= 2 and (count is None or len(local.parties) == count):
+            return list(local.parties)
+    if count is None:
+        return []
+    named: list[tuple[str, str]] = []
+    for m in reversed([m for m in ctx.mentions if m.end <= before]):
+        if m.party and not m.place and (m.type in AGENT_TYPES or m.demonym) and m.party not in named:
+            named.append(m.party)
+            if len(named) == count:
+                break
+    return named[::-1]  # fewer than counted when the others are not known actors
+
+
 def actors_of(pack: EventPack, mentions: list[Mention], agent: Mention | None, span: Span, trig: Trigger
 ) -> list[dict]:
     out: list[dict] = []

@@ -175,6 +175,16 @@ def _conditional(pack: EventPack, table: TokenTable, span: Span, sent: Span, tok
     return "asserted" if attributed and past else "possible"
 
 
+def by_legislature(pack: EventPack, table: TokenTable, start: int, end: int) -> bool:
+    """An approval given by a legislature named after the cue ("a obtenu le feu vert du
+    Parlement", "approuvé par les députés"): the model tags no body in a bare "le Parlement"."""
+    words = pack.lexicon.legislature_nouns
+    links = ("du", "de", "des", "par", "d'", "d’")
+    return any((table.lemma_lower[k] in words or table.lower[k] in words)
+               and any(table.lower[j] in links for j in range(max(start, k - 3), k))
+               for k in range(start, end))
+
+
 def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: Trigger, negated: bool,
     modality: str, quote_index: int | None, agent: Mention | None, local_signed: str | None,
     chain: list[int],
@@ -220,7 +230,8 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
                                   for t in chain[1:]):
         # "Lula a exhorté les 27 à parapher cet accord": a text others are urged to sign is agreed
         return "close", "urged_to_sign", COARSE_STATUS["close"]
-    if trig.detail == "approved" and agent is not None and agent.type == "legislature":
+    if trig.detail == "approved" and ((agent is not None and agent.type == "legislature")
+                                      or by_legislature(ctx.pack, table, span.end, region.end)):
         status, coarse = "ratified", "signed"
     if modality == "asserted":
         if trig.after_signature and local_signed and status == "other":

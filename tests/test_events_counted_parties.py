@@ -1,0 +1,116 @@
+"""Parties counted but not named, approvals received, deals negotiated through, on sentences
+written for these tests.
+
+- "les deux parties ont conclu un accord": the parties are those of the article's last deal
+  with as many parties, else the last actors the article named ("les deux pays" after
+  "le Pérou et l'Équateur"). "les parties" alone points back to the last deal; "les pays"
+  alone counts nothing and names no party.
+- "l'accord a obtenu le feu vert du Parlement": an approval received; given by a legislature,
+  a ratification.
+- "ont réussi à négocier un échange de prisonniers": the deal was obtained.
+- "un échange avec l'Ukraine de 115 prisonniers" is a prisoner exchange, though its complement
+  comes after the partner.
+- Armed groups, unions and companies the press names as parties are in the gazetteer.
+
+These run the whole pipeline, as `filon extract` does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_events_parties_press import agreements, parties
+
+
+# ---------------------------------------------------------------- counted parties
+@pytest.mark.parametrize("second", [
+    "Les deux pays ont finalement signé un accord sur la pêche au thon.",
+    "Après des mois de discussions, les deux parties ont conclu un accord sur la pêche au thon.",
+    "Les deux gouvernements ont signé un accord sur la pêche au thon mardi.",
+])
+def test_events_two_parties_counted_are_the_ones_named_before(nlp, second):
+    text = "Le Pérou et l'Équateur se disputent depuis des années les eaux du golfe. " + second
+    signed = [e for e in agreements(nlp, text) if e["status"] == "signed"]
+    assert signed
+    assert parties(signed[0]) == {"Peru", "Ecuador"}
+
+
+def test_events_the_parties_point_back_to_the_last_deal(nlp):
+    text = ("Le Pérou et l'Équateur ont ouvert des négociations sur la pêche au thon. "
+            "Les parties ont signé un accord lundi.")
+    signed = [e for e in agreements(nlp, text) if e["status"] == "signed"]
+    assert parties(signed[0]) == {"Peru", "Ecuador"}
+
+
+def test_events_counted_parties_prefer_the_last_deal_over_later_names(nlp):
+    # the deal was named between Peru and Ecuador; Chile, named after, is no party
+    text = ("Le Pérou et l'Équateur ont ouvert des négociations sur la pêche au thon. "
+            "Le Chili observe ces discussions avec attention. "
+            "Les deux pays ont signé un accord lundi.")
+    signed = [e for e in agreements(nlp, text) if e["status"] == "signed"]
+    assert parties(signed[0]) == {"Peru", "Ecuador"}
+
+
+def test_events_uncounted_countries_name_no_party(nlp):
+    text = "Le Pérou et l'Équateur réclament des fonds. Des pays ont signé un accord sur le climat."
+    assert all(not e["parties"] for e in agreements(nlp, text))
+
+
+def test_events_one_known_party_of_two_counted_is_kept(nlp):
+    # the other one is no known actor: the known one is still a party
+    text = ("La société Pescanova et l'État péruvien s'opposent sur les quotas. "
+            "Les deux parties ont finalement conclu un accord de sortie de crise.")
+    [event] = [e for e in agreements(nlp, text) if e["status"] == "signed"]
+    assert "Peru" in parties(event)
+
+
+# ---------------------------------------------------------------- approvals received
+@pytest.mark.parametrize(("text", "status"), [
+    ("L'accord de libre-échange entre le Chili et la Thaïlande a obtenu jeudi le feu vert du "
+     "Parlement.", "ratified"),
+    ("L'accord de libre-échange entre le Chili et la Thaïlande a reçu le feu vert des députés.",
+     "ratified"),
+    # a government's approval is no ratification: the text is agreed
+    ("L'accord de libre-échange entre le Chili et la Thaïlande a obtenu le feu vert du "
+     "gouvernement.", "other"),
+])
+def test_events_green_light_received(nlp, text, status):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status
+    assert parties(event) == {"Chile", "Thailand"}
+
+
+# ---------------------------------------------------------------- negotiated through
+def test_events_deal_negotiated_through_is_concluded(nlp):
+    [event] = agreements(nlp, "Le Qatar a réussi à négocier un échange de prisonniers entre le "
+                              "Tchad et le Soudan.")
+    assert event["status"] == "signed"
+    assert {"Chad", "Sudan"} <= parties(event)  # the mediator too, as the press labels it
+
+
+def test_events_deal_not_negotiated_through_has_no_status(nlp):
+    [event] = agreements(nlp, "Le Qatar n'a pas réussi à négocier un échange de prisonniers entre "
+                              "le Tchad et le Soudan.")
+    assert event["status"] is None
+
+
+def test_events_prisoner_exchange_with_the_partner_first(nlp):
+    [event] = agreements(nlp, "Le Tchad a procédé samedi à un échange avec le Soudan de 40 "
+                              "prisonniers de chaque camp.")
+    assert event["status"] == "signed"
+    assert parties(event) == {"Chad", "Sudan"}
+
+
+def test_events_an_exchange_of_views_is_no_deal(nlp):
+    assert agreements(nlp, "Le Tchad a procédé à un échange avec le Soudan sur la situation "
+                           "humanitaire dans la région.") == []
+
+
+# ---------------------------------------------------------------- gazetteer
+@pytest.mark.parametrize(("text", "party"), [
+    ("Les talibans et le gouvernement afghan ont conclu un accord sur les prisonniers.", "Taliban"),
+    ("Hydro-Québec a signé un contrat d'approvisionnement avec le Nouveau-Brunswick.",
+     "Hydro-Québec"),
+    ("La FGTB et le patronat ont signé un accord salarial.", "FGTB"),
+])
+def test_events_parties_of_every_kind_are_known(nlp, text, party):
+    assert any(party in parties(e) for e in agreements(nlp, text))
