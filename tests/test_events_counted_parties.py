@@ -114,3 +114,39 @@ def test_events_an_exchange_of_views_is_no_deal(nlp):
 ])
 def test_events_parties_of_every_kind_are_known(nlp, text, party):
     assert any(party in parties(e) for e in agreements(nlp, text))
+
+
+# ---------------------------------------------------------------- offers and refusals
+def test_events_offer_between_two_named_parties_opens_a_deal(nlp):
+    [event] = agreements(nlp, "Renault a fait une offre à la CGT.")
+    assert event["status"] == "proposed"
+    assert parties(event) == {"Renault", "CGT"}
+
+
+def test_events_offer_received_is_proposed(nlp):
+    [event] = agreements(nlp, "La CGT a reçu une proposition de prime de la part de Renault.")
+    assert event["status"] == "proposed"
+    assert parties(event) == {"Renault", "CGT"}
+
+
+def test_events_refusal_told_rejects_the_offer_before(nlp):
+    events = agreements(nlp, "Renault a fait une offre à la CGT. La CGT a annoncé son refus.")
+    assert [e["status"] for e in events] == ["proposed", "rejected"]
+    assert events[1]["agreement_id"] == events[0]["agreement_id"]
+
+
+def test_events_refusal_with_no_deal_before_is_nothing(nlp):
+    assert agreements(nlp, "La CGT a annoncé son refus de participer à la réunion.") == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("L'Opep a proposé un nouvel accord à la Russie. La Russie s'est opposée à cette proposition.",
+     ["proposed", "rejected"]),
+    # opposed to something that is no deal
+    ("Le ministre s'est opposé à la nomination du juge.", []),
+    # people described by what they oppose: no one acts
+    ("Le ministre a blâmé des extrémistes opposés à une entente de paix entre la Russie et la "
+     "Turquie.", []),
+])
+def test_events_opposing_a_deal_rejects_it(nlp, text, status):
+    assert [e["status"] for e in agreements(nlp, text)] == status

@@ -214,6 +214,9 @@ def matched_triggers(
             continue  # "veut des terres rares" is a demand; "veut savoir …, dit-il, terres rares" is not
         if trig.needs_antecedent and not ctx.agreements:
             continue
+        if (trig.status == "rejected" and dep[predicate] == "acl" and pos[head[predicate]] == "NOUN"
+                and not deal_word(ctx.pack, table, head[predicate])):
+            continue  # "des extrémistes opposés à une entente": who they are, not an act
         talk_nouns_here = [i for i in range(start, end) if table.lemma_lower[i] in negotiation_nouns]
         if trig.status == "negotiating" and ctx.pack.lexicon.scope_family and any(
             foreign_complement(ctx, i, ("de", "d'", "d’")) for i in talk_nouns_here

@@ -305,7 +305,8 @@ class EventExtractor(FilonComponent):
                 # article's last deal
                 local = ctx.agreements[-1]
             else:
-                local = local_agreement_of(ctx, explicit, resources, scope, region_nouns, talk_nouns)
+                local = local_agreement_of(ctx, explicit, resources, scope, region_nouns, talk_nouns,
+                                           offer=trig.status == "proposed")
             if local is None:
                 return None  # outside the pack's scope, or no deal named
             agreement_id = local.key

@@ -22,8 +22,10 @@ def local_agreement_of(ctx: EventContext,
     scope: tuple[bool, bool],
     nouns: list[int],
     talk_nouns: list[int] | None = None,
+    offer: bool = False,
 ) -> LocalAgreement | None:
-    """The in-article agreement an agreement event belongs to, created when new."""
+    """The in-article agreement an agreement event belongs to, created when new (an offer
+    made between two named parties opens one, though "l'offre" alone only points back)."""
     talks = bool(talk_nouns)
     table = ctx.table
     introduces = any(opens_new(ctx.pack, table, t) for t in nouns)
@@ -57,7 +59,8 @@ def local_agreement_of(ctx: EventContext,
         if not named_talks and (not (ctx.doc_topical and definite)
                                 or any(foreign_complement(ctx, t) for t in definite)):
             return None
-    elif nouns and not (talks or resource) and all(anaphoric_only(ctx.pack, table, t) for t in nouns):
+    elif (nouns and not (talks or resource or (offer and len(explicit) >= 2))
+          and all(anaphoric_only(ctx.pack, table, t) for t in nouns)):
         return None  # "le texte", "le projet de loi": they point back to a deal, never open one
     local = LocalAgreement(f"local:{len(ctx.agreements) + 1}", list(explicit), list(resources))
     ctx.agreements.append(local)
