@@ -169,11 +169,15 @@ def _stops_at(ctx: DocContext, j: int, k: int, sent_end: int) -> bool:
     text = texts[k]
     if text == ";":
         return True
-    if lows[k] == "et" and k > j and speech_verb(ctx, ctx.doc[k + 1]):
-        return True  # "a reproché à X de … et jugé « … »": a second speech act, its own statement
+    if lows[k] in ("et", "mais") and k > j and _speech_act_at(ctx, k + 1, sent_end):
+        # "a reproché à X de … et jugé « … »", "a déclaré que …, et a ajouté :", "mais a averti
+        # que …": a second speech act, its own statement
+        return True
     if text != ",":
         return False
     low = lows[k + 1]
+    if low in ("et", "mais") and _speech_act_at(ctx, k + 2, sent_end):
+        return True
     two = lows[k + 2] if k + 2 < sent_end else ""
     if low in ("mais", "tandis") or (low, two) in CONTRASTS:
         return True
@@ -181,6 +185,16 @@ def _stops_at(ctx: DocContext, j: int, k: int, sent_end: int) -> bool:
     if gerund and ctx.scanner.is_cue_at(k + 1):
         return True
     return low == "en" and two.endswith("ant")
+
+
+def _speech_act_at(ctx: DocContext, k: int, sent_end: int) -> bool:
+    """A speech verb at token `k`, after its auxiliary and adverbs at most ("a ajouté", "a
+    aussi souligné", "a toutefois averti")."""
+    pos = ctx.table.pos
+    limit = min(sent_end - 1, k + 4)
+    while k < limit and (pos[k] == "ADV" or (pos[k] == "AUX" and pos[k + 1] in ("VERB", "ADV"))):
+        k += 1
+    return k < sent_end and speech_verb(ctx, ctx.doc[k])
 
 
 class ClauseIndex:

@@ -84,7 +84,18 @@ SOURCE_NOUNS = _wordset(
     ambassadeur élu élus vice-président vice-présidente homologue hôte interlocuteur
     délégation délégations capitale capitales pays parties gouvernements ministères état
     administration autorités autorité organisation banque institut fonds cabinet opposition
-    partenaires alliés dirigeants diplomatie"""
+    partenaires alliés dirigeants diplomatie représentant représentants représentante
+    représentantes membre membres rebelle rebelles faction factions manifestants grévistes
+    salariés employés travailleurs intersyndicale collectif agriculteurs éleveurs producteurs
+    pêcheurs industriels médiateur médiateurs médiatrice émissaire envoyé envoyée armée
+    militaire militaires officier officiers commandant direction juge juges procureur
+    parlementaires eurodéputés quotidien journal hebdomadaire chaîne radio télévision"""
+)
+# Heads of a quantity of speakers ("un certain nombre de groupes rebelles", "la plupart des
+# pays"): the speakers are the noun after "de".
+QUANTITY_NOUNS = _wordset(
+    """nombre plupart partie majorité minorité moitié dizaine dizaines centaine centaines
+    millier milliers série poignée ensemble totalité"""
 )
 # Titles of persons: "le ministre" refers back to the latest person when no mention holds the noun.
 TITLES = _wordset(

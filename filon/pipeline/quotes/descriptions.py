@@ -276,10 +276,24 @@ def _nationality(ctx: DocContext, i: int, j: int) -> str | None:
     britannique"), or None."""
     table = _demonym_table(ctx.gaz.domain)
     for k in range(i, j):
-        hit = table.get(ctx.table.low[k])
+        # the table is written with accents ("américain"); `low` is folded
+        hit = table.get(ctx.table.text[k].lower()) or table.get(ctx.table.low[k])
         if hit is not None and ctx.table.pos[k] == "ADJ":
             return hit[0]
     return None
+
+
+_STATE_NOUNS = frozenset({"etat", "état"})
+
+
+def state_described(ctx: DocContext, i: int, j: int) -> str | None:
+    """The state id of tokens [i, j) when they are "l'État" and a nationality adjective only
+    ("l'État américain", "l'État malien"), else None."""
+    tb = ctx.table
+    words = [k for k in range(i, j) if tb.pos[k] != "DET" and not tb.punct[k]]
+    if len(words) != 2 or tb.low[words[0]] not in _STATE_NOUNS:
+        return None
+    return _nationality(ctx, words[1], words[1] + 1)
 
 
 def _same_state(ctx: DocContext, m: dict, state: str | None) -> bool:
@@ -293,7 +307,7 @@ def _same_state(ctx: DocContext, m: dict, state: str | None) -> bool:
     a = ctx.token_at(m["start"])
     table = _demonym_table(ctx.gaz.domain)
     for k in range(a - 1, max(-1, a - 4), -1):
-        hit = table.get(ctx.table.low[k])
+        hit = table.get(ctx.table.text[k].lower()) or table.get(ctx.table.low[k])
         if hit is not None:
             return hit[0] == state
     return True

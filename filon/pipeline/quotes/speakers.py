@@ -16,7 +16,15 @@ from spacy.tokens import Token
 
 from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext
-from filon.pipeline.quotes.cues import ADJUNCTS, OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES, skip_adjunct
+from filon.pipeline.quotes.cues import (
+    ADJUNCTS,
+    OCCUPATIONS,
+    PRONOUNS,
+    QUANTITY_NOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+    skip_adjunct,
+)
 from filon.pipeline.quotes.descriptions import (
     AUTHORED_NOUNS,
     definite_description,
@@ -24,6 +32,7 @@ from filon.pipeline.quotes.descriptions import (
     named_group,
     same_source,
     side_adjective,
+    state_described,
 )
 from filon.pipeline.quotes.mentions import speaker_from_mention
 from filon.pipeline.quotes.pronouns import PronounResolver
@@ -79,6 +88,14 @@ class SpeakerResolver:
             j -= 1
         if j <= i:
             return None
+        state = state_described(ctx, i, j)
+        if state is not None:
+            # "l'État américain", "le pays hôte" aside: a state by its nationality adjective
+            actor = ctx.gaz.actor(state)
+            if actor is not None:
+                start, end = ctx.span_dict(i, j)
+                return {"name": actor.name, "id": actor.id, "text": ctx.text[start:end],
+                        "start": start, "end": end}
         named = apposed_person(ctx, i, j)
         if named is not None and named[1] == j and named[0] > i:
             # "le député de l'Alliance Verts et Gauche Angelo Bonelli": the title's holder,
@@ -375,6 +392,9 @@ class SpeakerResolver:
             ),
             None,
         )
+        if head is not None and self._word(head) & QUANTITY_NOUNS:
+            # "un certain nombre de groupes rebelles": the noun after "de" is who speaks
+            head = next((t for t in doc[head.i + 1 : j] if t.pos_ in ("NOUN", "PROPN")), None)
         if head is None:
             return False
         if head.i in ctx.mention_at:

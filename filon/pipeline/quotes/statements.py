@@ -105,7 +105,14 @@ class StatementFinder:
             and "Part" in ctx.table.feats(verb.i, "VerbForm")
             and tb.low[hit.verb - 1] == "et"
         )
-        if not own_subject and hit.start == hit.verb and (nonfinite(verb) or coordinated):
+        # "a souligné que …, mais a averti que …": a finite verb coordinated to an earlier cue
+        # with no subject of its own shares that cue's speaker
+        k = hit.start - 1
+        while k > sent.start and tb.pos[k] == "ADV":
+            k -= 1
+        coordinated = coordinated or (k > sent.start and tb.low[k] in ("et", "mais", "puis")
+                                      and ctx.table.feats(hit.verb, "VerbForm") != ["Inf"])
+        if not own_subject and (hit.start == hit.verb or coordinated) and (nonfinite(verb) or coordinated):
             # "…, a-t-il dit, estimant que …", "a lancé X, avant de qualifier …": the speaker of
             # the clause the participle or infinitive hangs on
             earlier = [sp for i, sp in self.sent_speakers.get(s_idx, []) if i < hit.verb]
@@ -202,6 +209,13 @@ class StatementFinder:
             return None
         if not _is_source(ctx, np, speaker):
             return None
+        apposed = apposed_name(ctx, np[1], sent.end)
+        if speaker.get("name") is None and apposed is not None:
+            # "selon le quotidien local, Algemeen Dagblad, …", "selon l'agence «ANSA»": the name
+            # said after the description is who it is
+            named_source = self.speakers.resolve(apposed[0], apposed[1])
+            if named_source is not None and named_source.get("name"):
+                speaker, np = named_source, (np[0], apposed[2])
         named = speaker.get("name") is not None or speaker.get("speakers") is not None
         person = (
             any(
@@ -242,6 +256,26 @@ class StatementFinder:
                     c1 -= 1
         start, end = ctx.span_dict(c0, c1)
         return indirect(ctx, start, end, speaker, hit)
+
+
+def apposed_name(ctx: DocContext, k: int, sent_end: int) -> tuple[int, int, int] | None:
+    """A name set right after a noun phrase ending before token `k`, between commas or
+    quotation marks ("le quotidien local, Algemeen Dagblad,", "l'agence «ANSA»"):
+    (its first token, one past its last, the token after the closing comma or mark)."""
+    tb = ctx.table
+    if k + 1 >= sent_end or (tb.text[k] != "," and tb.text[k] not in QUOTE_CHARS):
+        return None
+    a = k + 1
+    b = a
+    while b < sent_end and b in ctx.mention_at and ctx.mention_at[b] == ctx.mention_at[a]:
+        b += 1
+    if b == a or b >= sent_end:
+        return None
+    quoted = tb.text[k] in QUOTE_CHARS
+    if not (tb.text[b] in QUOTE_CHARS if quoted else tb.text[b] == ","):
+        return None
+    # the source phrase ends on the closing comma (the content starts after it) or mark
+    return a, b, b + 1 if quoted else b
 
 
 def describes_noun(ctx: DocContext, hit: Hit) -> bool:

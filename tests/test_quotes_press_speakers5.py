@@ -1,0 +1,55 @@
+# ruff: noqa: E501 - the table holds whole sentences, one case per entry, easier to read unwrapped
+"""Who said it in press styles beyond the wire dispatch (issue 10, item 5), fifth round.
+
+Every sentence is our own. Anonymous speakers counted or described by their role ("un certain
+nombre de groupes rebelles ont affirmé", "un représentant de l'une des factions a confirmé"):
+a statement with no named speaker. Two speech acts coordinated ("a déclaré que …, et a ajouté
+que …", "a souligné que …, mais a averti que …"): two statements, the second with the first's
+speaker, the first's content stopping before the second. A name set after a source described
+("selon le quotidien local, Le Matin, …", "selon l'agence italienne «ANSA»"): the name speaks.
+"l'État américain": the state. Helpers and conventions are those of `tests/test_quotes_table.py`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_table import DAY, D, I, _observed
+
+PRESS_CASES: list[tuple] = [
+    # anonymous speakers: counted, or named by their role only
+    ("quantity_of_speakers", "Un certain nombre de groupes rebelles ont affirmé qu'ils ne signeraient aucun texte.",
+     [I("ont affirmé", "?Un certain nombre de groupes rebelles")]),
+    ("role_of_a_faction", "Un représentant de l'une des factions a confirmé que les discussions continuaient.",
+     [I("a confirmé", "?Un représentant de l'une des factions")]),
+    # a quantity of something that does not speak is no speaker
+    ("quantity_of_visitors", "Un nombre record de visiteurs a affirmé que le salon était réussi.",
+     []),
+    # two speech acts of one subject
+    ("and_then_added", "Le ministre Paul Durand a salué l'accord et a ajouté que les discussions reprendraient lundi.",
+     [I("a salué", "Paul Durand"), I("a ajouté", "Paul Durand")]),
+    ("but_warned", "La ministre Claire Martin a souligné que le texte était prêt, mais a averti que la ratification prendrait du temps.",
+     [I("a souligné", "Claire Martin"), I("a averti", "Claire Martin")]),
+    ("and_then_quote", "Le président Marc Dubois a déclaré que la conférence était un succès, et a ajouté : « Nous tiendrons parole. »",
+     [I("a déclaré", "Marc Dubois"), D("Nous tiendrons parole.", "Marc Dubois")]),
+    # a name after the description of a source
+    ("source_named_between_commas", "Selon le quotidien local, Algemeen Dagblad, le protocole rappelle celui signé en 2016.",
+     [I("Selon", "Algemeen Dagblad")]),
+    ("state_by_its_adjective", "La trêve entrera en vigueur lundi, selon un communiqué publié par l'État américain.",
+     [I("selon", "United States")]),
+    ("state_alone_is_no_state", "L'État a déclaré que la trêve était proche.",
+     [I("a déclaré", "?L'État")]),
+]
+
+
+@pytest.mark.parametrize("case", PRESS_CASES, ids=[c[0] for c in PRESS_CASES])
+def test_press_speakers_fifth_round(nlp, run, case):
+    observed = _observed(run(nlp, case[1], published=DAY))
+    assert observed == case[2]
+
+
+def test_press_source_named_in_quotation_marks(nlp, run):
+    # the name in quotation marks after the description is who the source is (the marks also
+    # make a quote of the name, whatever its kind)
+    doc = run(nlp, "Le ministre a déclaré que l'accord serait prolongé, selon l'agence italienne «ANSA».",
+              published=DAY)
+    assert I("selon", "ANSA") in _observed(doc)
