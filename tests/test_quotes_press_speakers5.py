@@ -36,6 +36,19 @@ PRESS_CASES: list[tuple] = [
      [I("Selon", "Algemeen Dagblad")]),
     ("state_by_its_adjective", "La trêve entrera en vigueur lundi, selon un communiqué publié par l'État américain.",
      [I("selon", "United States")]),
+    # no attribution: a relative "selon lesquelles", a speech verb under a modal, a
+    # participle saying who the subject is
+    ("selon_lesquelles_is_no_source", "Paul Durand a rejeté les critiques selon lesquelles le pays aurait trop cédé.",
+     [I("a rejeté", "Paul Durand")]),
+    ("speech_under_a_modal", "Le conseiller Paul Durand a rappelé que le pays pouvait exiger certaines choses. Il peut par exemple demander davantage d'exceptions.",
+     [I("a rappelé", "Paul Durand")]),
+    ("gerund_after_a_quote_with_a_modal", "« Cet accord peut devenir un grand succès », a déclaré Paul Durand, en insistant sur la poursuite de l'aide.",
+     [D("Cet accord peut devenir un grand succès", "Paul Durand"), I("insistant", "Paul Durand")]),
+    ("invited_is_who_speaks", "Le parti reste neutre. Invité du journal de 20 heures, le secrétaire Paul Durand a annoncé qu'il voterait le texte.",
+     [I("a annoncé", "Paul Durand")]),
+    # "comme le réclamait X": X said it
+    ("as_claimed_by", "Le gouvernement a annoncé des mesures sur le logement, comme le réclamait le Parti socialiste.",
+     [I("réclamait", "Socialist Party"), I("a annoncé", "?Le gouvernement")]),
     ("state_alone_is_no_state", "L'État a déclaré que la trêve était proche.",
      [I("a déclaré", "?L'État")]),
 ]

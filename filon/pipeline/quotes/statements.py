@@ -34,6 +34,11 @@ TIMESTAMP = re.compile(r"\d{1,2}[h:.]\d{2}")
 _OPENERS = frozenset({"et", "en", "tout", "d'", "de", "puis", "avant", "non", "sans", "enfin"})
 
 
+RELATIVE_PRONOUNS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
+# verbs under which a speech verb in the infinitive tells what may or must be said, not what was
+MODAL_LEMMAS = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "souhaiter", "compter"})
+
+
 class StatementFinder:
     """Indirect statements of one document, one per reporting cue that has a speaker and a
     content (see the module docstring)."""
@@ -112,6 +117,9 @@ class StatementFinder:
             k -= 1
         coordinated = coordinated or (k > sent.start and tb.low[k] in ("et", "mais", "puis")
                                       and ctx.table.feats(hit.verb, "VerbForm") != ["Inf"])
+        if ("Inf" in tb.feats(hit.verb, "VerbForm") and hit.start == hit.verb and tb.dep[hit.verb] == "xcomp"
+                and tb.lemma_low[tb.head[hit.verb]] in MODAL_LEMMAS):
+            return None  # "la Suisse peut exiger certaines choses", "devrait détailler": not said yet
         if not own_subject and (hit.start == hit.verb or coordinated) and (nonfinite(verb) or coordinated):
             # "…, a-t-il dit, estimant que …", "a lancé X, avant de qualifier …": the speaker of
             # the clause the participle or infinitive hangs on
@@ -168,7 +176,10 @@ class StatementFinder:
         if hit.inverted is not None:
             return hit.inverted, hit.inverted + 1
         after_comma = hit.start > 0 and tb.text[hit.start - 1] in (",", "—", "–")
-        if not after_comma and not follows_quote(ctx, hit):
+        # "…, comme le réclamait le Parti socialiste", "comme l'a dit X": the subject follows
+        after_comme = hit.start > 1 and tb.low[hit.start - 1] in ("le", "l'", "l’") and \
+            tb.low[hit.start - 2] == "comme"
+        if not (after_comma or after_comme) and not follows_quote(ctx, hit):
             return None
         verb = doc[hit.verb]
         if nonfinite(verb) and hit.start == hit.verb:
@@ -201,6 +212,8 @@ class StatementFinder:
         tb = ctx.table
         sent = ctx.sents[ctx.sent_of(hit.verb)]
         word = hit.cue.words[0]
+        if hit.end < sent.end and tb.low[hit.end] in RELATIVE_PRONOUNS:
+            return None  # "les critiques selon lesquelles …": what the critics say, no source
         np = prep_object(ctx, hit.end, sent.end)
         if np is None:
             return None
@@ -331,6 +344,10 @@ def passive(ctx: DocContext, hit: Hit) -> bool:
         return True
     if any(t.low[k] == "ete" for k in range(hit.start, v)):
         return True
+    # (the tagger often reads such a participle as a finite verb: its ending decides)
+    if (v == ctx.sents[ctx.sent_of(v)].start and t.text[v].lower().endswith(("é", "ée", "és", "ées"))
+            and v + 1 < t.n and t.low[v + 1] in ("du", "de", "des", "par")):
+        return True  # "Invité du JT de TF1, X a annoncé …": who X is, not what was said
     aux = any(t.lemma[k] == "être" for k in range(max(0, v - 3), v))
     reflexive = any(t.low[k] in ("se", "s'") for k in range(max(0, v - 4), v))
     return aux and not reflexive and "Pass" in ctx.table.feats(v, "Voice")
