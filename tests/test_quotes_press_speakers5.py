@@ -13,7 +13,7 @@ speaker, the first's content stopping before the second. A name set after a sour
 from __future__ import annotations
 
 import pytest
-from test_quotes_table import DAY, D, I, _observed
+from test_quotes_table import DAY, D, I, M, T, _observed
 
 PRESS_CASES: list[tuple] = [
     # anonymous speakers: counted, or named by their role only
@@ -49,6 +49,18 @@ PRESS_CASES: list[tuple] = [
     # "comme le réclamait X": X said it
     ("as_claimed_by", "Le gouvernement a annoncé des mesures sur le logement, comme le réclamait le Parti socialiste.",
      [I("réclamait", "Socialist Party"), I("a annoncé", "?Le gouvernement")]),
+    # fragments that go on the sentence of a quote attributed after its marks
+    ("fragments_after_an_inverted_cue", "« L'ambiance est tendue », souligne Paul Durand, parce que « c'est la Commission qui négocie », alors que chaque pays a « des intérêts différents » à défendre.",
+     [D("L'ambiance est tendue", "Paul Durand"), D("c'est la Commission qui négocie", "Paul Durand"), D("des intérêts différents", "Paul Durand")]),
+    ("another_cue_between_keeps_its_speaker", "« Nous sommes prêts », a déclaré Paul Durand, tandis que Marie Dupont a dénoncé « une trahison totale ».",
+     [D("Nous sommes prêts", "Paul Durand"), M("a dénoncé", "Marie Dupont", "une trahison totale")]),
+    ("a_name_after_an_inverted_cue_stays_a_term", "« Nous sommes prêts », a déclaré Paul Durand devant la « Maison de la radio ».",
+     [D("Nous sommes prêts", "Paul Durand"), T("Maison de la radio")]),
+    # "pour X" after a fragment says for whom; after a whole quote, who says it
+    ("for_whom_after_a_fragment", "La presse voit en cet accord un « triomphe » pour le Premier ministre Paul Durand.",
+     [T("triomphe")]),
+    ("pour_after_a_whole_quote", "« C'est une victoire », pour Paul Durand.",
+     [D("C'est une victoire", "Paul Durand")]),
     ("state_alone_is_no_state", "L'État a déclaré que la trêve était proche.",
      [I("a déclaré", "?L'État")]),
 ]

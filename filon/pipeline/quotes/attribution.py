@@ -76,6 +76,33 @@ def inversion_owns_fragments(ctx: DocContext, items: list[dict]) -> None:
                 cue = {key: later.get(key) for key in ("cue", "cue_start", "cue_end", "cue_lemma")}
                 item.update(kind="direct", speaker=later["speaker"], fragment=True, **cue)
                 break
+        if item["kind"] == "term" and len(item["text"].split()) > 1:
+            # « … », souligne-t-il, notamment parce que « c'est la Commission qui … »: a
+            # fragment that goes on the sentence of a quote attributed after its marks, with no
+            # other cue between, is the same speaker's
+            earlier = _inverted_before(ctx, items[:k], item, sent)
+            if earlier is not None:
+                item.update(kind="direct", speaker=earlier["speaker"], fragment=True,
+                            **{key: earlier.get(key) for key in ("cue", "cue_start", "cue_end", "cue_lemma")})
+
+
+def _inverted_before(ctx: DocContext, items: list[dict], item: dict, sent: int) -> dict | None:
+    """The last quote of sentence `sent` before `item` attributed by a cue after its marks,
+    when no other cue comes between that cue and `item`."""
+    for before in reversed(items):
+        if ctx.sent_of(ctx.token_at(before["start"])) != sent:
+            return None
+        cue_start, cue_end = before.get("cue_start"), before.get("cue_end")
+        if before["kind"] != "direct" or before.get("speaker") is None or cue_start is None:
+            continue
+        if cue_end is not None and cue_end <= before["start"]:
+            continue  # a fragment that took its speaker this way: look further back
+        if not (before["end"] <= cue_start and cue_end is not None and cue_end <= item["start"]):
+            return None
+        if any(cue_end <= ctx.table.idx[h.start] < item["start"] for h in ctx.hits):
+            return None
+        return before
+    return None
 
 
 class QuoteAttribution:
@@ -122,6 +149,10 @@ class QuoteAttribution:
                         return self._split_at_incise(q, hit, np, speaker, fragment)
         # 3. inversion after the marks: « … », a déclaré X / « … », selon X
         after = self._hit_after(q, hits)
+        for_whom = after is not None and after.cue.type == "preposition" and after.cue.words[0] == "pour"
+        if fragment and for_whom:
+            # "voit en cet accord un « triomphe » pour X": for whom, not who says it
+            after = None
         if after is not None:
             if after.cue.type == "preposition":
                 np = prep_object(ctx, after.end, ctx.sents[ctx.sent_of(after.verb)].end)
