@@ -150,3 +150,15 @@ def test_events_refusal_with_no_deal_before_is_nothing(nlp):
 ])
 def test_events_opposing_a_deal_rejects_it(nlp, text, status):
     assert [e["status"] for e in agreements(nlp, text)] == status
+
+
+# ---------------------------------------------------------------- talks entered
+@pytest.mark.parametrize(("text", "status"), [
+    ("Le Pérou est entré en négociations avec l'Équateur sur la pêche.", "negotiating"),
+    # talks to come: a deal proposed
+    ("Le Pérou va entrer en négociations avec l'Équateur sur la pêche.", "proposed"),
+])
+def test_events_entering_talks(nlp, text, status):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status
+    assert parties(event) == {"Peru", "Ecuador"}
