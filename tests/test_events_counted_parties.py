@@ -162,3 +162,10 @@ def test_events_entering_talks(nlp, text, status):
     [event] = agreements(nlp, text)
     assert event["status"] == status
     assert parties(event) == {"Peru", "Ecuador"}
+
+
+def test_events_talks_decided_are_opened(nlp):
+    # a decision to open talks opens them; "va entamer" is still to come
+    [decided] = agreements(nlp, "Le Pérou a décidé d'entamer des négociations avec l'Équateur sur la pêche.")
+    [planned] = agreements(nlp, "Le Pérou va entamer des négociations avec l'Équateur sur la pêche.")
+    assert (decided["status"], planned["status"]) == ("negotiating", "proposed")
