@@ -137,3 +137,18 @@ def test_gazetteer_former_holder(gazetteer):
     assert gazetteer.former_holder("président américain", date(2025, 3, 1)).id == "Q6279"
     assert gazetteer.former_holder("Premier ministre ukrainien", date(2025, 9, 1)).id == "filon:denys-shmyhal"
     assert gazetteer.former_holder("président chinois", date(2025, 3, 1)) is None
+
+
+@pytest.mark.parametrize(("surface", "expected"), [
+    ("Shell plc", "filon:shell"),
+    ("Shell Plc", "filon:shell"),
+    ("Sanofi SA", "filon:sanofi"),
+    ("Ganfeng Lithium Co", "filon:ganfeng"),
+    ("Naval Group", "filon:naval-group"),  # a name that holds the word is found as written
+])
+def test_gazetteer_company_found_without_its_legal_form(surface, expected):
+    assert load_gazetteer().lookup(surface).id == expected
+
+
+def test_gazetteer_legal_form_alone_is_no_company():
+    assert load_gazetteer().lookup("SA") is None

@@ -30,6 +30,14 @@ _DETERMINERS = re.compile(
 )
 
 
+# legal forms after a company's name ("Shell plc", "Energy Transfer LP", "Ganfeng Lithium Co")
+_LEGAL_FORM = re.compile(
+    r"[\s,]+(?:plc|p\.l\.c\.|inc\.?|ltd\.?|limited|llc|lp|l\.p\.|s\.?a\.?|sas|sarl|ag|se|nv|n\.v\.|"
+    r"gmbh|spa|s\.p\.a\.|co\.?|corp\.?|corporation|group|groupe|holding|holdings)$",
+    re.IGNORECASE,
+)
+
+
 def strip_determiner(surface: str) -> str:
     """'le président russe' -> 'président russe'."""
     return _DETERMINERS.sub("", surface.strip(), count=1)
@@ -83,9 +91,15 @@ class Gazetteer:
         return self.actors.get(actor_id) if actor_id else None
 
     def lookup(self, surface: str) -> Actor | None:
-        """The actor named by `surface` (any alias, any language, with or without determiner)."""
+        """The actor named by `surface` (any alias, any language, with or without determiner,
+        with or without a company's legal form: "Shell plc" is Shell)."""
         key = fold(surface)
         actor_id = self.by_surface.get(key) or self.by_surface.get(fold(strip_determiner(surface)))
+        if actor_id is None:
+            bare = _LEGAL_FORM.sub("", surface.strip())
+            if bare != surface.strip() and bare:
+                actor_id = (self.by_surface.get(fold(bare))
+                            or self.by_surface.get(fold(strip_determiner(bare))))
         return self.actors.get(actor_id) if actor_id else None
 
     def role(self, surface: str, on: date | None = None) -> Actor | None:
