@@ -36,7 +36,9 @@ PRESS_CASES: list[tuple] = [
     ("exprimer_no_stance", "La pianiste a exprimé son talent devant un public conquis.", []),
     # a quoted name stays a name, whoever speaks in its sentence
     ("quoted_name_stays_a_term", "Le navire « Atlantis » a quitté le port, celui d'une flotte « qui ne rentrera pas », a assuré le capitaine Marc Lenoir.",
-     [M("a assuré", "Marc Lenoir", "qui ne rentrera pas"), T("Atlantis", "Marc Lenoir")]),
+     # a name in quotation marks is nobody's words, even inside a statement (the blind press
+     # labels: every capitalised term has no speaker)
+     [M("a assuré", "Marc Lenoir", "qui ne rentrera pas"), T("Atlantis")]),
 ]
 
 

@@ -61,6 +61,14 @@ PRESS_CASES: list[tuple] = [
      [T("triomphe")]),
     ("pour_after_a_whole_quote", "« C'est une victoire », pour Paul Durand.",
      [D("C'est une victoire", "Paul Durand")]),
+    # a name in quotation marks after what it names is a term, nobody's words
+    ("quoted_name_after_a_noun", "Le FMI et la Sierra Leone ont conclu un accord au niveau des services (« Staff-Level Agreement »), a indiqué le FMI.",
+     [I("a indiqué", "International Monetary Fund"), T("Staff-Level Agreement")]),
+    ("capitalised_words_after_de_are_words", "Le président Paul Durand l'a qualifié de « Grand Satan ».",
+     [M("a qualifié", "Paul Durand", "Grand Satan")]),
+    # ", selon X" at the end of a reported clause is another source: the clause stops there
+    ("selon_after_a_reported_clause", "Le ministre Paul Durand a déclaré que l'accord serait prolongé, selon l'agence italienne ANSA.",
+     [I("selon", "ANSA"), I("a déclaré", "Paul Durand")]),
     ("state_alone_is_no_state", "L'État a déclaré que la trêve était proche.",
      [I("a déclaré", "?L'État")]),
 ]
@@ -78,3 +86,9 @@ def test_press_source_named_in_quotation_marks(nlp, run):
     doc = run(nlp, "Le ministre a déclaré que l'accord serait prolongé, selon l'agence italienne «ANSA».",
               published=DAY)
     assert I("selon", "ANSA") in _observed(doc)
+
+
+def test_press_selon_inside_a_reported_clause_keeps_it_whole(nlp, run):
+    doc = run(nlp, "Le ministre Paul Durand a déclaré que l'accord, selon lui, serait prolongé.", published=DAY)
+    said = next(q for q in doc._.filon_quotes if q.get("cue") == "a déclaré")
+    assert said["text"].endswith("serait prolongé")

@@ -364,7 +364,8 @@ CASES: list[tuple] = [
     ("term_slogan", "Des manifestants scandaient « Pas de mines sans consentement » devant le Parlement.",
      [T("Pas de mines sans consentement")]),
     ("term_plan", "Bruxelles a présenté le plan « RESourceEU » pour réduire sa dépendance.",
-     [I("a présenté", "European Commission"), T("RESourceEU", "European Commission")]),
+     # a name in quotation marks is nobody's words, even inside a statement
+     [I("a présenté", "European Commission"), T("RESourceEU")]),
     ("term_plan_no_speech", "Le plan « RESourceEU » doit réduire la dépendance de l'Union.",
      [T("RESourceEU")]),
     ("term_in_statement", 'Stéphane Séjourné a annoncé que le programme "Matières premières 2030" serait doté de '

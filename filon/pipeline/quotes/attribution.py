@@ -19,7 +19,7 @@ from filon.pipeline.quotes.cues import POSSESSIVES, QUOTE_CHARS, Hit, skip_adjun
 from filon.pipeline.quotes.marks import PADDING, QuoteSpan
 from filon.pipeline.quotes.speakers import SpeakerResolver
 from filon.pipeline.quotes.subjects import inverted_np, prep_object, subject
-from filon.pipeline.quotes.terms import is_fragment, looks_like_term
+from filon.pipeline.quotes.terms import is_fragment, looks_like_term, quoted_name
 
 
 def attribute_quotes(ctx: DocContext, speakers: SpeakerResolver, statements: list[dict]) -> list[dict]:
@@ -126,6 +126,9 @@ class QuoteAttribution:
         fragment = is_fragment(ctx, q)
         if in_spans(q.open_start, q.close_end, ctx.subheadings):
             return subheading_quote(ctx, q, base, fragment)
+        if fragment and quoted_name(ctx, q, qi0, qi1):
+            # "l'agence italienne « ANSA »", "(« Staff-Level Agreement »)": a name, nobody's words
+            return {**base, "kind": "term", "speaker": None, **no_cue(), "fragment": True}
         # 1. inside a reported clause: a mixed statement (the smallest clause holding it)
         holder = self._holding_statement(q, qi0, fragment, statements)
         if holder is not None:

@@ -181,6 +181,11 @@ def _stops_at(ctx: DocContext, j: int, k: int, sent_end: int) -> bool:
     two = lows[k + 2] if k + 2 < sent_end else ""
     if low in ("mais", "tandis") or (low, two) in CONTRASTS:
         return True
+    if low == "selon" or (low, two) == ("d'", "apres"):
+        # "… a déclaré que l'accord serait prolongé, selon l'agence X": another source; not
+        # "que l'accord, selon lui, serait prolongé", where the clause goes on
+        comma = next((m for m in range(k + 2, sent_end) if texts[m] == ","), None)
+        return comma is None or not any(pos[m] in ("VERB", "AUX") for m in range(comma + 1, sent_end))
     gerund = pos[k + 1] in ("VERB", "AUX") and low.endswith("ant")
     if gerund and ctx.scanner.is_cue_at(k + 1):
         return True

@@ -67,3 +67,16 @@ def looks_like_term(ctx: DocContext, q: QuoteSpan, i0: int, i1: int, fragment: b
 def _lemma_is_cue(ctx: DocContext, tok: Token) -> bool:
     """True when the token is a reporting cue."""
     return ctx.scanner.is_cue_at(tok.i)
+
+
+def quoted_name(ctx: DocContext, q: QuoteSpan, i0: int, i1: int) -> bool:
+    """A name in quotation marks set after what it names: every word capitalised, four words
+    at most, right after a noun, an adjective or an opening bracket ("l'agence italienne
+    « ANSA »", "un accord (« Staff-Level Agreement »)"); after "de" or a verb it may be a
+    speaker's words ("qualifié de « Grand Satan »")."""
+    words = [t for t in ctx.doc[i0:i1] if t.is_alpha]
+    if not words or len(words) > 4 or not all(t.text[:1].isupper() for t in words):
+        return False
+    j = ctx.token_at(q.open_start)
+    prev = ctx.doc[j - 1] if j > 0 else None
+    return prev is not None and (prev.text == "(" or prev.pos_ in ("NOUN", "ADJ", "PROPN"))
