@@ -69,6 +69,9 @@ PRESS_CASES: list[tuple] = [
     # ", selon X" at the end of a reported clause is another source: the clause stops there
     ("selon_after_a_reported_clause", "Le ministre Paul Durand a déclaré que l'accord serait prolongé, selon l'agence italienne ANSA.",
      [I("selon", "ANSA"), I("a déclaré", "Paul Durand")]),
+    # the model glues a portfolio to a name with a particle: the name is the person
+    ("name_with_a_particle_after_a_portfolio", "« Nous tiendrons l'objectif dans un courrier adressé lundi », a précisé la ministre des Comptes publics Amélie de Montchalin.",
+     [D("Nous tiendrons l'objectif dans un courrier adressé lundi", "Amélie de Montchalin")]),
     ("state_alone_is_no_state", "L'État a déclaré que la trêve était proche.",
      [I("a déclaré", "?L'État")]),
 ]

@@ -23,7 +23,7 @@ from filon.pipeline.tokens import TokenTable
 
 _LEADING_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’"})
 # lowercase words that may open a person's name ("de Gaulle", "van der Leyen", "al-Sissi")
-_NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "van", "von", "der", "den", "al", "el",
+NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "van", "von", "der", "den", "al", "el",
                              "ben", "bin", "da", "dos", "di", "del", "la", "le", "ibn", "abu"})
 # "( POOL / MIKHAIL METZEL )", "(AFP/Archives)": a photo credit, whatever the marker found
 _CREDIT = re.compile(r"\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .&'’-]*/[^()\n]{1,60}\)")
@@ -134,7 +134,7 @@ def clean_model_span(
         tail = end
         while tail > start and ((words[tail - 1][:1].isupper() and alpha[tail - 1]) or (
                 # "ministre de l'Économie Amélie de Montchalin": a particle inside the name
-                low[tail - 1] in _NAME_PARTICLES and tail - 2 > start
+                low[tail - 1] in NAME_PARTICLES and tail - 2 > start
                 and words[tail - 2][:1].isupper() and low[tail - 2] not in _TITLE_WORDS)):
             tail -= 1
         while tail < end and low[tail] in _TITLE_WORDS:
@@ -168,7 +168,7 @@ def clean_model_span(
         start += 1  # "Trésor Jean Dupont": the portfolio of a title cut off by the model
     if label == "PER":
         # "declare M. Albanese": a verb glued in front of the name (web copy without accents)
-        while end - start > 1 and words[start].islower() and low[start] not in _NAME_PARTICLES:
+        while end - start > 1 and words[start].islower() and low[start] not in NAME_PARTICLES:
             start += 1
         # "Aidan Lewis DOHA": the dateline after a byline, a place in capitals
         while (end - start > 1 and words[end - 1].isupper() and len(words[end - 1]) >= 3

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from filon.domains.folding import fold
 from filon.domains.gazetteer import Actor, Gazetteer
-from filon.pipeline.entities.corrections import clean_model_span, noise_text, skipped_spans
+from filon.pipeline.entities.corrections import NAME_PARTICLES, clean_model_span, noise_text, skipped_spans
 from filon.pipeline.entities.mentions import LABELS, Mention, span_chars
 from filon.pipeline.extensions import in_spans
 from filon.pipeline.tokens import TokenTable
@@ -265,8 +265,9 @@ def split_person_tails(
 def _first_name_at(table: TokenTable, m: Mention, first_names: dict[str, str]) -> int | None:
     """Token of the first name that opens a person's name inside span `m` (not at its start)."""
     for k in range(m.start + 1, m.end - 1):
-        if fold(table.text[k]) in first_names and all(
-            table.text[n][:1].isupper() for n in range(k, m.end)
+        # "Amélie de Montchalin": a particle inside the name, not at its end
+        if fold(table.text[k]) in first_names and table.text[m.end - 1][:1].isupper() and all(
+            table.text[n][:1].isupper() or table.lower[n] in NAME_PARTICLES for n in range(k, m.end)
         ):
             before = [fold(table.text[n]) for n in range(m.start, k)]
             return k if not any(w in first_names for w in before) else None
