@@ -72,6 +72,11 @@ PRESS_CASES: list[tuple] = [
     # the model glues a portfolio to a name with a particle: the name is the person
     ("name_with_a_particle_after_a_portfolio", "« Nous tiendrons l'objectif dans un courrier adressé lundi », a précisé la ministre des Comptes publics Amélie de Montchalin.",
      [D("Nous tiendrons l'objectif dans un courrier adressé lundi", "Amélie de Montchalin")]),
+    # who relays the words is set apart from the speaker
+    ("speaker_cited_by_an_agency", "Le ministre Paul Durand, interrogé par l'AFP, a affirmé que l'accord était proche.",
+     [I("a affirmé", "Paul Durand")]),
+    ("spokesperson_cited_by_a_paper", "Un porte-parole du département du Commerce, cité par Bloomberg, a déclaré que les licences seraient accordées.",
+     [I("a déclaré", "US Department of Commerce")]),
     ("state_alone_is_no_state", "L'État a déclaré que la trêve était proche.",
      [I("a déclaré", "?L'État")]),
 ]

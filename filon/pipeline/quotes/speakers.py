@@ -52,6 +52,12 @@ SPOKES_NOUNS = frozenset(
      "journaliste", "journalistes", "correspondant", "correspondante", "correspondants", "cabinet",
      "entourage", "services"}
 )
+# participles of relaying set after a speaker ("X, cité par Bloomberg, a déclaré"), folded
+RELAY_PARTICIPLES = frozenset(
+    {"cite", "citee", "cites", "citees", "interroge", "interrogee", "interroges", "interrogees", "joint",
+     "jointe", "contacte", "contactee", "contactes", "contactees", "repris", "reprise", "relaye", "relayee",
+     "interviewe", "interviewee", "sollicite", "sollicitee"}
+)
 # documents that carry someone's words: their author is the source
 DOC_NOUNS = frozenset(
     {"communique", "declaration", "rapport", "note", "lettre", "message", "courrier", "texte", "document",
@@ -86,6 +92,12 @@ class SpeakerResolver:
             i += 1
         while j > i and (punct[j - 1] or space[j - 1]):
             j -= 1
+        # "un porte-parole du département du Commerce, cité par Bloomberg,": who relays the
+        # words is set apart; the speaker is before the comma
+        relay = next((k for k in range(i + 1, j - 2) if t.text[k] == "," and low[k + 1] in RELAY_PARTICIPLES
+                      and low[k + 2] == "par"), None)
+        if relay is not None:
+            j = relay
         if j <= i:
             return None
         state = state_described(ctx, i, j)
