@@ -77,6 +77,11 @@ PRESS_CASES: list[tuple] = [
      [I("a affirmé", "Paul Durand")]),
     ("spokesperson_cited_by_a_paper", "Un porte-parole du département du Commerce, cité par Bloomberg, a déclaré que les licences seraient accordées.",
      [I("a déclaré", "US Department of Commerce")]),
+    # praising with a noun phrase is a statement; claiming an attack is not speech
+    ("praised_a_step", "La ministre Claire Martin a vanté une étape importante pour l'accord.",
+     [I("a vanté", "Claire Martin")]),
+    ("claimed_an_attack", "Le groupe Paul Durand revendique l'attaque de la base.",
+     []),
     ("state_alone_is_no_state", "L'État a déclaré que la trêve était proche.",
      [I("a déclaré", "?L'État")]),
 ]
