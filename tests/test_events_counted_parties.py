@@ -169,3 +169,27 @@ def test_events_talks_decided_are_opened(nlp):
     [decided] = agreements(nlp, "Le Pérou a décidé d'entamer des négociations avec l'Équateur sur la pêche.")
     [planned] = agreements(nlp, "Le Pérou va entamer des négociations avec l'Équateur sur la pêche.")
     assert (decided["status"], planned["status"]) == ("negotiating", "proposed")
+
+
+def test_events_any_counted_noun_points_back(nlp):
+    text = ("Le Pérou et l'Équateur se disputent les eaux du golfe. "
+            "Les deux voisins andins ont signé un accord sur la pêche au thon.")
+    signed = [e for e in agreements(nlp, text) if e["status"] == "signed"]
+    assert parties(signed[0]) == {"Peru", "Ecuador"}
+
+
+# ---------------------------------------------------------------- deals sought, worked on, announced
+@pytest.mark.parametrize(("text", "status"), [
+    # a deal to conclude is sought: under negotiation; a text to sign is agreed, with no status
+    ("Le Pérou travaille avec l'Équateur afin de conclure un accord sur la pêche.", "negotiating"),
+    ("Les négociateurs du Pérou et de l'Équateur sont à Lima pour signer l'accord de pêche.", None),
+    # working towards a deal
+    ("Le Chili et l'Argentine œuvrent à un accord entre le Pérou et l'Équateur.", "negotiating"),
+    # a signing announced as done; announced for later, it is agreed
+    ("Le ministre péruvien a annoncé jeudi la signature d'un accord avec l'Équateur.", "signed"),
+    ("Le ministre péruvien annoncera lundi la signature d'un accord avec l'Équateur.", "close"),
+])
+def test_events_deals_sought_worked_on_announced(nlp, text, status):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status
+    assert {"Peru", "Ecuador"} <= parties(event)

@@ -155,10 +155,13 @@ def counted_parties(ctx: EventContext, chain: list[int], before: int) -> list[tu
     # the lemmatizer reads some plurals in English ("parties" -> "party"): the singular by hand
     word = next((w for w in (table.lemma_lower[subject], table.lower[subject], table.lower[subject][:-1])
                  if w in lex.counted_party_nouns), None)
-    if word is None:
-        return []
     count = next((_COUNTS[table.lower[c]] for c in table.children(subject)
                   if table.dep[c] == "nummod" and table.lower[c] in _COUNTS), None)
+    definite = any(table.lower[c] in ("les", "ces") for c in table.children(subject) if table.dep[c] == "det")
+    if count is not None and definite and table.pos[subject] == "NOUN":
+        word = word or table.lemma_lower[subject]  # "les deux fabricants de puces", "les deux hommes"
+    if word is None:
+        return []
     if count is None and word not in lex.plural_party_nouns:
         return []  # "les pays" alone: some countries, not the parties
     for local in reversed(ctx.agreements):
