@@ -82,6 +82,14 @@ PRESS_CASES: list[tuple] = [
      [I("a vanté", "Claire Martin")]),
     ("claimed_an_attack", "Le groupe Paul Durand revendique l'attaque de la base.",
      []),
+    # a quoted clause with no cue of its own is words said by whoever spoke just before
+    ("quoted_clause_goes_on_the_last_speaker", "Selon le ministre Paul Durand, les deux pays ont signé un accord. L'identification des personnes « s'étalera sur une période de 45 jours ».",
+     [I("Selon", "Paul Durand"), D("s'étalera sur une période de 45 jours", "Paul Durand")]),
+    # too far from any speaker, or no clause: a term
+    ("quoted_clause_far_from_a_speaker", "Selon le ministre Paul Durand, les deux pays ont signé un accord. La pêche reprendra. Les bateaux sortiront. L'identification « s'étalera sur 45 jours ».",
+     [I("Selon", "Paul Durand"), T("s'étalera sur 45 jours")]),
+    ("quoted_noun_phrase_stays_a_term", "Selon le ministre Paul Durand, les deux pays ont signé un accord. Le texte évoque la « souveraineté européenne ».",
+     [I("Selon", "Paul Durand"), T("souveraineté européenne")]),
     ("state_alone_is_no_state", "L'État a déclaré que la trêve était proche.",
      [I("a déclaré", "?L'État")]),
 ]

@@ -197,8 +197,29 @@ class QuoteAttribution:
             speaker = fragment_subject(ctx, self.speakers, qi0, qi1)
             if speaker is not None:
                 return {**base, "speaker": speaker, **no_cue(), "fragment": True}
+        # 6b. a fragment that is a clause of its own ("l'identification « s'étalera sur 45
+        # jours »") is words said, by whoever spoke last in this sentence or the one before
+        if len(words) > 2 and self._finite_verb(qi0, qi1):
+            speaker = self._recent_speaker(q)
+            if speaker is not None:
+                return {**base, "speaker": speaker, **no_cue(), "fragment": True}
         # 7. an embedded quote nobody says: a term (scare quotes, titles, slogans)
         return {**base, "kind": "term", "speaker": None, **no_cue(), "fragment": True}
+
+    def _finite_verb(self, i: int, j: int) -> bool:
+        """A finite verb among tokens [i, j)."""
+        tb = self.ctx.table
+        return any(tb.pos[k] in ("VERB", "AUX") and "Fin" in tb.feats(k, "VerbForm") for k in range(i, j))
+
+    def _recent_speaker(self, q: QuoteSpan) -> dict | None:
+        """The last speaker before quote `q`, when they spoke in its sentence or the one before."""
+        ctx = self.ctx
+        k = bisect_right(ctx.speaker_keys, q.open_start) - 1
+        if k < 0:
+            return None
+        pos, speaker = ctx.speaker_events[k]
+        here = ctx.sent_of(ctx.token_at(q.start))
+        return speaker if here - ctx.sent_of(ctx.token_at(pos)) <= 1 and speaker.get("name") else None
 
     def _holding_statement(
         self, q: QuoteSpan, qi0: int, fragment: bool, statements: list[dict]
