@@ -90,6 +90,11 @@ PRESS_CASES: list[tuple] = [
      [I("Selon", "Paul Durand"), T("s'étalera sur 45 jours")]),
     ("quoted_noun_phrase_stays_a_term", "Selon le ministre Paul Durand, les deux pays ont signé un accord. Le texte évoque la « souveraineté européenne ».",
      [I("Selon", "Paul Durand"), T("souveraineté européenne")]),
+    # "pour sa part" is an adjunct, not "pour X" naming a source
+    ("pour_sa_part_after_a_quote", "« Nous irons plus loin », a pour sa part déclaré le vice-président de la société, Paul Durand, dans un communiqué.",
+     [D("Nous irons plus loin", "Paul Durand")]),
+    ("pour_sa_part_opening_a_sentence", "Pour sa part, le ministre Paul Durand a déclaré que l'accord était proche.",
+     [I("a déclaré", "Paul Durand")]),
     ("state_alone_is_no_state", "L'État a déclaré que la trêve était proche.",
      [I("a déclaré", "?L'État")]),
 ]

@@ -258,6 +258,8 @@ class CueScanner:
         cues = self.lex.by_first.get(self.t.low[i])
         if not cues:
             return None
+        if skip_adjunct(self.t.low, i, self.t.n) > i:
+            return None  # "a pour sa part déclaré": an adjunct, not "pour X" as a source
         for cue in cues:
             end = self._match_words(i, cue.words)
             if end is not None and self._same_accents(i, end, cue):
