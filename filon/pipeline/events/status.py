@@ -110,7 +110,7 @@ def modality_of(
     if any(lower[k] == "plutôt" and lower[k + 1] in ("que", "qu'", "qu’")
            for k in range(max(span.start - 5, sent.start), span.start - 1)):
         return "hypothetical"
-    if purpose_before(table, span.start):
+    if syn.purpose_before(table, span.start):
         return "hypothetical"  # "afin de conclure des accords": the parse often loses the mark
     for tok in chain:
         # "pour autant" (nevertheless) is an adverb, not a purpose: skip fixed expressions
@@ -185,19 +185,6 @@ def by_legislature(pack: EventPack, table: TokenTable, start: int, end: int) -> 
     return any((table.lemma_lower[k] in words or table.lower[k] in words)
                and any(table.lower[j] in links for j in range(max(start, k - 3), k))
                for k in range(start, end))
-
-
-def purpose_before(table: TokenTable, start: int) -> bool:
-    """The cue at token `start` is an infinitive right after "pour" or "afin de", not the
-    complement of a noun ("les délais pour parvenir à un accord")."""
-    if table.pos[table.head[start]] == "NOUN":
-        return False
-    k = start - 1
-    if k >= 1 and table.lower[k] in ("de", "d'", "d’") and table.lower[k - 1] == "afin":
-        return True
-    # "pour" right after a noun may make its complement, whatever the parse says
-    return (k >= 1 and table.lower[k] == "pour" and table.pos[k - 1] != "NOUN"
-            and "Inf" in table.feats(start, "VerbForm"))
 
 
 def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: Trigger, negated: bool,
@@ -281,7 +268,7 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
     # "afin de conclure des accords" seeks a deal; "sont à Lima pour signer l'accord" has one
     seeks = trig.without_signing or (trig.status == "signed" and table.lemma_lower[span.start] == "conclure")
     if (seeks and modality == "hypothetical"
-            and (syn.purpose_clause(table, chain) or purpose_before(table, span.start))):
+            and (syn.purpose_clause(table, chain) or syn.purpose_before(table, span.start))):
         # "unis dans leurs négociations pour trouver un accord", "se réunissent afin de parvenir
         # à un compromis": a deal sought is a deal under negotiation
         return "negotiating", f"sought_{status}", "negotiating"

@@ -458,6 +458,19 @@ def purpose_clause(t: TokenTable, chain: list[int]) -> bool:
                                              for c in t.children(tok)) for tok in chain)
 
 
+def purpose_before(t: TokenTable, start: int) -> bool:
+    """The cue at token `start` is an infinitive right after "pour" or "afin de", not the
+    complement of a noun ("les délais pour parvenir à un accord")."""
+    if t.pos[t.head[start]] == "NOUN":
+        return False
+    k = start - 1
+    if k >= 1 and t.lower[k] in ("de", "d'", "d’") and t.lower[k - 1] == "afin":
+        return True
+    # "pour" right after a noun may make its complement, whatever the parse says
+    return (k >= 1 and t.lower[k] == "pour" and t.pos[k - 1] != "NOUN"
+            and "Inf" in t.feats(start, "VerbForm"))
+
+
 def reported_clause(
     t: TokenTable, predicate: int, lo: int, hi: int, reporting: frozenset[str]
 ) -> int | None:

@@ -283,7 +283,7 @@ def _nationality(ctx: DocContext, i: int, j: int) -> str | None:
     return None
 
 
-_STATE_NOUNS = frozenset({"etat", "état"})
+_STATE_NOUNS = frozenset({"etat"})  # folded, as `low` is
 
 
 def state_described(ctx: DocContext, i: int, j: int) -> str | None:

@@ -102,7 +102,7 @@ class SpeakerResolver:
             return None
         state = state_described(ctx, i, j)
         if state is not None:
-            # "l'État américain", "le pays hôte" aside: a state by its nationality adjective
+            # "l'État américain": a state by its nationality adjective
             actor = ctx.gaz.actor(state)
             if actor is not None:
                 start, end = ctx.span_dict(i, j)

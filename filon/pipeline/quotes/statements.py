@@ -116,7 +116,7 @@ class StatementFinder:
         while k > sent.start and tb.pos[k] == "ADV":
             k -= 1
         coordinated = coordinated or (k > sent.start and tb.low[k] in ("et", "mais", "puis")
-                                      and ctx.table.feats(hit.verb, "VerbForm") != ["Inf"])
+                                      and "Inf" not in tb.feats(hit.verb, "VerbForm"))
         if ("Inf" in tb.feats(hit.verb, "VerbForm") and hit.start == hit.verb and tb.dep[hit.verb] == "xcomp"
                 and tb.lemma_low[tb.head[hit.verb]] in MODAL_LEMMAS):
             return None  # "la Suisse peut exiger certaines choses", "devrait détailler": not said yet
