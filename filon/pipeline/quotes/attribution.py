@@ -19,7 +19,7 @@ from filon.pipeline.quotes.cues import POSSESSIVES, QUOTE_CHARS, Hit, skip_adjun
 from filon.pipeline.quotes.marks import PADDING, QuoteSpan
 from filon.pipeline.quotes.speakers import SpeakerResolver
 from filon.pipeline.quotes.subjects import inverted_np, prep_object, subject
-from filon.pipeline.quotes.terms import is_fragment, looks_like_term, quoted_name
+from filon.pipeline.quotes.terms import has_finite_verb, is_fragment, looks_like_term, quoted_name
 
 
 def attribute_quotes(ctx: DocContext, speakers: SpeakerResolver, statements: list[dict]) -> list[dict]:
@@ -73,8 +73,7 @@ def inversion_owns_fragments(ctx: DocContext, items: list[dict]) -> None:
             inverted = cue_start is not None and cue_start >= later["end"] and ctx.table.pos[
                 ctx.token_at(cue_start)] in ("VERB", "AUX")
             if later["kind"] == "direct" and later.get("speaker") is not None and inverted:
-                cue = {key: later.get(key) for key in ("cue", "cue_start", "cue_end", "cue_lemma")}
-                item.update(kind="direct", speaker=later["speaker"], fragment=True, **cue)
+                item.update(kind="direct", speaker=later["speaker"], fragment=True, **_cue_of(later))
                 break
         if item["kind"] == "term" and len(item["text"].split()) > 1:
             # « … », souligne-t-il, notamment parce que « c'est la Commission qui … »: a
@@ -82,8 +81,12 @@ def inversion_owns_fragments(ctx: DocContext, items: list[dict]) -> None:
             # other cue between, is the same speaker's
             earlier = _inverted_before(ctx, items[:k], item, sent)
             if earlier is not None:
-                item.update(kind="direct", speaker=earlier["speaker"], fragment=True,
-                            **{key: earlier.get(key) for key in ("cue", "cue_start", "cue_end", "cue_lemma")})
+                item.update(kind="direct", speaker=earlier["speaker"], fragment=True, **_cue_of(earlier))
+
+
+def _cue_of(item: dict) -> dict:
+    """The cue fields of an item, to give another item of the same speaker."""
+    return {key: item.get(key) for key in ("cue", "cue_start", "cue_end", "cue_lemma")}
 
 
 def _inverted_before(ctx: DocContext, items: list[dict], item: dict, sent: int) -> dict | None:
@@ -199,17 +202,12 @@ class QuoteAttribution:
                 return {**base, "speaker": speaker, **no_cue(), "fragment": True}
         # 6b. a fragment that is a clause of its own ("l'identification « s'étalera sur 45
         # jours »") is words said, by whoever spoke last in this sentence or the one before
-        if len(words) > 2 and self._finite_verb(qi0, qi1):
+        if len(words) > 2 and has_finite_verb(ctx, qi0, qi1):
             speaker = self._recent_speaker(q)
             if speaker is not None:
                 return {**base, "speaker": speaker, **no_cue(), "fragment": True}
         # 7. an embedded quote nobody says: a term (scare quotes, titles, slogans)
         return {**base, "kind": "term", "speaker": None, **no_cue(), "fragment": True}
-
-    def _finite_verb(self, i: int, j: int) -> bool:
-        """A finite verb among tokens [i, j)."""
-        tb = self.ctx.table
-        return any(tb.pos[k] in ("VERB", "AUX") and "Fin" in tb.feats(k, "VerbForm") for k in range(i, j))
 
     def _recent_speaker(self, q: QuoteSpan) -> dict | None:
         """The last speaker before quote `q`, when they spoke in its sentence or the one before."""

@@ -37,7 +37,7 @@ def looks_like_term(ctx: DocContext, q: QuoteSpan, i0: int, i1: int, fragment: b
     toks = [t for t in ctx.doc[i0:i1] if t.text not in QUOTE_CHARS]
     if not toks or len(toks) > 8:
         return False
-    if any(t.pos_ in ("VERB", "AUX") and "Fin" in ctx.table.feats(t.i, "VerbForm") for t in toks):
+    if has_finite_verb(ctx, i0, i1):
         return False
     if toks[0].pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "X", "NUM") or (
         toks[0].pos_ == "ADJ" and len(toks) == 1
@@ -80,3 +80,9 @@ def quoted_name(ctx: DocContext, q: QuoteSpan, i0: int, i1: int) -> bool:
     j = ctx.token_at(q.open_start)
     prev = ctx.doc[j - 1] if j > 0 else None
     return prev is not None and (prev.text == "(" or prev.pos_ in ("NOUN", "ADJ", "PROPN"))
+
+
+def has_finite_verb(ctx: DocContext, i: int, j: int) -> bool:
+    """A finite verb among tokens [i, j): quoted words that make a clause, not a name."""
+    tb = ctx.table
+    return any(tb.pos[k] in ("VERB", "AUX") and "Fin" in tb.feats(k, "VerbForm") for k in range(i, j))
