@@ -12,6 +12,7 @@ from filon.cli import run, query, views, admin  # noqa: F401  (order: --help lis
 from filon.cli import watch  # noqa: F401
 from filon.cli import spark  # noqa: F401  (filon load)
 from filon.cli import linking  # noqa: F401  (query copies, query stories, relink)
+from filon.cli import train  # noqa: F401  (train-status)
 # isort: on
 from filon.cli.apps import app
 from filon.cli.output import err_console, styled

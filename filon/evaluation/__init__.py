@@ -26,7 +26,7 @@ LAYER_MODULES = (
     "filon.evaluation.links",
 )
 
-__all__ = ["EvalError", "LayerScore", "evaluate", "load_gold", "score_records"]
+__all__ = ["EvalError", "LayerScore", "evaluate", "gold_key", "labelled_articles", "load_gold", "score_records"]
 
 
 def load_gold(path: str | Path) -> dict[str, dict]:
@@ -62,7 +62,17 @@ def evaluate(
     Only articles that have gold labels are scored. Returns the scores and input errors.
     """
     golds = load_gold(gold_path)
-    articles, failed, keys = [], [], {}
+    articles, keys, failed = labelled_articles(articles_path, golds)
+    records = {keys[article.id]: record for article, record in backend.run(articles)}
+    set_agreement_ids(list(records.values()))  # as `filon extract` gives them: linked across articles
+    return score_records(golds, records), failed
+
+
+def labelled_articles(articles_path: str | Path, golds: dict[str, dict],
+) -> tuple[list[Article], dict[str, str], list[InputError]]:
+    """The articles of a file or folder that have gold labels, with their gold id (article id
+    -> gold id), and the input errors met on the way."""
+    articles, keys, failed = [], {}, []
     for item in iter_articles([articles_path]):
         if isinstance(item, InputError):
             failed.append(item)
@@ -71,9 +81,7 @@ def evaluate(
         if key is not None:
             articles.append(item)
             keys[item.id] = key
-    records = {keys[article.id]: record for article, record in backend.run(articles)}
-    set_agreement_ids(list(records.values()))  # as `filon extract` gives them: linked across articles
-    return score_records(golds, records), failed
+    return articles, keys, failed
 
 
 def gold_key(article: Article, golds: dict[str, dict]) -> str | None:

@@ -53,7 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from filon.domains.gazetteer import load_gazetteer
-from filon.domains.pack import DEFAULT_DOMAIN
+from filon.domains.pack import DEFAULT_DOMAIN, pack_folders
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.candidates import (
@@ -73,6 +73,7 @@ from filon.pipeline.events.context import (
     where,
     within,
 )
+from filon.pipeline.events.learned import load_status_model
 from filon.pipeline.events.lexicon import COARSE_STATUS, Trigger, load_event_lexicon
 from filon.pipeline.events.local_agreements import (
     antecedent_of,
@@ -80,6 +81,7 @@ from filon.pipeline.events.local_agreements import (
     register_named_deals,
 )
 from filon.pipeline.events.mentions import actor_mentions
+from filon.pipeline.events.model_events import model_event
 from filon.pipeline.events.parties import (
     actors_of,
     agent_of,
@@ -109,6 +111,7 @@ class EventExtractor(FilonComponent):
         self.pack = EventPack(load_event_lexicon(domain), load_gazetteer(domain), nlp)
         self.matcher, self.resource_matcher = self.pack.lexicon.matchers(nlp)
         self.standalone = self.pack.lexicon.standalone_lemmas
+        self.status_model = load_status_model(pack_folders(domain))
 
     def set_annotations(self, doc: Doc, events: list[dict]) -> None:
         """Write the events on `doc._.filon_events`."""
@@ -117,7 +120,7 @@ class EventExtractor(FilonComponent):
     # ------------------------------------------------------------------ matching
     def match(self, doc: Doc) -> list[dict]:
         """The events of `doc`, in text order (plain dicts, see module docstring)."""
-        ctx = self._context(doc)
+        ctx = self.context(doc)
         events: list[dict] = []
         boilerplate = ctx.boilerplate
         idx, space = ctx.table.idx, ctx.table.space
@@ -128,10 +131,15 @@ class EventExtractor(FilonComponent):
             found = self._sentence_events(ctx, sent)
             if not any(e["type"] == "agreement" for e in found):
                 register_named_deals(ctx, sent.start, sent.end)
+                if self.status_model is not None:
+                    # where no rule reads a deal, the model may: it only adds
+                    learned = model_event(ctx, sent, self.status_model, (False, ctx.doc_topical))
+                    found = [*found, learned] if learned is not None else found
             events.extend(found)
         return concluded_unless_signing_told(self.pack, events)
 
-    def _context(self, doc: Doc) -> EventContext:
+    def context(self, doc: Doc) -> EventContext:
+        """The per-doc state the rules read (actor mentions, deal nouns, quotes, dates)."""
         mentions = actor_mentions(self.pack, doc)
         text = doc_text(doc)
         table = token_table(doc)
@@ -445,4 +453,5 @@ def described_subject(ctx: EventContext, predicate: int) -> bool:
 
 def tells_signing(pack: EventPack, event: dict) -> bool:
     """The event speaks of its deal's signing: done, planned, delayed or refused."""
-    return pack.lexicon.triggers[event["cue"]].tells_signing
+    trig = pack.lexicon.triggers.get(event["cue"])  # the model's events have no cue of the pack
+    return trig is not None and trig.tells_signing

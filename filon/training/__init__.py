@@ -1,0 +1,1 @@
+"""Training the learned parts of filon from labelled articles (`filon train-status`)."""
