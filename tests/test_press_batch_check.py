@@ -63,6 +63,15 @@ def test_press_batch_check_names_each_broken_offset(check, tmp_path):
     assert any("quotation marks" in p for p in found) and any("'mardi'" in p for p in found)
 
 
+def test_press_batch_check_refuses_article_words_in_the_labels(check, tmp_path):
+    label = _label()
+    q = label["direct_quotes"][0]
+    q["quote"] = TEXT[q["start"] : q["end"]]
+    label["agreements"][0]["evidence"] = TEXT[: TEXT.index(".") + 1]
+    found = check.problems(_batch(tmp_path, label))
+    assert len(found) == 2 and any("'quote'" in p for p in found) and any("'evidence'" in p for p in found)
+
+
 def test_press_batch_check_catches_a_text_that_is_not_the_recipe(check, tmp_path):
     found = check.problems(_batch(tmp_path, _label(), text=TEXT.replace("mardi", "lundi")))
     assert any("sha256" in p for p in found)

@@ -56,6 +56,11 @@ def problems(folder: Path) -> list[str]:
 
 def _offset_problems(key: str, text: str, label: dict) -> list[str]:
     out = []
+    # quotes and evidence are kept as offsets: their words are the outlet's, never committed
+    out += [f"{key}: direct quote {q['start']}:{q['end']} carries its text ('quote'); keep offsets only"
+            for q in label.get("direct_quotes", []) if "quote" in q]
+    out += [f"{key}: agreement carries its sentence ('evidence'); keep offsets only"
+            for a in label.get("agreements", []) if "evidence" in a]
     for q in label.get("direct_quotes", []):
         s, e = q["start"], q["end"]
         if not (0 <= s < e <= len(text)):
