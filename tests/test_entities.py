@@ -250,6 +250,23 @@ def test_entities_role_name_apposition_after(nlp_ents):
     assert find(doc, "le chef de la diplomatie ukrainienne")["id"] == "filon:person-mykola-petrenko"
 
 
+@pytest.mark.parametrize("published", ["2018-05-10", "2025-05-10"])
+def test_entities_role_said_again_is_the_person_named_with_it(nlp_ents, published):
+    # the article's own "président argentin X" beats whoever the gazetteer holds that day
+    text = ("Le Fonds partage les priorités du président argentin Pablo Ferrero. Le président "
+            "argentin a salué l'accord, et le président brésilien s'est tu.")
+    doc = annotate(nlp_ents, text, published)
+    named = find(doc, "Pablo Ferrero")
+    assert find(doc, "Le président argentin")["id"] == named["id"]
+    assert find(doc, "le président brésilien")["id"] != named["id"]
+
+
+def test_entities_role_said_before_its_name_keeps_the_gazetteer(nlp_ents):
+    text = "Le président argentin a salué l'accord. Plus tard, le président argentin Pablo Ferrero a signé."
+    doc = annotate(nlp_ents, text, "2025-05-10")
+    assert find(doc, "Le président argentin")["id"] != find(doc, "Pablo Ferrero")["id"]
+
+
 def test_entities_role_after_name_of_another_country_not_linked(nlp_ents):
     text = "Recevant Emmanuel Macron, le président américain a promis un accord."
     doc = annotate(nlp_ents, text, "2025-02-24")

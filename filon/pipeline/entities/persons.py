@@ -104,10 +104,15 @@ def link_appositions(text: str, entities: list[dict]) -> None:
     "Vladimir Poutine, le président russe, a dit": the role must close with punctuation (an
     apposition, not "Emmanuel Macron, le président américain a ajouté" where the role starts a
     clause) and must not belong to another country than the person.
+    The same role said again alone later ("a déclaré le président argentin" after "du président
+    argentin Mauricio Macri") is the person the article put next to it, whatever the gazetteer
+    says of that day (an article of 2018 names Macri, not today's holder).
     """
+    named: dict[str, dict] = {}
     for i, ent in enumerate(entities):
         if ent["kind"] != "role":
             continue
+        key = _role_key(ent["text"])
         after = entities[i + 1] if i + 1 < len(entities) else None
         before = entities[i - 1] if i > 0 else None
         other = None
@@ -120,9 +125,25 @@ def link_appositions(text: str, entities: list[dict]) -> None:
                 ent["country"] == before["country"]
             other = before if same_state else None
         if other is not None:
+            named[key] = other
+        else:
+            other = named.get(key)
+        if other is not None:
             ent["id"], ent["name"] = other["id"], other["name"]
             ent["gender"] = other["gender"] or ent["gender"]
             ent["country"] = other["country"] or ent["country"]
+
+
+_ROLE_LEAD = frozenset({"le", "la", "les", "l", "du", "de", "des", "d", "au", "aux", "a", "ce", "cette"})
+
+
+def _role_key(text: str) -> str:
+    """A role's words without the article or preposition that opens it ("du président argentin"
+    and "le président argentin" are one role)."""
+    words = fold(text).replace("’", "'").replace("'", " ").split()
+    while words and words[0] in _ROLE_LEAD:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _is_person_name(entity: dict | None) -> bool:
