@@ -113,6 +113,19 @@ def test_dates_reported_conditional_is_ahead(dates_nlp) -> None:
     assert found(doc) == [("le 1er février", "2026-02-01"), ("juin", "2026-06")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a term set in the past can lie ahead of the article: the nearer date
+    ("Le président s'était donné jusqu'au 1er août pour conclure un accord.", "2025-08-01"),
+    ("Les deux pays s'étaient promis d'aboutir d'ici au 15 août.", "2025-08-15"),
+    # a past act dated without a term stays in the past
+    ("Les deux pays avaient signé un accord le 1er août.", "2024-08-01"),
+    ("L'accord avait été signé avant le 1er août.", "2024-08-01"),
+])
+def test_dates_deadline_set_in_the_past(dates_nlp, text: str, expected: str) -> None:
+    doc = dates_of(dates_nlp, text, published="2025-07-27")
+    assert [v for _, v in found(doc)] == [expected]
+
+
 def test_dates_generic_today_after_a_future_paragraph(dates_nlp) -> None:
     # the parser may attach the second paragraph to the first one's future verb
     text = (

@@ -56,7 +56,12 @@ class DateTagger(FilonComponent):
         for expr in find_expressions(text):
             if _is_noise(doc, expr, text):
                 continue
-            found.append((expr, clause_tense(doc, expr.start, expr.end, text, breaks)))
+            tense = clause_tense(doc, expr.start, expr.end, text, breaks)
+            if tense == "past" and _DEADLINE.search(text[max(0, expr.start - 12) : expr.start]):
+                # "s'était donné jusqu'au 1er août": a term set in the past may still lie ahead
+                # of the article; the nearer of the dates it can be
+                tense = "present"
+            found.append((expr, tense))
         return found
 
     def set_annotations(self, doc: Doc, found: list[tuple[Expression, Tense]]) -> None:
@@ -288,6 +293,11 @@ def _is_noise(doc: Doc, expr: Expression, text: str) -> bool:
             ):
                 return True
     return False
+
+
+# a term before the date ("jusqu'au", "d'ici au"): the date is a deadline ("avant le" is not
+# one: "avait été signé avant le 30 avril" tells a past)
+_DEADLINE = re.compile(r"(?:jusqu['’](?:au|à|a)|d['’]ici(?: au| le| à)?)\s*$", re.IGNORECASE)
 
 
 _OPENING = frozenset(' \t\u00a0\u202f«"“(')
