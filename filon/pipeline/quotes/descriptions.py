@@ -27,6 +27,10 @@ COMPANY_NOUNS = frozenset(
      "petrolier", "mineur", "exploitant", "fournisseur", "laboratoire", "holding", "filiale",
      "agence", "quotidien", "journal", "chaine", "radio", "hebdomadaire"}
 )  # fmt: skip
+# heads of descriptions of a person that are no title ("le diplomate rwandais", "son homologue russe")
+PERSON_NOUNS = frozenset({"diplomate", "responsable", "collegue", "homologue", "leader", "negociateur",
+                          "negociatrice", "representant", "representante", "dirigeant",
+                          "dirigeante", "ministre", "chef"})
 # "les deux hommes": a group of persons (else "les deux capitales", "les deux pays": bodies)
 PERSON_GROUP_NOUNS = frozenset(
     {"homme", "hommes", "femme", "femmes", "dirigeant", "dirigeants", "dirigeante", "dirigeantes",
@@ -134,13 +138,16 @@ def side_adjective(ctx: DocContext, i: int) -> str | None:
     return None
 
 
-def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: int) -> dict | None:
+def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: int,
+                         possessive: bool = False) -> dict | None:
     """What "le ministre", "la ministre", "le ministère", "le milliardaire" refers back to:
     the latest mention (three sentences back at most) whose surface, or the title written
     next to it ("le ministre délégué au Commerce, X"), holds the same head noun; else the
     holder of that title named up to twelve sentences back; else, for a title of a person, the
     latest person of the same gender; for a firm or an agency ("le géant pétrolier
-    britannique", "l'agence américaine"), the latest one of that nationality."""
+    britannique", "l'agence américaine"), the latest one of that nationality. A person described
+    by a nationality ("le diplomate rwandais"; with a possessive, "sa collègue congolaise", only
+    this) is the latest person of that state named up to twelve sentences back."""
     doc = ctx.doc
     tb = ctx.table
     head = next((t for t in doc[i:j] if t.pos_ == "NOUN"), None)
@@ -158,7 +165,16 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
     occupation = noun in OCCUPATIONS
     person_title = noun in TITLES or occupation
     company = noun in COMPANY_NOUNS
-    state = _nationality(ctx, i, j) if company else None
+    state = _nationality(ctx, i, j) if company or person_title or noun in PERSON_NOUNS else None
+    person_state = state if not company else None
+    if person_state is not None:
+        # "le diplomate rwandais", "son homologue russe": the latest person the text tied to
+        # that state (by the gazetteer, or a nationality adjective written by the name)
+        found = _person_of_state(ctx, pos, far, person_state, gender)
+        if found is not None:
+            return speaker_from_mention(ctx.gaz, found)
+    if possessive:
+        return None
     fallback = None
     for m in reversed(ctx.mentions):
         if m["end"] > pos:
@@ -167,6 +183,8 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
             break
         if ctx.in_quote(m["start"]) or m["label"] not in ("PER", "ORG"):
             continue
+        if person_state is not None and _state_of_person(ctx, m) not in (None, person_state):
+            continue  # "le diplomate français" is none of the Russians just named
         near = m["start"] >= lo
         if near and (noun in fold(m["text"]).replace("-", " ").split() or noun in fold(m["text"])):
             return speaker_from_mention(ctx.gaz, m)
@@ -294,6 +312,57 @@ def state_described(ctx: DocContext, i: int, j: int) -> str | None:
     if len(words) != 2 or tb.low[words[0]] not in _STATE_NOUNS:
         return None
     return _nationality(ctx, words[1], words[1] + 1)
+
+
+def _person_of_state(ctx: DocContext, pos: int, far: int, state: str, gender: str | None) -> dict | None:
+    """The latest named person before `pos` (back to `far`) tied to `state`: the gazetteer's
+    country of the person, or a nationality adjective among the words of its title."""
+    for m in reversed(ctx.mentions):
+        if m["end"] > pos:
+            continue
+        if m["start"] < far:
+            break
+        if m["label"] != "PER" or not m.get("name") or ctx.in_quote(m["start"]):
+            continue
+        actor = ctx.gaz.actor(m.get("id"))
+        g = m.get("gender") or (actor.gender if actor is not None else None)
+        if _state_of_person(ctx, m) == state and (gender is None or g is None or g == gender):
+            return m
+    return None
+
+
+def _state_of_person(ctx: DocContext, m: dict) -> str | None:
+    """The state a person's mention is tied to: the gazetteer's country when it is a state (a
+    commissioner acts for the EU, which tells no nationality), else the nationality adjective
+    of the title written next to it ("des ministres rwandais, X"); None when neither says."""
+    actor = ctx.gaz.actor(m.get("id"))
+    if actor is not None and actor.country:
+        country = ctx.gaz.actor(actor.country)
+        if country is not None and country.type == "state":
+            return country.id
+    demonyms = _folded_demonyms(ctx.gaz.domain)
+    tb = ctx.table
+    a, b = ctx.token_at(m["start"]), ctx.token_at(m["end"] - 1) + 1
+    sent = ctx.sents[ctx.sent_of(a)]
+    # the nearest adjective of the title before the name, else of its apposition after it
+    # ("des ministres rwandais, X, et congolais, Y": X is Rwandan, not Congolese)
+    for k in range(a - 1, max(sent.start, a - 9) - 1, -1):
+        if tb.pos[k] in ("VERB", "AUX") or tb.text[k] in ".;:«»\"" or _person_at(ctx, k):
+            break
+        if tb.low[k] in demonyms:
+            return demonyms[tb.low[k]][0]
+    for k in range(b + 1, min(sent.end, b + 9)) if b < sent.end and tb.text[b] == "," else ():
+        if tb.pos[k] in ("VERB", "AUX", "CCONJ") or tb.punct[k] or _person_at(ctx, k):
+            break
+        if tb.low[k] in demonyms:
+            return demonyms[tb.low[k]][0]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _folded_demonyms(domain: str) -> dict[str, tuple[str, str]]:
+    """`_demonym_table` keyed by folded forms, as `_titled` gives words."""
+    return {fold(k): v for k, v in _demonym_table(domain).items()}
 
 
 def _same_state(ctx: DocContext, m: dict, state: str | None) -> bool:

@@ -42,6 +42,7 @@ INDEFINITES = frozenset(
     {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "d'autres"}
 )
 DEFINITES = frozenset({"le", "la", "l'", "ce", "cette"})
+POSSESSIVES = frozenset({"son", "sa", "leur"})
 # courtesy titles before a name ("M. Zelensky"): never the head of the noun phrase
 COURTESY = frozenset(
     {"m.", "mme", "mme.", "mlle", "monsieur", "madame", "dr", "dr.", "me", "mr", "mr.", "mrs", "ms"}
@@ -270,7 +271,9 @@ class SpeakerResolver:
             actor = ctx.gaz.lookup(f"{surface} {side}") or ctx.gaz.role(f"{surface} {side}", on=ctx.day)
             if actor is not None:
                 return {"name": actor.name, "id": actor.id, "text": surface, "start": start, "end": end}
-        anaphor = definite_description(ctx, self.pronouns, i, j) if first in DEFINITES else None
+        anaphor = (definite_description(ctx, self.pronouns, i, j) if first in DEFINITES
+                   else definite_description(ctx, self.pronouns, i, j, possessive=True)
+                   if first in POSSESSIVES else None)
         if anaphor is not None:
             return {"name": anaphor["name"], "id": anaphor["id"], "text": surface, "start": start, "end": end}
         return {"name": None, "id": None, "text": surface, "start": start, "end": end}
