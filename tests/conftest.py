@@ -28,6 +28,26 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def rules_nlp():
+    """The full pipeline with the rules alone (no learned status model): for tests of what the
+    rules read and deliberately leave unread; the model's additions are tested on their own."""
+    import os
+
+    from filon.pipeline import build_pipeline
+    from filon.pipeline.events.learned import MODEL_ENV
+
+    before = os.environ.get(MODEL_ENV)
+    os.environ[MODEL_ENV] = "off"
+    try:
+        return build_pipeline()
+    finally:
+        if before is None:
+            del os.environ[MODEL_ENV]
+        else:
+            os.environ[MODEL_ENV] = before
+
+
+@pytest.fixture(scope="session")
 def nlp_bare():
     """The bare French model without filon components."""
     import spacy

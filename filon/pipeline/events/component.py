@@ -128,12 +128,14 @@ class EventExtractor(FilonComponent):
             if boilerplate and all(syn.in_any(idx[i], boilerplate)
                                    for i in range(sent.start, sent.end) if not space[i]):
                 continue
-            found = self._sentence_events(ctx, sent)
+            found, considered = self._sentence_events(ctx, sent)
             if not any(e["type"] == "agreement" for e in found):
                 register_named_deals(ctx, sent.start, sent.end)
-                if self.status_model is not None:
-                    # where no rule reads a deal, the model may: it only adds
-                    learned = model_event(ctx, sent, self.status_model, (False, ctx.doc_topical))
+                if self.status_model is not None and not considered:
+                    # where no cue of the rules is even in the sentence, the model may read the
+                    # deal; a cue the rules weighed and set aside ("appelle à des négociations",
+                    # "des extrémistes opposés à une entente") is a reading too, and it stands
+                    learned = model_event(ctx, sent, self.status_model, self._scope(ctx, sent))
                     found = [*found, learned] if learned is not None else found
             events.extend(found)
         return concluded_unless_signing_told(self.pack, events)
@@ -180,20 +182,26 @@ class EventExtractor(FilonComponent):
         family = self.pack.lexicon.scope_family
         return family is None or any(self.pack.lexicon.resources[r[2]].family == family for r in resources)
 
-    def _sentence_events(self, ctx: EventContext, sent: Span) -> list[dict]:
-        table = ctx.table
-        lo, hi = sent.start, sent.end
+    def _scope(self, ctx: EventContext, sent: Span) -> tuple[bool, bool]:
+        """Whether the sentence names a resource the cues need, and whether its resources put a
+        deal in the pack's scope."""
         named = resources_in(ctx, sent.start_char, sent.end_char)
         families = self.pack.lexicon.trigger_families
-        resource = any(self.pack.lexicon.resources[r[2]].family in families for r in named)
-        topical = self._topical(named)
+        return (any(self.pack.lexicon.resources[r[2]].family in families for r in named),
+                self._topical(named))
+
+    def _sentence_events(self, ctx: EventContext, sent: Span) -> tuple[list[dict], bool]:
+        """The events the rules read in `sent`, and whether any cue of theirs matched there."""
+        table = ctx.table
+        lo, hi = sent.start, sent.end
+        resource, topical = self._scope(ctx, sent)
         agreement_nouns = within(ctx.deal_nouns, lo, hi)
         has_context = bool(agreement_nouns or within(ctx.talk_nouns, lo, hi))
         # « personne ne peut signer cela »: a demonstrative object points back to the last deal
         pronoun = not has_context and bool(ctx.agreements) and syn.pronoun_object(table, lo, hi)
         has_context = has_context or pronoun
         if not (has_context or resource or within(ctx.standalone, lo, hi)):
-            return []  # every trigger needs a deal word, a resource or an act of its own: skip the matcher
+            return [], False  # every trigger needs a deal word, a resource or an act of its own
         candidates = matched_triggers(ctx, sent, self.matcher, resource, has_context, agreement_nouns)
         chosen = []
         signing_aside = False  # a signing told in a clause that restates the deal
@@ -212,7 +220,7 @@ class EventExtractor(FilonComponent):
                 continue
             chosen.append((span, trig))
         if not chosen:
-            return []
+            return [], bool(candidates)
         regions = syn.regions(table, lo, hi, [span for span, _ in chosen])
         events: list[dict] = []
         idx, text = table.idx, table.text
@@ -227,7 +235,7 @@ class EventExtractor(FilonComponent):
         signing = signing_aside or any(tells_signing(self.pack, e) for e in events)
         for event in events if signing else ():
             event[REACHED] = False
-        return merge_restatements(events)
+        return merge_restatements(events), True
 
     # ------------------------------------------------------------------ one event
     def _event(
