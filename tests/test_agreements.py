@@ -121,8 +121,8 @@ def test_agreements_summary_history_in_date_order():
     assert summary["latest_status"] == "ratified"
     assert (summary["first_date"], summary["last_date"]) == ("2025-02", "2025-05-08")
     assert summary["mentions"] == 6
-    _, _, _, article_id, ev_start, ev_end, index = summary["history"][-2]
-    assert (article_id, index, ev_start, ev_end) == ("late", 0, 0, 10)
+    _, _, _, article_id, ev_start, ev_end, index, confidence = summary["history"][-2]
+    assert (article_id, index, ev_start, ev_end, confidence) == ("late", 0, 0, 10, None)
 
 
 def test_agreements_iso_week_sorts_by_its_monday():

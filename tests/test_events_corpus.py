@@ -98,7 +98,7 @@ def test_events_examples_timeline_steps_have_sources(example_records):
     texts = {a.id: a.text for a in articles}
     [deal] = [s for s in agreement_summaries(records)
               if s["agreement_id"] == "agr:ukraine+united-states:deal"]
-    for _, status, _, article_id, start, end, index in deal["history"]:
+    for _, status, _, article_id, start, end, index, _ in deal["history"]:
         assert status is not None
         evidence = texts[article_id][start:end]
         event = next(r for r in records if r["id"] == article_id)["events"][index]

@@ -213,3 +213,31 @@ def test_store_memory_limit_ends_with_the_store(tmp_path):
             assert kept.execute("SELECT current_setting('memory_limit')").fetchone()[0] != default
             store.write_batch([(article, _record(article))])
         assert kept.execute("SELECT current_setting('memory_limit')").fetchone()[0] == default
+
+
+def test_store_timeline_says_which_status_the_learned_model_read(store, tmp_path):
+    from typer.testing import CliRunner
+
+    from filon.cli import app
+
+    ruled = Article(text=TEXT, published="2025-02-24", lang="fr")
+    guessed = Article(text=TEXT + " Le pacte tient toujours.", published="2025-02-25", lang="fr")
+    record = _record(guessed)
+    event = record["events"][0]
+    event.update({"status": "signed", "date": "2025-02-25", "cue": "model", "confidence": 0.62,
+                  "evidence": {"start": len(TEXT) + 1, "end": len(guessed.text)}})
+    store.write_batch([(ruled, _record(ruled)), (guessed, record)])
+    store.refresh_agreements()
+    steps = queries.timeline(store.con).dicts()
+    assert [(s["status"], s["confidence"]) for s in steps] == [("close", None), ("signed", 0.62)]
+    store.close()
+    shown = CliRunner().invoke(app, ["timeline", "--db", str(tmp_path / "t.duckdb")])
+    assert shown.exit_code == 0, shown.output
+    lines = [line for line in shown.output.splitlines() if line.startswith("2025-02-2")]
+    assert "learned model, 0.62" in lines[1] and "learned model" not in lines[0]
+    from test_web_support import client_for
+
+    with client_for(tmp_path / "t.duckdb") as client:
+        agreement = client.get("/api/agreements").json()["items"][0]["agreement_id"]
+        page = client.get(f"/agreements/{agreement}").text
+    assert page.count("learned model, 0.62") == 1

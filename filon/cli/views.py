@@ -45,7 +45,9 @@ def timeline(
             current = agr_id
             out_console.rule(styled((name, "bold"), " ", (agr_id, "dim")))
         who = (f" — according to {claimed}", "") if claimed else ""
-        out_console.print(styled((f"{day or 'undated':<10}", "bold"), "  ", (status, "cyan"), who))
+        # a status the learned model read, not a rule: said so, with its probability
+        guess = (f" (learned model, {row['confidence']:.2f})", "yellow") if row.get("confidence") else ""
+        out_console.print(styled((f"{day or 'undated':<10}", "bold"), "  ", (status, "cyan"), guess, who))
         out_console.print(styled("            “", ((evidence or "").strip(), ""), "”"))
         source = " · ".join(x for x in (row["outlet"], row["title"]) if x)
         span = f"{source} [{row['evidence_start']}:{row['evidence_end']}]"

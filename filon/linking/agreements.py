@@ -184,7 +184,8 @@ def agreement_summaries(
         ("United States–Ukraine minerals agreement"), `parties` [{"name","id"}], `resources`
         (names, most cited first), `first_date`, `last_date`, `latest_status`, `latest_claimed_by`
         and `history`: tuples `(date, status, claimed_by, article_id, evidence_start,
-        evidence_end, event_index)` sorted by date, for events that assert a status. An event
+        evidence_end, event_index, confidence)` sorted by date, for events that assert a status
+        (`confidence` is the learned status model's probability, None for a rule's). An event
         without its own date (e.g. a pluperfect "avait rejeté") sorts at its article's date but
         keeps `date` None. `mentions` counts all linked events, with or without status.
     """

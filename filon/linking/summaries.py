@@ -45,7 +45,7 @@ def summarize(agreement_id: str, core: list[str], units: Iterable[Unit]) -> dict
             items.append((
                 (sort_key(day or unit.published), day is not None, unit.article_id, step["start"] or 0),
                 (day, step["status"], step["claimed_by"], unit.article_id, step["start"], step["end"],
-                 step["i"]),
+                 step["i"], step.get("confidence")),
             ))
     core_slugs = {slug(p) for p in core}
     parties = [name for name in ids if slug(name) in core_slugs]

@@ -203,6 +203,8 @@ def _step(index: int, event: dict) -> dict:
         "resources": [r["name"] for r in event.get("resources") or [] if r.get("name")],
         "domain": event.get("domain"),
         "subject": event.get("subject"),
+        # set on the events the learned status model reads (filon_events), None on the rules'
+        "confidence": event.get("confidence"),
     }
 
 

@@ -257,7 +257,7 @@ def agreements(con: duckdb.DuckDBPyConnection) -> Table:
 
 
 _STEP_KEYS = ("date", "status", "claimed_by", "article_id", "evidence_start", "evidence_end",
-              "event_index")
+              "event_index", "confidence")
 
 
 def _step(step: list | dict) -> dict:
@@ -348,6 +348,7 @@ def _steps(con: duckdb.DuckDBPyConnection, found: list[dict]) -> list[dict]:
                 "evidence_start": start, "evidence_end": end, "event_index": step.get("event_index"),
                 "sources": step.get("sources", 1),
                 "outlets": step.get("outlets") or ([outlet] if outlet else []),
+                "confidence": step.get("confidence"),
             })
     return steps
 
@@ -357,7 +358,8 @@ def timeline(con: duckdb.DuckDBPyConnection, query: str | None = None,
     """Status history of the matching agreements (and `domain`) in date order, each step with
     its evidence; copies of one dispatch are one step with `sources` and `outlets`."""
     columns = ["agreement_id", "agreement", "date", "status", "claimed_by", "evidence", "article_id",
-               "title", "outlet", "url", "evidence_start", "evidence_end", "sources", "outlets"]
+               "title", "outlet", "url", "evidence_start", "evidence_end", "sources", "outlets",
+               "confidence"]
     found = find_agreements(con, query, domain)
     steps = [tuple(", ".join(step[c]) if c == "outlets" else step[c] for c in columns)
              for step in _steps(con, found)]
