@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from filon.cli import app
 from filon.domains.pack import pack_folders
+from filon.errors import DomainError
 from filon.pipeline.events.candidates import sentences
 from filon.pipeline.events.learned import (
     LABELS,
@@ -112,6 +113,21 @@ def test_learned_model_round_trips_through_json(tmp_path):
     assert back.labels == LABELS and back.threshold == 0.35 and back.meta == {"sentences": 3}
     assert list(back.weights["deal=accord"]) == [0.5, -0.25, 0, 0, 1.125, 0]
     assert numpy.allclose(back.dense, dense, atol=1e-4)
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("not json", "not a status model"),
+    ('{"labels": ["none"]}', "not a status model"),
+    ('{"labels": ["none", "yes"], "weights": {}, "threshold": 0.5}', "labels must be"),
+    ('{"labels": ["none", "proposed", "negotiating", "close", "signed", "rejected"], '
+     '"weights": {"bias": [1, 2]}, "threshold": 0.5}', "one weight per label"),
+])
+def test_learned_model_file_that_is_wrong_is_named(tmp_path, content, reason):
+    path = tmp_path / "broken.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DomainError, match=reason) as info:
+        StatusModel.load(path)
+    assert "broken.json" in str(info.value)
 
 
 def test_learned_model_file_is_chosen_by_environment(tmp_path, monkeypatch):
@@ -227,6 +243,16 @@ def test_cli_train_status_writes_a_model(tmp_path):
     assert model.threshold == 0.6
     assert model.meta["articles"] == 2
     assert model.meta["labels"] == {"none": 1, "rejected": 1, "signed": 1}
+
+
+def test_cli_train_status_names_a_missing_gold_file(tmp_path):
+    articles = tmp_path / "a.jsonl"
+    articles.write_text(json.dumps({"id": "s1", "text": "Un accord."}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["train-status", "--articles", str(articles), "--gold",
+                                 str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "m.json")])
+    assert result.exit_code != 0
+    assert "nope.jsonl" in str(result.exception) + result.output
+    assert not (tmp_path / "m.json").exists()
 
 
 def test_cli_train_status_wants_one_gold_per_articles(tmp_path):

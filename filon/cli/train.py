@@ -39,17 +39,13 @@ def train_status(
 
         filon train-status --articles dev.jsonl --gold gold-dev.jsonl -o deal_status_model.json
     """
-    import os
-
     from filon.evaluation import labelled_articles, load_gold
     from filon.pipeline import build_pipeline
-    from filon.pipeline.events.learned import MODEL_ENV
     from filon.training.status import collect, fit
 
     if len(articles) != len(gold):
         raise typer.BadParameter(f"{len(articles)} --articles for {len(gold)} --gold: give one "
                                  "gold file per articles file, in the same order")
-    os.environ[MODEL_ENV] = "off"  # the features never read the model; no need to load one
     nlp = build_pipeline(model, packs=packs_spec(pack))
     examples = []
     with progress_bar("train-status", quiet) as update:

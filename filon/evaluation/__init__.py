@@ -26,12 +26,15 @@ LAYER_MODULES = (
     "filon.evaluation.links",
 )
 
-__all__ = ["EvalError", "LayerScore", "evaluate", "gold_key", "labelled_articles", "load_gold", "score_records"]
+__all__ = ["EvalError", "LayerScore", "evaluate", "gold_key", "labelled_articles", "load_gold",
+           "score_records"]
 
 
 def load_gold(path: str | Path) -> dict[str, dict]:
     """Gold labels keyed by article id; a malformed line raises with file and line."""
     golds: dict[str, dict] = {}
+    if not Path(path).is_file():
+        raise FilonError(Errors.F401.format(file=path, line=0, reason="no such gold file"))
     with Path(path).open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Span
 
+from filon.errors import DomainError, Errors
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.context import EventContext, within
 
@@ -168,12 +169,21 @@ class StatusModel:
 
     @classmethod
     def load(cls, path: Path) -> StatusModel:
-        """Read a model written by `filon train-status`."""
-        data = json.loads(path.read_text(encoding="utf-8"))
-        labels = tuple(data["labels"])
-        dense = numpy.asarray(data.get("dense") or [], dtype="float32").reshape(-1, len(labels))
-        return cls(labels, {k: numpy.asarray(v, dtype="float64") for k, v in data["weights"].items()}, dense,
-                   float(data["threshold"]), dict(data.get("meta") or {}))
+        """Read a model written by `filon train-status`; a missing, malformed or inconsistent
+        file raises `DomainError` naming it."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            labels = tuple(data["labels"])
+            weights = {k: numpy.asarray(v, dtype="float64") for k, v in data["weights"].items()}
+            dense = numpy.asarray(data.get("dense") or [], dtype="float32").reshape(-1, len(labels))
+            threshold = float(data["threshold"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            reason = f"not a status model written by filon train-status ({type(exc).__name__}: {exc})"
+            raise DomainError(Errors.F301.format(file=path, line=0, reason=reason)) from exc
+        if set(labels) != set(LABELS) or any(w.shape != (len(labels),) for w in weights.values()):
+            reason = f"labels must be {', '.join(LABELS)}, with one weight per label for every feature"
+            raise DomainError(Errors.F301.format(file=path, line=0, reason=reason))
+        return cls(labels, weights, dense, threshold, dict(data.get("meta") or {}))
 
     def to_json(self) -> dict:
         """The model as plain data (weights rounded to 4 decimals)."""
