@@ -43,6 +43,9 @@ pack (`event_triggers.yaml`, `resources.csv`); this module holds the rules that 
 6. Several partners coordinated after "avec" (or recipients of an offer after "à": "propose au
    Kazakhstan et à la Mongolie") make one event per partner, each with the signatory side:
    "l'UE a signé des partenariats avec la Namibie et le Rwanda" is EU–Namibia and EU–Rwanda.
+7. Where no cue of the rules matched in a sentence that names a deal or talks and a party, the
+   learned status model of the pack may read a status (`model_events.py`, `learned.py`): an
+   agreement event with `cue` "model" and its `confidence`. It only adds to the rules.
 
 Every value written is plain data with character offsets into `doc.text`.
 """

@@ -2,8 +2,9 @@
 reads the sentence and may say where the deal it talks of stands.
 
 The rules are precise but each reads one construction; on press they have never seen they miss
-most status assertions (no cue of theirs in the sentence). The model reads every sentence that
-names a deal or talks (a noun of the pack) and at least one party, from general features: the
+most status assertions (no cue of theirs in the sentence). The model reads a sentence that names
+a deal or talks (a noun of the pack) and at least one party, where no cue of the rules matched
+(`model_events.py`, called by `filon_events`), from general features: the
 lemmas of the sentence, what governs each deal noun and how ("signer:obj", "parvenir:obl"),
 the modifiers of the noun, the tense, mood and negation of the governing verbs, whether the
 noun sits inside a quotation; and the word vectors of the spaCy model (the mean over the
@@ -12,7 +13,8 @@ never seen in training still lands near the ones that were. The weights are data
 (`deal_status_model.json` of a pack), trained by `filon train-status` on labelled articles; the
 model is a multinomial logistic regression, so a prediction is a dot product per label.
 
-The model only adds: a sentence where the rules found a status keeps the rules' reading.
+The model only adds: a sentence where a cue of the rules matched keeps the rules' reading, even
+when that reading is "nothing here" ("appelle à des négociations").
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Agreement events read by the learned status model, in sentences where the rules found none.
+"""Agreement events read by the learned status model, in sentences where no cue of the rules
+matched.
 
 A sentence qualifies when it names a deal or talks (a noun of the pack) and at least one party
 that is not only a source ("selon Moscou"); the model then says whether it asserts a status, and
