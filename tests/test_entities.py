@@ -434,3 +434,26 @@ def test_entities_gender_from_apposition_shared_by_short_form(nlp_ents):
     doc = annotate(nlp_ents, text)
     assert find(doc, "Oleksandra Bondarenko")["gender"] == "f"
     assert find(doc, "Bondarenko")["gender"] == "f"
+
+
+# -- a surname alone, when the model missed its full name -----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one given name the text writes before the surname
+    ("A Pretoria, a déclaré mercredi Olusegun Obasanjo, puis M. Obasanjo a signé.",
+     ("filon:person-olusegun-obasanjo", "Olusegun Obasanjo")),
+    # two given names for one surname: no guess
+    ("Olusegun Obasanjo et Stella Obasanjo sont venus. M. Obasanjo a signé.", None),
+    # a capitalised word that is no given name
+    ("Le texte vient de Mardi Okonkwo-Lee. Selon Okonkwo-Lee, il est prêt.", None),
+])
+def test_entities_surname_alone_takes_the_full_name_written_in_the_text(nlp_ents, text, expected):
+    from filon.domains.gazetteer import load_gazetteer
+    from filon.pipeline.entities.persons import PersonIndex
+    from filon.pipeline.tokens import token_table
+
+    doc = nlp_ents.make_doc(text)
+    index = PersonIndex(load_gazetteer(), token_table(doc), text, [])
+    surname = "okonkwo-lee" if "Okonkwo" in text else "obasanjo"
+    assert index.resolve(0, surname) == expected

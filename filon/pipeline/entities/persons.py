@@ -39,12 +39,16 @@ class PersonIndex:
     A full name (two words or more, titles such as "M." left out) is a gazetteer person or,
     unknown, `filon:person-<slug>`. A short form ("Poutine", "M. Dupont") takes the identity of
     the full name of the article it ends or starts with; when several match, the nearest one
-    before it (else after it). Without any, the gazetteer decides; else it is left unresolved
-    (None) for the caller, who may find it is a place.
+    before it (else after it). Without any, the gazetteer decides; else the one given name the
+    text writes before that surname where the model tagged no name ("Olusegun Obasanjo"); else it
+    is left unresolved (None) for the caller, who may find it is a place.
     """
 
     def __init__(self, gaz: Gazetteer, table: TokenTable, text: str, mentions: list[Mention]) -> None:
         self.gaz = gaz
+        self.text = text
+        # surname -> given-and-surname forms written in the text, read on first need
+        self._unmarked: dict[str, set[str]] | None = None
         self.full: list[tuple[int, str, tuple[str, str]]] = []  # (token, key, identity)
         for m in mentions:
             if m.source == "role":
@@ -94,7 +98,43 @@ class PersonIndex:
         actor = self.gaz.lookup(key)
         if actor is not None and actor.type == "person":
             return actor.id, actor.name
-        return None
+        return self._written_in_full(key)
+
+    def _written_in_full(self, key: str) -> tuple[str, str] | None:
+        """ "M. Obasanjo" when the model missed "Olusegun Obasanjo" earlier in the text: the one
+        capitalised given name the article writes before that surname, if only one."""
+        if self._unmarked is None:
+            self._unmarked = {}
+            for found in _GIVEN_AND_SURNAME.finditer(self.text):
+                given, surname = found.group(1), found.group(2)
+                if fold(given) in _NOT_GIVEN or self.gaz.lookup(given) is not None:
+                    continue
+                self._unmarked.setdefault(fold(surname), set()).add(f"{given} {surname}")
+        names = self._unmarked.get(key, set())
+        if len(names) != 1:
+            return None
+        name = next(iter(names))
+        actor = self.gaz.lookup(name)
+        if actor is not None:
+            return (actor.id, actor.name) if actor.type == "person" else None
+        return f"filon:person-{slugify(person_key(name))}", name
+
+
+# Two capitalised words in a row, as a given name and a surname are written ("Olusegun Obasanjo").
+_GIVEN_AND_SURNAME = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][a-zà-ÿ'’-]{2,})\s([A-ZÀ-Ý][\w'’-]+)")
+# Capitalised words that are no given name (articles, titles, months, sentence openers).
+_NOT_GIVEN = frozenset(fold(w) for w in [
+    "Les", "La", "Le", "Une", "Des", "Dans", "Pour", "Par", "Sur", "Avec", "Selon", "Après",
+    "Avant", "Entre", "Depuis", "Pendant", "Mais", "Donc", "Ainsi", "Alors", "Lors", "Monsieur",
+    "Madame", "Président", "Présidente", "Premier", "Première", "Ministre", "Général",
+    "Secrétaire", "Commissaire", "Chancelier", "Chancelière", "Roi", "Reine", "Prince",
+    "Princesse", "Sénateur", "Député", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin",
+    "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre", "Lundi", "Mardi",
+    "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Nations", "Union", "États", "Etats",
+    "République", "Royaume", "Conseil", "Commission", "Parlement", "Assemblée", "Cour", "Banque",
+    "Fonds", "Organisation", "Agence", "Ministère", "Gouvernement", "Maison", "Palais", "Saint",
+    "Sainte", "Nord", "Sud", "Est", "Ouest", "Nouvelle", "Nouveau",
+])
 
 
 def link_appositions(text: str, entities: list[dict]) -> None:
