@@ -261,21 +261,31 @@ def _titled(ctx: DocContext, m: dict) -> set[str]:
     before it ("le ministre délégué au Commerce, X") or after it in apposition ("X, ministre
     de …"); at most eight words each side."""
     tb = ctx.table
+    before, after = _title_tokens(ctx, m)
+    return {w for k in before + after for w in (tb.lemma_low[k], tb.low[k])}
+
+
+def _title_tokens(ctx: DocContext, m: dict, conjunction_ends: bool = False) -> tuple[list[int], list[int]]:
+    """The tokens of the title next to a person's mention, nearest first: up to eight before it
+    (to a verb, a sentence mark or another person) and up to eight of an apposition after it
+    (from its comma to a verb, punctuation or another person; to a conjunction too when
+    `conjunction_ends`: "X, et congolais, Y" gives X no title after it)."""
+    tb = ctx.table
     a, b = ctx.token_at(m["start"]), ctx.token_at(m["end"] - 1) + 1
     sent = ctx.sents[ctx.sent_of(a)]
-    words: set[str] = set()
+    before: list[int] = []
     for k in range(a - 1, max(sent.start, a - 9) - 1, -1):
         if tb.pos[k] in ("VERB", "AUX") or tb.text[k] in ".;:«»\"" or _person_at(ctx, k):
             break
-        words.add(tb.lemma_low[k])
-        words.add(tb.low[k])
+        before.append(k)
+    after: list[int] = []
+    stops = ("VERB", "AUX", "CCONJ") if conjunction_ends else ("VERB", "AUX")
     if b < sent.end and tb.text[b] == ",":
         for k in range(b + 1, min(sent.end, b + 9)):
-            if tb.pos[k] in ("VERB", "AUX") or tb.punct[k] or _person_at(ctx, k):
+            if tb.pos[k] in stops or tb.punct[k] or _person_at(ctx, k):
                 break
-            words.add(tb.lemma_low[k])
-            words.add(tb.low[k])
-    return words
+            after.append(k)
+    return before, after
 
 
 def _person_at(ctx: DocContext, k: int) -> bool:
@@ -341,22 +351,11 @@ def _state_of_person(ctx: DocContext, m: dict) -> str | None:
         if country is not None and country.type == "state":
             return country.id
     demonyms = _folded_demonyms(ctx.gaz.domain)
-    tb = ctx.table
-    a, b = ctx.token_at(m["start"]), ctx.token_at(m["end"] - 1) + 1
-    sent = ctx.sents[ctx.sent_of(a)]
     # the nearest adjective of the title before the name, else of its apposition after it
     # ("des ministres rwandais, X, et congolais, Y": X is Rwandan, not Congolese)
-    for k in range(a - 1, max(sent.start, a - 9) - 1, -1):
-        if tb.pos[k] in ("VERB", "AUX") or tb.text[k] in ".;:«»\"" or _person_at(ctx, k):
-            break
-        if tb.low[k] in demonyms:
-            return demonyms[tb.low[k]][0]
-    for k in range(b + 1, min(sent.end, b + 9)) if b < sent.end and tb.text[b] == "," else ():
-        if tb.pos[k] in ("VERB", "AUX", "CCONJ") or tb.punct[k] or _person_at(ctx, k):
-            break
-        if tb.low[k] in demonyms:
-            return demonyms[tb.low[k]][0]
-    return None
+    before, after = _title_tokens(ctx, m, conjunction_ends=True)
+    low = ctx.table.low
+    return next((demonyms[low[k]][0] for k in before + after if low[k] in demonyms), None)
 
 
 @lru_cache(maxsize=8)
