@@ -23,9 +23,11 @@ def local_agreement_of(ctx: EventContext,
     nouns: list[int],
     talk_nouns: list[int] | None = None,
     offer: bool = False,
+    grow: bool = True,
 ) -> LocalAgreement | None:
     """The in-article agreement an agreement event belongs to, created when new (an offer
-    made between two named parties opens one, though "l'offre" alone only points back)."""
+    made between two named parties opens one, though "l'offre" alone only points back). The
+    parties named here join a deal already told of, unless `grow` is False."""
     talks = bool(talk_nouns)
     table = ctx.table
     introduces = any(opens_new(ctx.pack, table, t) for t in nouns)
@@ -43,7 +45,7 @@ def local_agreement_of(ctx: EventContext,
             antecedent = (sharing or ctx.agreements)[-1]
     if antecedent is not None and not (introduces and len(explicit) >= 2
                                        and not set(explicit) <= set(antecedent.parties)):
-        for party in explicit:
+        for party in explicit if grow else ():
             if party not in antecedent.parties:
                 antecedent.parties.append(party)
         return antecedent

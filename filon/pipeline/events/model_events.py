@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.claimants import claimant_of, on_record
-from filon.pipeline.events.context import EventContext, mentions_in, resources_in, within
+from filon.pipeline.events.context import EventContext, mentions_in, named_resources, within
 from filon.pipeline.events.learned import StatusModel, deal_tokens, governing_verb, read_sentence
 from filon.pipeline.events.lexicon import COARSE_STATUS, Trigger
 from filon.pipeline.events.local_agreements import local_agreement_of
@@ -47,15 +47,10 @@ def model_event(ctx: EventContext, sent: Span, model: StatusModel, scope: tuple[
     table = ctx.table
     talk_nouns = within(ctx.talk_nouns, sent.start, sent.end)
     deal = [i for i in nouns if i not in talk_nouns]
-    resources = [{"id": rid, "name": ctx.pack.lexicon.resources[rid].name}
-                 for rid in syn.unique([r[2] for r in resources_in(ctx, sent.start_char, sent.end_char)])]
+    resources = named_resources(ctx, sent.start_char, sent.end_char)
     # a guess must not grow the parties of a deal the rules read: the names of its sentence
     # stay on its own event
-    known = {id(a): list(a.parties) for a in ctx.agreements}
-    local = local_agreement_of(ctx, parties, resources, scope, deal, talk_nouns)
-    for agreement in ctx.agreements:
-        if id(agreement) in known:
-            agreement.parties[:] = known[id(agreement)]
+    local = local_agreement_of(ctx, parties, resources, scope, deal, talk_nouns, grow=False)
     if local is None:
         return None
     parties = syn.unique(parties + local.parties)
