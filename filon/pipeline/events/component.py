@@ -72,6 +72,7 @@ from filon.pipeline.events.context import (
     extent,
     longest_first,
     mentions_in,
+    named_resources,
     resources_in,
     where,
     within,
@@ -307,10 +308,8 @@ class EventExtractor(FilonComponent):
         if trig.type == "agreement" and len(explicit) < 2:
             # "les deux parties ont finalement conclu un accord": the ones named before
             explicit = syn.unique(explicit + counted_parties(ctx, chain, sent.start_char))
-        res_ids = syn.unique([r[2] for r in resources_in(ctx, region.start_char, region.end_char)])
-        if not res_ids:
-            res_ids = syn.unique([r[2] for r in resources_in(ctx, sent.start_char, sent.end_char)])
-        resources = [{"id": rid, "name": self.pack.lexicon.resources[rid].name} for rid in res_ids]
+        resources = (named_resources(ctx, region.start_char, region.end_char)
+                     or named_resources(ctx, sent.start_char, sent.end_char))
 
         agreement_id = None
         local: LocalAgreement | None = None

@@ -116,6 +116,13 @@ def resources_in(ctx: EventContext, start: int, end: int) -> list[tuple[int, int
     return ctx.resources[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
+def named_resources(ctx: EventContext, start: int, end: int) -> list[dict]:
+    """The distinct resources named in `start:end`, in text order, as events carry them
+    ({"id", "name"})."""
+    ids = dict.fromkeys(r[2] for r in resources_in(ctx, start, end))
+    return [{"id": rid, "name": ctx.pack.lexicon.resources[rid].name} for rid in ids]
+
+
 def mentions_in(ctx: EventContext, start: int, end: int) -> list[Mention]:
     i = bisect.bisect_left(ctx.starts, start)
     out = []

@@ -36,6 +36,8 @@ from filon.pipeline.events.context import EventContext, within
 LABELS = ("none", "proposed", "negotiating", "close", "signed", "rejected")
 _CONTENT = frozenset({"VERB", "NOUN", "ADJ", "ADV", "AUX"})
 _NEGATIONS = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "ni", "guère"})
+# where a negation word hangs on the verb ("aucun" may be its subject's determiner)
+_NEGATION_DEPS = syn.NEGATION_DEPS | {"advmod", "nsubj", "det"}
 _VECTOR_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 # The dense part is scaled to this norm per half, so it weighs like a few binary features.
 _VECTOR_NORM = 3.0
@@ -79,7 +81,7 @@ def _verb_shape(ctx: EventContext, v: int) -> list[str]:
         if dep.startswith("aux"):
             out.append("aux=" + t.lemma_lower[c])
             out.extend(f"aux{field}={x}" for field in ("Tense", "Mood") for x in t.feats(c, field))
-        elif t.lower[c] in _NEGATIONS and dep in syn.NEGATION_DEPS | {"advmod", "nsubj", "det"}:
+        elif t.lower[c] in _NEGATIONS and dep in _NEGATION_DEPS:
             out.append("neg")
     if syn.CONDITIONAL.search(t.lower[v]):
         out.append("cond-ending")
