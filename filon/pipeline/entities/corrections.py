@@ -31,7 +31,8 @@ _CREDIT = re.compile(r"\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .&'’-]*/[^()\n]{1,60}\)")
 _ROLE_NOUNS = frozenset(fold(w) for w in (
     "ministre", "président", "présidente", "premier", "première", "secrétaire", "chef", "cheffe",
     "commissaire", "chancelier", "chancelière", "porte-parole", "directeur", "directrice",
-    "vice-président", "vice-présidente", "vice-premier", "vice-première", "ambassadeur",
+    "vice-président", "vice-présidente", "vice-premier", "vice-première", "vice-ministre",
+    "vice-chancelier", "vice-chancelière", "sous-secrétaire", "ambassadeur",
     "ambassadrice", "émissaire", "envoyé", "envoyée", "sénateur", "sénatrice", "député",
     "députée", "général", "patron", "patronne", "dirigeant", "dirigeante", "négociateur",
     "négociatrice", "conseiller", "conseillère", "gouverneur", "maire", "roi", "reine", "prince",
@@ -139,7 +140,11 @@ def clean_model_span(
             tail -= 1
         while tail < end and low[tail] in _TITLE_WORDS:
             tail += 1
-        if tail >= end or tail == start:
+        if tail >= end:
+            # "le vice-ministre des Affaires étrangères Vahan Kostanyan" tagged up to the
+            # title: the given name and surname the model left out after it
+            return _name_after(table, end)
+        if tail == start:
             return None
         return Mention(tail, end, "PER", "model")
     if first in _GENERIC_NOUNS:
@@ -157,6 +162,9 @@ def clean_model_span(
         return None  # "multivectorielle": names are capitalised; descriptions come from the gazetteer
     if end - start == 1 and (first in WEEKDAYS or first in MONTHS):
         return None  # "Lundi, le Parlement…": a sentence-initial day or month is no name
+    if (end - start == 1 and first.endswith("ant") and table.pos[start] in ("VERB", "ADV", "ADJ")
+            and gaz.lookup(words[start]) is None):
+        return None  # "Poursuivant, il a …": a sentence-initial participle is no name
     if end - start <= 2 and first in _PORTFOLIO_WORDS:
         head = _portfolio_head(table, start)
         if head is not None and low[head] in _INSTITUTION_NOUNS:
@@ -166,6 +174,11 @@ def clean_model_span(
             return None  # "secrétaire au Trésor", "ministre de l'Industrie": a portfolio, not a place
     if first in _PORTFOLIO_WORDS and label == "PER" and end - start >= 3:
         start += 1  # "Trésor Jean Dupont": the portfolio of a title cut off by the model
+    if (label in ("PER", "MISC") and end - start >= 3 and words[start].isupper() and len(words[start]) >= 2
+            and _is_body(gaz, words[start]) and low[end - 1] not in _COMPANY_DESIGNATORS
+            and all(w[:1].isupper() and not w.isupper() for w in words[start + 1 : end])):
+        # "a déclaré à l'AFP Susana Muhammad": an agency in capitals glued in front of a name
+        return Mention(start + 1, end, "PER", "model")
     if label == "PER":
         # "declare M. Albanese": a verb glued in front of the name (web copy without accents)
         while end - start > 1 and words[start].islower() and low[start] not in NAME_PARTICLES:
@@ -183,6 +196,25 @@ def clean_model_span(
             and gaz.place(words[start]) is None):
         label = "MISC"
     return Mention(start, end, label, "model")
+
+
+def _is_body(gaz: Gazetteer, word: str) -> bool:
+    """True when the gazetteer knows `word` as an organisation (an agency, a company, a body)."""
+    actor = gaz.lookup(word)
+    return actor is not None and actor.type != "person" and actor.label == "ORG"
+
+
+def _name_after(table: TokenTable, end: int) -> Mention | None:
+    """The person named right after a title the model tagged alone: two to four capitalised
+    words (a particle may sit inside), else None."""
+    words, low, alpha = table.text, table.low, table.alpha
+    k = end
+    while k < len(words) and k - end < 4 and (
+        (words[k][:1].isupper() and alpha[k] and not words[k].isupper())
+        or (low[k] in NAME_PARTICLES and k > end and k + 1 < len(words) and words[k + 1][:1].isupper())
+    ):
+        k += 1
+    return Mention(end, k, "PER", "model") if k - end >= 2 else None
 
 
 def _dateline_place(gaz: Gazetteer, word: str) -> bool:

@@ -100,6 +100,12 @@ class PersonIndex:
             return actor.id, actor.name
         return self._written_in_full(key)
 
+    def surname_of(self, key: str) -> tuple[str, str] | None:
+        """(id, name) of the one full name of the article that ends with the word `key`
+        ("Nduhungirehe" after "Olivier Nduhungirehe"), else None."""
+        longer = self._ends.get(key, set())
+        return next(iter(longer)) if len(longer) == 1 else None
+
     def _written_in_full(self, key: str) -> tuple[str, str] | None:
         """ "M. Obasanjo" when the model missed "Olusegun Obasanjo" earlier in the text: the one
         capitalised given name the article writes before that surname, if only one."""

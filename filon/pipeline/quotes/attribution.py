@@ -305,7 +305,8 @@ class QuoteAttribution:
             while gap < hit.start:
                 nxt = skip_adjunct(tb.low, gap, hit.start)
                 # "», a pourtant affirmé X": the auxiliary before an adverb the cue starts after
-                if nxt == gap and tb.pos[gap] not in ("ADV", "AUX"):
+                # "», y ajoute X": the clitic "y" before the cue
+                if nxt == gap and tb.pos[gap] not in ("ADV", "AUX") and tb.low[gap] != "y":
                     break
                 gap = max(nxt, gap + 1)
             if gap == hit.start:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.tokens import Token
+
 from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext, no_cue
 from filon.pipeline.quotes.cues import QUOTE_CHARS
@@ -118,7 +120,9 @@ def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: 
         named = [ctx.mentions[ctx.mention_at[t.i]] for t in subj.subtree
                  if t.i < qi0 and t.i in ctx.mention_at]
         person = next((m for m in named if m["label"] == "PER"), None)
-        return speaker_from_mention(ctx.gaz, person) if person is not None else None
+        if person is not None:
+            return speaker_from_mention(ctx.gaz, person)
+        return _described_persons(ctx, speakers, subj, qi0)
     m = ctx.mentions[ctx.mention_at[subj.i]]
     if m["label"] == "PER":
         return speaker_from_mention(ctx.gaz, m)
@@ -133,6 +137,22 @@ def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: 
     if actor_like and before is not None and before.pos_ not in ("DET", "ADP"):
         return speaker_from_mention(ctx.gaz, m)
     return None
+
+
+def _described_persons(ctx: DocContext, speakers: SpeakerResolver, subj: Token, qi0: int) -> dict | None:
+    """The persons a definite subject describes ("les deux dirigeants s'étaient engagés à
+    « … »", "le ministre veut « … »"), when it resolves to named persons; else None."""
+    tb = ctx.table
+    left = min(t.i for t in subj.subtree)
+    right = min(qi0, max(t.i for t in subj.subtree) + 1)
+    if subj.pos_ != "NOUN" or tb.low[left] not in ("le", "la", "les", "l'", "l’") or right <= subj.i:
+        return None
+    speaker = speakers.resolve(left, right)
+    if speaker is None:
+        return None
+    members = speaker.get("speakers") or ([speaker] if speaker.get("name") else [])
+    persons = [m for m in members if speakers.pronouns.is_person(m)]
+    return speaker if members and len(persons) == len(members) else None
 
 
 def subheading_quote(ctx: DocContext, q: QuoteSpan, base: dict, fragment: bool) -> dict:

@@ -45,6 +45,7 @@ ADJUNCT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "par ailleurs", "en outre", "de nouveau", "à nouveau", "dans le même temps",
         "une nouvelle fois", "plus tard", "lui aussi", "elle aussi", "quant à lui", "quant à elle",
         "à son tour", "à plusieurs reprises", "au passage", "lui-même", "elle-même",
+        "dans la foulée",
     )
 )  # fmt: skip
 
@@ -64,11 +65,31 @@ def skip_adjunct(words: list[str], j: int, end: int) -> int:
         return j + 1
     if low in ("ce", "cette") and j + 1 < end and words[j + 1] in DEICTIC_TIMES:
         return j + 2  # "ce lundi", "cette semaine"
+    if low == "le":
+        return _skip_dated(words, j, end)
     for phrase in ADJUNCT_PHRASES:
         k = j + len(phrase)
         if k <= end and phrase[0] == low and all(words[j + n] == w for n, w in enumerate(phrase)):
             return k
     return j
+
+
+def _skip_dated(words: list[str], j: int, end: int) -> int:
+    """Index after "le [jour] 18 juillet [2025]" at token `j` ("a déclaré le 18 juillet X"),
+    else `j`: a date, not the article of the subject's noun phrase."""
+    k = j + 1
+    if k < end and words[k] in DEICTIC_TIMES:
+        k += 1
+    if not (k + 1 < end and _day_number(words[k]) and words[k + 1] in MONTHS):
+        return j
+    k += 2
+    if k < end and len(words[k]) == 4 and words[k].isdigit():
+        k += 1
+    return k if k <= end else j
+
+
+def _day_number(word: str) -> bool:
+    return (word.isdigit() and len(word) <= 2) or word == "1er"
 
 
 # Heads of noun phrases that can be a source after "selon"/"d'après" without being a named entity.

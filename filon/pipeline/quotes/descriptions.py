@@ -162,6 +162,7 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
         if tb.low[i] in ("la", "cette")
         else ("m" if tb.low[i] in ("le", "ce") else None)
     )
+    rank = _rank([tb.low[k] for k in range(i, j)])
     occupation = noun in OCCUPATIONS
     person_title = noun in TITLES or occupation
     company = noun in COMPANY_NOUNS
@@ -186,10 +187,15 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
         if person_state is not None and _state_of_person(ctx, m) not in (None, person_state):
             continue  # "le diplomate français" is none of the Russians just named
         near = m["start"] >= lo
-        if near and (noun in fold(m["text"]).replace("-", " ").split() or noun in fold(m["text"])):
+        surface = fold(m["text"]).replace("-", " ").split()
+        titled = _titled(ctx, m) if person_title and m["label"] == "PER" else set()
+        holds = noun in surface or any(w == noun or w.endswith("-" + noun) for w in titled)
+        if holds and _rank(surface + list(titled)) != rank:
+            continue  # "le Premier ministre" is not "le ministre X", "le président" no vice-président
+        if near and (noun in surface or noun in fold(m["text"])):
             return speaker_from_mention(ctx.gaz, m)
-        own = noun in fold(m["text"]).replace("-", " ").split()
-        if person_title and m["label"] == "PER" and m.get("name") and (own or noun in _titled(ctx, m)):
+        own = noun in surface
+        if person_title and m["label"] == "PER" and m.get("name") and (own or noun in titled):
             # "a détaillé le ministre" paragraphs after "le ministre délégué au Commerce, X";
             # the title written next to the name says who it is, only a known gender (not the
             # tagger's guess on a foreign name) may contradict it
@@ -275,7 +281,8 @@ def _title_tokens(ctx: DocContext, m: dict, conjunction_ends: bool = False) -> t
     sent = ctx.sents[ctx.sent_of(a)]
     before: list[int] = []
     for k in range(a - 1, max(sent.start, a - 9) - 1, -1):
-        if tb.pos[k] in ("VERB", "AUX") or tb.text[k] in ".;:«»\"" or _person_at(ctx, k):
+        verb = tb.pos[k] in ("VERB", "AUX") and tb.low[k] not in _TITLE_PARTICIPLES
+        if verb or tb.text[k] in ".;:«»\"" or _person_at(ctx, k):
             break
         before.append(k)
     after: list[int] = []
@@ -286,6 +293,22 @@ def _title_tokens(ctx: DocContext, m: dict, conjunction_ends: bool = False) -> t
                 break
             after.append(k)
     return before, after
+
+
+def _rank(words: list[str]) -> str | None:
+    """The rank a title's folded words give its noun: "premier" ("le Premier ministre"),
+    "vice" ("la vice-présidente"), else None."""
+    if "premier" in words or "premiere" in words:
+        return "premier"
+    if any(w == "vice" or w.startswith("vice-") for w in words):
+        return "vice"
+    return None
+
+
+# participles inside a title, which the tagger may read as verbs ("le ministre délégué au
+# Commerce X"): the title goes on before them
+_TITLE_PARTICIPLES = frozenset({"delegue", "deleguee", "charge", "chargee", "designe", "designee",
+                                "sortant", "sortante"})
 
 
 def _person_at(ctx: DocContext, k: int) -> bool:

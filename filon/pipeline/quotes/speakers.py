@@ -331,16 +331,18 @@ class SpeakerResolver:
 
     def _on_host_after(self, i: int) -> dict | None:
         """Who an inverted "on" stands for when the place of speech follows it: "explique-t-on
-        chez Eramet", "souligne-t-on du côté de la Commission"."""
+        chez Eramet", "souligne-t-on du côté de la Commission", "affirme-t-on au ministère"."""
         ctx = self.ctx
         tb = ctx.table
         end = ctx.sents[ctx.sent_of(i)].end
         k = i + 1
         words = tb.low[k : min(end, k + 3)]
-        if words[:1] == ["chez"]:
-            k += 1
+        if words[:1] == ["chez"] or words[:1] == ["au"]:
+            k += 1  # "explique-t-on chez Eramet", "affirme-t-on au ministère de l'Intérieur"
         elif words[:2] == ["du", "cote"] and len(words) == 3 and words[2] in ("de", "d'", "du"):
             k += 3 if words[2] != "du" else 2
+        elif words[:2] in (["a", "la"], ["a", "l'"]):
+            k += 1  # "à la Commission": the determiner goes with the host
         else:
             return None
         stop = k

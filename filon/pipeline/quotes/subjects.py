@@ -150,15 +150,19 @@ def skip_circumstance(ctx: DocContext, j: int, end: int) -> int:
     limit = min(end, j + 7)
     seen_noun = False
     while k < limit:
-        if tb.pos[k] == "DET" or (seen_noun and tb.low[k] in _OF):
+        if (tb.pos[k] == "DET" and not (seen_noun and tb.low[k - 1] not in _OF)) or (
+            seen_noun and tb.low[k] in _OF
+        ):
+            # a determiner opens the phrase or follows "de"; after a noun it opens the subject
             k += 1
         elif tb.pos[k] in ("NOUN", "ADJ"):
             seen_noun = True
             k += 1
         else:
             break
+    # the subject right after: a name, or a title ("dans un communiqué le ministre rwandais …")
     named = k < end and (k in ctx.mention_at or (
-        tb.pos[k] == "DET" and k + 1 < end and (k + 1) in ctx.mention_at))
+        tb.pos[k] == "DET" and k + 1 < end and ((k + 1) in ctx.mention_at or tb.low[k + 1] in TITLES)))
     return k if seen_noun and named else j
 
 
@@ -183,8 +187,8 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
             ):
                 k += 1
             k2 = k
-            while k2 < sent_end and k2 in ctx.mention_at:
-                k2 += 1
+            if k2 < sent_end and k2 in ctx.mention_at:  # the medium's own name, not the next one
+                k2 = ctx.token_at(ctx.mentions[ctx.mention_at[k2]]["end"] - 1) + 1
             if k2 > k and k2 < sent_end and tb.pos[k2] in ("DET", "NOUN", "PROPN"):
                 # "à l'AFP", "au Monde", "à Euractiv" (a medium the model may call PER): the
                 # addressee, when the subject's noun phrase follows it
@@ -242,6 +246,7 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
         while k < sent_end and (
             tb.pos[k] in ("DET", "NOUN", "PROPN", "ADJ")
             or tb.low[k] in ("de", "du", "des", "d'", "-")
+            or (tb.pos[k] == "NUM" and k > j and tb.pos[k - 1] == "DET")  # "les deux parties"
         ):
             if (
                 k in ctx.mention_at

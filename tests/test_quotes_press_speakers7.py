@@ -1,0 +1,75 @@
+# ruff: noqa: E501 - the table holds whole sentences, one case per entry, easier to read unwrapped
+"""Who said it in press styles beyond the wire dispatch (issue 10, item 5), seventh round.
+
+Every sentence is our own. An inverted speaker may come after a date ("a déclaré le 18 juillet
+X"), a circumstance before a title ("a déclaré dans un communiqué le ministre …, X"), a running
+adjunct ("a réagi dans la foulée sur Twitter X"), a medium ("à l'AFP X") or the clitic "y"
+("y ajoute M. X"). A title said again keeps its rank: "le premier ministre" is not "le ministre
+X", "le vice-président" not "le président X"; a participle inside the title ("le ministre
+délégué au Commerce X") does not end it. "les deux parties", "les deux dirigeants" said after
+a pair named together are that pair, as an inverted subject or as the subject of the verb a
+quoted fragment hangs on. Names the model cuts or glues: a name after a title it tagged alone, a
+surname alone it did not tag as a person, an agency glued in front of a name, a sentence-opening
+participle it took for a name. Helpers and conventions are those of `tests/test_quotes_table.py`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_table import DAY, D, I, M, T, _observed
+
+PRESS_CASES: list[tuple] = [
+    # --- inverted speakers after adjuncts ------------------------------------------------------
+    ("inversion_after_a_date", "Le ministre turc Ali Demir était présent. « Nous avons signé deux contrats », a déclaré le 18 juillet Karim Benali, le ministre de la Défense du royaume.",
+     [D("Nous avons signé deux contrats", "Karim Benali")]),
+    ("inversion_after_a_weekday_date", "« Le texte est prêt », a annoncé le dimanche 23 mai 2021 Anna Kovac.",
+     [D("Le texte est prêt", "Anna Kovac")]),
+    ("inversion_after_running_adjuncts", "Le président Ali Demir est arrivé. « C'est le plus gros accord », a réagi dans la foulée sur Twitter le vice-Premier ministre Oleg Marchenko.",
+     [D("C'est le plus gros accord", "Oleg Marchenko")]),
+    ("inversion_after_a_circumstance_then_a_title", "Le président Paul Kagire a reçu la ministre. « Nous nous réjouissons de ce partenariat », a déclaré dans un communiqué le ministre des Affaires étrangères, Vincent Biraro.",
+     [D("Nous nous réjouissons de ce partenariat", "Vincent Biraro")]),
+    ("clitic_y_before_the_cue", "Le président Paul Kagire a reçu Vincent Biraro. « Il s'agit de protéger les gens », y ajoute M. Biraro.",
+     [D("Il s'agit de protéger les gens", "Vincent Biraro")]),
+    ("medium_then_a_name", "« Nous n'avons pu obtenir l'accord », a déclaré à l'AFP Laura Restrepo à Bakou.",
+     [D("Nous n'avons pu obtenir l'accord", "Laura Restrepo")]),
+    ("on_at_a_body_after_the_cue", "«Le texte est prêt», souligne-t-on à la Commission européenne.",
+     [D("Le texte est prêt", "European Commission")]),
+    # --- titles said again ---------------------------------------------------------------------
+    ("participle_inside_a_title", "L'accord est déséquilibré, a affirmé ce lundi le ministre délégué au Commerce extérieur Luc Martin. \"Est-ce une force?\", a jugé le ministre. Jean Roux a parlé ensuite.",
+     [I("a affirmé", "Luc Martin"), D("Est-ce une force?", "Luc Martin")]),
+    ("premier_is_not_any_minister", "Le premier ministre Marc Caron a rencontré Jean Roux. Le ministre Denis Leblanc a indiqué qu'aucun accord n'était prêt. « Certains secteurs sont stratégiques », a dit le premier ministre.",
+     [I("a indiqué", "Denis Leblanc"), D("Certains secteurs sont stratégiques", "Marc Caron")]),
+    ("vice_is_a_rank", "Le vice-président Jean Roux a rencontré le président Paul Girard. « Nous avançons », a déclaré le vice-président. « Oui », a répondu le président.",
+     [D("Nous avançons", "Jean Roux"), D("Oui", "Paul Girard")]),
+    # nobody of that rank named: unresolved, not the latest person with another rank
+    ("premier_minister_never_named", "Le ministre Paul Girard a parlé. « Oui », a répondu le Premier ministre.",
+     [D("Oui", "?le Premier ministre")]),
+    ("president_is_no_vice_president", "Le vice-président Jean Roux a parlé. « Oui », a répondu le président.",
+     [D("Oui", "?le président")]),
+    # a date but no name after it: the title alone
+    ("date_then_a_bare_title", "« Nous signerons », a promis le 18 juillet dernier le ministre.",
+     [D("Nous signerons", "?le ministre")]),
+    # --- pairs said again ----------------------------------------------------------------------
+    ("both_parties_inverted", "Après des mois de négociations, le Maroc et l'Union européenne se sont « entendus sur le texte », ont annoncé vendredi les deux parties.",
+     [M("ont annoncé", "Morocco & European Union", "entendus sur le texte")]),
+    ("both_companies_inverted", "Kazatomprom a signé un accord de coentreprise avec Areva. « La coentreprise produira 4.000 tonnes », expliquent les deux sociétés dans un communiqué commun.",
+     [D("La coentreprise produira 4.000 tonnes", "Kazatomprom & Areva")]),
+    ("both_leaders_subject_of_a_fragment", "Le président Paul Girard a reçu la présidente Anne Morel. Après la rencontre, les deux dirigeants s'étaient engagés à « travailler ensemble » sur les droits de douane.",
+     [D("travailler ensemble", "Paul Girard & Anne Morel")]),
+    # one person named: "les deux dirigeants" are not known, the fragment is a term
+    ("both_leaders_but_one_named", "Le président Paul Girard est arrivé à Rabat. Les deux dirigeants s'étaient engagés à « travailler ensemble » sur les droits de douane.",
+     [T("travailler ensemble")]),
+    # --- names the model cuts or glues ---------------------------------------------------------
+    ("name_after_a_title_tagged_alone", "Le vice-ministre des Affaires étrangères Vahan Kostanyan a confirmé l'envoi du traité. « Il y a 17 articles », a-t-il déclaré.",
+     [I("a confirmé", "Vahan Kostanyan"), D("Il y a 17 articles", "Vahan Kostanyan")]),
+    ("surname_alone_after_the_full_name", "Le ministre américain Marco Rubio a reçu le ministre des affaires étrangères rwandais, Olivier Nduhungirehe. Pour sa part, Nduhungirehe a dit : « Le chemin sera difficile ».",
+     [D("Le chemin sera difficile", "Olivier Nduhungirehe")]),
+    ("opening_participle_is_no_name", "Le ministre Alpha Soumah a parlé longuement. Poursuivant, il a évoqué la suite. « Cela n'a donné aucun résultat », concède-t-il.",
+     [I("a évoqué", "Alpha Soumah"), D("Cela n'a donné aucun résultat", "Alpha Soumah")]),
+]
+
+
+@pytest.mark.parametrize("case", PRESS_CASES, ids=[c[0] for c in PRESS_CASES])
+def test_press_speakers_seventh_round(nlp, run, case):
+    observed = _observed(run(nlp, case[1], published=DAY))
+    assert observed == case[2]
