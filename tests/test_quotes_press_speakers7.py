@@ -8,9 +8,14 @@ adjunct ("a réagi dans la foulée sur Twitter X"), a medium ("à l'AFP X") or t
 X", "le vice-président" not "le président X"; a participle inside the title ("le ministre
 délégué au Commerce X") does not end it. "les deux parties", "les deux dirigeants" said after
 a pair named together are that pair, as an inverted subject or as the subject of the verb a
-quoted fragment hangs on. Names the model cuts or glues: a name after a title it tagged alone, a
-surname alone it did not tag as a person, an agency glued in front of a name, a sentence-opening
-participle it took for a name. Helpers and conventions are those of `tests/test_quotes_table.py`.
+quoted fragment hangs on; not the places where they met. A name with its apposition before a
+cue ("X, directrice de …, a annoncé") is the subject, not an inversion. "la responsable" is the
+woman named, but "le responsable" after "un haut responsable" and "il" after an anonymous
+subject stay anonymous; "le ministre" is not the latest person given another title. Names the
+model cuts or glues: a name after a title it tagged alone, a surname alone it did not tag as a
+person (or tagged as a body of that name), an agency glued in front of a name, a
+sentence-opening participle it took for a name, a day before a name read as a masculine title.
+Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
 from __future__ import annotations
@@ -34,11 +39,29 @@ PRESS_CASES: list[tuple] = [
      [D("Nous n'avons pu obtenir l'accord", "Laura Restrepo")]),
     ("on_at_a_body_after_the_cue", "«Le texte est prêt», souligne-t-on à la Commission européenne.",
      [D("Le texte est prêt", "European Commission")]),
+    ("medium_and_place_then_a_title", "\"Nous sommes sur la bonne voie\", a affirmé mercredi soir à la presse à Genève la directrice générale Ngozi Okonjo-Iweala.",
+     [D("Nous sommes sur la bonne voie", "Ngozi Okonjo-Iweala")]),
+    ("relayed_by_a_paper", "Le nouvel accord permet aux pêcheurs « de bénéficier de 400 licences », relaie le quotidien Le Soleil.",
+     [M("relaie", "Soleil", "de bénéficier de 400 licences")]),
+    # --- a name after a comma is the subject, not an inversion ---------------------------------
+    ("apposition_before_the_cue", "Amina Benali, directrice générale de l'Office national des mines du Maroc, a annoncé samedi la signature prochaine d'un accord du projet de gazoduc Nigeria-Maroc.",
+     [I("a annoncé", "Amina Benali")]),
+    # --- anonymous persons said again ----------------------------------------------------------
+    ("la_responsable_is_the_woman_named", "Amina Benali, directrice de l'Office, a annoncé samedi un accord. Cet accord « devrait être paraphé avant la fin de l'année », a déclaré la responsable.",
+     [I("a annoncé", "Amina Benali"), M("a déclaré", "Amina Benali", "devrait être paraphé avant la fin de l'année")]),
+    ("le_responsable_after_un_responsable", "Le ministre Paul Girard est arrivé. Un haut responsable du gouvernement a minimisé les pourparlers. « Il n'y a rien de concret », a ajouté le responsable.",
+     [D("Il n'y a rien de concret", "?le responsable")]),
+    ("pronoun_after_an_anonymous_subject", "Le ministre Paul Girard est arrivé. Cependant, un haut responsable du gouvernement a minimisé l'importance des pourparlers. « Des centaines d'entreprises nous contactent », a-t-il déclaré.",
+     [D("Des centaines d'entreprises nous contactent", "?il")]),
+    ("a_day_before_the_name_tells_no_gender", "Six contrats seront signés, a indiqué dimanche Agnès Morin, ministre déléguée à l'Industrie. Les volumes iront à la France, a-t-elle estimé.",
+     [I("a indiqué", "Agnès Morin"), I("a-t-elle estimé", "Agnès Morin")]),
     # --- titles said again ---------------------------------------------------------------------
     ("participle_inside_a_title", "L'accord est déséquilibré, a affirmé ce lundi le ministre délégué au Commerce extérieur Luc Martin. \"Est-ce une force?\", a jugé le ministre. Jean Roux a parlé ensuite.",
      [I("a affirmé", "Luc Martin"), D("Est-ce une force?", "Luc Martin")]),
     ("premier_is_not_any_minister", "Le premier ministre Marc Caron a rencontré Jean Roux. Le ministre Denis Leblanc a indiqué qu'aucun accord n'était prêt. « Certains secteurs sont stratégiques », a dit le premier ministre.",
      [I("a indiqué", "Denis Leblanc"), D("Certains secteurs sont stratégiques", "Marc Caron")]),
+    ("another_title_is_not_the_minister", "Johann Keller a rencontré Jeff Gerrish, représentant adjoint du commerce des États-Unis. Le ministre de l'économie a ajouté que les discussions seront poursuivies.",
+     [I("a ajouté", "Johann Keller")]),
     ("vice_is_a_rank", "Le vice-président Jean Roux a rencontré le président Paul Girard. « Nous avançons », a déclaré le vice-président. « Oui », a répondu le président.",
      [D("Nous avançons", "Jean Roux"), D("Oui", "Paul Girard")]),
     # nobody of that rank named: unresolved, not the latest person with another rank
@@ -64,6 +87,10 @@ PRESS_CASES: list[tuple] = [
      [I("a confirmé", "Vahan Kostanyan"), D("Il y a 17 articles", "Vahan Kostanyan")]),
     ("surname_alone_after_the_full_name", "Le ministre américain Marco Rubio a reçu le ministre des affaires étrangères rwandais, Olivier Nduhungirehe. Pour sa part, Nduhungirehe a dit : « Le chemin sera difficile ».",
      [D("Le chemin sera difficile", "Olivier Nduhungirehe")]),
+    ("surname_over_a_body_of_that_name", "La ministre Thérèse Kayikwamba Wagner a signé. Lors de la signature, Wagner a noté que des millions de personnes étaient victimes du conflit.",
+     [I("a noté", "Thérèse Kayikwamba Wagner")]),
+    ("both_parties_not_where_they_met", "L'annonce a suivi deux jours de pourparlers entre les États-Unis et la Chine à Genève, en Suisse, que les deux parties ont décrit comme réussis.",
+     [I("ont décrit", "United States & China")]),
     ("opening_participle_is_no_name", "Le ministre Alpha Soumah a parlé longuement. Poursuivant, il a évoqué la suite. « Cela n'a donné aucun résultat », concède-t-il.",
      [I("a évoqué", "Alpha Soumah"), D("Cela n'a donné aucun résultat", "Alpha Soumah")]),
 ]

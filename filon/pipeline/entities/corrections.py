@@ -142,8 +142,9 @@ def clean_model_span(
             tail += 1
         if tail >= end:
             # "le vice-ministre des Affaires étrangères Vahan Kostanyan" tagged up to the
-            # title: the given name and surname the model left out after it
-            return _name_after(table, end)
+            # title: the given name and surname the model left out after it; a span cut after
+            # a preposition ("Presidente della") is no whole title
+            return None if low[end - 1] in _LINK_WORDS else _name_after(table, end)
         if tail == start:
             return None
         return Mention(tail, end, "PER", "model")
@@ -187,6 +188,10 @@ def clean_model_span(
         while (end - start > 1 and words[end - 1].isupper() and len(words[end - 1]) >= 3
                and not words[start].isupper() and _dateline_place(gaz, words[end - 1])):
             end -= 1
+    if label == "PER" and end - start == 1 and words[start].isupper() and len(words[start]) >= 3:
+        known = gaz.lookup(words[start])
+        if known is None or known.type != "person":
+            label = "ORG"  # "AUKUS", "ISRO": an acronym, not a person
     if first in _INSTITUTION_NOUNS and label != "ORG":
         label = "ORG"
     if (label == "PER" and end - start >= 2 and low[end - 1] in _COMPANY_DESIGNATORS
@@ -196,6 +201,11 @@ def clean_model_span(
             and gaz.place(words[start]) is None):
         label = "MISC"
     return Mention(start, end, label, "model")
+
+
+# Prepositions and articles a title never ends with, in French and the languages quoted in it.
+_LINK_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "au", "aux", "a",
+                         "della", "del", "dei", "di", "of", "the", "von", "van", "der", "den"})
 
 
 def _is_body(gaz: Gazetteer, word: str) -> bool:

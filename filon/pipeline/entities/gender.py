@@ -27,6 +27,13 @@ _FEMININE_NOUN_ENDINGS = ("trice", "euse", "ienne", "ière", "esse", "ante", "en
 _MASCULINE_NOUN_ENDINGS = ("teur", "eur", "ien", "ier", "ant", "ent", "ain", "é")
 
 
+# Nouns of time that stand before an inverted name without telling its gender.
+_TIME_WORDS = """lundi mardi mercredi jeudi vendredi samedi dimanche matin soir midi après-midi soirée
+    nuit janvier février mars avril mai juin juillet août septembre octobre novembre décembre hier
+    aujourd'hui demain semaine week-end"""
+_TIME_NOUNS = frozenset(fold(w) for w in _TIME_WORDS.split())
+
+
 def title_gender(table: TokenTable, start: int) -> str | None:
     """'M. Dupont' -> 'm', 'Mme Dupont' -> 'f' (title as the mention's first token, at `start`,
     or just before it)."""
@@ -52,6 +59,8 @@ def apposition_gender(table: TokenTable, start: int) -> str | None:
         return None  # "des Affaires étrangères Hong Lei": the adjective agrees with the portfolio
     if pos[before] == "NOUN" and _complement_noun(table, before):
         return None  # "le ministre de l'économie Guy X": the noun is the portfolio, not the title
+    if table.low[before] in _TIME_NOUNS:
+        return None  # "a indiqué dimanche Agnès X": a day, not a title
     genders = table.feats(before, "Gender")
     if not genders and pos[before] != "DET" and start > 1 and pos[start - 2] == "DET":
         genders = table.feats(start - 2, "Gender")

@@ -26,6 +26,8 @@ _DESCRIPTIVE_TYPES = frozenset({"government", "military"})
 # A one-word PER the model found is re-labelled LOC when it names a city at least this big
 # (or a known state/city): "Washington" yes, "Florence" (370,000) as a first name stays PER.
 _PER_TO_LOC_POPULATION = 500_000
+# What a surname alone never overrides: a place the gazetteer knows by that word.
+_PLACE_TYPES = frozenset({"state", "city", "region", "place"})
 # A surname alone the model did not tag PER stays a place when a place this big has that name.
 _SURNAME_PLACE_POPULATION = 100_000
 _ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg"})
@@ -57,11 +59,14 @@ def named_entity(
             # the model's commonest error on wire copy: a capital or a country tagged PER
             actor = gaz.place(surface, min_population=_PER_TO_LOC_POPULATION)
             label = "LOC" if actor is not None else "PER"
-    if actor is None and m.label != "PER" and m.end - m.start == 1 and surface[:1].isupper():
-        # "Nduhungirehe a dit" tagged MISC after "Olivier Nduhungirehe": the surname of a
-        # person the article named in full, unless it names a sizeable place
+    if (actor is None or actor.type not in _PLACE_TYPES) and m.label != "PER" and m.end - m.start == 1 \
+            and surface[:1].isupper():
+        # "Nduhungirehe a dit" tagged MISC after "Olivier Nduhungirehe", "Wagner a noté" after
+        # "Thérèse Kayikwamba Wagner" (not the Wagner group): the surname of a person the article
+        # named in full, unless it names a place
         linked = people.surname_of(person_key(text))
-        if linked is not None and gaz.place(surface, min_population=_SURNAME_PLACE_POPULATION) is None:
+        place = gaz.place(surface, min_population=_SURNAME_PLACE_POPULATION)
+        if linked is not None and (place is None or place.type not in _PLACE_TYPES):
             entity = _entity(text, start_char, end_char, "PER", *linked, "name")
             known = gaz.actor(linked[0])
             if known is not None:

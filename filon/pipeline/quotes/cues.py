@@ -134,7 +134,8 @@ OCCUPATIONS = _wordset(
     historien historienne politologue géographe stratégiste consultant consultante agriculteur
     agricultrice élu élue militant militante habitant habitante riverain riveraine syndicaliste
     entrepreneur entrepreneuse fondateur fondatrice directeur directrice patron patronne maire
-    géophysicienne géophysicien physicien physicienne chimiste juriste banquier banquière"""
+    géophysicienne géophysicien physicien physicienne chimiste juriste banquier banquière
+    responsable"""
 )
 MONTHS = _wordset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
 REFLEXIVES = _wordset("se s'")

@@ -61,6 +61,8 @@ def named_group(ctx: DocContext, i: int, j: int, n: int) -> dict | None:
             continue
         if not people and m["label"] not in ("ORG", "LOC"):
             continue
+        if not people and _where(ctx, m):
+            continue  # "des pourparlers à Genève, en Suisse": where they met, not who
         sp = speaker_from_mention(ctx.gaz, m)
         key = sp.get("id") or fold(sp.get("name") or sp["text"])
         if key in seen:
@@ -73,6 +75,12 @@ def named_group(ctx: DocContext, i: int, j: int, n: int) -> dict | None:
     start, end = ctx.span_dict(i, j)
     return {"name": " & ".join(m["name"] or m["text"] for m in members), "id": None,
             "text": ctx.text[start:end], "start": start, "end": end, "speakers": members}  # fmt: skip
+
+
+def _where(ctx: DocContext, m: dict) -> bool:
+    """True when a place's mention says where something happens ("à Genève", "en Suisse")."""
+    i = ctx.token_at(m["start"])
+    return m["label"] == "LOC" and i > 0 and ctx.table.low[i - 1] in ("a", "en", "au", "aux", "dans")
 
 
 # documents a definite description points back to ("le communiqué", "la lettre"): their author
@@ -205,7 +213,10 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
                 return speaker_from_mention(ctx.gaz, m)
         if not near:
             continue
-        if fallback is None and person_title and m["label"] == "PER":
+        other_title = bool(titled & _TITLE_HEADS) and not holds
+        if fallback is None and person_title and m["label"] == "PER" and not other_title:
+            # "le ministre" is not the latest person when the text gave that one another title
+            # ("Jeff Gerrish, représentant adjoint du commerce")
             g = mention_gender(ctx.gaz, ctx.table, m)
             if gender is None or g is None or g == gender:
                 fallback = m
@@ -225,10 +236,27 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
             ):
                 return speaker_from_mention(ctx.gaz, m)
         return None
-    if occupation and gender is not None:
-        # "explique la chercheuse" paragraphs after "Hélène Dupont, chercheuse au CNRS"
+    if occupation and gender is not None and not _said_indefinite(ctx, noun, i, far):
+        # "explique la chercheuse" paragraphs after "Hélène Dupont, chercheuse au CNRS"; not
+        # "le responsable" after "un haut responsable" (who stays anonymous)
         return pronouns.last_person(pos, gender, sentences=12)
     return None
+
+
+def _said_indefinite(ctx: DocContext, noun: str, i: int, far: int) -> bool:
+    """True when the text introduced a `noun` with "un"/"une" before token `i` (from character
+    `far` on): "un haut responsable a déclaré … a ajouté le responsable"."""
+    tb = ctx.table
+    k = i - 1
+    while k >= 0 and tb.idx[k] >= far:
+        if tb.lemma_low[k] == noun or tb.low[k] == noun:
+            for back in range(k - 1, max(-1, k - 4), -1):
+                if tb.low[back] in ("un", "une"):
+                    return True
+                if tb.pos[back] not in ("ADJ", "ADV"):
+                    break
+        k -= 1
+    return False
 
 
 def cataphoric_titles(ctx: DocContext, pronouns: PronounResolver, items: list[dict]) -> None:
@@ -293,6 +321,10 @@ def _title_tokens(ctx: DocContext, m: dict, conjunction_ends: bool = False) -> t
                 break
             after.append(k)
     return before, after
+
+
+# Heads of a title written by a name: a person given one of them holds that title, not another.
+_TITLE_HEADS = (TITLES | PERSON_NOUNS | OCCUPATIONS) - {"premier", "premiere", "adjoint", "adjointe"}
 
 
 def _rank(words: list[str]) -> str | None:

@@ -25,6 +25,8 @@ _DETERMINER_GENDER = {"un": "m", "le": "m", "ce": "m", "cet": "m", "une": "f", "
 
 
 _FALLBACK_SPEAKERS = 200
+# Heads of an anonymous person a pronoun may refer back to ("un haut responsable", "une source").
+_ANONYMOUS_HEADS = SOURCE_NOUNS | TITLES | OCCUPATIONS
 
 
 class PronounResolver:
@@ -86,6 +88,8 @@ class PronounResolver:
                 )
                 cand = speaker_from_mention(ctx.gaz, m) | {"_m": m}
                 ranked.append((int(m["label"] != "PER"), back, 1 if subj else 2, -m["start"], cand))
+            if not plural:
+                ranked.extend((0, back, 1, -start, cand) for start, cand in self._anonymous_subjects(sent, i))
             if plural:
                 ranked.extend((0, back, r[0], r[1], r[2]) for r in self._joint_candidates(lo, hi))
         if plural or gender is None:
@@ -157,6 +161,25 @@ class PronounResolver:
             return int(actor.label != "PER")
         m = next((x for x in ctx.mentions if x["start"] == speaker.get("start")), None)
         return int(m is None or m["label"] != "PER")
+
+    def _anonymous_subjects(self, sent, i: int) -> list[tuple[int, dict]]:
+        """Subjects introduced by "un"/"une" in `sent` before token `i` ("un haut responsable
+        du gouvernement a minimisé …"): an antecedent that keeps the pronoun anonymous."""
+        ctx = self.ctx
+        tb = ctx.table
+        out = []
+        for k in range(sent.start, min(sent.end, i)):
+            if not tb.dep[k].startswith("nsubj") or tb.pos[k] != "NOUN" or ctx.inside[k]:
+                continue
+            if tb.lemma_low[k] not in _ANONYMOUS_HEADS and tb.low[k] not in _ANONYMOUS_HEADS:
+                continue
+            det = next((c for c in tb.children(k) if tb.dep[c] == "det" and c < k), None)
+            if det is None or tb.low[det] not in ("un", "une"):
+                continue
+            start, end = ctx.span_dict(det, k + 1)
+            anonymous = {"name": None, "id": None, "text": ctx.text[start:end], "start": start, "end": end}
+            out.append((start, anonymous))
+        return out
 
     def _joint_candidates(self, lo: int, hi: int) -> list[tuple[int, int, dict]]:
         """Coordinated mentions ("Emmanuel Macron et Friedrich Merz") in [lo, hi) as plural

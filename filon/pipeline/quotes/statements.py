@@ -181,6 +181,8 @@ class StatementFinder:
             tb.low[hit.start - 2] == "comme"
         if not (after_comma or after_comme) and not follows_quote(ctx, hit):
             return None
+        if after_comma and not follows_quote(ctx, hit) and self._apposed_subject(hit):
+            return None  # "X, directrice de Y, a annoncé la signature": the comma closes an apposition
         verb = doc[hit.verb]
         if nonfinite(verb) and hit.start == hit.verb:
             return None  # "…, annonçant des mesures": a participle, not an inversion
@@ -205,6 +207,22 @@ class StatementFinder:
         # "…, a annoncé le géant pétrolier britannique": a description that points back to a
         # named body is an inverted subject as much as the name itself
         return np if speaker is not None and (speaker.get("id") or speaker.get("name")) else None
+
+    def _apposed_subject(self, hit: Hit) -> bool:
+        """True when the cue's parsed subject is a name followed by a comma, before the cue:
+        "Amina Benali, directrice générale de l'Office, a annoncé …" (an apposition, not an
+        inversion)."""
+        ctx = self.ctx
+        tb = ctx.table
+        for c in tb.children(hit.verb):
+            if not tb.dep[c].startswith("nsubj") or c >= hit.start or ctx.inside[c]:
+                continue
+            if c not in ctx.mention_at:
+                continue
+            after = ctx.token_at(ctx.mentions[ctx.mention_at[c]]["end"] - 1) + 1
+            if after < hit.start - 1 and tb.text[after] == ",":
+                return True
+        return False
 
     def _prep_statement(self, hit: Hit) -> dict | None:
         """The statement of "selon X" / "d'après X": the clause around it, X the speaker."""

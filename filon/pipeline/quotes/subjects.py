@@ -193,7 +193,9 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
                 # "à l'AFP", "au Monde", "à Euractiv" (a medium the model may call PER): the
                 # addressee, when the subject's noun phrase follows it
                 k = k2
-            if k > j + 1 and k < sent_end and tb.pos[k] in ("DET", "NOUN", "PROPN"):
+            # the subject follows, or another place or medium ("à la presse à Genève X")
+            if k > j + 1 and k < sent_end and (tb.pos[k] in ("DET", "NOUN", "PROPN") or tb.low[k] in (
+                    "a", "au", "aux", "sur")):
                 j = k
                 continue
         if skipped == j and tb.text[j] == "," and j > hit.end and j + 1 < sent_end and tb.pos[
