@@ -468,3 +468,19 @@ def test_events_acronym_definitions_are_read_in_one_pass():
     text = ("Le FMI a approuvé la Facilité élargie de crédit (FEC) du Niger, avec la Banque "
             "mondiale (BM). La FEC (FEC) sera revue ; (XYZ) ne dit rien.")
     assert acronym_definitions(text) == {"FEC": "Facilité élargie de crédit", "BM": "Banque mondiale"}
+
+
+# ---------------------------------------------------------------- the press that tells is no party
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Samedi, le Financial Times a révélé que les discussions sur un accord minier se sont "
+     "intensifiées entre Kinshasa et Washington.",
+     {"Democratic Republic of the Congo", "United States"}),
+    ("Nous sommes sur le point d'arriver à un accord avec la Zambie, a déclaré le ministre sur "
+     "Radio France Internationale.", {"Zambia"}),
+    ("Le quotidien Kommersant affirme que Moscou et Kiev ont repris les négociations sur un "
+     "échange de prisonniers.", {"Russia", "Ukraine"}),
+])
+def test_events_a_medium_that_reports_is_no_party(nlp, text, expected):
+    found = agreements(nlp, text)
+    assert found, "the deal is read"
+    assert parties(found[0]) == expected
