@@ -61,3 +61,10 @@ def test_entities_surname_in_capitals_stays(nlp, run):
     # a surname written in capitals is no dateline, even when a small town bears it
     found = _entities(nlp, run, "Le Premier ministre Jean-Pierre RAFFARIN a reçu les syndicats.")
     assert ("Jean-Pierre RAFFARIN", "PER") in found
+
+
+def test_entities_editors_note_mark_is_no_body(nlp, run):
+    doc = run(nlp, "« Nous n'avons pu obtenir l'accord sur le texte (sur la finance, NDLR) », a déclaré "
+                   "la ministre Laura Restrepo.")
+    texts = {e["text"] for e in doc._.filon_entities}
+    assert "NDLR" not in texts and "Laura Restrepo" in texts

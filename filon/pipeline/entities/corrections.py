@@ -106,6 +106,8 @@ def noise_text(text: str) -> bool:
     """
     if not any(c.isalpha() for c in text):
         return True
+    if fold(text).replace(".", "").strip() in ("ndlr", "nda", "ndt"):
+        return True  # "(sur la finance, NDLR)": the editor's note mark, not a body
     # "( AGENCE / PRÉNOM NOM )": photo credits are all caps, often with a slash
     letters = [c for c in text if c.isalpha()]
     return bool("/" in text or (all(c.isupper() for c in letters) and " " in text.strip()))
