@@ -21,7 +21,7 @@ HIDDEN = HERE.parents[3] / "shared" / "hidden-eval" / "addresses.txt"
 STATUSES = {"proposed", "rejected", "negotiating", "close", "signed", "other"}
 FIELDS = ("persons", "organizations", "organizations_descriptive", "locations", "aliases",
           "direct_quotes", "indirect_statements", "dates", "agreements")
-OPENING, CLOSING = "«\"“‘'", "»\"”’'"
+OPENING, CLOSING = "«\"“‘'’", "»\"”’'"  # ’’ opens a quote in some African press
 
 
 def url_allowed(url: str) -> str:
