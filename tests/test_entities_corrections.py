@@ -68,3 +68,18 @@ def test_entities_editors_note_mark_is_no_body(nlp, run):
                    "la ministre Laura Restrepo.")
     texts = {e["text"] for e in doc._.filon_entities}
     assert "NDLR" not in texts and "Laura Restrepo" in texts
+
+
+def test_entities_surname_alone_tagged_otherwise_is_the_person_named_in_full(nlp, run):
+    doc = run(nlp, "Le ministre américain Marco Rubio a reçu le ministre rwandais, Olivier Nduhungirehe. "
+                   "Pour sa part, Nduhungirehe a dit : « Le chemin sera difficile ».")
+    short = [e for e in doc._.filon_entities if e["text"] == "Nduhungirehe"]
+    assert short and short[0]["label"] == "PER" and short[0]["name"] == "Olivier Nduhungirehe"
+
+
+def test_entities_a_place_named_like_a_person_stays_a_place(nlp, run):
+    # "à Valdor" is somewhere, whatever the surname of the person named before
+    doc = run(nlp, "Le promoteur Marc Valdor a signé l'accord. La délégation est arrivée mardi à Valdor, "
+                   "au bord du lac.")
+    place = [e for e in doc._.filon_entities if e["text"] == "Valdor"]
+    assert place and place[0]["label"] != "PER" and place[0]["name"] != "Marc Valdor"

@@ -26,6 +26,8 @@ _DESCRIPTIVE_TYPES = frozenset({"government", "military"})
 # A one-word PER the model found is re-labelled LOC when it names a city at least this big
 # (or a known state/city): "Washington" yes, "Florence" (370,000) as a first name stays PER.
 _PER_TO_LOC_POPULATION = 500_000
+# Prepositions of place: "à Turnberry" is somewhere, not someone.
+_LOCATIVES = frozenset({"a", "en", "au", "aux", "dans", "vers", "depuis", "pres"})
 # What a surname alone never overrides: a place the gazetteer knows by that word.
 _PLACE_TYPES = frozenset({"state", "city", "region", "place"})
 # A surname alone the model did not tag PER stays a place when a place this big has that name.
@@ -60,7 +62,7 @@ def named_entity(
             actor = gaz.place(surface, min_population=_PER_TO_LOC_POPULATION)
             label = "LOC" if actor is not None else "PER"
     if (actor is None or actor.type not in _PLACE_TYPES) and m.label != "PER" and m.end - m.start == 1 \
-            and surface[:1].isupper():
+            and surface[:1].isupper() and not (m.start and table.low[m.start - 1] in _LOCATIVES):
         # "Nduhungirehe a dit" tagged MISC after "Olivier Nduhungirehe", "Wagner a noté" after
         # "Thérèse Kayikwamba Wagner" (not the Wagner group): the surname of a person the article
         # named in full, unless it names a place

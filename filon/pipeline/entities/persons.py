@@ -50,6 +50,7 @@ class PersonIndex:
         # surname -> given-and-surname forms written in the text, read on first need
         self._unmarked: dict[str, set[str]] | None = None
         self.full: list[tuple[int, str, tuple[str, str]]] = []  # (token, key, identity)
+        self._quoted: set[tuple[str, str]] = set()  # identities of full names in quotation marks
         for m in mentions:
             if m.source == "role":
                 continue
@@ -63,6 +64,11 @@ class PersonIndex:
                 self.full.append((m.start, key, (actor.id, actor.name)))
             elif actor is None and m.label == "PER":
                 self.full.append((m.start, key, (f"filon:person-{slugify(key)}", strip_title(surface))))
+            else:
+                continue
+            before, after = text[start_char - 1 : start_char], text[end_char : end_char + 1]
+            if before in _QUOTE_MARKS and after in _QUOTE_MARKS:
+                self._quoted.add(self.full[-1][2])
         # the full names by what a shorter form may match, so that a look-up is no scan of
         # every full name (an article naming thousands of persons was quadratic)
         self._ends: dict[str, set[tuple[str, str]]] = {}  # "der berg" -> names ending " der berg"
@@ -102,8 +108,9 @@ class PersonIndex:
 
     def surname_of(self, key: str) -> tuple[str, str] | None:
         """(id, name) of the one full name of the article that ends with the word `key`
-        ("Nduhungirehe" after "Olivier Nduhungirehe"), else None."""
-        longer = self._ends.get(key, set())
+        ("Nduhungirehe" after "Olivier Nduhungirehe"), else None. A name written in quotation
+        marks ("le complexe de golf « Trump Turnberry »") names a thing: it gives no surname."""
+        longer = self._ends.get(key, set()) - self._quoted
         return next(iter(longer)) if len(longer) == 1 else None
 
     def _written_in_full(self, key: str) -> tuple[str, str] | None:
@@ -126,6 +133,7 @@ class PersonIndex:
         return f"filon:person-{slugify(person_key(name))}", name
 
 
+_QUOTE_MARKS = frozenset('"«»“”')
 # Two capitalised words in a row, as a given name and a surname are written ("Olusegun Obasanjo").
 _GIVEN_AND_SURNAME = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][a-zà-ÿ'’-]{2,})\s([A-ZÀ-Ý][\w'’-]+)")
 # Capitalised words that are no given name (articles, titles, months, sentence openers).
