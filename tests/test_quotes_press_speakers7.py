@@ -15,6 +15,8 @@ subject stay anonymous; "le ministre" is not the latest person given another tit
 model cuts or glues: a name after a title it tagged alone, a surname alone it did not tag as a
 person (or tagged as a body of that name), an agency glued in front of a name, a
 sentence-opening participle it took for a name, a day before a name read as a masculine title.
+"s'est dit « satisfait » de « … »" is a statement; "ce dernier" is the person named last; with no
+cue before a colon, the named person subject of that clause says the quote.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -82,6 +84,15 @@ PRESS_CASES: list[tuple] = [
     # one person named: "les deux dirigeants" are not known, the fragment is a term
     ("both_leaders_but_one_named", "Le président Paul Girard est arrivé à Rabat. Les deux dirigeants s'étaient engagés à « travailler ensemble » sur les droits de douane.",
      [T("travailler ensemble")]),
+    # --- a quoted attribute, "ce dernier", a subject before a colon ----------------------------
+    ("said_to_be_quoted_adjectives", "Le président Paul Girard s'est dit « satisfait » de « cet accord historique ».",
+     [M("s'est dit", "Paul Girard", "satisfait")]),
+    ("ce_dernier_is_the_person_named_last", "Sergueï Lavrov a parlé. John Kerry est resté plus mesuré. Ce dernier a également précisé que « l'accord concernera toutes les parties ».",
+     [M("précisé", "John Kerry", "l'accord concernera toutes les parties")]),
+    ("subject_of_the_clause_before_a_colon", "« Nous allons définir la cessation des hostilités », a déclaré le ministre russe, Sergueï Lavrov. Son homologue américain, John Kerry, est lui resté plus mesuré et attend avant tout des améliorations concrètes : « Les résultats seront mesurés sur le terrain. »",
+     [D("Nous allons définir la cessation des hostilités", "Sergei Lavrov"), D("Les résultats seront mesurés sur le terrain.", "John Kerry")]),
+    ("no_person_before_the_colon", "Le sommet s'est achevé tard dans la nuit et les délégations sont reparties : « Rien n'est réglé ».",
+     [D("Rien n'est réglé", None)]),
     # --- names the model cuts or glues ---------------------------------------------------------
     ("name_after_a_title_tagged_alone", "Le vice-ministre des Affaires étrangères Vahan Kostanyan a confirmé l'envoi du traité. « Il y a 17 articles », a-t-il déclaré.",
      [I("a confirmé", "Vahan Kostanyan"), D("Il y a 17 articles", "Vahan Kostanyan")]),

@@ -368,7 +368,30 @@ class QuoteAttribution:
                 speaker.get("id") or speaker.get("speakers") or ctx.has_mention(start, colon)
             ):
                 return speaker, None
+        # "John Kerry est resté plus mesuré et attend des améliorations : « … »": no cue, but the
+        # clause before the colon has a named person as its subject
+        root = next((k for k in range(start, colon) if tb.head[k] == k), None)
+        subj = next((c for c in tb.children(root) if tb.dep[c].startswith("nsubj") and c < root), None) \
+            if root is not None else None
+        if subj is None:
+            return None
+        lo = min(k for k in range(start, root) if _under(tb, k, subj))
+        hi = max(k for k in range(start, root) if _under(tb, k, subj)) + 1
+        speaker = self.speakers.resolve(lo, hi)
+        if speaker is not None and speaker.get("name") and self.speakers.pronouns.is_person(speaker):
+            return speaker, None
         return None
+
+
+def _under(tb, k: int, top: int) -> bool:
+    """True when token `k` is `top` or hangs under it (at most eight heads up)."""
+    for _ in range(8):
+        if k == top:
+            return True
+        if tb.head[k] == k:
+            return False
+        k = tb.head[k]
+    return False
 
 
 def hits_between(ctx: DocContext, hits: list[Hit], i: int, j: int) -> list[Hit]:

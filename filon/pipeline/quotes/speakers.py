@@ -109,6 +109,13 @@ class SpeakerResolver:
                 start, end = ctx.span_dict(i, j)
                 return {"name": actor.name, "id": actor.id, "text": ctx.text[start:end],
                         "start": start, "end": end}
+        if j - i > 2 and (j - 1) in ctx.mention_at:
+            # "Son homologue américain, John Kerry": the name in apposition at the end says who
+            m = ctx.mentions[ctx.mention_at[j - 1]]
+            m0 = ctx.token_at(m["start"])
+            whole = ctx.token_at(m["end"] - 1) == j - 1
+            if m["label"] == "PER" and m0 - 1 > i and t.text[m0 - 1] == "," and whole:
+                return self.resolve(m0, j)
         named = apposed_person(ctx, i, j)
         if named is not None and named[1] == j and named[0] > i:
             # "le député de l'Alliance Verts et Gauche Angelo Bonelli": the title's holder,
@@ -155,6 +162,11 @@ class SpeakerResolver:
                 author = same_source(ctx, i)
                 if author is not None:
                     return self._as(author, i, j)
+        if j - i == 2 and (low[i], low[i + 1]) in (("ce", "dernier"), ("cette", "derniere")):
+            # "Ce dernier a précisé que …": the person named last, of that gender
+            latest = self.pronouns.last_person(t.idx[i], "m" if low[i] == "ce" else "f", sentences=3)
+            if latest is not None:
+                return self._as(latest, i, j)
         epithet = self._epithet(i, j)
         if epithet is not None:
             return epithet
