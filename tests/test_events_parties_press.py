@@ -484,3 +484,17 @@ def test_events_a_medium_that_reports_is_no_party(nlp, text, expected):
     found = agreements(nlp, text)
     assert found, "the deal is read"
     assert parties(found[0]) == expected
+
+
+# ---------------------------------------------------------------- a body named as the place is no party
+def test_events_a_body_named_as_the_venue_is_no_party(nlp):
+    found = agreements(nlp, "Lundi, au ministère de l'Économie, la France et l'Algérie ont signé un "
+                            "accord gazier.")
+    assert found and parties(found[0]) == {"France", "Algeria"}
+
+
+def test_events_a_body_given_the_offer_stays_a_party(nlp):
+    # "proposé au ministère …": who receives the offer, not where it was made
+    found = agreements(nlp, "Le Maroc a proposé au ministère espagnol de l'Intérieur, lundi, un accord "
+                            "de réadmission.")
+    assert found and "Morocco" in parties(found[0]) and len(parties(found[0])) == 2

@@ -281,7 +281,9 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
         place = is_place(pack, table, span.start, actor, metonymy) if kind in ("state", "city") else False
         if kind == "city" and not metonymy:
             place = True
-        place = place or syn.witness(table, span.start) or joined(pack, table, span.start)
+        place = place or syn.witness(table, span.start) or joined(pack, table, span.start) or (
+            # a body named as where it happened; states and cities have their own reading above
+            kind not in ("state", "city") and syn.venue(table, span.start, span.end))
         party = party_of(pack, actor, ent.get("country"))
         reporter = (ent.get("id") or "").lower() in pack.lexicon.non_parties
         if actor is None:

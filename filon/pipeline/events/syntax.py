@@ -115,6 +115,19 @@ def witness(t: TokenTable, tok_start: int) -> bool:
     return False
 
 
+def venue(t: TokenTable, tok_start: int, tok_end: int) -> bool:
+    """'Ce vendredi, au ministère de la Santé, un protocole a été signé': a body named as the
+    place, in an adjunct set off by commas after "au"/"à"/"chez", is where, not who."""
+    i = tok_start - 1
+    while i >= 0 and t.pos[i] == "DET":
+        i -= 1
+    if i < 0 or t.lower[i] not in ("au", "aux", "à", "a", "chez"):
+        return False
+    before = t.text[i - 1] if i > 0 else ","
+    after = t.text[tok_end] if tok_end < t.n else ","
+    return before == "," and after == ","
+
+
 def ancestors(t: TokenTable, i: int) -> Iterator[int]:
     """`Token.ancestors` as indices: the head, its head, … up to the root."""
     head = t.head
