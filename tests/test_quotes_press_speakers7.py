@@ -45,6 +45,8 @@ PRESS_CASES: list[tuple] = [
      [D("Nous sommes sur la bonne voie", "Ngozi Okonjo-Iweala")]),
     ("relayed_by_a_paper", "Le nouvel accord permet aux pêcheurs « de bénéficier de 400 licences », relaie le quotidien Le Soleil.",
      [M("relaie", "Soleil", "de bénéficier de 400 licences")]),
+    ("enumerated_by_a_title_and_name", "« Le repas à un euro, la prime d'activité, les investissements pour le logement », a énuméré le Premier ministre Sébastien Lecornu.",
+     [D("Le repas à un euro, la prime d'activité, les investissements pour le logement", "Sébastien Lecornu")]),
     # --- a name after a comma is the subject, not an inversion ---------------------------------
     ("apposition_before_the_cue", "Amina Benali, directrice générale de l'Office national des mines du Maroc, a annoncé samedi la signature prochaine d'un accord du projet de gazoduc Nigeria-Maroc.",
      [I("a annoncé", "Amina Benali")]),
