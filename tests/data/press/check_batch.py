@@ -21,7 +21,8 @@ HIDDEN = HERE.parents[3] / "shared" / "hidden-eval" / "addresses.txt"
 STATUSES = {"proposed", "rejected", "negotiating", "close", "signed", "other"}
 FIELDS = ("persons", "organizations", "organizations_descriptive", "locations", "aliases",
           "direct_quotes", "indirect_statements", "dates", "agreements")
-OPENING, CLOSING = "«\"“‘'’", "»\"”’'"  # ’’ opens a quote in some African press
+# ’’ opens a quote in some African press; “ closes one in copy that types the same mark twice
+OPENING, CLOSING = "«\"“‘'’", "»\"”’'“"
 
 
 def url_allowed(url: str) -> str:
