@@ -13,10 +13,10 @@ import pytest
 PRESS = Path(__file__).parent / "data" / "press"
 TEXTS = PRESS / "texts"
 HIDDEN = Path(__file__).parents[2] / "shared" / "hidden-eval" / "addresses.txt"
-# a little under the figures measured when the last batch (p14, labelled blind) joined the set
-# and the status model was trained on the dev part (README, Accuracy): dev 0.571, held-out 0.438
-# (the set grew by 128 articles of new outlets since the floors of 0.57 / 0.46)
-AGREEMENT_FLOORS = {"dev": 0.55, "heldout": 0.42}
+# a little under the figures measured when the last batch (p15, labelled blind) joined the set
+# and the status model was trained on the dev part (README, Accuracy): dev 0.574, held-out 0.422
+# (the set grew by 160 articles of new outlets since the floors of 0.57 / 0.46)
+AGREEMENT_FLOORS = {"dev": 0.55, "heldout": 0.40}
 
 
 def _rows(path: Path) -> list[dict]:
