@@ -20,6 +20,7 @@ from filon.pipeline.quotes.marks import PADDING, QuoteSpan
 from filon.pipeline.quotes.speakers import SpeakerResolver
 from filon.pipeline.quotes.subjects import inverted_np, prep_object, subject
 from filon.pipeline.quotes.terms import has_finite_verb, is_fragment, looks_like_term, quoted_name
+from filon.pipeline.tokens import TokenTable
 
 
 def attribute_quotes(ctx: DocContext, speakers: SpeakerResolver, statements: list[dict]) -> list[dict]:
@@ -373,7 +374,7 @@ class QuoteAttribution:
         root = next((k for k in range(start, colon) if tb.head[k] == k), None)
         subj = next((c for c in tb.children(root) if tb.dep[c].startswith("nsubj") and c < root), None) \
             if root is not None else None
-        if subj is None:
+        if subj is None or not start <= subj < root:
             return None
         lo = min(k for k in range(start, root) if _under(tb, k, subj))
         hi = max(k for k in range(start, root) if _under(tb, k, subj)) + 1
@@ -383,7 +384,7 @@ class QuoteAttribution:
         return None
 
 
-def _under(tb, k: int, top: int) -> bool:
+def _under(tb: TokenTable, k: int, top: int) -> bool:
     """True when token `k` is `top` or hangs under it (at most eight heads up)."""
     for _ in range(8):
         if k == top:

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from itertools import pairwise
 
+from spacy.tokens import Span
+
 from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import OCCUPATIONS, PRONOUNS, SOURCE_NOUNS, TITLES
@@ -162,7 +164,7 @@ class PronounResolver:
         m = next((x for x in ctx.mentions if x["start"] == speaker.get("start")), None)
         return int(m is None or m["label"] != "PER")
 
-    def _anonymous_subjects(self, sent, i: int) -> list[tuple[int, dict]]:
+    def _anonymous_subjects(self, sent: Span, i: int) -> list[tuple[int, dict]]:
         """Subjects introduced by "un"/"une" in `sent` before token `i` ("un haut responsable
         du gouvernement a minimisé …"): an antecedent that keeps the pronoun anonymous."""
         ctx = self.ctx
