@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from filon.domains.folding import fold
 from filon.domains.pack import DEFAULT_DOMAIN, read_csv
+from filon.ingest.dateline import MONTHS, WEEKDAYS
 from filon.pipeline.entities.persons import strip_title
 from filon.pipeline.tokens import TokenTable
 
@@ -27,11 +28,11 @@ _FEMININE_NOUN_ENDINGS = ("trice", "euse", "ienne", "ière", "esse", "ante", "en
 _MASCULINE_NOUN_ENDINGS = ("teur", "eur", "ien", "ier", "ant", "ent", "ain", "é")
 
 
-# Nouns of time that stand before an inverted name without telling its gender.
-_TIME_WORDS = """lundi mardi mercredi jeudi vendredi samedi dimanche matin soir midi après-midi soirée
-    nuit janvier février mars avril mai juin juillet août septembre octobre novembre décembre hier
-    aujourd'hui demain semaine week-end"""
-_TIME_NOUNS = frozenset(fold(w) for w in _TIME_WORDS.split())
+# Nouns of time that stand before an inverted name without telling its gender: the days and
+# months of the dateline reader, and the parts of a day or week.
+_DAY_PARTS = ("matin", "soir", "midi", "après-midi", "soirée", "nuit", "hier", "aujourd'hui", "demain",
+              "semaine", "week-end")
+_TIME_NOUNS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(fold(w) for w in _DAY_PARTS)
 
 
 def title_gender(table: TokenTable, start: int) -> str | None:
