@@ -81,3 +81,21 @@ def test_events_a_news_agency_and_the_paper_it_cites_are_no_parties(nlp):
     assert parties(event) == {"Greece"}
     [alone] = agreements(nlp, "L'accord a été prolongé de deux mois, selon l'agence italienne ANSA.")
     assert parties(alone) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Selon les estimations américaines, les chances de parvenir à un accord entre Israël et le "
+    "Hezbollah dépassent désormais les 50 %.",
+    "L'Inde et l'Uruguay ont souligné l'impossibilité de parvenir à un accord malgré les efforts.",
+    "Parvenir à un accord avec le Canada va requérir de la bonne volonté, a dit le Mexique.",
+])
+def test_events_an_act_named_by_a_noun_or_as_subject_is_not_done(nlp, text):
+    # "les chances de parvenir", an infinitive opening the sentence: the deal is spoken of
+    assert all(e["status"] not in ("signed", "close") for e in agreements(nlp, text))
+
+
+def test_events_an_act_dated_by_a_noun_of_time_is_still_told(nlp):
+    # "à l'heure de le signer" is when the deal was signed, not a hope of signing it
+    events = agreements(nlp, "La direction et la CGT ont conclu un accord ; à l'heure de le signer, "
+                             "la balance penchait pour le oui.")
+    assert "signed" in {e["status"] for e in events}

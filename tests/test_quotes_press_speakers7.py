@@ -16,7 +16,8 @@ model cuts or glues: a name after a title it tagged alone, a surname alone it di
 person (or tagged as a body of that name), an agency glued in front of a name, a
 sentence-opening participle it took for a name, a day before a name read as a masculine title.
 "s'est dit « satisfait » de « … »" is a statement; "ce dernier" is the person named last; with no
-cue before a colon, the named person subject of that clause says the quote.
+cue before a colon, the named person subject of that clause says the quote; a fragment in a
+clause with no subject of its own is said by the subject of the clause it depends on.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -77,6 +78,9 @@ PRESS_CASES: list[tuple] = [
     ("date_then_a_bare_title", "« Nous signerons », a promis le 18 juillet dernier le ministre.",
      [D("Nous signerons", "?le ministre")]),
     # --- pairs said again ----------------------------------------------------------------------
+    # a fragment in a clause of purpose: "lutter" has no subject, the bodies committed to it speak
+    ("fragment_under_a_purpose_clause", "L'UE et la Tunisie se sont engagées à mieux coopérer pour lutter « contre la traite des êtres humains et le trafic des migrants ».",
+     [D("contre la traite des êtres humains et le trafic des migrants", "European Union & Tunisia")]),
     ("both_parties_inverted", "Après des mois de négociations, le Maroc et l'Union européenne se sont « entendus sur le texte », ont annoncé vendredi les deux parties.",
      [M("ont annoncé", "Morocco & European Union", "entendus sur le texte")]),
     ("both_companies_inverted", "Kazatomprom a signé un accord de coentreprise avec Areva. « La coentreprise produira 4.000 tonnes », expliquent les deux sociétés dans un communiqué commun.",
@@ -113,3 +117,4 @@ PRESS_CASES: list[tuple] = [
 def test_press_speakers_seventh_round(nlp, run, case):
     observed = _observed(run(nlp, case[1], published=DAY))
     assert observed == case[2]
+

@@ -97,15 +97,38 @@ def foreign_object(ctx: EventContext, predicate: int, start: int, end: int) -> b
     return False
 
 
+_TO = ("à", "au", "aux")
+
+
 def sale_to_party(ctx: EventContext, predicate: int) -> bool:
-    """The act names a party after "à" ("vendu à l'Égypte, au Qatar") and hands over no deal
-    ("vendre son plan de paix à Kiev" sells an idea, not goods)."""
+    """The act names its counterpart ("vendu à l'Égypte, au Qatar", "un prêt de 500 millions
+    au Kenya", "commandé auprès des États-Unis") and hands over no deal ("vendre son plan de
+    paix à Kiev" sells an idea, not goods)."""
     table = ctx.table
-    if any(table.dep[c] in ("obj", "nsubj:pass") and any(deal_word(ctx.pack, table, t)
-                                                         for t in syn.subtree(table, c))
-           for c in table.children(predicate)):
+    goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
+    if any(deal_word(ctx.pack, table, t) for c in goods for t in syn.subtree(table, c)):
         return False
-    return party_after(ctx, predicate, ("à", "au", "aux"), ("obl", "iobj"))
+    if party_after(ctx, predicate, _TO, ("obl", "iobj")):
+        return True
+    # the parser often hangs "au Kenya" on the thing handed over rather than on the verb
+    if any(party_after(ctx, c, _TO, ("nmod",)) for c in goods):
+        return True
+    return supplier_named(ctx, predicate)
+
+
+def supplier_named(ctx: EventContext, predicate: int) -> bool:
+    """"commandé auprès des États-Unis": the parser reads "auprès" as an adverb of the verb and
+    the party as a complement (of the verb or of "auprès") opening with "de"."""
+    table = ctx.table
+    for child in table.children(predicate):
+        after = child + 1
+        if (table.lower[child] == "auprès" and after < len(table.lower)
+                and table.lower[after] in ("de", "des", "du", "d'", "d’")
+                and table.head[table.head[after]] in (predicate, child)):
+            lo, hi = extent(ctx, table.head[after])
+            if any(m.party and not m.place for m in mentions_in(ctx, lo, hi)):
+                return True
+    return False
 
 
 def partner_named(ctx: EventContext, noun: int) -> bool:

@@ -270,9 +270,15 @@ class EventExtractor(FilonComponent):
             mentions = untold
         if trig.to_recipient:
             # "a vendu 80 Rafale aux Émirats": the goods sold are no party
-            goods = [extent(ctx, c) for c in table.children(predicate)
-                     if table.dep[c] in ("obj", "nsubj:pass")]
-            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in goods)]
+            # (the buyer of "un prêt … au Kenya", hung on the loan by the parser, is one)
+            goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
+            buyers = [extent(ctx, n) for c in goods for n in table.children(c)
+                      if table.dep[n] == "nmod" and any(
+                          table.dep[k] == "case" and table.lower[k] in ("à", "au", "aux")
+                          for k in table.children(n))]
+            spans = [extent(ctx, c) for c in goods]
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in spans)
+                        or any(a <= m.start < b for a, b in buyers)]
         chain = syn.governors(table, predicate, sent.start, sent.end)
         compare = next((table.idx[i] for i in range(span.end, r_end)
                         if table.lower[i] in self.pack.lexicon.comparison_cues), None)

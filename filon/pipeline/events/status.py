@@ -103,6 +103,8 @@ def modality_of(
         return "asserted"  # "plaide pour que l'UE propose …": an offer put forward, not a condition
     if pos[predicate] == "NOUN" and lemma[table.head[predicate]] in syn.PROSPECT_NOUNS:
         return "possible"  # "la perspective de négociations directes": talks not held
+    if _noun_complement(table, predicate) or _bare_infinitive(table, predicate, sent):
+        return "possible"
     # "soit vous concluez un accord, soit …": the parser rarely gets the correlative right
     if any(lower[k] == "soit" for k in range(max(span.start - 3, sent.start), span.start)):
         return "hypothetical"
@@ -150,6 +152,28 @@ def modality_of(
         if dep[tok] != "xcomp" and "Inf" not in table.feats(tok, "VerbForm"):
             break
     return "asserted"
+
+
+def _noun_complement(table: TokenTable, predicate: int) -> bool:
+    """An infinitive that completes a noun with "de" ("les chances de parvenir à un accord",
+    "l'impossibilité de conclure", "faute de trouver un accord") names an act, it does not tell
+    one; "le premier opérateur à signer" (with "à") and "à l'heure de le signer" (a time) do."""
+    head = table.head[predicate]
+    if (head == predicate or table.lemma_lower[head] not in syn.PROSPECT_ACT_NOUNS
+            or table.dep[predicate] != "acl" or "Inf" not in table.feats(predicate, "VerbForm")):
+        return False
+    return any(table.dep[c] == "mark" and table.lower[c] in ("de", "d'", "d’")
+               for c in table.children(predicate))
+
+
+def _bare_infinitive(table: TokenTable, predicate: int, sent: Span) -> bool:
+    """An infinitive opening its sentence is its subject ("Parvenir à un accord va requérir …",
+    which the parser often makes the root): the act is spoken of, not done."""
+    first = sent.start
+    while first < predicate and table.pos[first] == "PUNCT":
+        first += 1
+    return (first == predicate and "Inf" in table.feats(predicate, "VerbForm")
+            and table.pos[predicate] == "VERB")
 
 
 def _realized_obligation(table: TokenTable, tok: int) -> bool:

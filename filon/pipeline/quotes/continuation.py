@@ -91,13 +91,19 @@ def answers_question(ctx: DocContext, q: QuoteSpan) -> bool:
     return j >= 0 and ctx.text[j] == "?" and not ctx.in_quote(j)
 
 
+# Verbs whose clause takes its subject from the verb above ("se sont engagées à coopérer pour
+# lutter « … »"), or whose subject, when it names nobody, leaves the words to the clause above
+# ("veulent que les parties s'accordent sur « … »").
+_CLIMB_DEPS = ("xcomp", "advcl", "ccomp", "conj")
+
+
 def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: int) -> dict | None:
     """The subject of the verb that governs a quoted fragment (tokens [qi0, qi1)), or None:
     a person (or a pronoun resolved to one), or a body when the quote opens the noun phrase
     ("Kiev attend « des actes »"); a body with a determined quoted noun ("sa « mine verte »")
-    is naming a thing, not speaking."""
+    is naming a thing, not speaking. A verb with no subject that names someone hands the
+    fragment to the verb it depends on (up to three clauses up)."""
     doc = ctx.doc
-    tb = ctx.table
     sent = ctx.sents[ctx.sent_of(qi0)]
     root = next((t for t in doc[qi0:qi1] if not qi0 <= t.head.i < qi1 or t.head is t), None)
     if root is None:
@@ -107,23 +113,44 @@ def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: 
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or not sent.start <= verb.i < sent.end:
-        return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < qi0), None)
-    if subj is None:
-        return None
+    for _ in range(3):
+        if verb.pos_ not in ("VERB", "AUX") or not sent.start <= verb.i < sent.end:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < qi0), None)
+        if subj is not None:
+            speaker = _subject_speaker(ctx, speakers, subj, qi0)
+            if speaker is not None:
+                return speaker
+        if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _subject_speaker(ctx: DocContext, speakers: SpeakerResolver, subj: Token, qi0: int) -> dict | None:
+    """Who the subject `subj` of a verb governing a fragment (opening at `qi0`) names, if a
+    speaker (see `fragment_subject`)."""
+    doc = ctx.doc
+    tb = ctx.table
     if fold(subj.text) in ("il", "elle"):
         speaker = speakers.resolve(subj.i, subj.i + 1)
         return speaker if speaker is not None and speaker.get("name") else None
+    named = [ctx.mentions[ctx.mention_at[t.i]] for t in subj.subtree
+             if t.i < qi0 and t.i in ctx.mention_at]
     if subj.i not in ctx.mention_at:
         # "La ministre de l'Intérieur, Yvette Cooper, a vanté « … »": the name in apposition
-        named = [ctx.mentions[ctx.mention_at[t.i]] for t in subj.subtree
-                 if t.i < qi0 and t.i in ctx.mention_at]
         person = next((m for m in named if m["label"] == "PER"), None)
         if person is not None:
             return speaker_from_mention(ctx.gaz, person)
         return _described_persons(ctx, speakers, subj, qi0)
     m = ctx.mentions[ctx.mention_at[subj.i]]
+    if any(c.dep_ == "conj" and c.i < qi0 and c.i in ctx.mention_at for c in subj.children):
+        # "l'UE et la Tunisie se sont engagées à … « … »": both say it
+        left = min(t.i for t in subj.subtree)
+        right = min(qi0, max(t.i for t in subj.subtree) + 1)
+        joint = speakers.resolve(left, right)
+        if joint is not None and joint.get("speakers"):
+            return joint
     if m["label"] == "PER":
         return speaker_from_mention(ctx.gaz, m)
     # a body or a capital used as one ("Kiev attend « des actes »") speaks only when the
