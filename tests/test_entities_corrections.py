@@ -29,6 +29,32 @@ def test_entities_portfolio_of_a_title_is_no_place(nlp, run, text):
     assert all(label != "LOC" for _, label in _entities(nlp, run, text))
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    # a portfolio no list holds, after a ministry and an article: not a person
+    ("« La mission a réussi », a dit le ministre de la Pêche.", None),
+    ("Le ministre sénégalais de la Pêche, Oumar Guèye, est arrivé.", "Oumar Guèye"),
+    ("« La mission a réussi », a dit le ministre de la Pêche Oumar Guèye.", "Oumar Guèye"),
+    # no article: "de Vladimir Poutine" names the person the minister serves
+    ("Un ministre de Vladimir Poutine est arrivé à Minsk.", "Vladimir Poutine"),
+])
+def test_entities_portfolio_after_a_ministry_and_an_article_is_no_person(nlp, run, text, person):
+    persons = [t for t, label in _entities(nlp, run, text) if label == "PER"]
+    assert persons == ([person] if person else [])
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    # the model glues the adjective and the portfolio into a "person"
+    ("La ministre wallonne de l’Agriculture, Anne-Catherine Dalcq, a parlé.", ["Anne-Catherine Dalcq"]),
+    # ... or tags the portfolio and the name as one thing
+    ("« C'est important », a déclaré le secrétaire aux Affaires étrangères Vikram Misri.", ["Vikram Misri"]),
+    # a particle inside a name stays
+    ("Le ministre de l'Économie Amélie de Montchalin a parlé avec Charles de Gaulle.",
+     ["Amélie de Montchalin", "Charles de Gaulle"]),
+])
+def test_entities_portfolio_glued_to_a_name_is_cut_off(nlp, run, text, persons):
+    assert [t for t, label in _entities(nlp, run, text) if label == "PER"] == persons
+
+
 def test_entities_lowercase_model_span_is_dropped(nlp, run):
     found = _entities(nlp, run, "Le Kazakhstan revendique une diplomatie multivectorielle depuis vingt ans.")
     assert all(any(c.isupper() for c in text) for text, _ in found)

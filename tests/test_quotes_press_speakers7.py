@@ -17,7 +17,8 @@ person (or tagged as a body of that name), an agency glued in front of a name, a
 sentence-opening participle it took for a name, a day before a name read as a masculine title.
 "s'est dit « satisfait » de « … »" is a statement; "ce dernier" is the person named last; with no
 cue before a colon, the named person subject of that clause says the quote; a fragment in a
-clause with no subject of its own is said by the subject of the clause it depends on.
+clause with no subject of its own is said by the subject of the clause it depends on; a
+headline's topic before a colon ("Terminal de Djéno : « … »") is no speaker.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -81,6 +82,12 @@ PRESS_CASES: list[tuple] = [
     # a fragment in a clause of purpose: "lutter" has no subject, the bodies committed to it speak
     ("fragment_under_a_purpose_clause", "L'UE et la Tunisie se sont engagées à mieux coopérer pour lutter « contre la traite des êtres humains et le trafic des migrants ».",
      [D("contre la traite des êtres humains et le trafic des migrants", "European Union & Tunisia")]),
+    # a headline's topic before a colon is no speaker: a thing, not a person or a body
+    # the parser hangs the byline on the verb as a second subject: its author says nothing here
+    ("byline_is_no_subject_of_the_lede", "Marc Tremblay / La Presse :\n\n(QUÉBEC) Le gouvernement québécois envisage de rouvrir l'entente afin « d'enterrer la hache de guerre » avec Terre-Neuve.",
+     [T("d'enterrer la hache de guerre", None)]),
+    ("topic_before_a_colon_in_a_headline", "Terminal de Djéno : « aucun accord n'est encore trouvé »\nAlors que Patrick Pouyanné annonçait un accord, la télévision a démenti.",
+     [D("aucun accord n'est encore trouvé", None), I("annonçait", "Patrick Pouyanné")]),
     ("both_parties_inverted", "Après des mois de négociations, le Maroc et l'Union européenne se sont « entendus sur le texte », ont annoncé vendredi les deux parties.",
      [M("ont annoncé", "Morocco & European Union", "entendus sur le texte")]),
     ("both_companies_inverted", "Kazatomprom a signé un accord de coentreprise avec Areva. « La coentreprise produira 4.000 tonnes », expliquent les deux sociétés dans un communiqué commun.",

@@ -142,6 +142,8 @@ def clean_model_span(
             tail -= 1
         while tail < end and low[tail] in _TITLE_WORDS:
             tail += 1
+        if tail < end and _ministry_portfolio(table, tail):
+            tail += 1  # "ministre de la Pêche (Oumar Guèye)": a portfolio no list holds
         if tail >= end:
             # "le vice-ministre des Affaires étrangères Vahan Kostanyan" tagged up to the
             # title: the given name and surname the model left out after it; a span cut after
@@ -168,15 +170,24 @@ def clean_model_span(
     if (end - start == 1 and first.endswith("ant") and table.pos[start] in ("VERB", "ADV", "ADJ")
             and gaz.lookup(words[start]) is None):
         return None  # "Poursuivant, il a …": a sentence-initial participle is no name
-    if end - start <= 2 and first in _PORTFOLIO_WORDS:
+    if end - start <= 2 and (first in _PORTFOLIO_WORDS or _ministry_portfolio(table, start)):
         head = _portfolio_head(table, start)
         if head is not None and low[head] in _INSTITUTION_NOUNS:
             # "ministère kazakh de l'Industrie" tagged "Industrie"/LOC: the institution is the name
             return Mention(head, end, "ORG", "model")
         if head is not None:
             return None  # "secrétaire au Trésor", "ministre de l'Industrie": a portfolio, not a place
-    if first in _PORTFOLIO_WORDS and label == "PER" and end - start >= 3:
-        start += 1  # "Trésor Jean Dupont": the portfolio of a title cut off by the model
+    if first in _PORTFOLIO_WORDS and label in ("PER", "MISC") and end - start >= 3:
+        # "Trésor Jean Dupont", "Affaires étrangères Vikram Misri": the portfolio of a title
+        # cut off by the model, then the name
+        if label == "PER":
+            start += 1
+        else:
+            k = start + 1
+            while k < end and (low[k] in _PORTFOLIO_WORDS or words[k].islower()):
+                k += 1
+            if end - k >= 2:
+                start, label = k, "PER"
     if (label in ("PER", "MISC") and end - start >= 3 and words[start].isupper() and len(words[start]) >= 2
             and _is_body(gaz, words[start]) and low[end - 1] not in _COMPANY_DESIGNATORS
             and all(w[:1].isupper() and not w.isupper() for w in words[start + 1 : end])):
@@ -186,6 +197,8 @@ def clean_model_span(
         # "declare M. Albanese": a verb glued in front of the name (web copy without accents)
         while end - start > 1 and words[start].islower() and low[start] not in NAME_PARTICLES:
             start += 1
+        if low[start] in NAME_PARTICLES and _ministry_portfolio(table, end - 1):
+            return None  # "(la ministre) wallonne de l'Agriculture": a portfolio, not "de Gaulle"
         # "Aidan Lewis DOHA": the dateline after a byline, a place in capitals
         while (end - start > 1 and words[end - 1].isupper() and len(words[end - 1]) >= 3
                and not words[start].isupper() and _dateline_place(gaz, words[end - 1])):
@@ -251,3 +264,29 @@ def _portfolio_head(table: TokenTable, start: int) -> int | None:
             continue
         return None
     return None
+
+
+# Heads whose "de la …", "du …", "des …" complement is a portfolio, whatever its word.
+_MINISTRY_HEADS = frozenset({"ministre", "ministres", "ministere", "ministeres", "ministerielle",
+                             "ministeriel", "secretaire", "departement", "portefeuille"})
+_ARTICLE_LINKS = (("de", "la"), ("de", "l'"), ("de", "l’"), ("à", "la"), ("à", "l'"), ("à", "l’"))
+
+
+def _ministry_portfolio(table: TokenTable, start: int) -> bool:
+    """"le ministre de la Pêche", "ministère sénégalais des Pêches": the word after a ministry
+    and an article is its portfolio (the model may tag it PER); "le ministre de Poutine" has
+    no article and names a person."""
+    low, lower = table.low, table.lower
+    i = start - 1
+    if i >= 0 and lower[i] in ("du", "des", "au", "aux"):
+        i -= 1
+    elif i >= 1 and (lower[i - 1], lower[i]) in _ARTICLE_LINKS:
+        i -= 2
+    else:
+        return False
+    while i >= 0 and table.text[i].islower() and table.alpha[i] and low[i] not in _MINISTRY_HEADS:
+        i -= 1  # an adjective of nationality: "ministre sénégalais de la Pêche"
+        if start - i > 5:
+            return False
+    return i >= 0 and low[i] in _MINISTRY_HEADS
+

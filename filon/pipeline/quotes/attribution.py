@@ -342,6 +342,13 @@ class QuoteAttribution:
             return self.speakers.resolve(*np)
         return None
 
+    def _speaking_mention(self, i: int, j: int) -> bool:
+        """Tokens [i, j) hold a person or a body: "Terminal de Djéno : « … »" names a topic (a
+        place or a thing the model tags MISC), not who speaks."""
+        ctx = self.ctx
+        return any(ctx.mentions[ctx.mention_at[k]]["label"] in ("PER", "ORG")
+                   for k in range(i, j) if k in ctx.mention_at)
+
     def _colon_intro(self, q: QuoteSpan, hits: list[Hit]) -> tuple[dict, Hit | None] | None:
         """`X a déclaré : « … »` or `X : « … »`."""
         ctx = self.ctx
@@ -366,7 +373,7 @@ class QuoteAttribution:
         if 0 < colon - start <= 12:
             speaker = self.speakers.resolve(start, colon)
             if speaker is not None and (
-                speaker.get("id") or speaker.get("speakers") or ctx.has_mention(start, colon)
+                speaker.get("id") or speaker.get("speakers") or self._speaking_mention(start, colon)
             ):
                 return speaker, None
         # "John Kerry est resté plus mesuré et attend des améliorations : « … »": no cue, but the

@@ -92,9 +92,8 @@ def answers_question(ctx: DocContext, q: QuoteSpan) -> bool:
 
 
 # Verbs whose clause takes its subject from the verb above ("se sont engagées à coopérer pour
-# lutter « … »"), or whose subject, when it names nobody, leaves the words to the clause above
-# ("veulent que les parties s'accordent sur « … »").
-_CLIMB_DEPS = ("xcomp", "advcl", "ccomp", "conj")
+# lutter « … »").
+_CLIMB_DEPS = ("xcomp", "advcl")
 
 
 def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: int) -> dict | None:
@@ -116,7 +115,9 @@ def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: 
     for _ in range(3):
         if verb.pos_ not in ("VERB", "AUX") or not sent.start <= verb.i < sent.end:
             return None
-        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < qi0), None)
+        # the nearest subject: the parser may hang a byline on the verb as a second one
+        subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < qi0), default=None,
+                   key=lambda c: c.i)
         if subj is not None:
             speaker = _subject_speaker(ctx, speakers, subj, qi0)
             if speaker is not None:
