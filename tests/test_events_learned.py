@@ -260,3 +260,20 @@ def test_cli_train_status_wants_one_gold_per_articles(tmp_path):
                                  "--gold", "g.jsonl", "-o", str(tmp_path / "m.json")])
     assert result.exit_code == 2
     assert "2 --articles for 1 --gold" in result.output
+
+
+def test_learned_event_without_a_party_belongs_to_the_deal_told_before(nlp, monkeypatch):
+    """"Le pacte tient toujours" names no party: after a deal was told, it is that deal's;
+    alone in an article it is no one's."""
+    from filon.pipeline.events.component import EventExtractor
+
+    monkeypatch.setenv(MODEL_ENV, "off")
+    extractor = EventExtractor(nlp)
+    extractor.status_model = _model({"l=tenir": {"signed": 5.0}})
+    told = extractor.match(nlp("L'Italie et l'Albanie ont signé un pacte migratoire. "
+                               "Le pacte tient toujours."))
+    [learned] = [e for e in told if e["cue"] == MODEL_CUE]
+    assert {p["name"] for p in learned["parties"]} == {"Italy", "Albania"}
+    assert learned["evidence"]["text"] == "Le pacte tient toujours."
+    alone = extractor.match(nlp("Le pacte tient toujours."))
+    assert not any(e["cue"] == MODEL_CUE for e in alone)

@@ -2,8 +2,9 @@
 matched.
 
 A sentence qualifies when it names a deal or talks (a noun of the pack) and at least one party
-that is not only a source ("selon Moscou"); the model then says whether it asserts a status, and
-which. The event it makes carries the same fields as a rule's, with `cue` "model", the model's
+that is not only a source ("selon Moscou"), or, once the article has told of a deal, none (the
+deal's parties then stand: "L'accord prévoit …"); the model then says whether it asserts a
+status, and which. The event it makes carries the same fields as a rule's, with `cue` "model", the model's
 `confidence`, the parties named in the sentence, the deal of the article they belong to, and the
 speaker of the statement around the noun as claimant.
 """
@@ -39,7 +40,8 @@ def model_event(ctx: EventContext, sent: Span, model: StatusModel, scope: tuple[
     if not nouns:
         return None
     parties = sentence_parties(ctx, sent)
-    if not parties:
+    if not parties and not ctx.agreements:
+        # "L'accord prévoit …" names no party: it speaks of a deal already told, else of none
         return None
     label, confidence = model.predict(read_sentence(ctx, sent, nouns))
     if label == "none" or confidence < model.threshold:
