@@ -1,7 +1,9 @@
-"""Deals told by the act alone, on sentences written for these tests: goods bought from a
-seller named after "à" or "auprès de", a loan granted to a borrower, parties that "se mettent
-d'accord" or "s'accordent" on terms. Each needs its counterpart: the same verbs with a place,
-an interview or a shared view make no deal.
+"""Deals told by the act alone, and who their parties are, on sentences written for these
+tests: goods bought from a seller named after "à" or "auprès de", a loan granted to a borrower,
+parties that "se mettent d'accord" or "s'accordent" on terms. Each needs its counterpart: the
+same verbs with a place, an interview or a shared view make no deal. A body of a state named by
+its nationality is that state; a region or its capital standing for its government is that
+government, a party of its own.
 
 These run the whole pipeline, as `filon extract` does, with the helpers of
 `tests/test_events_parties_press.py`.
@@ -60,3 +62,38 @@ def test_events_parties_agreeing_on_terms_have_a_deal_close_to_signing(nlp, text
     [event] = agreements(nlp, text)
     assert event["status"] == "close"
     assert parties(event) == expected
+
+
+# ---------------------------------------------------------------- who the parties are
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le ministère ghanéen des Finances a signé un accord avec le FMI.",
+     {"Ghana", "International Monetary Fund"}),
+    ("La présidence sud-africaine a signé un accord avec la Banque mondiale.",
+     {"South Africa", "World Bank"}),
+])
+def test_events_a_state_body_named_by_its_nationality_is_its_state(nlp, text, expected):
+    [event] = agreements(nlp, text)
+    assert parties(event) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a region or its capital for its government, a party of its own (not its state)
+    ("Le front commun a conclu une entente de principe avec Québec mardi.", {"Government of Quebec"}),
+    ("Les infirmières ont signé une entente avec le gouvernement québécois.", {"Government of Quebec"}),
+    ("La Wallonie a rejeté l'accord de libre-échange avec le Canada.", {"Walloon government", "Canada"}),
+])
+def test_events_regional_government_is_its_own_party(nlp, text, expected):
+    [event] = agreements(nlp, text)
+    assert parties(event) == expected
+
+
+def test_events_a_region_as_a_place_is_no_party(nlp):
+    [event] = agreements(nlp, "En Wallonie, les agriculteurs ont rejeté l'accord avec le Mercosur.")
+    assert parties(event) == {"Mercosur"}
+
+
+def test_events_a_deal_noun_that_is_the_object_of_an_act_is_one_event(nlp):
+    # "accord de principe" (a cue of its own) is what "a conclu" concluded: one event, both parties
+    [event] = agreements(nlp, "Le Ghana a conclu un accord de principe avec le FMI.")
+    assert event["status"] == "close"
+    assert parties(event) == {"Ghana", "International Monetary Fund"}

@@ -50,7 +50,7 @@ class Actor:
     id: str
     name: str
     name_fr: str
-    type: str  # person|state|government|organization|company|city|region|ministry|agency|…
+    type: str  # person|state|government|regional_government|organization|company|city|region|ministry|…
     label: str  # PER|ORG|LOC|MISC
     gender: str | None = None  # "m"|"f" for persons
     country: str | None = None  # id of the state it belongs to / acts for

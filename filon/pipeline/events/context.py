@@ -21,11 +21,12 @@ from filon.pipeline.tokens import TokenTable
 AGENT_TYPES = frozenset({
     "person", "government", "state", "organization", "company", "ministry", "agency", "institution",
     "legislature", "political_party", "trade_union", "business_group", "armed group",
+    "regional_government",
 })
 # bodies that are parties of their own deals, whatever state they belong to: a company's
 # contract, a party's coalition pact, a union's wage deal, an armed group's truce
 OWN_PARTY_TYPES = frozenset({"company", "political_party", "trade_union", "business_group",
-                             "armed group"})
+                             "armed group", "regional_government"})
 SUBJECT_PRONOUNS = frozenset({"il", "elle"})
 
 

@@ -109,6 +109,23 @@ def members_of(pack: EventPack, text: str, mentions: list[Mention]) -> None:
 
 
 _GOVERNMENT_NOUNS = frozenset({"gouvernement", "exécutif"})
+# Bodies of a state: named with a nationality, they stand for the state in its deals.
+_STATE_BODY_NOUNS = frozenset({"gouvernement", "exécutif", "ministère", "présidence", "primature",
+                               "chancellerie", "diplomatie", "ambassade", "administration"})
+
+
+def state_body(pack: EventPack, table: TokenTable, start: int, end: int) -> tuple[str, str] | None:
+    """The state a body of tokens `start:end` belongs to when it opens with a noun of a state
+    body and names a nationality ("ministère ghanéen des Finances"), else None."""
+    k = start + 1 if table.lower[start] in ("le", "la", "l'", "l’") else start
+    if k >= end or table.lemma_lower[k] not in _STATE_BODY_NOUNS:
+        return None
+    for i in range(k + 1, end):
+        hit = pack.lexicon.demonyms.get(table.lower[i])
+        if hit is not None:
+            actor = pack.gazetteer.actor(hit[0])
+            return (actor.id, actor.name) if actor is not None else hit
+    return None
 
 
 def bare_governments(pack: EventPack, doc: Doc, table: TokenTable, mentions: list[Mention]) -> list[Mention]:
@@ -271,7 +288,9 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
         metonymy = ent.get("kind") == "metonymy" and refers is not None
         actor_id = (refers or {}).get("id") if metonymy else ent.get("id")
         actor = gaz.actor(actor_id)
-        if actor is not None and actor.type == "city" and not metonymy:
+        # "une entente avec Québec", "la Wallonie a rejeté": a city or a region for its government
+        region = ent.get("label") == "LOC" and (actor is None or actor.type == "region")
+        if (region or (actor is not None and actor.type == "city")) and not metonymy:
             via = gaz.metonymy(ent.get("text") or doc_text(doc)[span.start_char : span.end_char])
             place = is_place(pack, table, span.start, actor, False)
             if via is not None and not place:
@@ -299,6 +318,10 @@ def from_entities(pack: EventPack, doc: Doc, entities: list[dict]) -> list[Menti
             # a body the gazetteer does not know (a company, an armed group, a party): a party of
             # its own deals, and an agent that can act
             kind = "organization"
+        if actor is None and (party is None or kind == "organization"):
+            # "le ministère ghanéen des Finances", "la présidence sud-africaine": a body of a
+            # state named by its nationality acts for that state
+            party = state_body(pack, table, span.start, span.end) or party
         own_name = ent.get("name") or (ent.get("text") if named_company else None)
         if party is None and kind in _PARTY_TYPES and (ent.get("id") or own_name) and not reporter:
             party = (ent.get("id") or f"filon:{own_name}", own_name or ent.get("text"))

@@ -283,6 +283,9 @@ def drop_governed(t: TokenTable, chosen: list[tuple[Span, Trigger]],
             # "les négociations avaient été interrompues", "a rejeté la contre-proposition": the
             # interruption or the rejection is the event; a counter-proposal sent is a move in talks
             continue
+        if (t.pos[predicate] == "NOUN" and governed and t.dep[predicate] == "obj"
+                and trig.type == "agreement" and others[head[predicate]].type == "agreement"):
+            continue  # "a conclu un accord de principe avec X": one act, the noun says its kind
         if out and trig.type == "agreement" and out[-1][1].type == "agreement":
             gap = range(out[-1][0].end, span.start)
             # "en passe d'être signé": the auxiliary of a passive infinitive may stand between
