@@ -55,6 +55,14 @@ def test_entities_portfolio_glued_to_a_name_is_cut_off(nlp, run, text, persons):
     assert [t for t, label in _entities(nlp, run, text) if label == "PER"] == persons
 
 
+def test_entities_name_cut_in_two_by_the_model_is_one_person(nlp, run):
+    # the model tags "Clara" and "Ana De Sousa" apart; two persons take "et" or a comma
+    found = _entities(nlp, run, "La directrice de la Banque mondiale au Mali, Clara Ana De Sousa, a signé.")
+    assert [t for t, label in found if label == "PER"] == ["Clara Ana De Sousa"]
+    pair = _entities(nlp, run, "Emmanuel Macron, Olaf Scholz et Giorgia Meloni ont parlé.")
+    assert [t for t, label in pair if label == "PER"] == ["Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"]
+
+
 def test_entities_lowercase_model_span_is_dropped(nlp, run):
     found = _entities(nlp, run, "Le Kazakhstan revendique une diplomatie multivectorielle depuis vingt ans.")
     assert all(any(c.isupper() for c in text) for text, _ in found)

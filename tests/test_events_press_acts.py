@@ -88,6 +88,8 @@ def test_events_a_news_agency_and_the_paper_it_cites_are_no_parties(nlp):
     "Hezbollah dépassent désormais les 50 %.",
     "L'Inde et l'Uruguay ont souligné l'impossibilité de parvenir à un accord malgré les efforts.",
     "Parvenir à un accord avec le Canada va requérir de la bonne volonté, a dit le Mexique.",
+    # struggling to conclude is not concluding
+    "Deux ans après son défaut, la Zambie peine toujours à conclure un accord avec ses créanciers.",
 ])
 def test_events_an_act_named_by_a_noun_or_as_subject_is_not_done(nlp, text):
     # "les chances de parvenir", an infinitive opening the sentence: the deal is spoken of

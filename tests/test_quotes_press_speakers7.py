@@ -18,7 +18,8 @@ sentence-opening participle it took for a name, a day before a name read as a ma
 "s'est dit « satisfait » de « … »" is a statement; "ce dernier" is the person named last; with no
 cue before a colon, the named person subject of that clause says the quote; a fragment in a
 clause with no subject of its own is said by the subject of the clause it depends on; a
-headline's topic before a colon ("Terminal de Djéno : « … »") is no speaker.
+headline's topic before a colon ("Terminal de Djéno : « … »") is no speaker; "selon" a title
+and the name in apposition is that name.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -83,9 +84,12 @@ PRESS_CASES: list[tuple] = [
     ("fragment_under_a_purpose_clause", "L'UE et la Tunisie se sont engagées à mieux coopérer pour lutter « contre la traite des êtres humains et le trafic des migrants ».",
      [D("contre la traite des êtres humains et le trafic des migrants", "European Union & Tunisia")]),
     # a headline's topic before a colon is no speaker: a thing, not a person or a body
-    # the parser hangs the byline on the verb as a second subject: its author says nothing here
+    # the parser hangs the byline on the verb as a second subject: the nearest one says it
     ("byline_is_no_subject_of_the_lede", "Marc Tremblay / La Presse :\n\n(QUÉBEC) Le gouvernement québécois envisage de rouvrir l'entente afin « d'enterrer la hache de guerre » avec Terre-Neuve.",
-     [T("d'enterrer la hache de guerre", None)]),
+     [D("d'enterrer la hache de guerre", "Government of Quebec")]),
+    # "selon" a title with the name in apposition: the name, not whoever held the title then
+    ("selon_a_title_then_the_name", "Un accord semble en vue. Selon la vice-première ministre ukrainienne chargée de l'intégration européenne, Olha Stefanishyna, le texte est prêt.",
+     [I("Selon", "Olha Stefanishyna")]),
     ("topic_before_a_colon_in_a_headline", "Terminal de Djéno : « aucun accord n'est encore trouvé »\nAlors que Patrick Pouyanné annonçait un accord, la télévision a démenti.",
      [D("aucun accord n'est encore trouvé", None), I("annonçait", "Patrick Pouyanné")]),
     ("both_parties_inverted", "Après des mois de négociations, le Maroc et l'Union européenne se sont « entendus sur le texte », ont annoncé vendredi les deux parties.",

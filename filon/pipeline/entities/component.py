@@ -57,6 +57,7 @@ from filon.pipeline.entities.identities import named_entity, role_entity
 from filon.pipeline.entities.matching import (
     Matchers,
     find_candidates,
+    merge_split_names,
     recurring_surnames,
     resolve_overlaps,
     split_person_tails,
@@ -95,7 +96,8 @@ class EntityLinker(FilonComponent):
         table = token_table(doc)
         candidates = find_candidates(doc, table, doc_text(doc), self.gazetteer, self.matchers)
         candidates = split_person_tails(table, self.gazetteer, candidates, self.first_names)
-        return recurring_surnames(table, self.gazetteer, resolve_overlaps(table, candidates))
+        kept = merge_split_names(table, doc_text(doc), resolve_overlaps(table, candidates))
+        return recurring_surnames(table, self.gazetteer, kept)
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
         """Link mentions, write `doc._.filon_entities` and align `doc.ents`."""

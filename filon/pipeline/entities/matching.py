@@ -210,6 +210,22 @@ def _spellings(surface: str) -> set[str]:
 _COURTESY = frozenset({"m.", "mme", "mme.", "mlle", "monsieur", "madame", "dr", "dr."})
 
 
+def merge_split_names(table: TokenTable, text: str, kept: list[Mention]) -> list[Mention]:
+    """`kept` with a person name the model cut in two put back whole ("Clara" + "Ana De Sousa"):
+    two model person spans one plain space apart. French copy joins two persons with "et" or a
+    comma, never with a bare space. `kept` is in text order and without overlaps."""
+    out: list[Mention] = []
+    for m in kept:
+        last = out[-1] if out else None
+        if (last is not None and last.label == m.label == "PER" and last.source == m.source == "model"
+                and last.end == m.start
+                and text[span_chars(table, last.start, last.end)[1] : table.idx[m.start]] == " "):
+            out[-1] = Mention(last.start, m.end, "PER", "model")
+            continue
+        out.append(m)
+    return out
+
+
 def recurring_surnames(table: TokenTable, gaz: Gazetteer, kept: list[Mention]) -> list[Mention]:
     """`kept` with the surnames of the persons it names where they come back untagged.
 

@@ -349,6 +349,11 @@ def prep_object(ctx: DocContext, j: int, sent_end: int) -> tuple[int, int] | Non
     tb = ctx.table
     if j < sent_end and tb.low[j] in PRONOUNS:
         return j, j + 1  # "selon elle", "d'après lui"
+    # "selon la vice-première ministre chargée de …, Olha Stefanishyna, …": the name the title
+    # gives, not whoever the gazetteer says held that title
+    named = apposed_person(ctx, j, sent_end)
+    if named is not None:
+        return named
     k = j
     while k < sent_end:
         tok = doc[k]
