@@ -63,6 +63,17 @@ def test_entities_name_cut_in_two_by_the_model_is_one_person(nlp, run):
     assert [t for t, label in pair if label == "PER"] == ["Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"]
 
 
+def test_entities_ministry_with_two_portfolios_is_one_body(nlp, run):
+    # the model tags "ministère malien de l'Economie" and "Finances" apart
+    found = _entities(nlp, run, "Le communiqué a été publié par le ministère malien de l’Economie "
+                                "et des Finances.")
+    assert ("ministère malien de l’Economie et des Finances", "ORG") in found
+    assert all(text != "Finances" for text, _ in found)
+    # a ministry and another body stay two
+    two = _entities(nlp, run, "Le ministère de l'Agriculture et la FNSEA ont signé.")
+    assert [t for t, label in two if label == "ORG"] == ["ministère de l'Agriculture", "FNSEA"]
+
+
 def test_entities_lowercase_model_span_is_dropped(nlp, run):
     found = _entities(nlp, run, "Le Kazakhstan revendique une diplomatie multivectorielle depuis vingt ans.")
     assert all(any(c.isupper() for c in text) for text, _ in found)

@@ -90,6 +90,9 @@ PRESS_CASES: list[tuple] = [
     # "selon" a title with the name in apposition: the name, not whoever held the title then
     ("selon_a_title_then_the_name", "Un accord semble en vue. Selon la vice-première ministre ukrainienne chargée de l'intégration européenne, Olha Stefanishyna, le texte est prêt.",
      [I("Selon", "Olha Stefanishyna")]),
+    # an "et" inside a ministry's name joins two portfolios, not two speakers
+    ("selon_a_ministry_with_two_portfolios", "Le Mali a signé quatre accords, selon un communiqué publié mercredi par le ministère malien de l’Economie et des Finances.",
+     [I("selon", "ministère malien de l’Economie et des Finances")]),
     ("topic_before_a_colon_in_a_headline", "Terminal de Djéno : « aucun accord n'est encore trouvé »\nAlors que Patrick Pouyanné annonçait un accord, la télévision a démenti.",
      [D("aucun accord n'est encore trouvé", None), I("annonçait", "Patrick Pouyanné")]),
     ("both_parties_inverted", "Après des mois de négociations, le Maroc et l'Union européenne se sont « entendus sur le texte », ont annoncé vendredi les deux parties.",

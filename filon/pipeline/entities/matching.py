@@ -9,6 +9,7 @@ from the shared token table.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -210,17 +211,27 @@ def _spellings(surface: str) -> set[str]:
 _COURTESY = frozenset({"m.", "mme", "mme.", "mlle", "monsieur", "madame", "dr", "dr."})
 
 
+# "ministère de l'Économie | et des | Finances": a second portfolio after the first one
+_SECOND_PORTFOLIO = re.compile(r"^ et (?:des|du|de la|de l['’]) ?$")
+
+
 def merge_split_names(table: TokenTable, text: str, kept: list[Mention]) -> list[Mention]:
-    """`kept` with a person name the model cut in two put back whole ("Clara" + "Ana De Sousa"):
-    two model person spans one plain space apart. French copy joins two persons with "et" or a
-    comma, never with a bare space. `kept` is in text order and without overlaps."""
+    """`kept` with the names the model cut in two put back whole: a person ("Clara" + "Ana De
+    Sousa", two model person spans one plain space apart: French copy joins two persons with
+    "et" or a comma, never with a bare space) and a ministry with two portfolios ("ministère de
+    l'Économie" + "et des" + "Finances"). `kept` is in text order and without overlaps."""
     out: list[Mention] = []
     for m in kept:
         last = out[-1] if out else None
+        gap = text[span_chars(table, last.start, last.end)[1] : table.idx[m.start]] if last else ""
         if (last is not None and last.label == m.label == "PER" and last.source == m.source == "model"
-                and last.end == m.start
-                and text[span_chars(table, last.start, last.end)[1] : table.idx[m.start]] == " "):
+                and last.end == m.start and gap == " "):
             out[-1] = Mention(last.start, m.end, "PER", "model")
+            continue
+        if (last is not None and last.label == "ORG" and last.actor is None
+                and fold(table.text[last.start]) in ("ministere", "ministry")
+                and _SECOND_PORTFOLIO.match(gap) and m.end - m.start <= 3 and m.actor is None):
+            out[-1] = Mention(last.start, m.end, "ORG", last.source)
             continue
         out.append(m)
     return out

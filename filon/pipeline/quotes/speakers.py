@@ -451,7 +451,10 @@ class SpeakerResolver:
         """The parts of tokens [i, j) cut at "et", when each part holds a mention; else [(i, j)]."""
         ctx = self.ctx
         low = ctx.table.low
-        cuts = [k for k in range(i, j) if low[k] in ("et", "and")]
+        # an "et" inside one mention ("ministère de l'Économie et des Finances") cuts nothing
+        inside = ctx.mention_at
+        cuts = [k for k in range(i, j) if low[k] in ("et", "and")
+                and not (k - 1 in inside and k + 1 in inside and inside[k - 1] == inside[k + 1])]
         if not cuts:
             return [(i, j)]
         # "Paris, Londres et Berlin": the commas before the last "et" cut too, when every part
