@@ -19,7 +19,8 @@ sentence-opening participle it took for a name, a day before a name read as a ma
 cue before a colon, the named person subject of that clause says the quote; a fragment in a
 clause with no subject of its own is said by the subject of the clause it depends on; a
 headline's topic before a colon ("Terminal de Djéno : « … »") is no speaker; "selon" a title
-and the name in apposition is that name.
+and the name in apposition is that name; a body of a state named by its nationality ("le
+gouvernement malien", "la présidence sud-africaine") is that state.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -93,6 +94,14 @@ PRESS_CASES: list[tuple] = [
     # an "et" inside a ministry's name joins two portfolios, not two speakers
     ("selon_a_ministry_with_two_portfolios", "Le Mali a signé quatre accords, selon un communiqué publié mercredi par le ministère malien de l’Economie et des Finances.",
      [I("selon", "ministère malien de l’Economie et des Finances")]),
+    # a body of a state named by its nationality speaks for that state; a document's author too
+    ("state_body_by_its_nationality", "Le texte est prêt, a indiqué le gouvernement malien. « Nous signerons », a déclaré la présidence sud-africaine.",
+     [I("a indiqué", "Mali"), D("Nous signerons", "South Africa")]),
+    ("document_of_a_state_body", "Le texte est prêt, selon un communiqué de la présidence tchadienne.",
+     [I("selon", "Chad")]),
+    # the gazetteer's own government keeps its name
+    ("known_government_keeps_its_name", "Le texte est prêt, a indiqué le gouvernement américain.",
+     [I("a indiqué", "United States government")]),
     ("topic_before_a_colon_in_a_headline", "Terminal de Djéno : « aucun accord n'est encore trouvé »\nAlors que Patrick Pouyanné annonçait un accord, la télévision a démenti.",
      [D("aucun accord n'est encore trouvé", None), I("annonçait", "Patrick Pouyanné")]),
     ("both_parties_inverted", "Après des mois de négociations, le Maroc et l'Union européenne se sont « entendus sur le texte », ont annoncé vendredi les deux parties.",

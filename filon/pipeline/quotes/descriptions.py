@@ -367,16 +367,30 @@ def _nationality(ctx: DocContext, i: int, j: int) -> str | None:
 
 
 _STATE_NOUNS = frozenset({"etat"})  # folded, as `low` is
+# bodies that speak for their state: "le gouvernement malien", "la présidence sud-africaine",
+# "les autorités maliennes" (the gazetteer's own ones, "gouvernement américain", come first)
+_STATE_BODY_NOUNS = frozenset({"gouvernement", "presidence", "executif", "primature", "autorites",
+                               "diplomatie", "chancellerie"})
 
 
 def state_described(ctx: DocContext, i: int, j: int) -> str | None:
-    """The state id of tokens [i, j) when they are "l'État" and a nationality adjective only
-    ("l'État américain", "l'État malien"), else None."""
+    """The state id of tokens [i, j) when they are "l'État" or a body of a state and a
+    nationality adjective only ("l'État américain", "le gouvernement malien"), else None."""
     tb = ctx.table
     words = [k for k in range(i, j) if tb.pos[k] != "DET" and not tb.punct[k]]
-    if len(words) != 2 or tb.low[words[0]] not in _STATE_NOUNS:
+    if len(words) < 2:
         return None
-    return _nationality(ctx, words[1], words[1] + 1)
+    body = tb.low[words[0]] in _STATE_BODY_NOUNS and not ctx.has_mention(i, j)
+    if tb.low[words[0]] not in _STATE_NOUNS and not body:
+        return None
+    if len(words) == 2 and not body:
+        return _nationality(ctx, words[1], words[1] + 1)
+    # after a body's noun the word is an adjective, whatever the tagger says ("la présidence
+    # sud-africaine" read as a name), possibly split at its hyphen
+    start, end = tb.idx[words[1]], tb.idx[words[-1]] + len(tb.text[words[-1]])
+    surface = ctx.text[start:end]
+    hit = _demonym_table(ctx.gaz.domain).get(surface.lower())
+    return hit[0] if hit is not None and " " not in surface else None
 
 
 def _person_of_state(ctx: DocContext, pos: int, far: int, state: str, gender: str | None) -> dict | None:

@@ -69,6 +69,17 @@ DOC_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# bodies that may author a document ("un communiqué de la présidence tchadienne"), folded
+BODY_NOUNS = frozenset(
+    {"gouvernement", "presidence", "ministere", "executif", "primature", "autorites", "commission",
+     "conseil", "agence", "comite", "syndicat", "federation", "union", "parlement", "assemblee",
+     "senat", "cabinet", "bureau", "direction", "groupe", "entreprise", "societe", "compagnie",
+     "banque", "office", "administration", "departement", "ambassade", "armee", "parti",
+     "coalition", "delegation", "mission", "organisation", "institut", "observatoire", "tribunal",
+     "cour", "mairie", "prefecture", "secretariat", "chancellerie", "diplomatie"}
+)  # fmt: skip
+
+
 # endings of nouns of origin ("le Vaudois", "la Bretonne", "l'Américain", "le Genevois"), folded
 _EPITHET = re.compile(r"(?:ois|oise|ais|aise|ien|ienne|ain|aine|an|ane|on|onne|and|ande|in|ine)$")
 
@@ -149,6 +160,8 @@ class SpeakerResolver:
                     sub = self._as(author, i, j) if author is not None else None
                 if sub is not None and sub.get("name"):
                     return sub
+                if sub is not None and self._word(doc[k]) & BODY_NOUNS:
+                    return sub  # "un communiqué de la présidence tchadienne": that body, unnamed
         if head is not None and low[i] in DEFINITES | {"cet"} and not ctx.has_mention(i, j):
             rest = [low[k] for k in range(head.i + 1, j) if pos[k] != "ADJ"]
             noun = fold(head.lemma_)
