@@ -20,7 +20,9 @@ cue before a colon, the named person subject of that clause says the quote; a fr
 clause with no subject of its own is said by the subject of the clause it depends on; a
 headline's topic before a colon ("Terminal de Djéno : « … »") is no speaker; "selon" a title
 and the name in apposition is that name; a body of a state named by its nationality ("le
-gouvernement malien", "la présidence sud-africaine") is that state.
+gouvernement malien", "la présidence sud-africaine") is that state. Adverbial phrases
+("d'emblée") and a circumstance in commas may stand between a cue and its inverted speaker;
+"abonder", "replacer", "informer" (intransitive) and "tenir à préciser" are reporting verbs.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -102,6 +104,21 @@ PRESS_CASES: list[tuple] = [
     # the gazetteer's own government keeps its name
     ("known_government_keeps_its_name", "Le texte est prêt, a indiqué le gouvernement américain.",
      [I("a indiqué", "United States government")]),
+    # adverbial phrases and a circumstance in commas between the cue and the inverted speaker
+    ("adverbial_phrase_before_the_speaker", "« J'ai rencontré les personnes-clés », a souligné d'emblée Karin Keller.",
+     [D("J'ai rencontré les personnes-clés", "Karin Keller")]),
+    ("circumstance_in_commas_before_the_speaker", "« Est-ce coupable ? », a demandé, en préambule du vote, l'eurodéputé François Bellet.",
+     [D("Est-ce coupable ?", "François Bellet")]),
+    # reporting verbs of regional and business copy
+    ("replace_as_a_reporting_verb", "« Nous avons reçu une proposition de prime », replace Lionel Mattes (CGT), élu au comité.",
+     [D("Nous avons reçu une proposition de prime", "Lionel Mattes")]),
+    ("informe_un_communique", "« Le contrat est signé », informe un communiqué d'Armasuisse, l'agence chargée des achats.",
+     [D("Le contrat est signé", "Armasuisse")]),
+    ("tenir_a_preciser", "« Ces affirmations sont dénuées de fondement », a tenu à préciser Suez.",
+     [D("Ces affirmations sont dénuées de fondement", "Suez")]),
+    # "informer" with a person as object informs, it reports nothing
+    ("informer_someone_is_no_statement", "Le ministre Jean Roux est arrivé. Il a informé son homologue de la décision.",
+     []),
     ("topic_before_a_colon_in_a_headline", "Terminal de Djéno : « aucun accord n'est encore trouvé »\nAlors que Patrick Pouyanné annonçait un accord, la télévision a démenti.",
      [D("aucun accord n'est encore trouvé", None), I("annonçait", "Patrick Pouyanné")]),
     ("both_parties_inverted", "Après des mois de négociations, le Maroc et l'Union européenne se sont « entendus sur le texte », ont annoncé vendredi les deux parties.",

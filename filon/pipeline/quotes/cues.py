@@ -33,7 +33,8 @@ PRONOUNS: dict[str, tuple[str | None, bool]] = {  # surface -> (gender, plural)
 ADJUNCTS = _wordset(
     """lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain soir matin
     dernier dernière prochain aussi également encore ensuite alors enfin toutefois cependant
-    pourtant néanmoins notamment déjà récemment ainsi désormais finalement publiquement aussitôt"""
+    pourtant néanmoins notamment déjà récemment ainsi désormais finalement publiquement aussitôt
+    immédiatement simplement clairement fermement sobrement prudemment volontiers"""
 )
 DEICTIC_TIMES = _wordset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche matin soir midi week-end semaine mois année"
@@ -45,7 +46,8 @@ ADJUNCT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "par ailleurs", "en outre", "de nouveau", "à nouveau", "dans le même temps",
         "une nouvelle fois", "plus tard", "lui aussi", "elle aussi", "quant à lui", "quant à elle",
         "à son tour", "à plusieurs reprises", "au passage", "lui-même", "elle-même",
-        "dans la foulée",
+        "dans la foulée", "d'emblée", "d'entrée", "d'abord", "tout de suite", "sans détour",
+        "en substance", "en conclusion", "pour conclure", "en préambule",
     )
 )  # fmt: skip
 

@@ -198,6 +198,14 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
                     "a", "au", "aux", "sur")):
                 j = k
                 continue
+        if skipped == j and tb.text[j] == "," and j == hit.end:
+            # "a demandé, en préambule du vote, l'eurodéputé X": a circumstance set off by commas
+            close = next((k for k in range(j + 1, min(sent_end, j + 10)) if tb.text[k] == ","), None)
+            if (close is not None and close > j + 1 and close + 1 < sent_end
+                    and tb.pos[close + 1] in ("DET", "NOUN", "PROPN")
+                    and not any(tb.pos[k] in ("VERB", "AUX") for k in range(j + 1, close))):
+                j = close + 1
+                continue
         if skipped == j and tb.text[j] == "," and j > hit.end and j + 1 < sent_end and tb.pos[
                 j + 1] in ("DET", "NOUN", "PROPN"):
             # "a indiqué mercredi soir, son ministre de l'Intérieur, X": the adjunct closes with
