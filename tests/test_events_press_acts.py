@@ -101,3 +101,23 @@ def test_events_an_act_dated_by_a_noun_of_time_is_still_told(nlp):
     events = agreements(nlp, "La direction et la CGT ont conclu un accord ; à l'heure de le signer, "
                              "la balance penchait pour le oui.")
     assert "signed" in {e["status"] for e in events}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # the press reports a past act it cannot confirm in the conditional: it is told
+    ("Le Maroc aurait commandé auprès des États-Unis 25 véhicules blindés.", "signed"),
+    ("Le ministre français aurait entamé des négociations avec l'Irak.", "negotiating"),
+    # a purpose after the act is the act's aim, not a condition on it
+    ("Un protocole d'accord a été signé par l'Algérie et les États-Unis afin d'accroître la "
+     "coopération militaire.", "signed"),
+])
+def test_events_reported_past_conditional_and_a_purpose_after_the_act_assert(nlp, text, status):
+    assert status in {e["status"] for e in agreements(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Sans cette crise, l'accord entre la France et l'Inde aurait été signé en mai.",
+    "Si l'accord entre la France et l'Inde est signé, les livraisons commenceront.",
+])
+def test_events_a_counterfactual_or_a_condition_asserts_nothing(nlp, text):
+    assert all(e["status"] is None for e in agreements(nlp, text))

@@ -115,9 +115,11 @@ def modality_of(
     if syn.purpose_before(table, span.start):
         return "hypothetical"  # "afin de conclure des accords": the parse often loses the mark
     for tok in chain:
-        # "pour autant" (nevertheless) is an adverb, not a purpose: skip fixed expressions
+        # "pour autant" (nevertheless) is an adverb, not a purpose: skip fixed expressions; a
+        # subordinator opens its clause, so one after the verb ("a été signé … afin
+        # d'accroître …") opens another clause
         marks = {lower[c] for c in table.children(tok) if dep[c] in ("mark", "cc", "advmod")
-                 and not any(dep[g] == "fixed" for g in table.children(c))}
+                 and c < tok and not any(dep[g] == "fixed" for g in table.children(c))}
         if marks & pack.lexicon.hypothetical_marks:
             return "hypothetical"
     for tok in chain[1:]:
@@ -187,18 +189,21 @@ def _realized_obligation(table: TokenTable, tok: int) -> bool:
 def _conditional(pack: EventPack, table: TokenTable, span: Span, sent: Span, tok: int,
                  verbs: list[int]) -> str:
     """What a conditional says. The press uses it to report what it cannot confirm: "l'UE et
-    les Etats-Unis seraient proches d'un accord" (the cue itself) and, after "selon", a past
-    act ("selon Reuters, l'accord aurait été signé"); both assert. Anything else, a plan seen
+    les Etats-Unis seraient proches d'un accord" (the cue itself) and a past act ("l'accord
+    aurait été signé", "le royaume aurait commandé"); both assert. Anything else, a plan seen
     from the past ("a indiqué que Bruxelles finaliserait …") or a condition, is possible."""
     lower = table.lower
     if any(lower[k] in ("si", "s'", "s’") for k in range(sent.start, sent.end)):
         return "possible"
     if any(span.start <= h < span.end and table.lemma_lower[h] == "être" for h in verbs):
         return "asserted"  # "seraient proches", "serait en passe de": a state, reported
-    attributed = any(lower[k] in pack.lexicon.attribution_cues for k in range(sent.start, sent.end))
     past = any(h != tok and table.lemma_lower[h] in ("avoir", "être") for h in verbs) and \
         "Part" in table.feats(tok, "VerbForm")
-    return "asserted" if attributed and past else "possible"
+    # "le royaume aurait commandé 25 blindés", "X aurait entamé des négociations": a past act
+    # the press reports without confirming it, unless something else was the case ("sans
+    # cette crise, l'accord aurait été signé")
+    counterfactual = any(lower[k] in ("sans", "faute") for k in range(sent.start, span.start))
+    return "asserted" if past and not counterfactual else "possible"
 
 
 def by_legislature(pack: EventPack, table: TokenTable, start: int, end: int) -> bool:
