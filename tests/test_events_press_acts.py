@@ -121,3 +121,11 @@ def test_events_reported_past_conditional_and_a_purpose_after_the_act_assert(nlp
 ])
 def test_events_a_counterfactual_or_a_condition_asserts_nothing(nlp, text):
     assert all(e["status"] is None for e in agreements(nlp, text))
+
+
+def test_events_a_deal_not_renewed_is_refused_unless_not_yet(nlp):
+    [refused] = agreements(nlp, "L'Union a annoncé mardi qu'elle ne renouvellerait pas l'accord de pêche "
+                                "avec le Sénégal.")
+    assert refused["status"] == "rejected"
+    [pending] = agreements(nlp, "L'accord de pêche entre l'UE et le Sénégal n'a pas encore été renouvelé.")
+    assert pending["status"] is None

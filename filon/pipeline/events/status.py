@@ -253,8 +253,9 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
             # "le volet minier n'a pas encore été signé": the signing is pending, the deal
             # still under negotiation (gold convention), not a plain non-signing
             return "negotiating", "not_yet_signed", "negotiating"
-        if trig.negated_status:
-            # "il n'y a pas un plan qui soit finalisé": the text is still being worked on
+        if trig.negated_status and not (trig.negated_status == "rejected" and still(table, chain)):
+            # "il n'y a pas un plan qui soit finalisé": the text is still being worked on;
+            # "l'UE ne renouvellera pas l'accord": a refusal ("pas encore renouvelé" is none)
             return trig.negated_status, f"not_{status}", COARSE_STATUS.get(trig.negated_status)
         return None, f"not_{status}", None
     if status == "signed" and any(table.lemma_lower[t] in ctx.pack.lexicon.urge_lemmas
