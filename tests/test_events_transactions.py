@@ -97,3 +97,11 @@ def test_events_a_deal_noun_that_is_the_object_of_an_act_is_one_event(nlp):
     [event] = agreements(nlp, "Le Ghana a conclu un accord de principe avec le FMI.")
     assert event["status"] == "close"
     assert parties(event) == {"Ghana", "International Monetary Fund"}
+
+
+def test_events_a_medium_named_by_its_kind_is_no_party(nlp):
+    # "le site d'investigation Disclose" tells the figure; it is no party of the sale
+    found = agreements(nlp, "L'Égypte a signé un contrat avec Dassault Aviation. Le site d'investigation "
+                            "Disclose évoque un contrat de 3,75 milliards d'euros.")
+    assert all("Disclose" not in parties(e) for e in found)
+    assert {"Egypt", "Dassault Aviation"} <= parties(found[0])

@@ -403,6 +403,8 @@ def unknown_non_party(pack: EventPack, table: TokenTable, start: int, end: int) 
     j = start - 1
     while j > 0 and start - j <= 3 and (table.pos[j] == "ADJ" or table.text[j] in QUOTE_CHARS):
         j -= 1
+    if j > 1 and table.pos[j] == "NOUN" and table.lower[j - 1] in ("de", "d'", "d’"):
+        j -= 2  # "le site d'investigation Disclose", "le magazine d'information X"
     medium = j >= 0 and (table.lower[j] in nouns or table.lemma_lower[j] in nouns)
     return (medium or first in nouns or lemma in nouns or first in PERSON_NOUNS or lemma in PERSON_NOUNS)
 
