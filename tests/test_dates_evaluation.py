@@ -24,6 +24,10 @@ from filon.evaluation.dates import normalize_mention, score
         ("la mi-février", "mi-février"),
         ("D’ici à 2030", "2030"),
         ("lundi", "lundi"),
+        ("ce lundi 8 juillet 2024", "lundi 8 juillet 2024"),  # a demonstrative is a determiner
+        ("cette semaine", "semaine"),
+        ("cet été", "été"),
+        ("certains jours", "certains jours"),  # "ce" only as a whole word
         ("leurs", "leurs"),
         ("dès", "dès"),  # never stripped to nothing
     ],

@@ -6,9 +6,9 @@ times has one "lundi" mention, and finding it once is enough.
 
 - Detection: precision / recall / F1 on normalized mention texts (NFC, lowercase, one kind of
   apostrophe, folded spaces, leading prepositions and determiners dropped as whole words: "le 24
-  février 2025" / "24 février 2025", "en mars" / "mars", "dans les prochains jours" / "les
-  prochains jours" compare equal, since where a mention starts is a labelling convention, not a
-  finding). Gold and predicted mentions go through the same `normalize_mention`.
+  février 2025" / "24 février 2025", "en mars" / "mars", "ce lundi 8 juillet" / "lundi 8
+  juillet", "dans les prochains jours" / "les prochains jours" compare equal, since where a
+  mention starts is a labelling convention, not a finding). Gold and predicted mentions go through the same `normalize_mention`.
 - `extra["value_accuracy"]`: share of gold dates with a non-null `resolved` for which a predicted
   mention with the same normalized text has that value. A gold date the system did not find
   counts as wrong: the figure is over all resolvable gold dates.
@@ -31,7 +31,7 @@ _LEADING_WORDS = (
     "à partir du", "à partir de", "au cours des", "au cours du", "au cours de", "au mois de",
     "jusqu'au", "jusqu'en", "d'ici au", "d'ici à", "d'ici", "depuis", "dès", "avant", "après",
     "pour", "entre", "lors du", "lors de", "dans", "vers", "en", "au", "aux", "à", "du", "des",
-    "de", "le", "la", "les",
+    "de", "le", "la", "les", "cette", "cet", "ce",
 )  # fmt: skip
 _ELIDED = ("jusqu'", "lorsqu'", "d'", "l'")
 _LEADING = re.compile(
