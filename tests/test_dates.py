@@ -439,6 +439,17 @@ def test_dates_english_format_in_french_copy():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a French month in the English order of syndicated copy; a day with a period (German copy)
+    ("Publié le sept. 05, 2025 à 10h.", [("sept. 05, 2025", "2025-09-05")]),
+    ("Le 22. juin 2023, le contrat a été signé.", [("Le 22. juin 2023", "2023-06-22")]),
+    # a capital after the period opens a new sentence: "3." is no day
+    ("Le score était de 3. Mars 2024 a été chaud.", [("Mars 2024", "2024-03")]),
+])
+def test_dates_foreign_orders_in_french_copy(dates_nlp, text, expected):
+    assert found(dates_of(dates_nlp, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("L'accord a été signé au lendemain du sommet de Paris du 12 février.",
      [("au lendemain", "2025-02-13"), ("12 février", "2025-02-12")]),
     ("À la veille du sommet du 20 février, Kiev a rejeté le texte.",

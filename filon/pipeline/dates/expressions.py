@@ -85,6 +85,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|{_L}(?P<d2>[12]\d|3[01]|0?[1-9]){_S}(?P<m2>{_EN}){_S}(?P<y2>{_Y})(?!\d)",
     ),
     (
+        # the English order with a French month in translated or syndicated copy: "sept. 05, 2025"
+        "month_day_year",
+        rf"{_LM}(?P<m>{_M}|{_ABBR_MONTHS}){_S}(?P<d>[12]\d|3[01]|0?[1-9]),?{_S}(?P<y>{_Y})(?!\d)",
+    ),
+    (
         # "24/02/2025", "24.02.2025", and the two-digit year of short copy: "24/02/25"
         "numeric",
         rf"(?:{_L}le{_S})?(?<![\d./-])(?P<d>\d{{1,2}})(?P<sep>[/.])(?P<m>\d{{1,2}})(?P=sep)"
@@ -102,8 +107,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?:{_W}){_S})?{_D}{_S}(?P<m>{_MD})(?:{_S}(?P<y>{_Y}))?{_R}",
     ),
     (
+        # "le 22. juin 2023": a day written with a period, as in German copy
         "day_month",
-        rf"{_L}(?:(?P<det>le|ce){_S})?(?:(?P<wd>{_W}),?{_S})?(?<![\d,.])(?P<d>{_D}){_S}"
+        rf"{_L}(?:(?P<det>le|ce){_S})?(?:(?P<wd>{_W}),?{_S})?(?<![\d,.])(?P<d>{_D})\.?{_S}"
         rf"(?P<m>{_MD})(?:{_S}(?P<y>{_Y})(?!\d)|{_S}(?P<mod>dernier|prochain)|{_SAME})?{_R}",
     ),
     (
@@ -395,6 +401,7 @@ _PARAGRAPH_WORDS: dict[str, tuple[str, ...]] = {
     # guarded ones that share those words: the lines are looked up once per text
     "day_range": _DAY_MONTH_WORDS,
     "day_abbr": _DAY_MONTH_WORDS,
+    "month_day_year": _DAY_MONTH_WORDS,
     "month_part": _MONTH_WORDS,
     "weekday_day": _WEEKDAY_WORDS,
     "iso": _DIGITS,
@@ -446,9 +453,21 @@ def find_expressions(text: str) -> list[Expression]:
                 ranges[words] = _paragraphs_with(folded, words)
             matches = (m for start, end in ranges[words] for m in pattern.finditer(folded, start, end))
         for match in matches:
+            if kind == "day_month" and _sentence_cut(text, match):
+                continue
             parts = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append(Expression(match.start(), match.end(), kind, parts))
     return longest_first(found)
+
+
+def _sentence_cut(text: str, match: re.Match[str]) -> bool:
+    """"de 3. Mars 2024 a été …": a day written with a period ("22. juin") is one only when
+    the month after it is lowercase; a capital opens a new sentence."""
+    day_end = match.end("d")
+    if day_end >= len(text) or text[day_end] != ".":
+        return False
+    month = match.start("m")
+    return text[month : month + 1].isupper()
 
 
 def longest_first(found: list[Expression]) -> list[Expression]:

@@ -305,7 +305,7 @@ def resolve(expr: Expression, ref: date | None, tense: Tense = None, anchor: str
     if kind == "english_day":
         year, month, day_ = (p.get("y") or p["y2"]), (p.get("m") or p["m2"]), (p.get("d") or p["d2"])
         return _day(_valid(int(year), ENGLISH_MONTHS[month], int(day_)), False)
-    if kind == "day_abbr" or (kind == "day_month" and "y" in p):
+    if kind in ("day_abbr", "month_day_year") or (kind == "day_month" and "y" in p):
         return _day(_valid(int(p["y"]), MONTHS[p["m"].rstrip(".")], _day_number(p["d"])), False)
     if kind == "month_year" or (kind == "month_part" and "y" in p):
         return _ym(int(p["y"]), MONTHS[p["m"].rstrip(".")], False, _PARTS.get(p.get("part", "")))
