@@ -8,7 +8,8 @@ times has one "lundi" mention, and finding it once is enough.
   apostrophe, folded spaces, leading prepositions and determiners dropped as whole words: "le 24
   février 2025" / "24 février 2025", "en mars" / "mars", "ce lundi 8 juillet" / "lundi 8
   juillet", "dans les prochains jours" / "les prochains jours" compare equal, since where a
-  mention starts is a labelling convention, not a finding). Gold and predicted mentions go through the same `normalize_mention`.
+  mention starts is a labelling convention, not a finding). Gold and predicted mentions go
+  through the same `normalize_mention`.
 - `extra["value_accuracy"]`: share of gold dates with a non-null `resolved` for which a predicted
   mention with the same normalized text has that value. A gold date the system did not find
   counts as wrong: the figure is over all resolvable gold dates.
