@@ -129,3 +129,10 @@ def test_events_a_deal_not_renewed_is_refused_unless_not_yet(nlp):
     assert refused["status"] == "rejected"
     [pending] = agreements(nlp, "L'accord de pêche entre l'UE et le Sénégal n'a pas encore été renouvelé.")
     assert pending["status"] is None
+
+
+def test_events_a_passive_conditional_is_a_future_in_the_past(nlp):
+    # "serait transmise" (would be sent) is no past act reported: nothing was proposed yet
+    found = agreements(nlp, "Kiev a fait savoir qu'une contre-proposition à l'accord avec Washington "
+                            "serait transmise à l'administration américaine dans les prochains jours.")
+    assert "proposed" not in {e["status"] for e in found}

@@ -197,8 +197,10 @@ def _conditional(pack: EventPack, table: TokenTable, span: Span, sent: Span, tok
         return "possible"
     if any(span.start <= h < span.end and table.lemma_lower[h] == "être" for h in verbs):
         return "asserted"  # "seraient proches", "serait en passe de": a state, reported
-    past = any(h != tok and table.lemma_lower[h] in ("avoir", "être") for h in verbs) and \
-        "Part" in table.feats(tok, "VerbForm")
+    # a compound tense ("aurait commandé", "serait parvenu"), not a passive ("serait transmise":
+    # would be sent)
+    past = any(h != tok and table.lemma_lower[h] in ("avoir", "être") and table.dep[h] == "aux:tense"
+               for h in verbs) and "Part" in table.feats(tok, "VerbForm")
     # "le royaume aurait commandé 25 blindés", "X aurait entamé des négociations": a past act
     # the press reports without confirming it, unless something else was the case ("sans
     # cette crise, l'accord aurait été signé")
