@@ -156,12 +156,23 @@ def modality_of(
     return "asserted"
 
 
+# Nouns whose "de" + infinitive names an act hoped, attempted, owed or out of reach, not one
+# done ("les chances de parvenir à un accord", "faute de trouver un accord"); nouns of time
+# ("à l'heure de le signer", "au moment de conclure") tell of the act and are not here.
+_PROSPECT_ACT_NOUNS = syn.PROSPECT_NOUNS | frozenset({
+    "chance", "impossibilité", "incapacité", "capacité", "espoir", "objectif", "but", "tentative",
+    "effort", "volonté", "intention", "ambition", "difficulté", "nécessité", "besoin", "urgence",
+    "moyen", "probabilité", "faute", "option", "obligation", "droit", "mandat", "mission",
+    "promesse", "engagement", "menace", "risque", "crainte", "peur", "appel", "demande",
+    "condition", "question", "envie", "souhait", "plan", "stratégie", "pression"})
+
+
 def _noun_complement(table: TokenTable, predicate: int) -> bool:
     """An infinitive that completes a noun with "de" ("les chances de parvenir à un accord",
     "l'impossibilité de conclure", "faute de trouver un accord") names an act, it does not tell
     one; "le premier opérateur à signer" (with "à") and "à l'heure de le signer" (a time) do."""
     head = table.head[predicate]
-    if (head == predicate or table.lemma_lower[head] not in syn.PROSPECT_ACT_NOUNS
+    if (head == predicate or table.lemma_lower[head] not in _PROSPECT_ACT_NOUNS
             or table.dep[predicate] != "acl" or "Inf" not in table.feats(predicate, "VerbForm")):
         return False
     return any(table.dep[c] == "mark" and table.lower[c] in ("de", "d'", "d’")

@@ -525,15 +525,6 @@ def pronoun_object(t: TokenTable, start: int, end: int) -> bool:
 
 
 PROSPECT_NOUNS = frozenset({"perspective", "possibilité", "éventualité", "hypothèse", "idée", "projet"})
-# Nouns whose "de" + infinitive names an act hoped, attempted, owed or out of reach, not one
-# done ("les chances de parvenir à un accord", "faute de trouver un accord"); nouns of time
-# ("à l'heure de le signer", "au moment de conclure") tell of the act and are not here.
-PROSPECT_ACT_NOUNS = PROSPECT_NOUNS | frozenset({
-    "chance", "impossibilité", "incapacité", "capacité", "espoir", "objectif", "but", "tentative",
-    "effort", "volonté", "intention", "ambition", "difficulté", "nécessité", "besoin", "urgence",
-    "moyen", "probabilité", "faute", "option", "obligation", "droit", "mandat", "mission",
-    "promesse", "engagement", "menace", "risque", "crainte", "peur", "appel", "demande",
-    "condition", "question", "envie", "souhait", "plan", "stratégie", "idée", "pression"})
 
 
 def in_relative(t: TokenTable, predicate: int, lo: int, hi: int) -> bool:
