@@ -11,6 +11,12 @@ from filon.domains.gazetteer import Gazetteer
 from filon.domains.pack import read_csv
 
 DEMONYMS_FILE = "demonyms.csv"
+# Bodies of a state that, named with a nationality adjective ("le ministère ghanéen des
+# Finances", "la présidence sud-africaine", "les autorités maliennes"), act and speak for that
+# state (folded, as the token table's `low` and `lemma_low` are).
+STATE_BODY_NOUNS = frozenset({"gouvernement", "executif", "ministere", "presidence", "primature",
+                              "chancellerie", "diplomatie", "ambassade", "administration",
+                              "autorites"})
 
 
 def inflections(form: str) -> tuple[str, ...]:

@@ -97,7 +97,8 @@ def foreign_object(ctx: EventContext, predicate: int, start: int, end: int) -> b
     return False
 
 
-_TO = ("à", "au", "aux")
+# prepositions of the party an act is done to or for ("vendu à l'Égypte", "un prêt au Kenya")
+TO = ("à", "au", "aux")
 
 
 def sale_to_party(ctx: EventContext, predicate: int) -> bool:
@@ -108,10 +109,10 @@ def sale_to_party(ctx: EventContext, predicate: int) -> bool:
     goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
     if any(deal_word(ctx.pack, table, t) for c in goods for t in syn.subtree(table, c)):
         return False
-    if party_after(ctx, predicate, _TO, ("obl", "iobj")):
+    if party_after(ctx, predicate, TO, ("obl", "iobj")):
         return True
     # the parser often hangs "au Kenya" on the thing handed over rather than on the verb
-    if any(party_after(ctx, c, _TO, ("nmod",)) for c in goods):
+    if any(party_after(ctx, c, TO, ("nmod",)) for c in goods):
         return True
     return supplier_named(ctx, predicate)
 
@@ -146,17 +147,20 @@ def partner_named(ctx: EventContext, noun: int) -> bool:
     return party_after(ctx, noun, ("avec", "entre"), ("nmod", "obl"))
 
 
-def party_after(ctx: EventContext, head: int, cases: tuple[str, ...], deps: tuple[str, ...]) -> bool:
-    """A complement of `head` (dependency starting with one of `deps`) opens with one of
-    `cases` and names a party that is no place ("à l'Égypte", "avec Kiev")."""
+def complements(ctx: EventContext, head: int, cases: tuple[str, ...], deps: tuple[str, ...]
+                ) -> list[tuple[int, int]]:
+    """Character ranges of the complements of `head` (dependency starting with one of `deps`)
+    that open with one of `cases` ("à l'Égypte", "avec Kiev")."""
     table = ctx.table
-    for child in table.children(head):
-        if table.dep[child].startswith(deps) and any(
-                table.dep[c] == "case" and table.lower[c] in cases for c in table.children(child)):
-            lo, hi = extent(ctx, child)
-            if any(m.party and not m.place for m in mentions_in(ctx, lo, hi)):
-                return True
-    return False
+    return [extent(ctx, child) for child in table.children(head)
+            if table.dep[child].startswith(deps) and any(
+                table.dep[c] == "case" and table.lower[c] in cases for c in table.children(child))]
+
+
+def party_after(ctx: EventContext, head: int, cases: tuple[str, ...], deps: tuple[str, ...]) -> bool:
+    """A complement of `head` (see `complements`) names a party that is no place."""
+    return any(m.party and not m.place
+               for lo, hi in complements(ctx, head, cases, deps) for m in mentions_in(ctx, lo, hi))
 
 
 def deal_is_subject(ctx: EventContext, predicate: int) -> bool:

@@ -60,6 +60,8 @@ from filon.domains.pack import DEFAULT_DOMAIN, pack_folders
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.candidates import (
+    TO,
+    complements,
     matched_triggers,
     sentences,
 )
@@ -272,10 +274,7 @@ class EventExtractor(FilonComponent):
             # "a vendu 80 Rafale aux Émirats": the goods sold are no party
             # (the buyer of "un prêt … au Kenya", hung on the loan by the parser, is one)
             goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
-            buyers = [extent(ctx, n) for c in goods for n in table.children(c)
-                      if table.dep[n] == "nmod" and any(
-                          table.dep[k] == "case" and table.lower[k] in ("à", "au", "aux")
-                          for k in table.children(n))]
+            buyers = [span for c in goods for span in complements(ctx, c, TO, ("nmod",))]
             spans = [extent(ctx, c) for c in goods]
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in spans)
                         or any(a <= m.start < b for a, b in buyers)]

@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from filon.domains.demonyms import STATE_BODY_NOUNS
 from filon.domains.folding import spells
 from filon.domains.gazetteer import Actor
 from filon.pipeline.events import syntax as syn
@@ -109,16 +110,13 @@ def members_of(pack: EventPack, text: str, mentions: list[Mention]) -> None:
 
 
 _GOVERNMENT_NOUNS = frozenset({"gouvernement", "exécutif"})
-# Bodies of a state: named with a nationality, they stand for the state in its deals.
-_STATE_BODY_NOUNS = frozenset({"gouvernement", "exécutif", "ministère", "présidence", "primature",
-                               "chancellerie", "diplomatie", "ambassade", "administration"})
 
 
 def state_body(pack: EventPack, table: TokenTable, start: int, end: int) -> tuple[str, str] | None:
     """The state a body of tokens `start:end` belongs to when it opens with a noun of a state
     body and names a nationality ("ministère ghanéen des Finances"), else None."""
     k = start + 1 if table.lower[start] in ("le", "la", "l'", "l’") else start
-    if k >= end or table.lemma_lower[k] not in _STATE_BODY_NOUNS:
+    if k >= end or (table.lemma_low[k] not in STATE_BODY_NOUNS and table.low[k] not in STATE_BODY_NOUNS):
         return None
     for i in range(k + 1, end):
         hit = pack.lexicon.demonyms.get(table.lower[i])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from filon.domains.demonyms import state_demonyms
+from filon.domains.demonyms import STATE_BODY_NOUNS, state_demonyms
 from filon.domains.folding import fold
 from filon.domains.gazetteer import load_gazetteer
 from filon.pipeline.quotes.context import DocContext
@@ -367,10 +367,6 @@ def _nationality(ctx: DocContext, i: int, j: int) -> str | None:
 
 
 _STATE_NOUNS = frozenset({"etat"})  # folded, as `low` is
-# bodies that speak for their state: "le gouvernement malien", "la présidence sud-africaine",
-# "les autorités maliennes" (the gazetteer's own ones, "gouvernement américain", come first)
-_STATE_BODY_NOUNS = frozenset({"gouvernement", "presidence", "executif", "primature", "autorites",
-                               "diplomatie", "chancellerie"})
 
 
 def state_described(ctx: DocContext, i: int, j: int) -> str | None:
@@ -380,7 +376,8 @@ def state_described(ctx: DocContext, i: int, j: int) -> str | None:
     words = [k for k in range(i, j) if tb.pos[k] != "DET" and not tb.punct[k]]
     if len(words) < 2:
         return None
-    body = tb.low[words[0]] in _STATE_BODY_NOUNS and not ctx.has_mention(i, j)
+    # the gazetteer's own bodies ("gouvernement américain") come first: no mention here
+    body = tb.low[words[0]] in STATE_BODY_NOUNS and not ctx.has_mention(i, j)
     if tb.low[words[0]] not in _STATE_NOUNS and not body:
         return None
     if len(words) == 2 and not body:
