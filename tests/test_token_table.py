@@ -218,3 +218,15 @@ def test_boilerplate_next_to_a_locution_cue(nlp_bare, lexicon):
         "Aux dires de son entourage, le président hésite encore.",
         "La porte-parole du gouvernement a assuré que rien n'était encore décidé."])
     assert len(assert_table(nlp_bare(text), lexicon)) >= 5
+
+
+def test_under_is_the_head_chain_of_spacy(sentence_docs):
+    """`TokenTable.under(k, top)` is `top` being `k` or among `Token.ancestors`, within its
+    depth: checked on every pair of tokens of the test sentences."""
+    for doc in sentence_docs:
+        table = token_table(doc)
+        for tok in doc:
+            chain = [tok.i] + [a.i for a in tok.ancestors]
+            for top in range(len(doc)):
+                assert table.under(tok.i, top, depth=len(doc)) == (top in chain)
+                assert table.under(tok.i, top, depth=2) == (top in chain[:3])

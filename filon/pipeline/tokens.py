@@ -109,6 +109,18 @@ class TokenTable:
             self._children = children
         return self._children[i]
 
+    def under(self, k: int, top: int, depth: int = 8) -> bool:
+        """True when token `k` is `top` or hangs under it, at most `depth` heads up (the
+        phrase of `top`, without building its subtree)."""
+        head = self.head
+        for _ in range(depth):
+            if k == top:
+                return True
+            if head[k] == k:
+                return False
+            k = head[k]
+        return k == top
+
     def children_by_dep(self, i: int, prefix: str) -> list[int]:
         """The children of token `i` whose dependency label starts with `prefix`, in text order.
 

@@ -289,4 +289,3 @@ def _ministry_portfolio(table: TokenTable, start: int) -> bool:
         if start - i > 5:
             return False
     return i >= 0 and low[i] in _MINISTRY_HEADS
-

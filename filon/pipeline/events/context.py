@@ -210,18 +210,7 @@ def qualified(pack: EventPack, table: TokenTable, noun: int) -> bool:
         return True
     # "un échange avec l'Ukraine de 115 prisonniers": further on, a complement of its phrase
     # (the parser may hang it on the partner)
-    return any(fits(k) and _under(table, k, noun) for k in range(noun + 4, min(noun + 9, table.n)))
-
-
-def _under(table: TokenTable, k: int, noun: int) -> bool:
-    """Whether token `k` is in the phrase of `noun` (its head chain reaches it)."""
-    for _ in range(8):
-        if table.head[k] == k:
-            return False
-        k = table.head[k]
-        if k == noun:
-            return True
-    return False
+    return any(fits(k) and table.under(k, noun) for k in range(noun + 4, min(noun + 9, table.n)))
 
 
 # ---------------------------------------------------------------------- helpers

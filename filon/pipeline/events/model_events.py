@@ -4,9 +4,9 @@ matched.
 A sentence qualifies when it names a deal or talks (a noun of the pack) and at least one party
 that is not only a source ("selon Moscou"), or, once the article has told of a deal, none (the
 deal's parties then stand: "L'accord prévoit …"); the model then says whether it asserts a
-status, and which. The event it makes carries the same fields as a rule's, with `cue` "model", the model's
-`confidence`, the parties named in the sentence, the deal of the article they belong to, and the
-speaker of the statement around the noun as claimant.
+status, and which. The event it makes carries the same fields as a rule's, with `cue` "model",
+the model's `confidence`, the parties named in the sentence, the deal of the article they belong
+to, and the speaker of the statement around the noun as claimant.
 """
 
 from __future__ import annotations

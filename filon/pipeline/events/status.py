@@ -146,7 +146,7 @@ def modality_of(
         if "Sub" in moods:
             return "hypothetical"
         if "Cnd" in moods:
-            return _conditional(pack, table, span, sent, tok, verbs)
+            return _conditional(table, span, sent, tok, verbs)
         if "Fut" in tenses or any(
             syn.FUTURE.search(lower[h]) and "Inf" not in table.feats(h, "VerbForm") for h in verbs
         ):
@@ -197,8 +197,7 @@ def _realized_obligation(table: TokenTable, tok: int) -> bool:
         "Cnd" in table.feats(a, "Mood") or syn.CONDITIONAL.search(table.lower[a]) for a in auxes)
 
 
-def _conditional(pack: EventPack, table: TokenTable, span: Span, sent: Span, tok: int,
-                 verbs: list[int]) -> str:
+def _conditional(table: TokenTable, span: Span, sent: Span, tok: int, verbs: list[int]) -> str:
     """What a conditional says. The press uses it to report what it cannot confirm: "l'UE et
     les Etats-Unis seraient proches d'un accord" (the cue itself) and a past act ("l'accord
     aurait été signé", "le royaume aurait commandé"); both assert. Anything else, a plan seen

@@ -20,7 +20,6 @@ from filon.pipeline.quotes.marks import PADDING, QuoteSpan
 from filon.pipeline.quotes.speakers import SpeakerResolver
 from filon.pipeline.quotes.subjects import inverted_np, prep_object, subject
 from filon.pipeline.quotes.terms import has_finite_verb, is_fragment, looks_like_term, quoted_name
-from filon.pipeline.tokens import TokenTable
 
 
 def attribute_quotes(ctx: DocContext, speakers: SpeakerResolver, statements: list[dict]) -> list[dict]:
@@ -383,23 +382,11 @@ class QuoteAttribution:
             if root is not None else None
         if subj is None or not start <= subj < root:
             return None
-        lo = min(k for k in range(start, root) if _under(tb, k, subj))
-        hi = max(k for k in range(start, root) if _under(tb, k, subj)) + 1
-        speaker = self.speakers.resolve(lo, hi)
+        phrase = [k for k in range(start, root) if tb.under(k, subj, depth=7)]
+        speaker = self.speakers.resolve(phrase[0], phrase[-1] + 1)
         if speaker is not None and speaker.get("name") and self.speakers.pronouns.is_person(speaker):
             return speaker, None
         return None
-
-
-def _under(tb: TokenTable, k: int, top: int) -> bool:
-    """True when token `k` is `top` or hangs under it (at most eight heads up)."""
-    for _ in range(8):
-        if k == top:
-            return True
-        if tb.head[k] == k:
-            return False
-        k = tb.head[k]
-    return False
 
 
 def hits_between(ctx: DocContext, hits: list[Hit], i: int, j: int) -> list[Hit]:

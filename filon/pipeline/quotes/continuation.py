@@ -136,10 +136,10 @@ def _subject_speaker(ctx: DocContext, speakers: SpeakerResolver, subj: Token, qi
     if fold(subj.text) in ("il", "elle"):
         speaker = speakers.resolve(subj.i, subj.i + 1)
         return speaker if speaker is not None and speaker.get("name") else None
-    named = [ctx.mentions[ctx.mention_at[t.i]] for t in subj.subtree
-             if t.i < qi0 and t.i in ctx.mention_at]
     if subj.i not in ctx.mention_at:
         # "La ministre de l'Intérieur, Yvette Cooper, a vanté « … »": the name in apposition
+        named = [ctx.mentions[ctx.mention_at[t.i]] for t in subj.subtree
+                 if t.i < qi0 and t.i in ctx.mention_at]
         person = next((m for m in named if m["label"] == "PER"), None)
         if person is not None:
             return speaker_from_mention(ctx.gaz, person)
