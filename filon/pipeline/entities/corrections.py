@@ -199,6 +199,9 @@ def clean_model_span(
             start += 1
         if low[start] in NAME_PARTICLES and _ministry_portfolio(table, end - 1):
             return None  # "(la ministre) wallonne de l'Agriculture": a portfolio, not "de Gaulle"
+        # "a déclaré Félix Tshisekedi jeudi": the day after the inverted speaker is no name
+        while end - start > 1 and words[end - 1].islower() and low[end - 1] in _TIME_WORDS:
+            end -= 1
         # "Aidan Lewis DOHA": the dateline after a byline, a place in capitals
         while (end - start > 1 and words[end - 1].isupper() and len(words[end - 1]) >= 3
                and not words[start].isupper() and _dateline_place(gaz, words[end - 1])):
@@ -217,6 +220,9 @@ def clean_model_span(
         label = "MISC"
     return Mention(start, end, label, "model")
 
+
+# Words of time the model glues after a name ("… a déclaré X jeudi", "… X hier").
+_TIME_WORDS = frozenset(WEEKDAYS) | {"hier", "aujourd'hui", "aujourd’hui", "demain", "soir", "matin"}
 
 # Prepositions and articles a title never ends with, in French and the languages quoted in it.
 _LINK_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "au", "aux", "a",

@@ -9,6 +9,7 @@ from the shared token table.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from functools import lru_cache
@@ -286,6 +287,23 @@ def split_person_tails(
         if k - m.start > 1 or gaz.lookup(table.text[m.start]) is not None:
             out.append(Mention(m.start, k, m.label, m.source))
         out.append(Mention(k, m.end, "PER", m.source))
+    return out
+
+
+def extend_first_names(
+    table: TokenTable, mentions: list[Mention], first_names: dict[str, str]
+) -> list[Mention]:
+    """Person spans the model opened one word late ("Saïd [Mohamed Nassur]"): a capitalised
+    first name of the lexicon right before a model person, and in no other mention, joins it."""
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    out: list[Mention] = []
+    for m in mentions:
+        k = m.start - 1
+        if (m.label == "PER" and m.source == "model" and k >= 0 and k not in taken
+                and table.alpha[k] and table.text[k][:1].isupper() and not table.text[k].isupper()
+                and fold(table.text[k]) in first_names):
+            m = dataclasses.replace(m, start=k)
+        out.append(m)
     return out
 
 

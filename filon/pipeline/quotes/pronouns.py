@@ -162,6 +162,9 @@ class PronounResolver:
         if actor is not None:
             return int(actor.label != "PER")
         m = next((x for x in ctx.mentions if x["start"] == speaker.get("start")), None)
+        if m is None and speaker.get("id"):
+            # a pronoun that spoke ("a-t-il dit"): what its person was named as
+            m = next((x for x in ctx.mentions if x.get("id") == speaker["id"]), None)
         return int(m is None or m["label"] != "PER")
 
     def _anonymous_subjects(self, sent: Span, i: int) -> list[tuple[int, dict]]:
