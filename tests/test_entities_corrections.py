@@ -146,3 +146,10 @@ def test_entities_person_span_is_the_whole_name(nlp, run, text, name):
 def test_entities_place_before_a_person_stays_out_of_the_name(nlp, run):
     found = _entities(nlp, run, "À Paris Emmanuel Macron a reçu les syndicats.")
     assert ("Emmanuel Macron", "PER") in found
+
+
+def test_entities_sentence_initial_past_participle_is_no_person(nlp, run):
+    text = "Décliné par l'Indonésie, le Vietnam puis le Sénégal, cet accord a été noué à Glasgow."
+    found = _entities(nlp, run, text)
+    assert all(text != "Décliné" for text, _ in found)
+    assert ("Indonésie", "LOC") in found

@@ -5,14 +5,17 @@ Every sentence is our own. A pronoun that spoke ("Le but, a-t-il dit, …") stay
 was resolved to when the next "a-t-il déclaré" looks back: a person the gazetteer does not know
 is still a person, so the pronoun does not jump to another man named as an object earlier.
 Names the model cuts: a first name of the lexicon left out before the name joins it ("Saïd
-Mohamed Nassur"); a day glued after an inverted name is no part of it.
+Mohamed Nassur"); a day glued after an inverted name is no part of it. A description by what
+the person is in the story ("ce fervent défenseur de …", "l'invitée") is the person named
+before, whatever title that person was given; a post ("le nouveau patron de X") is not a
+person given another one; an adjective before the noun ("fervent", "nouveau") does not hide it.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
 from __future__ import annotations
 
 import pytest
-from test_quotes_table import DAY, D, I, _observed
+from test_quotes_table import DAY, D, I, M, _observed
 
 PRESS_CASES: list[tuple] = [
     ("pronoun_chain_keeps_a_person_the_gazetteer_does_not_know", "Le Pérou veut une alliance du cuivre avec le Chili, a déclaré le président Tomás Quintero Vidal, après une rencontre avec Luis Benavente. Le but, a-t-il dit, est de s'entraider. « Dans le cas du Chili, il s'agit d'entreprises privées », a-t-il déclaré.",
@@ -21,6 +24,16 @@ PRESS_CASES: list[tuple] = [
      [D("Le contrat pourrait être signé.", "Saïd Mohamed Nassur")]),
     ("day_after_an_inverted_name_is_no_part_of_it", "« Nous ferons la paix », a déclaré Félix-Antoine Kalombo Tshilumba jeudi.",
      [D("Nous ferons la paix", "Félix-Antoine Kalombo Tshilumba")]),
+    # a description by what the person is in the story, an adjective before its noun
+    ("demonstrative_epithet_is_the_person_named_before", "L'ancien ministre Alpha Mady Soumah connaît bien le secteur minier. Ce fervent défenseur des renégociations estime que « ce n'est pas aux autorités d'engager ce genre d'opérations ».",
+     [M("estime", "Alpha Mady Soumah", "ce n'est pas aux autorités d'engager ce genre d'opérations")]),
+    ("epithet_with_the_invited_guest", "La géologue Hélène Dupont était l'invitée de notre émission. L'invitée estime que « le gisement est immense ».",
+     [M("estime", "Hélène Dupont", "le gisement est immense")]),
+    # a post the person named before does not hold
+    ("another_post_is_not_the_person_given_a_title", "Le ministre Alpha Soumah connaît le secteur. Le nouveau patron de la Sonatrach estime que « tout est possible ».",
+     [M("estime", "?Le nouveau patron de la Sonatrach", "tout est possible")]),
+    ("generic_responsible_is_the_director_named_before", "Amina Kadiri, directrice générale de l'Office des mines, a annoncé un accord. Cet accord « devrait être paraphé avant la fin de l'année », a déclaré la responsable.",
+     [I("a annoncé", "Amina Kadiri"), M("a déclaré", "Amina Kadiri", "devrait être paraphé avant la fin de l'année")]),
 ]
 
 
@@ -28,3 +41,13 @@ PRESS_CASES: list[tuple] = [
 def test_press_speakers_eighth_round(nlp, run, case):
     observed = _observed(run(nlp, case[1], published=DAY))
     assert observed == case[2]
+
+
+@pytest.mark.parametrize(("word", "gender"), [
+    ("invitee", "f"), ("invite", "m"), ("chercheuse", "f"), ("chercheur", "m"), ("observatrice", "f"),
+    ("historienne", "f"), ("historien", "m"), ("economiste", None), ("ministre", None), ("accord", None),
+])
+def test_a_person_noun_shows_its_gender_only_with_both_forms_listed(word, gender):
+    from filon.pipeline.quotes.descriptions import _noun_gender
+
+    assert _noun_gender(word) == gender

@@ -170,6 +170,9 @@ def clean_model_span(
     if (end - start == 1 and first.endswith("ant") and table.pos[start] in ("VERB", "ADV", "ADJ")
             and gaz.lookup(words[start]) is None):
         return None  # "Poursuivant, il a …": a sentence-initial participle is no name
+    if (end - start == 1 and table.pos[start] == "VERB" and "Part" in table.feats(start, "VerbForm")
+            and words[start][-1:] in ("é", "i", "u", "s", "e") and gaz.lookup(words[start]) is None):
+        return None  # "Décliné par l'Indonésie, …": a past participle opening a clause is no name
     if end - start <= 2 and (first in _PORTFOLIO_WORDS or _ministry_portfolio(table, start)):
         head = _portfolio_head(table, start)
         if head is not None and low[head] in _INSTITUTION_NOUNS:

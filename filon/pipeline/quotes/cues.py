@@ -128,6 +128,13 @@ TITLES = _wordset(
     directeur directrice patron patronne pdg fondateur fondatrice maire adjoint adjointe député
     députée sénateur sénatrice gouverneur gouverneure"""
 )
+# What a person is in the story, not a post: "ce fervent défenseur de …", "l'invité de …" may
+# be the person the text gave a title ("l'ancien ministre X"); read as occupations otherwise.
+EPITHETS = _wordset(
+    """défenseur défenseure partisan partisane opposant opposante détracteur détractrice
+    observateur observatrice invité invitée intervenant intervenante cofondateur cofondatrice
+    auteur autrice"""
+)
 # Occupations of persons interviewed or quoted in analysis and regional copy: "la chercheuse",
 # "l'économiste" refer back to the person of that gender named earlier in the piece.
 OCCUPATIONS = _wordset(
@@ -138,7 +145,7 @@ OCCUPATIONS = _wordset(
     entrepreneur entrepreneuse fondateur fondatrice directeur directrice patron patronne maire
     géophysicienne géophysicien physicien physicienne chimiste juriste banquier banquière
     responsable"""
-)
+) | EPITHETS
 MONTHS = _wordset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
 REFLEXIVES = _wordset("se s'")
 _OBJECT_CLITICS = _wordset("le la les l' lui leur")

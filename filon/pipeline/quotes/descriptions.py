@@ -11,11 +11,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 from filon.domains.demonyms import STATE_BODY_NOUNS, state_demonyms
 from filon.domains.folding import fold
 from filon.domains.gazetteer import load_gazetteer
 from filon.pipeline.quotes.context import DocContext
-from filon.pipeline.quotes.cues import OCCUPATIONS, TITLES
+from filon.pipeline.quotes.cues import EPITHETS, OCCUPATIONS, TITLES
 from filon.pipeline.quotes.mentions import mention_gender, speaker_from_mention
 from filon.pipeline.quotes.pronouns import PronounResolver
 
@@ -38,6 +40,32 @@ PERSON_GROUP_NOUNS = frozenset(
      "leader", "leaders",
      "negociateur", "negociateurs", "diplomate", "diplomates", "elu", "elus", "homologue", "homologues"}
 )  # fmt: skip
+
+
+def modified_noun(tok: Token, i: int, j: int) -> Token:
+    """The noun a word before it modifies, inside tokens [i, j): "ce fervent défenseur" (the
+    tagger reads "fervent" as a noun) is headed by "défenseur"."""
+    while tok.dep_ == "amod" and tok.i < tok.head.i < j and tok.head.i >= i:
+        tok = tok.head
+    return tok
+
+
+def _noun_gender(word: str) -> str | None:
+    """The gender a noun of a person shows by its form, when the lists hold both forms
+    ("invitée" / "invité", "chercheuse" / "chercheur", "historienne" / "historien"); None for a
+    noun of one form ("économiste", "ministre")."""
+    known = TITLES | OCCUPATIONS
+    if word not in known:
+        return None
+    # (feminine ending, masculine ending): -ée/-é, -euse/-eur, -rice/-eur, -enne/-en, -e/-
+    pairs = (("euse", "eur"), ("rice", "eur"), ("enne", "en"), ("e", ""))
+    for fem, masc in pairs:
+        if word.endswith(fem) and word[: len(word) - len(fem)] + masc in known:
+            return "f"
+    for fem, masc in pairs:
+        if word.endswith(masc) and word[: len(word) - len(masc)] + fem in known:
+            return "m"
+    return None
 
 
 def named_group(ctx: DocContext, i: int, j: int, n: int) -> dict | None:
@@ -161,6 +189,7 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
     head = next((t for t in doc[i:j] if t.pos_ == "NOUN"), None)
     if head is None:
         return None
+    head = modified_noun(head, i, j)
     noun = fold(head.lemma_)
     pos = tb.idx[i]
     lo = ctx.sents[max(0, ctx.sent_of(i) - 3)].start_char
@@ -168,8 +197,10 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
     gender = (
         "f"
         if tb.low[i] in ("la", "cette")
-        else ("m" if tb.low[i] in ("le", "ce") else None)
+        else ("m" if tb.low[i] in ("le", "ce", "cet") else None)
     )
+    if gender is None and tb.low[i] in ("l'", "l’"):
+        gender = _noun_gender(fold(head.text))  # "l'invitée", "l'avocat"; not "l'économiste"
     rank = _rank([tb.low[k] for k in range(i, j)])
     occupation = noun in OCCUPATIONS
     person_title = noun in TITLES or occupation
@@ -213,7 +244,7 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
                 return speaker_from_mention(ctx.gaz, m)
         if not near:
             continue
-        other_title = bool(titled & _TITLE_HEADS) and not holds
+        other_title = bool(titled & _TITLE_HEADS) and not holds and noun not in EPITHETS
         if fallback is None and person_title and m["label"] == "PER" and not other_title:
             # "le ministre" is not the latest person when the text gave that one another title
             # ("Jeff Gerrish, représentant adjoint du commerce")
@@ -238,8 +269,14 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
         return None
     if occupation and gender is not None and not _said_indefinite(ctx, noun, i, far):
         # "explique la chercheuse" paragraphs after "Hélène Dupont, chercheuse au CNRS"; not
-        # "le responsable" after "un haut responsable" (who stays anonymous)
-        return pronouns.last_person(pos, gender, sentences=12)
+        # "le responsable" after "un haut responsable" (who stays anonymous), nor a person the
+        # text gave another title ("le nouveau patron de X" is not "le ministre Y")
+        found = pronouns.last_person(pos, gender, sentences=12)
+        m = next((x for x in ctx.mentions if found is not None and x["start"] == found.get("start")), None)
+        titled = _titled(ctx, m) if m is not None else set()
+        if noun in TITLES and titled & _TITLE_HEADS and noun not in titled:
+            return None
+        return found
     return None
 
 
@@ -324,7 +361,8 @@ def _title_tokens(ctx: DocContext, m: dict, conjunction_ends: bool = False) -> t
 
 
 # Heads of a title written by a name: a person given one of them holds that title, not another.
-_TITLE_HEADS = (TITLES | PERSON_NOUNS | OCCUPATIONS) - {"premier", "premiere", "adjoint", "adjointe"}
+_TITLE_HEADS = (TITLES | PERSON_NOUNS | OCCUPATIONS) - EPITHETS - {
+    "premier", "premiere", "adjoint", "adjointe"}
 
 
 def _rank(words: list[str]) -> str | None:

@@ -29,6 +29,7 @@ from filon.pipeline.quotes.descriptions import (
     AUTHORED_NOUNS,
     definite_description,
     document_author,
+    modified_noun,
     named_group,
     same_source,
     side_adjective,
@@ -142,7 +143,7 @@ class SpeakerResolver:
             ),
             None,
         )
-        head = doc[h] if h is not None else None
+        head = modified_noun(doc[h], i, j) if h is not None else None
         # "un communiqué du ministère", "la déclaration de la Commission": the author speaks
         if head is not None and self._word(head) & (DOC_NOUNS | SPOKES_NOUNS):
             k = head.i + 1
@@ -434,6 +435,7 @@ class SpeakerResolver:
             ),
             None,
         )
+        head = modified_noun(head, i, j) if head is not None else None
         if head is not None and self._word(head) & QUANTITY_NOUNS:
             # "un certain nombre de groupes rebelles": the noun after "de" is who speaks
             head = next((t for t in doc[head.i + 1 : j] if t.pos_ in ("NOUN", "PROPN")), None)
