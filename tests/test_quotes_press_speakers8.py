@@ -9,6 +9,8 @@ Mohamed Nassur"); a day glued after an inverted name is no part of it. A descrip
 the person is in the story ("ce fervent défenseur de …", "l'invitée") is the person named
 before, whatever title that person was given; a post ("le nouveau patron de X") is not a
 person given another one; an adjective before the noun ("fervent", "nouveau") does not hide it.
+An inverted "a-t-il" after a quotation of several sentences looks for its antecedent before the
+quotation opens, and the spelling of a name ("Sama") tells no gender.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -34,6 +36,10 @@ PRESS_CASES: list[tuple] = [
      [M("estime", "?Le nouveau patron de la Sonatrach", "tout est possible")]),
     ("generic_responsible_is_the_director_named_before", "Amina Kadiri, directrice générale de l'Office des mines, a annoncé un accord. Cet accord « devrait être paraphé avant la fin de l'année », a déclaré la responsable.",
      [I("a annoncé", "Amina Kadiri"), M("a déclaré", "Amina Kadiri", "devrait être paraphé avant la fin de l'année")]),
+    # "a-t-il indiqué" after a quotation of several sentences looks back from where it opened;
+    # a name's spelling ("Sama", "Nikola") tells no gender
+    ("inverted_pronoun_after_a_long_quotation", "Le premier ministre, Sama Lukonde a présidé lundi la signature d'un accord entre le Congo, la Zambie et la banque Afreximbank. « Ce projet doit être un exemple. Ici, le pays veut garantir son développement. Nous avons mis les instruments en place. Les batteries viendront ensuite », a-t-il indiqué.",
+     [D("Ce projet doit être un exemple. Ici, le pays veut garantir son développement. Nous avons mis les instruments en place. Les batteries viendront ensuite", "Sama Lukonde")]),
 ]
 
 

@@ -110,6 +110,4 @@ def mention_gender(gaz: Gazetteer, table: TokenTable, m: dict) -> str | None:
     g = table.feats(i, "Gender")
     if m.get("label") == "PER" and m.get("kind", "name") != "name":
         return {"Masc": "m", "Fem": "f"}.get(g[0]) if g else None
-    if m.get("label") == "PER":
-        return {"Masc": "m", "Fem": "f"}.get(g[0]) if g else None
-    return None
+    return None  # the tagger's gender of a name is a guess on its spelling ("Sama" read as feminine)

@@ -27,6 +27,9 @@ _DETERMINER_GENDER = {"un": "m", "le": "m", "ce": "m", "cet": "m", "une": "f", "
 
 
 _FALLBACK_SPEAKERS = 200
+# Characters between a closing mark and an inverted clitic that still close the quotation
+# ("…», a-t-il"; "… », a dans la foulée indiqué-t-il").
+_INVERSION_GAP = 40
 # Heads of an anonymous person a pronoun may refer back to ("un haut responsable", "une source").
 _ANONYMOUS_HEADS = SOURCE_NOUNS | TITLES | OCCUPATIONS
 
@@ -58,6 +61,11 @@ class PronounResolver:
         first = bisect_right(ctx.mention_starts, pos)
         # an inverted clitic ("a-t-elle indiqué") follows what was said
         inverted = ctx.table.text[i].startswith("-") and i > 0
+        if inverted:
+            # a quotation of several sentences: the antecedents are looked for before it opens
+            q = bisect_right(ctx.quote_starts, pos) - 1
+            if q >= 0 and 0 <= pos - ctx.quote_ranges[q][1] <= _INVERSION_GAP:
+                s = min(s, ctx.sent_of(ctx.token_at(ctx.quote_ranges[q][0])))
         ranked: list[tuple[int, int, int, int, dict]] = []
         for back in range(0, 3):
             if s - back < 0:
