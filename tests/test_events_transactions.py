@@ -105,3 +105,34 @@ def test_events_a_medium_named_by_its_kind_is_no_party(nlp):
                             "Disclose évoque un contrat de 3,75 milliards d'euros.")
     assert all("Disclose" not in parties(e) for e in found)
     assert {"Egypt", "Dassault Aviation"} <= parties(found[0])
+
+
+@pytest.mark.parametrize(("text", "status", "expected"), [
+    # talks with a partner named after "avec", whatever is negotiated
+    ("Athènes négociait avec Paris l'acquisition de trois frégates de défense.", "negotiating",
+     {"Greece", "France"}),
+    ("Le Maroc négocie avec l'Union européenne.", "negotiating", {"Morocco", "European Union"}),
+    ("Kiev va négocier avec Washington.", "proposed", {"Ukraine", "United States"}),
+])
+def test_events_negotiating_with_a_named_partner_is_talks(nlp, text, status, expected):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status
+    assert parties(event) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le conducteur a négocié le virage avec prudence.",
+    "Elle a négocié son salaire.",
+])
+def test_events_negotiating_without_a_partner_is_no_talks(nlp, text):
+    assert agreements(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capital used as an actor is its state (or the government the pack lists for it)
+    ("Rabat et Abuja ont signé un accord sur le gazoduc.", {"Morocco", "Nigeria"}),
+    ("Le sommet s'est tenu à Rabat, où le Maroc et le Nigeria ont signé un accord.", {"Morocco", "Nigeria"}),
+])
+def test_events_a_capital_acting_is_its_state(nlp, text, expected):
+    [event] = agreements(nlp, text)
+    assert parties(event) == expected

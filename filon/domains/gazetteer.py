@@ -236,7 +236,19 @@ def load_gazetteer(domain: str = DEFAULT_DOMAIN) -> Gazetteer:
         gaz.roles.setdefault(fold(role.role), []).append(role)
     for row in read_csv(domain, "metonymies.csv", ("surface", "actor_id", "source")):
         gaz.metonymies[fold(row["surface"])] = row["actor_id"]
+    _add_capitals(gaz, domain)
     return gaz
+
+
+def _add_capitals(gaz: Gazetteer, domain: str) -> None:
+    """Capitals stand for their state's government (the pack's, when it lists one) or the
+    state; a surface `metonymies.csv` already holds keeps its row."""
+    states = {a.iso: a.id for a in gaz.actors.values() if a.type == "state" and a.iso}
+    governments = {a.country: a.id for a in gaz.actors.values() if a.type == "government" and a.country}
+    for row in read_csv(domain, "capitals.csv", ("surface", "alpha3", "source")):
+        state = states.get(row["alpha3"])
+        if state is not None:
+            gaz.metonymies.setdefault(fold(row["surface"]), governments.get(state, state))
 
 
 def slugify(surface: str) -> str:

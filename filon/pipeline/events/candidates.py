@@ -226,9 +226,11 @@ def matched_triggers(
             continue  # "le gouvernement prévoit …" is a plan; "l'accord prévoit …" tells the deal
         if trig.to_recipient and not sale_to_party(ctx, predicate):
             continue  # "a vendu 2 millions de voitures", "vendre son plan à Kiev": no deal
+        if trig.partner_with and not party_after(ctx, predicate, ("avec",), ("obl",)):
+            continue  # "négocier un virage", "négocier son salaire": no one to deal with
         # what is agreed, sold or told by a deal is its object, not another thing done
         own_object = bool(trig.object_lemmas or trig.resource_in_object or trig.to_recipient
-                          or trig.restates_state or trig.stands_alone)
+                          or trig.restates_state or trig.stands_alone or trig.partner_with)
         if trig.type == "agreement" and not own_object and foreign_object(
                 ctx, predicate, start, end):
             continue  # "a signé la loi", "a présenté ses excuses": not the agreement

@@ -88,6 +88,7 @@ class Trigger:
     with_partner: bool = False  # the cue noun names a party after "avec" / "entre" ("pourparlers avec X")
     restates_state: bool = False  # tells what the deal holds: its status is the deal's, as last told
     stands_alone: bool = False  # an act that is a deal by itself ("ont convenu de"): no deal word needed
+    partner_with: bool = False  # an act with a party after "avec" ("négocie avec Paris l'achat de …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +188,9 @@ class EventLexicon:
     @property
     def standalone_lemmas(self) -> frozenset[str]:
         """Lemmas and forms of the acts that make a deal without a deal word (`to_recipient`,
-        `stands_alone`)."""
+        `stands_alone`, `partner_with`)."""
         return frozenset(w for t in self.triggers.values() if t.to_recipient or t.stands_alone
-                         for w in t.requires_lemma)
+                         or t.partner_with for w in t.requires_lemma)
 
     def matchers(self, nlp: Language) -> tuple[TriggerMatcher, PhraseMatcher]:
         """Compile the trigger matcher and the resource PhraseMatcher for `nlp`'s vocab."""
@@ -508,6 +509,7 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         with_partner=bool(entry.get("with_partner", False)),
         restates_state=bool(entry.get("restates_state", False)),
         stands_alone=bool(entry.get("stands_alone", False)),
+        partner_with=bool(entry.get("partner_with", False)),
     )
 
 
