@@ -136,3 +136,31 @@ def test_events_negotiating_without_a_partner_is_no_talks(nlp, text):
 def test_events_a_capital_acting_is_its_state(nlp, text, expected):
     [event] = agreements(nlp, text)
     assert parties(event) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "L'UE et le Royaume-Uni ont négocié un accord sur la pêche. Les deux parties se sont finalement "
+    "entendues sur une réduction de 25 pour cent de la part du poisson.",
+    "La Tunisie et l'UE discutent d'un accord. Les deux pays se sont entendus sur un calendrier.",
+])
+def test_events_parties_agreeing_on_a_point_settle_it(nlp, text):
+    events = agreements(nlp, text)
+    assert events[-1]["status"] == "signed"
+    assert len(parties(events[-1])) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Le Maroc et l'Espagne ont signé un accord. Ils s'entendent bien.",
+    "Le Maroc et l'Espagne ont signé un accord. Les experts s'entendent à dire que la croissance ralentit.",
+])
+def test_events_getting_along_is_no_deal(nlp, text):
+    assert [e["status"] for e in agreements(nlp, text)] == ["signed"]
+
+
+def test_events_a_deal_told_by_a_pronoun_subject_of_its_signing(nlp):
+    text = ("L'accord d'accès réciproque a été finalisé à Manille. "
+            "Il a été signé par M. Teodoro et Mme Kamikawa lors d'une cérémonie.")
+    statuses = [e["status"] for e in agreements(nlp, text)]
+    assert statuses == ["close", "signed"]
+    assert agreements(nlp, "Le Japon et les Philippines ont négocié un accord. Il a été élu président.")[-1][
+        "status"] == "negotiating"

@@ -508,11 +508,13 @@ PRONOUN_OBJECTS = frozenset({"cela", "ça", "ceci"})
 
 CLITIC_OBJECTS = frozenset({"le", "la", "l'", "l’"})
 DEAL_VERBS = frozenset({"signer", "parapher", "conclure", "ratifier", "approuver", "rejeter", "refuser"})
+SUBJECT_PRONOUNS = frozenset({"il", "elle"})
 
 
 def pronoun_object(t: TokenTable, start: int, end: int) -> bool:
-    """'signer cela', 'pour le signer': a pronoun object in tokens `start:end` that may stand for
-    the deal (a clitic only as the object of a verb done to deals)."""
+    """'signer cela', 'pour le signer', 'il a été signé': a pronoun object in tokens `start:end`
+    that may stand for the deal (a clitic, or the subject of a passive, only with a verb done to
+    deals)."""
     lower, dep = t.lower, t.dep
     for i in range(start, end):
         low = lower[i]
@@ -521,6 +523,8 @@ def pronoun_object(t: TokenTable, start: int, end: int) -> bool:
         if (low in CLITIC_OBJECTS and t.pos[i] == "PRON" and dep[i] == "obj"
                 and t.lemma_lower[t.head[i]] in DEAL_VERBS):
             return True
+        if low in SUBJECT_PRONOUNS and dep[i] == "nsubj:pass" and t.lemma_lower[t.head[i]] in DEAL_VERBS:
+            return True  # "Il a été signé par les deux ministres": the deal just told
     return False
 
 
