@@ -153,3 +153,25 @@ def test_entities_sentence_initial_past_participle_is_no_person(nlp, run):
     found = _entities(nlp, run, text)
     assert all(text != "Décliné" for text, _ in found)
     assert ("Indonésie", "LOC") in found
+
+
+@pytest.mark.parametrize(("text", "ministry"), [
+    ("Le ministère mauritanien du Pétrole, de l'Énergie et des Mines a publié un communiqué.",
+     "ministère mauritanien du Pétrole, de l'Énergie et des Mines"),
+    ("Le ministère de la Santé, des Sports et de la Jeunesse a publié un communiqué.",
+     "ministère de la Santé, des Sports et de la Jeunesse"),
+])
+def test_entities_ministry_with_several_portfolios_is_one_body(nlp, run, text, ministry):
+    assert (ministry, "ORG") in _entities(nlp, run, text)
+
+
+def test_entities_bodies_listed_after_a_ministry_stay_apart(nlp, run):
+    found = _entities(nlp, run, "Le ministère de la Santé, la France et l'Allemagne ont signé.")
+    assert ("ministère de la Santé", "ORG") in found
+    assert ("Allemagne", "LOC") in found
+
+
+def test_entities_a_day_after_a_body_is_no_part_of_its_name(nlp, run):
+    text = "Selon le communiqué publié par Bolloré jeudi soir, l'opération sera finalisée."
+    found = _entities(nlp, run, text)
+    assert ("Bolloré", "ORG") in found

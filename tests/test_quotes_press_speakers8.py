@@ -10,7 +10,8 @@ the person is in the story ("ce fervent défenseur de …", "l'invitée") is the
 before, whatever title that person was given; a post ("le nouveau patron de X") is not a
 person given another one; an adjective before the noun ("fervent", "nouveau") does not hide it.
 An inverted "a-t-il" after a quotation of several sentences looks for its antecedent before the
-quotation opens, and the spelling of a name ("Sama") tells no gender.
+quotation opens, and the spelling of a name ("Sama") tells no gender. A medium after "auprès
+de" may stand between a cue and its inverted speaker.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -40,6 +41,8 @@ PRESS_CASES: list[tuple] = [
     # a name's spelling ("Sama", "Nikola") tells no gender
     ("inverted_pronoun_after_a_long_quotation", "Le premier ministre, Sama Lukonde a présidé lundi la signature d'un accord entre le Congo, la Zambie et la banque Afreximbank. « Ce projet doit être un exemple. Ici, le pays veut garantir son développement. Nous avons mis les instruments en place. Les batteries viendront ensuite », a-t-il indiqué.",
      [D("Ce projet doit être un exemple. Ici, le pays veut garantir son développement. Nous avons mis les instruments en place. Les batteries viendront ensuite", "Sama Lukonde")]),
+    ("inversion_after_a_medium_named_with_aupres", "« C'est une victoire politique », se félicite auprès de l'AFP Pierre Jouvet, le secrétaire général du parti.",
+     [D("C'est une victoire politique", "Pierre Jouvet")]),
 ]
 
 

@@ -196,15 +196,15 @@ def clean_model_span(
             and all(w[:1].isupper() and not w.isupper() for w in words[start + 1 : end])):
         # "a déclaré à l'AFP Susana Muhammad": an agency in capitals glued in front of a name
         return Mention(start + 1, end, "PER", "model")
+    # "a déclaré Félix Tshisekedi jeudi", "publié par Bolloré jeudi soir": a day is no part of a name
+    while end - start > 1 and words[end - 1].islower() and low[end - 1] in _TIME_WORDS:
+        end -= 1
     if label == "PER":
         # "declare M. Albanese": a verb glued in front of the name (web copy without accents)
         while end - start > 1 and words[start].islower() and low[start] not in NAME_PARTICLES:
             start += 1
         if low[start] in NAME_PARTICLES and _ministry_portfolio(table, end - 1):
             return None  # "(la ministre) wallonne de l'Agriculture": a portfolio, not "de Gaulle"
-        # "a déclaré Félix Tshisekedi jeudi": the day after the inverted speaker is no name
-        while end - start > 1 and words[end - 1].islower() and low[end - 1] in _TIME_WORDS:
-            end -= 1
         # "Aidan Lewis DOHA": the dateline after a byline, a place in capitals
         while (end - start > 1 and words[end - 1].isupper() and len(words[end - 1]) >= 3
                and not words[start].isupper() and _dateline_place(gaz, words[end - 1])):

@@ -213,7 +213,10 @@ _COURTESY = frozenset({"m.", "mme", "mme.", "mlle", "monsieur", "madame", "dr", 
 
 
 # "ministère de l'Économie | et des | Finances": a second portfolio after the first one
-_SECOND_PORTFOLIO = re.compile(r"^ et (?:des|du|de la|de l['’]) ?$")
+# ", de l'Énergie et des " between "ministère … du Pétrole" and "Mines": more portfolios, then the last
+_SECOND_PORTFOLIO = re.compile(
+    r"^(?:, (?:des|du|de la|de l['’]|de) ?[A-ZÉÈÊÀÂÎÔ][\w'’-]*(?: [a-zéèêàâîôç'’-]+){0,2})*(?: et|,) "
+    r"(?:des|du|de la|de l['’]) ?$")
 
 
 def merge_split_names(table: TokenTable, text: str, kept: list[Mention]) -> list[Mention]:

@@ -176,10 +176,11 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
     j = hit.end
     while j < sent_end:
         skipped = skip_adjunct(tb.low, j, sent_end)
-        if skipped == j and tb.low[j] in ("a", "au", "aux", "sur"):
+        aupres = tb.low[j] == "aupres" and j + 1 < sent_end and tb.low[j + 1] in _OF
+        if skipped == j and (tb.low[j] in ("a", "au", "aux", "sur") or aupres):
             # an addressee or a medium before the subject: "a indiqué à l'AFP une source
-            # proche …", "a expliqué sur franceinfo Julie Garnier"
-            k = j + 1
+            # proche …", "a expliqué sur franceinfo Julie Garnier", "se félicite auprès de l'AFP X"
+            k = j + 2 if aupres else j + 1
             if k < sent_end and tb.pos[k] == "DET":
                 k += 1
             while (
