@@ -175,3 +175,18 @@ def test_entities_a_day_after_a_body_is_no_part_of_its_name(nlp, run):
     text = "Selon le communiqué publié par Bolloré jeudi soir, l'opération sera finalisée."
     found = _entities(nlp, run, text)
     assert ("Bolloré", "ORG") in found
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # a surname after a title the model tagged as a place: a person (not a place it knows)
+    ("Le président serbe Vučić a révélé un plan.", "Vučić"),
+    ("Le ministre Kovacic est arrivé à Ankara.", "Kovacic"),
+])
+def test_entities_surname_after_a_title_is_a_person(nlp, run, text, person):
+    found = _entities(nlp, run, text)
+    assert (person, "PER") in found
+
+
+def test_entities_known_place_after_a_title_stays_a_place(nlp, run):
+    found = _entities(nlp, run, "Le président russe a atterri à Paris, puis le ministre Lavrov à Ankara.")
+    assert ("Ankara", "LOC") in found

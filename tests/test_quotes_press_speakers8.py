@@ -11,7 +11,8 @@ before, whatever title that person was given; a post ("le nouveau patron de X") 
 person given another one; an adjective before the noun ("fervent", "nouveau") does not hide it.
 An inverted "a-t-il" after a quotation of several sentences looks for its antecedent before the
 quotation opens, and the spelling of a name ("Sama") tells no gender. A medium after "auprès
-de" may stand between a cue and its inverted speaker.
+de" may stand between a cue and its inverted speaker; an inverted title followed by an acronym
+in brackets and ", le docteur X" is X; a surname after a title is a person, not a place.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -43,6 +44,10 @@ PRESS_CASES: list[tuple] = [
      [D("Ce projet doit être un exemple. Ici, le pays veut garantir son développement. Nous avons mis les instruments en place. Les batteries viendront ensuite", "Sama Lukonde")]),
     ("inversion_after_a_medium_named_with_aupres", "« C'est une victoire politique », se félicite auprès de l'AFP Pierre Jouvet, le secrétaire général du parti.",
      [D("C'est une victoire politique", "Pierre Jouvet")]),
+    ("apposed_name_after_an_acronym_and_a_title_of_address", "Les médecins suspendent leur grève, a indiqué vendredi le président de la Confédération des syndicats médicaux (CSMF), le docteur Franck Devulder.",
+     [I("a indiqué", "Franck Devulder")]),
+    ("pronoun_after_a_surname_tagged_as_a_place", "Dans une interview, le président serbe Vučić a révélé que la plupart des avions étaient russes. Il a également suggéré : « Il est essentiel pour nous de nous adapter. »",
+     [I("a révélé", "Vučić"), D("Il est essentiel pour nous de nous adapter.", "Vučić")]),
 ]
 
 

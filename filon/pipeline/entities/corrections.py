@@ -209,6 +209,10 @@ def clean_model_span(
         while (end - start > 1 and words[end - 1].isupper() and len(words[end - 1]) >= 3
                and not words[start].isupper() and _dateline_place(gaz, words[end - 1])):
             end -= 1
+    if (label in ("LOC", "MISC") and end - start == 1 and _after_title(table, start)
+            and words[start][:1].isupper() and not words[start].isupper()
+            and gaz.lookup(words[start]) is None and gaz.place(words[start]) is None):
+        label = "PER"  # "le président serbe Vučić": a surname after a title, not a place
     if label == "PER" and end - start == 1 and words[start].isupper() and len(words[start]) >= 3:
         known = gaz.lookup(words[start])
         if known is None or known.type != "person":
@@ -230,6 +234,16 @@ _TIME_WORDS = frozenset(WEEKDAYS) | {"hier", "aujourd'hui", "aujourd’hui", "de
 # Prepositions and articles a title never ends with, in French and the languages quoted in it.
 _LINK_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "au", "aux", "a",
                          "della", "del", "dei", "di", "of", "the", "von", "van", "der", "den"})
+
+
+def _after_title(table: TokenTable, k: int) -> bool:
+    """A title right before token `k`: "le président X", "le président serbe X" (a title and a
+    lowercase nationality adjective)."""
+    low = table.low
+    if k >= 1 and low[k - 1] in _ROLE_NOUNS:
+        return True
+    return (k >= 2 and table.text[k - 1].islower() and table.pos[k - 1] == "ADJ"
+            and low[k - 2] in _ROLE_NOUNS)
 
 
 def _is_body(gaz: Gazetteer, word: str) -> bool:

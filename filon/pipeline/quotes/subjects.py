@@ -274,9 +274,18 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
                 k = max(k + 1, ctx.token_at(ctx.mentions[ctx.mention_at[k]]["end"] - 1) + 1)
                 continue
             k += 1
-        if k < sent_end and tb.text[k] == "," and (k + 1) in ctx.mention_at:
-            m2 = ctx.mentions[ctx.mention_at[k + 1]]
-            if m2["label"] == "PER":
+        if k < sent_end and tb.text[k] == "(":
+            # "le président de la Confédération … (CSMF), le docteur X": the acronym in brackets
+            close = next((c for c in range(k + 1, min(sent_end, k + 5)) if tb.text[c] == ")"), None)
+            if close is not None and close + 1 < sent_end and tb.text[close + 1] == ",":
+                k = close + 1
+        if k < sent_end and tb.text[k] == ",":
+            # "…, X" or "…, le docteur X": the name in apposition is who speaks
+            n = k + 1
+            if n + 1 < sent_end and tb.pos[n] == "DET" and tb.low[n + 1] in _APPOSED_TITLES:
+                n += 2
+            if n in ctx.mention_at and ctx.mentions[ctx.mention_at[n]]["label"] == "PER":
+                m2 = ctx.mentions[ctx.mention_at[n]]
                 return ctx.token_at(m2["start"]), ctx.token_at(m2["end"] - 1) + 1
         # "ont indiqué le ministère du Commerce et l'Administration des douanes": two bodies
         # named together, each holding a mention
@@ -294,6 +303,10 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
         return (j, k) if k > j else None
     return None
 
+
+# titles of address written before a name in apposition ("…, le docteur X")
+_APPOSED_TITLES = TITLES | OCCUPATIONS | frozenset(
+    {"docteur", "professeur", "general", "colonel", "maitre", "pere", "cheikh", "imam"})
 
 # lowercase particles of surnames ("de Keersmaecker", "von der Leyen", "van Rompuy")
 _PARTICLES = frozenset({"de", "d'", "du", "von", "van", "der", "den", "da", "di", "del", "della",
