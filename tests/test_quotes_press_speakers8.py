@@ -12,14 +12,15 @@ person given another one; an adjective before the noun ("fervent", "nouveau") do
 An inverted "a-t-il" after a quotation of several sentences looks for its antecedent before the
 quotation opens, and the spelling of a name ("Sama") tells no gender. A medium after "auprès
 de" may stand between a cue and its inverted speaker; an inverted title followed by an acronym
-in brackets and ", le docteur X" is X; a surname after a title is a person, not a place.
+in brackets and ", le docteur X" is X; a surname after a title is a person, not a place. A single quoted word that a verb of
+utterance or stance governs ("a exprimé sa « déception »") is the subject's word.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
 from __future__ import annotations
 
 import pytest
-from test_quotes_table import DAY, D, I, M, _observed
+from test_quotes_table import DAY, D, I, M, T, _observed
 
 PRESS_CASES: list[tuple] = [
     ("pronoun_chain_keeps_a_person_the_gazetteer_does_not_know", "Le Pérou veut une alliance du cuivre avec le Chili, a déclaré le président Tomás Quintero Vidal, après une rencontre avec Luis Benavente. Le but, a-t-il dit, est de s'entraider. « Dans le cas du Chili, il s'agit d'entreprises privées », a-t-il déclaré.",
@@ -48,6 +49,12 @@ PRESS_CASES: list[tuple] = [
      [I("a indiqué", "Franck Devulder")]),
     ("pronoun_after_a_surname_tagged_as_a_place", "Dans une interview, le président serbe Vučić a révélé que la plupart des avions étaient russes. Il a également suggéré : « Il est essentiel pour nous de nous adapter. »",
      [I("a révélé", "Vučić"), D("Il est essentiel pour nous de nous adapter.", "Vučić")]),
+    # a single quoted word an utterance or stance verb governs is the speaker's word; after a
+    # plain verb it stays a scare quote
+    ("single_word_governed_by_a_cue_is_said", "Agnès Dupont, ministre de la Transition écologique, a exprimé sa « déception » et sa « colère » face à cet échec.",
+     [D("déception", "Agnès Dupont"), D("colère", "Agnès Dupont")]),
+    ("single_word_after_a_plain_verb_is_a_term", "Paul Girard dirige une « start-up » de recyclage à Lyon.",
+     [T("start-up")]),
 ]
 
 

@@ -195,7 +195,8 @@ class QuoteAttribution:
         # 6. a fragment governed by a verb whose subject is a person: that person's wording,
         # even without a speech verb ("X attend « des actes »", "elle veut « tourner la page »")
         words = ctx.text[q.start : q.end].split()
-        if len(words) > 1 and not looks_like_term(ctx, q, qi0, qi1, fragment):
+        said = len(words) > 1 or _said_by_cue(ctx, qi0, qi1)
+        if said and not looks_like_term(ctx, q, qi0, qi1, fragment):
             # a single quoted word after a plain verb is a scare quote ("dirige une « start-up »")
             speaker = fragment_subject(ctx, self.speakers, qi0, qi1)
             if speaker is not None:
@@ -419,3 +420,16 @@ def per_paragraph(ctx: DocContext, item: dict) -> list[dict]:
             out.append({**item, "text": ctx.text[s:e], "start": s, "end": e, "fragment": frag})
         a = b + 1
     return out or [item]
+
+
+def _said_by_cue(ctx: DocContext, qi0: int, qi1: int) -> bool:
+    """A quoted word the verb of an utterance or a stance governs ("a exprimé sa « déception »",
+    "a dénoncé les « diktats »"): the speaker's word, not scare quotes ("dirige une « start-up »")."""
+    tb = ctx.table
+    root = next((k for k in range(qi0, qi1) if not qi0 <= tb.head[k] < qi1 or tb.head[k] == k), None)
+    if root is None:
+        return False
+    verb = tb.head[root]
+    if tb.dep[root] == "conj" and tb.pos[verb] != "VERB":
+        verb = tb.head[verb]  # "sa « déception » et sa « colère »": the verb of the first
+    return tb.pos[verb] in ("VERB", "AUX") and ctx.scanner.is_cue_at(verb)
