@@ -164,3 +164,22 @@ def test_events_a_deal_told_by_a_pronoun_subject_of_its_signing(nlp):
     assert statuses == ["close", "signed"]
     assert agreements(nlp, "Le Japon et les Philippines ont négocié un accord. Il a été élu président.")[-1][
         "status"] == "negotiating"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a firm named after its kind and a complement, and the second of a pair of firms
+    ("Les opérateurs de satellite Eutelsat et OneWeb ont signé un accord préliminaire.",
+     {"Eutelsat", "OneWeb"}),
+    ("Le fabricant de puces Nordchip a signé un contrat avec la Pologne.", {"Nordchip", "Poland"}),
+])
+def test_events_firms_named_after_their_kind_are_parties(nlp, text, expected):
+    [event] = agreements(nlp, text)
+    assert parties(event) == expected
+
+
+def test_events_a_deal_whose_parties_are_named_later_gets_them(nlp):
+    text = ("L'accord a été signé hier à Washington. "
+            "Le Kazakhstan et le groupe Orano avaient négocié cet accord pendant des mois.")
+    events = agreements(nlp, text)
+    assert events[0]["status"] == "signed"
+    assert parties(events[0]) == {"Kazakhstan", "Orano"}

@@ -144,7 +144,7 @@ class EventExtractor(FilonComponent):
                     learned = model_event(ctx, sent, self.status_model, self._scope(ctx, sent))
                     found = [*found, learned] if learned is not None else found
             events.extend(found)
-        return concluded_unless_signing_told(self.pack, events)
+        return concluded_unless_signing_told(self.pack, parties_told_later(self.pack, ctx, events))
 
     def context(self, doc: Doc) -> EventContext:
         """The per-doc state the rules read (actor mentions, deal nouns, quotes, dates)."""
@@ -437,6 +437,18 @@ def _after(day: str | None, published: str | None) -> bool:
 def make_events(nlp: Language, name: str, domain: str = DEFAULT_DOMAIN) -> EventExtractor:
     """Create the `filon_events` component (reads the pack's event lexicon once)."""
     return EventExtractor(nlp, name, domain=domain)
+
+
+def parties_told_later(pack: EventPack, ctx: EventContext, events: list[dict]) -> list[dict]:
+    """An event of a deal whose parties the article names only later ("L'accord a été signé
+    hier." then "… entre le Kazakhstan et Cove Capital") gets them: its deal's parties as the
+    whole article told them."""
+    deals = {local.key: local for local in ctx.agreements}
+    for event in events:
+        local = deals.get(event.get("agreement_id") or "")
+        if event["type"] == "agreement" and not event["parties"] and local is not None and local.parties:
+            event["parties"] = [{"name": name, "id": pid} for pid, name in order_parties(pack, local.parties)]
+    return events
 
 
 def concluded_unless_signing_told(pack: EventPack, events: list[dict]) -> list[dict]:

@@ -371,7 +371,15 @@ def company_named(pack: EventPack, table: TokenTable, start: int) -> bool:
     j = start - 1
     while j >= 0 and start - j <= 3 and table.pos[j] == "ADJ":
         j -= 1
-    return j >= 0 and _company_noun(pack, table, j)
+    if j >= 0 and _company_noun(pack, table, j):
+        return True
+    # "les opérateurs de satellite Eutelsat", "le fabricant de puces X": the noun's complement
+    if j >= 2 and table.pos[j] == "NOUN" and table.lower[j - 1] in ("de", "d'", "d’") and _company_noun(
+            pack, table, j - 2):
+        return True
+    # "… Eutelsat et OneWeb": the second name of a pair of firms is one too
+    return (start >= 2 and table.lower[start - 1] in ("et", ",") and table.text[start - 2][:1].isupper()
+            and company_named(pack, table, start - 2))
 
 
 def joined(pack: EventPack, table: TokenTable, start: int) -> bool:
