@@ -13,7 +13,8 @@ An inverted "a-t-il" after a quotation of several sentences looks for its antece
 quotation opens, and the spelling of a name ("Sama") tells no gender. A medium after "auprès
 de" may stand between a cue and its inverted speaker; an inverted title followed by an acronym
 in brackets and ", le docteur X" is X; a surname after a title is a person, not a place. A single quoted word that a verb of
-utterance or stance governs ("a exprimé sa « déception »") is the subject's word.
+utterance or stance governs ("a exprimé sa « déception »") is the subject's word. "selon" a
+capitalised name the model did not tag is a source, "selon celles-ci" an anonymous one.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -55,6 +56,12 @@ PRESS_CASES: list[tuple] = [
      [D("déception", "Agnès Dupont"), D("colère", "Agnès Dupont")]),
     ("single_word_after_a_plain_verb_is_a_term", "Paul Girard dirige une « start-up » de recyclage à Lyon.",
      [T("start-up")]),
+    # "selon" a name the model did not tag, or a demonstrative for the sources just named
+    ("selon_an_untagged_name_is_a_source", "Le marché a bondi. Selon ZoneBourse, la part atteignait 24 %.",
+     [I("Selon", "ZoneBourse")]),
+    ("selon_a_demonstrative_is_the_anonymous_sources", "Bloomberg cite des sources proches du dossier. Selon celles-ci, les discussions se dérouleraient dans un climat positif.",
+     [I("Selon", "?celles-ci")]),
+    ("selon_a_place_stays_no_source_when_unknown", "Les prix ont doublé selon la semaine.", []),
 ]
 
 

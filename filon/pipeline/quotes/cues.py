@@ -114,6 +114,8 @@ SOURCE_NOUNS = _wordset(
     militaire militaires officier officiers commandant direction juge juges procureur
     parlementaires eurodéputés quotidien journal hebdomadaire chaîne radio télévision"""
 )
+# "selon celles-ci", "d'après ceux-ci": the sources just named, whoever they are (anonymous)
+DEMONSTRATIVE_SOURCES = frozenset({"celles-ci", "ceux-ci", "celui-ci", "celle-ci"})
 # Heads of a quantity of speakers ("un certain nombre de groupes rebelles", "la plupart des
 # pays"): the speakers are the noun after "de".
 QUANTITY_NOUNS = _wordset(

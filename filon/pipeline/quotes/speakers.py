@@ -18,6 +18,7 @@ from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import (
     ADJUNCTS,
+    DEMONSTRATIVE_SOURCES,
     OCCUPATIONS,
     PRONOUNS,
     QUANTITY_NOUNS,
@@ -289,6 +290,8 @@ class SpeakerResolver:
             return {"name": actor.name, "id": actor.id, "text": surface, "start": start, "end": end}
         if best is not None:  # a place as a source ("selon Pékin")
             return speaker_from_mention(ctx.gaz, best[1])
+        if fold(surface) in DEMONSTRATIVE_SOURCES:
+            return {"name": None, "id": None, "text": surface, "start": start, "end": end}
         if not any(pos[k] in ("NOUN", "PROPN") for k in range(i, j)):
             return None
         side = side_adjective(ctx, i) if first in DEFINITES else None

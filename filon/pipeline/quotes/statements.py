@@ -25,7 +25,14 @@ from filon.pipeline.quotes.content import (
     object_kinds,
 )
 from filon.pipeline.quotes.context import DocContext
-from filon.pipeline.quotes.cues import FINAL_PUNCT, PRONOUNS, QUOTE_CHARS, SOURCE_NOUNS, Hit
+from filon.pipeline.quotes.cues import (
+    DEMONSTRATIVE_SOURCES,
+    FINAL_PUNCT,
+    PRONOUNS,
+    QUOTE_CHARS,
+    SOURCE_NOUNS,
+    Hit,
+)
 from filon.pipeline.quotes.speakers import SpeakerResolver
 from filon.pipeline.quotes.subjects import inverted_np, prep_object, subject
 
@@ -452,7 +459,14 @@ def _is_source(ctx: DocContext, np: tuple[int, int], speaker: dict) -> bool:
         for i in range(*np)
     ):
         return True
-    return any(fold(t.text) in SOURCE_NOUNS or fold(t.lemma_) in SOURCE_NOUNS for t in toks)
+    if any(fold(t.text) in SOURCE_NOUNS or fold(t.lemma_) in SOURCE_NOUNS for t in toks):
+        return True
+    if fold(toks.text) in DEMONSTRATIVE_SOURCES:
+        return True
+    # "selon L'Écho", "selon ZoneBourse", "selon Bayramov": a name the model did not tag
+    words = [t for t in toks if t.pos_ != "DET" and not t.is_punct]
+    return 0 < len(words) <= 3 and words[0].text[:1].isupper() and words[0].pos_ in ("PROPN", "NOUN") and all(
+        t.text[:1].isupper() or t.is_punct for t in words)
 
 
 def _same_speaker(a: dict | None, b: dict | None) -> bool:
