@@ -365,11 +365,35 @@ def test_temporal_earlier_or_later_in_this_period_is_the_period(text, expression
     assert resolve(expr, WEDNESDAY).value == expected
 
 
-def test_temporal_end_of_a_quarter_is_one_expression_without_value() -> None:
-    text = "La réduction court jusqu'à la fin du deuxième trimestre 2020."
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # the end or start of a quarter or half is a month; the quarter itself stays a range
+        ("La réduction court jusqu'à la fin du deuxième trimestre 2020.", "la fin du deuxième trimestre 2020",
+         "2020-06"),
+        ("Le contrat sera signé d'ici la fin du premier trimestre.", "la fin du premier trimestre",
+         "2025-03"),
+        ("La vente commence au début du second semestre 2024.", "début du second semestre 2024", "2024-07"),
+    ],
+)
+def test_temporal_end_of_a_quarter_is_its_last_month(text, span, expected) -> None:
     [expr] = find_expressions(text)
-    assert text[expr.start : expr.end] == "fin du deuxième trimestre 2020"
-    assert resolve(expr, WEDNESDAY).value is None
+    assert text[expr.start : expr.end] == span
+    assert resolve(expr, WEDNESDAY).value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # a season with its year: the year is the precision the text gives
+        ("Les travaux commenceront au printemps 2026.", "au printemps 2026", "2026"),
+        ("Les sanctions en vigueur depuis l'été 2022 visent le secteur.", "l'été 2022", "2022"),
+    ],
+)
+def test_temporal_season_with_its_year_is_that_year(text, span, expected) -> None:
+    [expr] = find_expressions(text)
+    assert text[expr.start : expr.end] == span
+    assert resolve(expr, WEDNESDAY).value == expected
 
 
 def test_temporal_longest_match_wins() -> None:
@@ -508,7 +532,7 @@ def test_temporal_jour_meme_is_the_anchor_day() -> None:
     assert value("le jour même", WEDNESDAY) == "2025-02-26"
 
 
-# -- seasons, vague near future, decades: found without a value ----------------------------------
+# -- seasons without their year, vague near future, decades: found without a value ------------
 
 
 @pytest.mark.parametrize(
@@ -516,9 +540,7 @@ def test_temporal_jour_meme_is_the_anchor_day() -> None:
     [
         ("Kiev avait proposé à l'automne un partenariat.", "l'automne"),
         ("Rien n'a bougé depuis l'été, selon Bruxelles.", "l'été"),
-        ("Les travaux commenceront au printemps 2026.", "au printemps 2026"),
         ("Le gisement sera exploré en hiver.", "en hiver"),
-        ("Les sanctions en vigueur depuis l'été 2022 visent le secteur.", "l'été 2022"),
         ("Une réponse est attendue dans les prochains jours.", "dans les prochains jours"),
         ("Le texte sera négocié dans les prochains mois.", "dans les prochains mois"),
         ("Un accord pourrait intervenir dans les semaines à venir.", "dans les semaines à venir"),

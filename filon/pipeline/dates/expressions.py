@@ -215,11 +215,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_L}(?P<dir>il{_S}y{_S}a|dans){_S}(?P<n>{_N}){_S}(?P<unit>{_UNIT}){_R}",
     ),
     (
-        # quarters and halves have no ISO form at our precisions: found, no value
+        # quarters and halves have no ISO form at our precisions: found, no value; their end or
+        # start is a month ("la fin du premier trimestre 2023": 2023-03)
         "quarter",
-        rf"{_L}(?:(?:fin|debut){_S}du{_S}|le{_S})?"
-        rf"(?:premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|dernier|4e)"
-        rf"{_S}(?:trimestre|semestre)(?:{_S}(?:de{_S}l{_APO}annee{_S})?(?P<y>{_Y})(?!\d))?{_R}",
+        rf"{_L}(?:(?:la{_S})?(?P<qpart>fin|debut){_S}du{_S}|le{_S})?"
+        rf"(?P<q>premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|dernier|4e)"
+        rf"{_S}(?P<qunit>trimestre|semestre)(?:{_S}(?:de{_S}l{_APO}annee{_S})?(?P<y>{_Y})(?!\d))?{_R}",
     ),
     ("decade", rf"{_L}les{_S}annees{_S}(?:19|20)?\d0{_R}"),
     (
@@ -227,7 +228,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_L}(?:entre{_S}{_Y}{_S}et{_S}{_Y}|(?:de{_S})?{_Y}(?:{_S})?(?:a|au|-|–)(?:{_S})?{_Y})(?!\d)",
     ),
     (
-        # seasons are ranges: found, no value. A bare "l'hiver" is taken only after a
+        # seasons are ranges: found, a value only with their year (the precision the text
+        # gives: "l'été 2020" is 2020). A bare "l'hiver" is taken only after a
         # preposition of time ("à l'automne", "depuis l'été"), since "l'hiver ukrainien" or
         # "un hiver rude" name the season, not a date; with a year it is always a date.
         "season",

@@ -81,6 +81,9 @@ class Resolved:
 _PAST_MODS = {"dernier", "derniere", "passe", "passee"}
 _NEXT_MODS = {"prochain", "prochaine"}
 _PARTS = {"debut": "start", "mi": "mid", "fin": "end", "courant": None}
+# Ordinals of quarters and halves, as the patterns capture them (folded).
+_ORDINALS = {"premier": 1, "1er": 1, "deuxieme": 2, "2e": 2, "second": 2, "troisieme": 3, "3e": 3,
+             "quatrieme": 4, "4e": 4}
 
 
 def iso_week(day: date) -> str:
@@ -313,10 +316,19 @@ def resolve(expr: Expression, ref: date | None, tense: Tense = None, anchor: str
         return Resolved(p["y"], "year", False)
     if kind == "year_part":
         return Resolved(p["y"], "year", False, _PARTS[p["part"]])
+    if kind == "quarter" and "qpart" in p and ("y" in p or ref is not None):
+        # "la fin du premier trimestre 2023": a month; the quarter itself is a range
+        size = 3 if p["qunit"] == "trimestre" else 6
+        n = _ORDINALS[p["q"]] if p["q"] != "dernier" else 12 // size
+        month = n * size if p["qpart"] == "fin" else (n - 1) * size + 1
+        year = int(p["y"]) if "y" in p else ref.year
+        if 1 <= month <= 12:
+            return _ym(year, month, "y" not in p, _PARTS[p["qpart"]])
     if kind in ("day_range", "night_range", "weekday_narrative", "vague", "quarter", "decade"):
         return Resolved(None, None, "y" not in p)
-    if kind == "season":  # a season is a range, with or without its year
-        return Resolved(None, None, not ({"y", "y2", "y3"} & set(p)))
+    if kind == "season":  # a range; with its year, that year is the precision the text gives
+        year = p.get("y") or p.get("y2") or p.get("y3")
+        return Resolved(year, "year", False) if year else Resolved(None, None, True)
     if kind == "year_range":
         return Resolved(None, None, False)
     if ref is None:
