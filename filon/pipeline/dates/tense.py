@@ -35,6 +35,8 @@ _FUTURE_GOVERNORS = frozenset(
         "censé", "attendre", "projeter", "viser", "menacer",
     }
 )  # fmt: skip
+# Governors whose imperfect ("devait", "allait") plans what may still be ahead of the article.
+_PLANNED_IN_THE_PAST = frozenset({"devoir", "aller"})
 _SCHEDULED_PARTICIPLES = frozenset({"prévoir", "programmer", "planifier", "attendre", "annoncer"})
 # "annoncer" reads as scheduled only in "la visite annoncée pour lundi"; as "a annoncé lundi" it
 # has an auxiliary and stays past.
@@ -217,6 +219,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     if verb.lemma_ in _FUTURE_GOVERNORS and any(
         verb.doc[c].dep_ == "xcomp" and "Inf" in verb.doc[c].morph.get("VerbForm") for c in xcomps
     ):
+        if verb.lemma_ in _PLANNED_IN_THE_PAST and "Imp" in morph.get("Tense") and not auxes:
+            # "devait signer le 31 octobre", "allait signer": the past's future; the date
+            # resolution takes the nearest day when the next one is far
+            return "future"
         return "past" if _finite_tense(verb) == "past" else "future"
     return _finite_tense(verb)
 
@@ -226,6 +232,9 @@ def _infinitive_tense(verb: Token, depth: int) -> Tense:
     governor = verb.head
     if governor is verb or depth > 2:
         return None
+    if governor.lemma_ in _PLANNED_IN_THE_PAST and "Imp" in governor.morph.get("Tense") and not _aux_children(
+            governor):
+        return "future"  # "devait être signé le 31 octobre": the past's future (see `_verb_tense`)
     if governor.lemma_ in _FUTURE_GOVERNORS:
         governed = _verb_tense(governor, depth + 1)
         return "past" if governed == "past" else "future"
