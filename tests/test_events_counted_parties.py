@@ -190,6 +190,10 @@ def test_events_any_counted_noun_points_back(nlp):
     # a signing announced as done; announced for later, it is agreed
     ("Le ministre péruvien a annoncé jeudi la signature d'un accord avec l'Équateur.", "signed"),
     ("Le ministre péruvien annoncera lundi la signature d'un accord avec l'Équateur.", "close"),
+    # a trip made to hold talks: the talks are under way
+    ("L'envoyé du Pérou est arrivé à Quito pour poursuivre les pourparlers avec l'Équateur.", "negotiating"),
+    ("Le président du Pérou s'est rendu en Équateur pour discuter des contrats miniers avec Quito.",
+     "negotiating"),
 ])
 def test_events_deals_sought_worked_on_announced(nlp, text, status):
     [event] = agreements(nlp, text)

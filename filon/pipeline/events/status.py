@@ -309,10 +309,11 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
         return status, f"{modality}_{status}", coarse
     # "afin de conclure des accords" seeks a deal; "sont à Lima pour signer l'accord" has one
     seeks = trig.without_signing or (trig.status == "signed" and table.lemma_lower[span.start] == "conclure")
-    if (seeks and modality == "hypothetical"
+    if ((seeks or trig.status == "negotiating") and modality == "hypothetical"
             and (syn.purpose_clause(table, chain) or syn.purpose_before(table, span.start))):
         # "unis dans leurs négociations pour trouver un accord", "se réunissent afin de parvenir
-        # à un compromis": a deal sought is a deal under negotiation
+        # à un compromis": a deal sought is a deal under negotiation; "est arrivé à Beyrouth pour
+        # poursuivre les pourparlers": talks held on the trip
         return "negotiating", f"sought_{status}", "negotiating"
     if trig.status in ("signed", "close") and pending and modality in ("possible", "expected") and (
         syn.wished(table, chain) or syn.deadline(region_text)
