@@ -62,6 +62,8 @@ def test_events_signing_of_another_deal_leaves_the_reached_one_concluded(nlp):
     ("Les deux délégations se sont réunies à Lima pour trouver un accord sur la pêche.", "negotiating"),
     ("Le gouvernement tente d'arracher un compromis avec le Parti socialiste.", "negotiating"),
     ("Le Pérou et le Chili cherchent à trouver un accord sur la pêche.", "negotiating"),
+    # a deal not reached under "si": a warning while the talks go on
+    ("Le Pérou quittera la table si aucun accord n'est trouvé avec l'Équateur sur la pêche.", "negotiating"),
     # the terms of a draft, the subject of talks
     ("Le projet d'accord entre la Norvège et l'Islande prévoit des quotas partagés.", "proposed"),
     ("Les discussions entre la Norvège et l'Islande portent sur des quotas partagés.", "negotiating"),

@@ -261,6 +261,10 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
         if (trig.in_quote_refusal and modality in ("expected", "possible") and quote is not None
                 and quote.get("kind") in ("direct", "mixed")):
             return "rejected", "refuses_to_sign", "rejected"
+        if status in ("close", "signed") and syn.conditional_clause(table, chain):
+            # "si aucun accord n'est trouvé rapidement", "si nous ne parvenons pas à un accord":
+            # a threat or a warning while the talks go on
+            return "negotiating", f"unless_{status}", "negotiating"
         if status == "signed" and still(table, chain):
             # "le volet minier n'a pas encore été signé": the signing is pending, the deal
             # still under negotiation (gold convention), not a plain non-signing
