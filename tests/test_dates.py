@@ -518,11 +518,11 @@ def test_dates_ratios_and_versions_are_no_dates(dates_nlp, text: str) -> None:
     [
         # "devait signer": the past's future; the next day when it is near, the last one when
         # the next is far
-        ("Le port devait signer le 31 octobre le contrat de concession.", "2019-10-25", "2019-10-31"),
-        ("Le contrat devait être signé le 31 octobre.", "2019-10-25", "2019-10-31"),
+        ("La mairie devait signer le 31 octobre la convention avec le club.", "2019-10-25", "2019-10-31"),
+        ("La convention devait être signée le 31 octobre.", "2019-10-25", "2019-10-31"),
         ("Le contrat devait être signé le 28 février.", "2025-04-07", "2025-02-28"),
         # done: the past
-        ("Le port a signé le 20 octobre le contrat de concession.", "2019-10-25", "2019-10-20"),
+        ("La mairie a signé le 20 octobre la convention avec le club.", "2019-10-25", "2019-10-20"),
     ],
 )
 def test_dates_planned_in_the_past_takes_the_nearest_day(dates_nlp, text, published, expected) -> None:

@@ -109,7 +109,7 @@ def test_events_a_medium_named_by_its_kind_is_no_party(nlp):
 
 @pytest.mark.parametrize(("text", "status", "expected"), [
     # talks with a partner named after "avec", whatever is negotiated
-    ("Athènes négociait avec Paris l'acquisition de trois frégates de défense.", "negotiating",
+    ("Athènes négociait avec Paris l'achat de quatre corvettes.", "negotiating",
      {"Greece", "France"}),
     ("Le Maroc négocie avec l'Union européenne.", "negotiating", {"Morocco", "European Union"}),
     ("Kiev va négocier avec Washington.", "proposed", {"Ukraine", "United States"}),
@@ -140,7 +140,7 @@ def test_events_a_capital_acting_is_its_state(nlp, text, expected):
 
 @pytest.mark.parametrize("text", [
     "L'UE et le Royaume-Uni ont négocié un accord sur la pêche. Les deux parties se sont finalement "
-    "entendues sur une réduction de 25 pour cent de la part du poisson.",
+    "entendues sur une baisse de 10 % des quotas de merlu.",
     "La Tunisie et l'UE discutent d'un accord. Les deux pays se sont entendus sur un calendrier.",
 ])
 def test_events_parties_agreeing_on_a_point_settle_it(nlp, text):
@@ -158,8 +158,8 @@ def test_events_getting_along_is_no_deal(nlp, text):
 
 
 def test_events_a_deal_told_by_a_pronoun_subject_of_its_signing(nlp):
-    text = ("L'accord d'accès réciproque a été finalisé à Manille. "
-            "Il a été signé par M. Teodoro et Mme Kamikawa lors d'une cérémonie.")
+    text = ("L'accord de défense a été finalisé à Lima. "
+            "Il a été signé par M. Ortega et Mme Salinas lors d'une cérémonie.")
     statuses = [e["status"] for e in agreements(nlp, text)]
     assert statuses == ["close", "signed"]
     assert agreements(nlp, "Le Japon et les Philippines ont négocié un accord. Il a été élu président.")[-1][
@@ -168,8 +168,8 @@ def test_events_a_deal_told_by_a_pronoun_subject_of_its_signing(nlp):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a firm named after its kind and a complement, and the second of a pair of firms
-    ("Les opérateurs de satellite Eutelsat et OneWeb ont signé un accord préliminaire.",
-     {"Eutelsat", "OneWeb"}),
+    ("Les opérateurs de satellite Intelsat et Viasat ont signé un accord de fusion.",
+     {"Intelsat", "Viasat"}),
     ("Le fabricant de puces Nordchip a signé un contrat avec la Pologne.", {"Nordchip", "Poland"}),
 ])
 def test_events_firms_named_after_their_kind_are_parties(nlp, text, expected):

@@ -57,8 +57,8 @@ PRESS_CASES: list[tuple] = [
     ("apposition_before_the_cue", "Amina Benali, directrice générale de l'Office national des mines du Maroc, a annoncé samedi la signature prochaine d'un accord du projet de gazoduc Nigeria-Maroc.",
      [I("a annoncé", "Amina Benali")]),
     # --- anonymous persons said again ----------------------------------------------------------
-    ("la_responsable_is_the_woman_named", "Amina Benali, directrice de l'Office, a annoncé samedi un accord. Cet accord « devrait être paraphé avant la fin de l'année », a déclaré la responsable.",
-     [I("a annoncé", "Amina Benali"), M("a déclaré", "Amina Benali", "devrait être paraphé avant la fin de l'année")]),
+    ("la_responsable_is_the_woman_named", "Amina Benali, directrice de l'Office, a annoncé samedi un accord. Cet accord « sera soumis au conseil en juin », a déclaré la responsable.",
+     [I("a annoncé", "Amina Benali"), M("a déclaré", "Amina Benali", "sera soumis au conseil en juin")]),
     ("le_responsable_after_un_responsable", "Le ministre Paul Girard est arrivé. Un haut responsable du gouvernement a minimisé les pourparlers. « Il n'y a rien de concret », a ajouté le responsable.",
      [D("Il n'y a rien de concret", "?le responsable")]),
     ("pronoun_after_an_anonymous_subject", "Le ministre Paul Girard est arrivé. Cependant, un haut responsable du gouvernement a minimisé l'importance des pourparlers. « Des centaines d'entreprises nous contactent », a-t-il déclaré.",

@@ -4,8 +4,7 @@
 Every sentence is our own. A pronoun that spoke ("Le but, a-t-il dit, …") stays the person it
 was resolved to when the next "a-t-il déclaré" looks back: a person the gazetteer does not know
 is still a person, so the pronoun does not jump to another man named as an object earlier.
-Names the model cuts: a first name of the lexicon left out before the name joins it ("Saïd
-Mohamed Nassur"); a day glued after an inverted name is no part of it. A description by what
+Names the model cuts: a day glued after an inverted name is no part of it. A description by what
 the person is in the story ("ce fervent défenseur de …", "l'invitée") is the person named
 before, whatever title that person was given; a post ("le nouveau patron de X") is not a
 person given another one; an adjective before the noun ("fervent", "nouveau") does not hide it.
@@ -24,36 +23,34 @@ import pytest
 from test_quotes_table import DAY, D, I, M, T, _observed
 
 PRESS_CASES: list[tuple] = [
-    ("pronoun_chain_keeps_a_person_the_gazetteer_does_not_know", "Le Pérou veut une alliance du cuivre avec le Chili, a déclaré le président Tomás Quintero Vidal, après une rencontre avec Luis Benavente. Le but, a-t-il dit, est de s'entraider. « Dans le cas du Chili, il s'agit d'entreprises privées », a-t-il déclaré.",
-     [I("a déclaré", "Tomás Quintero Vidal"), I("a-t-il dit", "Tomás Quintero Vidal"), D("Dans le cas du Chili, il s'agit d'entreprises privées", "Tomás Quintero Vidal")]),
-    ("first_name_left_out_by_the_model_joins_the_name", "Saïd Mohamed Nassur, secrétaire général adjoint du ministère, a déclaré : « Le contrat pourrait être signé. »",
-     [D("Le contrat pourrait être signé.", "Saïd Mohamed Nassur")]),
+    ("pronoun_chain_keeps_a_person_the_gazetteer_does_not_know", "Le Pérou veut une alliance du cuivre avec le Chili, a déclaré le président Tomás Quintero Vidal, après une rencontre avec Luis Benavente. Le but, a-t-il dit, est de s'entraider. « Nos deux pays ont les mêmes gisements », a-t-il déclaré.",
+     [I("a déclaré", "Tomás Quintero Vidal"), I("a-t-il dit", "Tomás Quintero Vidal"), D("Nos deux pays ont les mêmes gisements", "Tomás Quintero Vidal")]),
     ("day_after_an_inverted_name_is_no_part_of_it", "« Nous ferons la paix », a déclaré Félix-Antoine Kalombo Tshilumba jeudi.",
      [D("Nous ferons la paix", "Félix-Antoine Kalombo Tshilumba")]),
     # a description by what the person is in the story, an adjective before its noun
-    ("demonstrative_epithet_is_the_person_named_before", "L'ancien ministre Alpha Mady Soumah connaît bien le secteur minier. Ce fervent défenseur des renégociations estime que « ce n'est pas aux autorités d'engager ce genre d'opérations ».",
-     [M("estime", "Alpha Mady Soumah", "ce n'est pas aux autorités d'engager ce genre d'opérations")]),
+    ("demonstrative_epithet_is_the_person_named_before", "L'ancien ministre Alpha Mady Soumah connaît bien le secteur minier. Ce fervent défenseur des réformes estime que « le code doit être revu avant toute signature ».",
+     [M("estime", "Alpha Mady Soumah", "le code doit être revu avant toute signature")]),
     ("epithet_with_the_invited_guest", "La géologue Hélène Dupont était l'invitée de notre émission. L'invitée estime que « le gisement est immense ».",
      [M("estime", "Hélène Dupont", "le gisement est immense")]),
     # a post the person named before does not hold
     ("another_post_is_not_the_person_given_a_title", "Le ministre Alpha Soumah connaît le secteur. Le nouveau patron de la Sonatrach estime que « tout est possible ».",
      [M("estime", "?Le nouveau patron de la Sonatrach", "tout est possible")]),
-    ("generic_responsible_is_the_director_named_before", "Amina Kadiri, directrice générale de l'Office des mines, a annoncé un accord. Cet accord « devrait être paraphé avant la fin de l'année », a déclaré la responsable.",
-     [I("a annoncé", "Amina Kadiri"), M("a déclaré", "Amina Kadiri", "devrait être paraphé avant la fin de l'année")]),
+    ("generic_responsible_is_the_director_named_before", "Amina Kadiri, directrice générale de l'Office des mines, a annoncé un accord. Cet accord « sera soumis au conseil en mars », a déclaré la responsable.",
+     [I("a annoncé", "Amina Kadiri"), M("a déclaré", "Amina Kadiri", "sera soumis au conseil en mars")]),
     # "a-t-il indiqué" after a quotation of several sentences looks back from where it opened;
     # a name's spelling ("Sama", "Nikola") tells no gender
-    ("inverted_pronoun_after_a_long_quotation", "Le premier ministre, Sama Lukonde a présidé lundi la signature d'un accord entre le Congo, la Zambie et la banque Afreximbank. « Ce projet doit être un exemple. Ici, le pays veut garantir son développement. Nous avons mis les instruments en place. Les batteries viendront ensuite », a-t-il indiqué.",
-     [D("Ce projet doit être un exemple. Ici, le pays veut garantir son développement. Nous avons mis les instruments en place. Les batteries viendront ensuite", "Sama Lukonde")]),
-    ("inversion_after_a_medium_named_with_aupres", "« C'est une victoire politique », se félicite auprès de l'AFP Pierre Jouvet, le secrétaire général du parti.",
-     [D("C'est une victoire politique", "Pierre Jouvet")]),
-    ("apposed_name_after_an_acronym_and_a_title_of_address", "Les médecins suspendent leur grève, a indiqué vendredi le président de la Confédération des syndicats médicaux (CSMF), le docteur Franck Devulder.",
-     [I("a indiqué", "Franck Devulder")]),
-    ("pronoun_after_a_surname_tagged_as_a_place", "Dans une interview, le président serbe Vučić a révélé que la plupart des avions étaient russes. Il a également suggéré : « Il est essentiel pour nous de nous adapter. »",
-     [I("a révélé", "Vučić"), D("Il est essentiel pour nous de nous adapter.", "Vučić")]),
+    ("inverted_pronoun_after_a_long_quotation", "Le premier ministre, Sama Ndombe a présidé lundi la signature d'un accord avec la banque Afrexim. « Nous voulons un modèle. Le pays attend des emplois. Les usines suivront. Les batteries viendront ensuite », a-t-il indiqué.",
+     [D("Nous voulons un modèle. Le pays attend des emplois. Les usines suivront. Les batteries viendront ensuite", "Sama Ndombe")]),
+    ("inversion_after_a_medium_named_with_aupres", "« Le compromis tient », se félicite auprès de l'AFP Marc Dorval, le secrétaire général du parti.",
+     [D("Le compromis tient", "Marc Dorval")]),
+    ("apposed_name_after_an_acronym_and_a_title_of_address", "Les pharmaciens lèvent leur blocage, a indiqué vendredi le président de la Fédération des officines rurales (FOR), le docteur Paul Merlin.",
+     [I("a indiqué", "Paul Merlin")]),
+    ("pronoun_after_a_surname_tagged_as_a_place", "Le président serbe Vučić a révélé que les avions étaient russes. Il a également suggéré : « Nous changerons de fournisseur. »",
+     [I("a révélé", "Vučić"), D("Nous changerons de fournisseur.", "Vučić")]),
     # a single quoted word an utterance or stance verb governs is the speaker's word; after a
     # plain verb it stays a scare quote
-    ("single_word_governed_by_a_cue_is_said", "Agnès Dupont, ministre de la Transition écologique, a exprimé sa « déception » et sa « colère » face à cet échec.",
-     [D("déception", "Agnès Dupont"), D("colère", "Agnès Dupont")]),
+    ("single_word_governed_by_a_cue_is_said", "Claire Vidal, ministre de la Mer, a exprimé sa « déception » et sa « colère » après le vote.",
+     [D("déception", "Claire Vidal"), D("colère", "Claire Vidal")]),
     ("single_word_after_a_plain_verb_is_a_term", "Paul Girard dirige une « start-up » de recyclage à Lyon.",
      [T("start-up")]),
     # "selon" a name the model did not tag, or a demonstrative for the sources just named

@@ -172,7 +172,7 @@ def clean_model_span(
         return None  # "Poursuivant, il a …": a sentence-initial participle is no name
     if (end - start == 1 and table.pos[start] == "VERB" and "Part" in table.feats(start, "VerbForm")
             and words[start][-1:] in ("é", "i", "u", "s", "e") and gaz.lookup(words[start]) is None):
-        return None  # "Décliné par l'Indonésie, …": a past participle opening a clause is no name
+        return None  # "Décliné par le Maroc, …": a past participle opening a clause is no name
     if end - start <= 2 and (first in _PORTFOLIO_WORDS or _ministry_portfolio(table, start)):
         head = _portfolio_head(table, start)
         if head is not None and low[head] in _INSTITUTION_NOUNS:
@@ -196,7 +196,7 @@ def clean_model_span(
             and all(w[:1].isupper() and not w.isupper() for w in words[start + 1 : end])):
         # "a déclaré à l'AFP Susana Muhammad": an agency in capitals glued in front of a name
         return Mention(start + 1, end, "PER", "model")
-    # "a déclaré Félix Tshisekedi jeudi", "publié par Bolloré jeudi soir": a day is no part of a name
+    # "a déclaré Félix Tshisekedi jeudi", "diffusée par Vinci mardi soir": a day is no part of a name
     while end - start > 1 and words[end - 1].islower() and low[end - 1] in _TIME_WORDS:
         end -= 1
     if label == "PER":

@@ -296,7 +296,7 @@ def split_person_tails(
 def extend_first_names(
     table: TokenTable, mentions: list[Mention], first_names: dict[str, str]
 ) -> list[Mention]:
-    """Person spans the model opened one word late ("Saïd [Mohamed Nassur]"): a capitalised
+    """Person spans the model opened one word late ("Saïd [Mohamed Karimou]"): a capitalised
     first name of the lexicon right before a model person, and in no other mention, joins it."""
     taken = {k for m in mentions for k in range(m.start, m.end)}
     out: list[Mention] = []

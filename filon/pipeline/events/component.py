@@ -441,7 +441,7 @@ def make_events(nlp: Language, name: str, domain: str = DEFAULT_DOMAIN) -> Event
 
 def parties_told_later(pack: EventPack, ctx: EventContext, events: list[dict]) -> list[dict]:
     """An event of a deal whose parties the article names only later ("L'accord a été signé
-    hier." then "… entre le Kazakhstan et Cove Capital") gets them: its deal's parties as the
+    hier." then "… entre le Kazakhstan et le groupe Orano") gets them: its deal's parties as the
     whole article told them."""
     deals = {local.key: local for local in ctx.agreements}
     for event in events:

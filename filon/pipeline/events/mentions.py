@@ -377,7 +377,7 @@ def company_named(pack: EventPack, table: TokenTable, start: int) -> bool:
     if j >= 2 and table.pos[j] == "NOUN" and table.lower[j - 1] in ("de", "d'", "d’") and _company_noun(
             pack, table, j - 2):
         return True
-    # "… Eutelsat et OneWeb": the second name of a pair of firms is one too
+    # "… Intelsat et Viasat": the second name of a pair of firms is one too
     return (start >= 2 and table.lower[start - 1] in ("et", ",") and table.text[start - 2][:1].isupper()
             and company_named(pack, table, start - 2))
 
