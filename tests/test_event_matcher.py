@@ -77,6 +77,12 @@ def fitting(draw, spec: dict) -> tuple[str, str, str]:
             continue
         if isinstance(value, str | bool):
             choice = value
+        elif "NOT_IN" in value:
+            # any value but the excluded ones ("POS": {"NOT_IN": ["DET"]})
+            current = {"LOWER": word, "LEMMA": lemma, "POS": pos}.get(attr, word)
+            pool = POS if attr == "POS" else [current, *WORDS]
+            allowed = [v for v in pool if v not in value["NOT_IN"]]
+            choice = draw(st.sampled_from(allowed)) if allowed else current
         else:
             choice = draw(st.sampled_from(sorted(value.get("IN", [word]))))
         if attr == "LOWER":
