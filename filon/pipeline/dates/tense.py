@@ -219,12 +219,17 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     if verb.lemma_ in _FUTURE_GOVERNORS and any(
         verb.doc[c].dep_ == "xcomp" and "Inf" in verb.doc[c].morph.get("VerbForm") for c in xcomps
     ):
-        if verb.lemma_ in _PLANNED_IN_THE_PAST and "Imp" in morph.get("Tense") and not auxes:
-            # "devait signer le 31 octobre", "allait signer": the past's future; the date
-            # resolution takes the nearest day when the next one is far
+        if _planned_in_the_past(verb):
             return "future"
         return "past" if _finite_tense(verb) == "past" else "future"
     return _finite_tense(verb)
+
+
+def _planned_in_the_past(verb: Token) -> bool:
+    """"devait signer le 31 octobre", "allait signer": the past's future, read as a future (the
+    date resolution then takes the nearest day when the next one is far)."""
+    imperfect = "Imp" in verb.morph.get("Tense")
+    return verb.lemma_ in _PLANNED_IN_THE_PAST and imperfect and not _aux_children(verb)
 
 
 def _infinitive_tense(verb: Token, depth: int) -> Tense:
@@ -232,9 +237,8 @@ def _infinitive_tense(verb: Token, depth: int) -> Tense:
     governor = verb.head
     if governor is verb or depth > 2:
         return None
-    if governor.lemma_ in _PLANNED_IN_THE_PAST and "Imp" in governor.morph.get("Tense") and not _aux_children(
-            governor):
-        return "future"  # "devait être signé le 31 octobre": the past's future (see `_verb_tense`)
+    if _planned_in_the_past(governor):
+        return "future"  # "devait être signé le 31 octobre"
     if governor.lemma_ in _FUTURE_GOVERNORS:
         governed = _verb_tense(governor, depth + 1)
         return "past" if governed == "past" else "future"

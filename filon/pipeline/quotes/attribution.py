@@ -14,7 +14,12 @@ from bisect import bisect_left, bisect_right
 
 from filon.pipeline.extensions import in_spans
 from filon.pipeline.quotes.context import DocContext, no_cue
-from filon.pipeline.quotes.continuation import context_speaker, fragment_subject, subheading_quote
+from filon.pipeline.quotes.continuation import (
+    context_speaker,
+    fragment_root,
+    fragment_subject,
+    subheading_quote,
+)
 from filon.pipeline.quotes.cues import POSSESSIVES, QUOTE_CHARS, Hit, skip_adjunct
 from filon.pipeline.quotes.marks import PADDING, QuoteSpan
 from filon.pipeline.quotes.speakers import SpeakerResolver
@@ -426,7 +431,7 @@ def _said_by_cue(ctx: DocContext, qi0: int, qi1: int) -> bool:
     """A quoted word the verb of an utterance or a stance governs ("a exprimé sa « déception »",
     "a dénoncé les « diktats »"): the speaker's word, not scare quotes ("dirige une « start-up »")."""
     tb = ctx.table
-    root = next((k for k in range(qi0, qi1) if not qi0 <= tb.head[k] < qi1 or tb.head[k] == k), None)
+    root = fragment_root(ctx, qi0, qi1)
     if root is None:
         return False
     verb = tb.head[root]

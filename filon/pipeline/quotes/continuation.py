@@ -96,6 +96,13 @@ def answers_question(ctx: DocContext, q: QuoteSpan) -> bool:
 _CLIMB_DEPS = ("xcomp", "advcl")
 
 
+def fragment_root(ctx: DocContext, qi0: int, qi1: int) -> int | None:
+    """The token of a quoted fragment (tokens [qi0, qi1)) that hangs on a word outside it (its
+    governing word), or None when the fragment holds its own sentence's root."""
+    tb = ctx.table
+    return next((k for k in range(qi0, qi1) if not qi0 <= tb.head[k] < qi1), None)
+
+
 def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: int) -> dict | None:
     """The subject of the verb that governs a quoted fragment (tokens [qi0, qi1)), or None:
     a person (or a pronoun resolved to one), or a body when the quote opens the noun phrase
@@ -104,10 +111,10 @@ def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: 
     fragment to the verb it depends on (up to three clauses up)."""
     doc = ctx.doc
     sent = ctx.sents[ctx.sent_of(qi0)]
-    root = next((t for t in doc[qi0:qi1] if not qi0 <= t.head.i < qi1 or t.head is t), None)
-    if root is None:
+    k = fragment_root(ctx, qi0, qi1)
+    if k is None:
         return None
-    verb = root.head
+    verb = doc[k].head
     for _ in range(2):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
