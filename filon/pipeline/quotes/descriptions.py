@@ -272,8 +272,8 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
         # "le responsable" after "un haut responsable" (who stays anonymous), nor a person the
         # text gave another title ("le nouveau patron de X" is not "le ministre Y")
         found = pronouns.last_person(pos, gender, sentences=12)
-        m = next((x for x in ctx.mentions if found is not None and x["start"] == found.get("start")), None)
-        titled = _titled(ctx, m) if m is not None else set()
+        k = ctx.mention_at.get(ctx.token_at(found["start"])) if found is not None else None
+        titled = _titled(ctx, ctx.mentions[k]) if k is not None else set()
         if noun in TITLES and titled & _TITLE_HEADS and noun not in titled:
             return None
         return found

@@ -45,6 +45,7 @@ class PronounResolver:
         self.ctx = ctx
         self.resolve_np = resolve_np
         self.gendered_by_id: dict[str, dict] | None = None  # `_gendered_mention`'s index, built on first use
+        self.first_by_id: dict[str, dict] | None = None  # `_first_mention`'s index, built on first use
 
     def resolve_pronoun(self, i: int, gender: str | None, plural: bool) -> dict | None:
         """Nearest compatible antecedent of the pronoun at token `i`.
@@ -172,7 +173,7 @@ class PronounResolver:
         m = next((x for x in ctx.mentions if x["start"] == speaker.get("start")), None)
         if m is None and speaker.get("id"):
             # a pronoun that spoke ("a-t-il dit"): what its person was named as
-            m = next((x for x in ctx.mentions if x.get("id") == speaker["id"]), None)
+            m = self._first_mention(speaker["id"])
         return int(m is None or m["label"] != "PER")
 
     def _anonymous_subjects(self, sent: Span, i: int) -> list[tuple[int, dict]]:
@@ -255,6 +256,16 @@ class PronounResolver:
                     index[x["id"]] = x
             self.gendered_by_id = index
         return self.gendered_by_id.get(ident)
+
+    def _first_mention(self, ident: str) -> dict | None:
+        """The first mention of identity `ident` in the text (index built once per doc)."""
+        if self.first_by_id is None:
+            index: dict[str, dict] = {}
+            for x in self.ctx.mentions:
+                if x.get("id"):
+                    index.setdefault(x["id"], x)
+            self.first_by_id = index
+        return self.first_by_id.get(ident)
 
     def _plural_mention(self, m: dict) -> bool:
         """True when the mention's last token is plural ("les Européens")."""
