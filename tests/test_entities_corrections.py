@@ -202,3 +202,44 @@ def test_entities_first_name_left_out_by_the_model_joins_the_person(nlp):
                 Mention(8, 9, "PER", "model")]
     kept = extend_first_names(table, mentions, first_names)
     assert [(m.start, m.end) for m in kept] == [(0, 3), (7, 8), (8, 9)]
+
+
+def test_entities_surname_left_out_by_the_model_joins_the_person(nlp, gazetteer):
+    from filon.pipeline.entities.matching import extend_surnames
+    from filon.pipeline.entities.mentions import Mention
+    from filon.pipeline.tokens import token_table
+
+    text = "Le président Kofi Mensahou a parlé à Kofi Lundi, puis Marie Paris et Jean Dupont."
+    doc = nlp(text)
+    table = token_table(doc)
+    words = [t.text for t in doc]
+    assert table.pos[words.index("Mensahou")] == "PROPN"  # the rule reads the tagger's PROPN
+    # the model's spans: "Kofi" (one word early) twice, "Marie", and a whole name
+    starts = [k for k, w in enumerate(words) if w in ("Kofi", "Marie")]
+    jean = words.index("Jean")
+    mentions = [Mention(k, k + 1, "PER", "model") for k in starts] + [Mention(jean, jean + 2, "PER", "model")]
+    kept = extend_surnames(table, text, mentions, gazetteer)
+    # a weekday and a place the gazetteer knows do not join; a whole name stays as it was
+    assert [doc[m.start:m.end].text for m in kept] == ["Kofi Mensahou", "Kofi", "Marie", "Jean Dupont"]
+
+
+def test_entities_institution_cut_at_its_article_is_one_body(nlp, run):
+    found = _entities(nlp, run, "La Cour de justice de l’UE a annulé l'accord de pêche en mars.")
+    assert ("Cour de justice de l’UE", "ORG") in found
+    assert all(text != "UE" for text, _ in found)
+
+
+def test_entities_body_cut_at_its_article_merges_only_with_the_next_name(nlp):
+    from filon.pipeline.entities.matching import merge_split_names
+    from filon.pipeline.entities.mentions import Mention
+    from filon.pipeline.tokens import token_table
+
+    text = "L'Agence de l'ONU et la Banque de France ont signé."
+    doc = nlp.make_doc(text)
+    table = token_table(doc)
+    words = [t.text for t in doc]
+    onu, banque = words.index("ONU"), words.index("Banque")
+    mentions = [Mention(0, onu, "ORG", "model"), Mention(onu, onu + 1, "ORG", "gazetteer"),
+                Mention(banque, banque + 3, "ORG", "model")]
+    kept = merge_split_names(table, text, mentions)
+    assert [doc[m.start:m.end].text for m in kept] == ["L'Agence de l'ONU", "Banque de France"]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from filon.domains.folding import fold
 from filon.domains.gazetteer import Actor, Gazetteer
+from filon.ingest.dateline import MONTHS, WEEKDAYS
 from filon.pipeline.entities.corrections import NAME_PARTICLES, clean_model_span, noise_text, skipped_spans
 from filon.pipeline.entities.mentions import LABELS, Mention, span_chars
 from filon.pipeline.extensions import in_spans
@@ -237,8 +238,18 @@ def merge_split_names(table: TokenTable, text: str, kept: list[Mention]) -> list
                 and _SECOND_PORTFOLIO.match(gap) and m.end - m.start <= 3 and m.actor is None):
             out[-1] = Mention(last.start, m.end, "ORG", last.source)
             continue
+        if (last is not None and last.label == "ORG" and m.label in ("ORG", "LOC") and last.source == "model"
+                and last.end == m.start and last.end - last.start >= 3
+                and table.low[last.end - 1] in _DANGLING and gap in ("", " ")):
+            # "[Cour de justice de l'][UE]": the model closed the name on its article
+            out[-1] = Mention(last.start, m.end, "ORG", "model")
+            continue
         out.append(m)
     return out
+
+
+# words a name cannot end on: a preposition or article waiting for its noun
+_DANGLING = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"})
 
 
 def recurring_surnames(table: TokenTable, gaz: Gazetteer, kept: list[Mention]) -> list[Mention]:
@@ -306,6 +317,25 @@ def extend_first_names(
                 and table.alpha[k] and table.text[k][:1].isupper() and not table.text[k].isupper()
                 and fold(table.text[k]) in first_names):
             m = dataclasses.replace(m, start=k)
+        out.append(m)
+    return out
+
+
+def extend_surnames(table: TokenTable, text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Person spans the model closed one word early ("[Kofi] Mensah a déclaré"): a capitalised
+    proper noun right after a model person, one space away, in no other mention and neither a
+    month, a weekday nor a name the gazetteer knows, joins it."""
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    out: list[Mention] = []
+    for m in mentions:
+        k = m.end
+        if (m.label == "PER" and m.source == "model" and k < table.n and k not in taken
+                and table.pos[k] == "PROPN" and table.alpha[k] and table.text[k][:1].isupper()
+                and not table.text[k].isupper() and text[table.idx[k] - 1 : table.idx[k]] == " "
+                and table.idx[k - 1] + len(table.text[k - 1]) == table.idx[k] - 1
+                and table.low[k] not in MONTHS and table.low[k] not in WEEKDAYS
+                and gaz.lookup(table.text[k]) is None):
+            m = dataclasses.replace(m, end=k + 1)
         out.append(m)
     return out
 

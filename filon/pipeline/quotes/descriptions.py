@@ -339,16 +339,19 @@ def _titled(ctx: DocContext, m: dict) -> set[str]:
 def _title_tokens(ctx: DocContext, m: dict, conjunction_ends: bool = False) -> tuple[list[int], list[int]]:
     """The tokens of the title next to a person's mention, nearest first: up to eight before it
     (to a verb, a sentence mark or another person) and up to eight of an apposition after it
-    (from its comma to a verb, punctuation or another person; to a conjunction too when
-    `conjunction_ends`: "X, et congolais, Y" gives X no title after it)."""
+    (from its comma to a verb, punctuation or another person). With `conjunction_ends` a
+    conjunction ends both: "X, et congolais, Y" gives X no title after it, and "X, ministre
+    congolaise, et Y" gives Y no title before it."""
     tb = ctx.table
     a, b = ctx.token_at(m["start"]), ctx.token_at(m["end"] - 1) + 1
     sent = ctx.sents[ctx.sent_of(a)]
     before: list[int] = []
-    for k in range(a - 1, max(sent.start, a - 9) - 1, -1):
+    for k in range(a - 1, max(sent.start, a - 13) - 1, -1):
         verb = tb.pos[k] in ("VERB", "AUX") and tb.low[k] not in _TITLE_PARTICIPLES
         if verb or tb.text[k] in ".;:«»\"" or _person_at(ctx, k):
             break
+        if conjunction_ends and tb.pos[k] == "CCONJ":
+            break  # "X, ministre congolaise, et Y, son homologue rwandais": not Y's title
         before.append(k)
     after: list[int] = []
     stops = ("VERB", "AUX", "CCONJ") if conjunction_ends else ("VERB", "AUX")
@@ -356,6 +359,8 @@ def _title_tokens(ctx: DocContext, m: dict, conjunction_ends: bool = False) -> t
         for k in range(b + 1, min(sent.end, b + 9)):
             if tb.pos[k] in stops or tb.punct[k] or _person_at(ctx, k):
                 break
+            if tb.dep[k].startswith("nsubj"):
+                break  # "présidée par le roi X, le ministre a dit": a new clause's subject
             after.append(k)
     return before, after
 

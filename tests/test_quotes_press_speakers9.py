@@ -1,0 +1,35 @@
+# ruff: noqa: E501 - the table holds whole sentences, one case per entry, easier to read unwrapped
+"""Who said it in press styles beyond the wire dispatch (issue 10, item 5), ninth round.
+
+Every sentence is our own. The title of a person named after "et" is the one written after the
+name, not the title of the person before the conjunction ("X, ministre congolaise, et Y, son
+homologue rwandais": "le ministre rwandais" is Y). A description that opens a new clause after
+a name ("présidée par le roi X, le ministre de la santé a souligné") is that clause's subject,
+not the name's apposition, so it does not give the name its title. Names the model cuts in two
+are whole again: a surname after a first name, an institution closed on its article.
+Helpers and conventions are those of `tests/test_quotes_table.py`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_table import DAY, I, _observed
+
+PRESS_CASES: list[tuple] = [
+    ("nationality_of_the_person_after_a_conjunction", "Anne Kessou, ministre congolaise des Affaires étrangères, et Olivier Ndamage, son homologue rwandais, signent le document. De son côté, le ministre rwandais remercie les médiateurs.",
+     [I("remercie", "Olivier Ndamage")]),
+    ("nationality_of_the_person_before_a_conjunction", "Anne Kessou, ministre congolaise des Affaires étrangères, et Olivier Ndamage, son homologue rwandais, signent le document. De son côté, la ministre congolaise remercie les médiateurs.",
+     [I("remercie", "Anne Kessou")]),
+    ("subject_of_a_new_clause_is_no_apposition", "Le pays va construire une usine de vaccins, a indiqué le ministre de la Santé et de la Protection sociale, Karim Bennani. Lors de la cérémonie, présidée par le roi Mohammed VI, le ministre de la santé a souligné que ce chantier créera des emplois.",
+     [I("a indiqué", "Karim Bennani"), I("a souligné", "Karim Bennani")]),
+    ("apposition_after_a_name_still_gives_the_title", "Le roi a reçu Karim Bennani, le ministre de la Santé, mardi. Le ministre a souligné que ce chantier créera des emplois.",
+     [I("a souligné", "Karim Bennani")]),
+    ("institution_cut_at_its_article_speaks_whole", "La Cour de justice de l’UE a estimé que l'accord de pêche était illégal.",
+     [I("a estimé", "Cour de justice de l’UE")]),
+]
+
+
+@pytest.mark.parametrize("case", PRESS_CASES, ids=[c[0] for c in PRESS_CASES])
+def test_press_speakers_ninth_round(nlp, run, case):
+    observed = _observed(run(nlp, case[1], published=DAY))
+    assert observed == case[2]
