@@ -6,14 +6,15 @@ name, not the title of the person before the conjunction ("X, ministre congolais
 homologue rwandais": "le ministre rwandais" is Y). A description that opens a new clause after
 a name ("présidée par le roi X, le ministre de la santé a souligné") is that clause's subject,
 not the name's apposition, so it does not give the name its title. Names the model cuts in two
-are whole again: a surname after a first name, an institution closed on its article.
+are whole again: a surname after a first name, an institution closed on its article. A title
+runs on through "pour" to the name in apposition ("le ministre pour la Reconstruction, X").
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
 from __future__ import annotations
 
 import pytest
-from test_quotes_table import DAY, I, _observed
+from test_quotes_table import DAY, D, I, _observed
 
 PRESS_CASES: list[tuple] = [
     ("nationality_of_the_person_after_a_conjunction", "Anne Kessou, ministre congolaise des Affaires étrangères, et Olivier Ndamage, son homologue rwandais, signent le document. De son côté, le ministre rwandais remercie les médiateurs.",
@@ -24,6 +25,8 @@ PRESS_CASES: list[tuple] = [
      [I("a indiqué", "Karim Bennani"), I("a souligné", "Karim Bennani")]),
     ("apposition_after_a_name_still_gives_the_title", "Le roi a reçu Karim Bennani, le ministre de la Santé, mardi. Le ministre a souligné que ce chantier créera des emplois.",
      [I("a souligné", "Karim Bennani")]),
+    ("title_with_pour_runs_on_to_the_apposed_name", "« Nous remercions nos partenaires », a réagi sur Twitter le vice-Premier ministre pour la Reconstruction du Kosovo, Arben Dushaj, après l'annonce.",
+     [D("Nous remercions nos partenaires", "Arben Dushaj")]),
     ("institution_cut_at_its_article_speaks_whole", "La Cour de justice de l’UE a estimé que l'accord de pêche était illégal.",
      [I("a estimé", "Cour de justice de l’UE")]),
 ]

@@ -313,9 +313,10 @@ _PARTICLES = frozenset({"de", "d'", "du", "von", "van", "der", "den", "da", "di"
                         "dos", "das"})
 
 # words a title runs on with before the name of its holder: "le commissaire européen au
-# Commerce X", "la ministre déléguée chargée de l'Industrie X", "ministre et porte-parole X"
+# Commerce X", "la ministre déléguée chargée de l'Industrie X", "ministre et porte-parole X",
+# "le ministre pour la Reconstruction, X"
 _TITLE_LINKS = frozenset({"de", "d'", "du", "des", "au", "aux", "a", "l'", "la", "le", "les", "et", "-",
-                          "charge", "chargee", "en"})
+                          "pour", "charge", "chargee", "en"})
 
 
 def apposed_person(ctx: DocContext, j: int, end: int) -> tuple[int, int] | None:
