@@ -183,3 +183,28 @@ def test_events_a_deal_whose_parties_are_named_later_gets_them(nlp):
     events = agreements(nlp, text)
     assert events[0]["status"] == "signed"
     assert parties(events[0]) == {"Kazakhstan", "Orano"}
+
+
+@pytest.mark.parametrize(("text", "status", "expected"), [
+    ("Le groupe Holcim a racheté Lafarge en 2015.", "signed", {"Holcim", "Lafarge"}),
+    # the adjective says where the holding is; its owner is the party
+    ("Avant cela, Vodacom avait acquis la filiale ghanéenne du groupe MTN, le 22 juin.", "signed",
+     {"Vodacom", "MTN"}),
+    ("La société Eramet a cédé sa participation dans la mine au groupe chinois Tsingshan.", "signed",
+     {"Eramet", "Tsingshan"}),
+    ("Le fonds Ardian veut racheter la participation de Total dans la mine.", "proposed",
+     {"Ardian", "TotalEnergies"}),
+])
+def test_events_firm_or_holding_changing_hands_is_a_deal(nlp, text, status, expected):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status
+    assert parties(event) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Il a acheté une maison à Nice l'an dernier.",
+    "Le ministre a repris la parole devant les patrons d'Airbus.",
+    "La famille a acquis une réputation solide en Suisse.",
+])
+def test_events_thing_bought_without_an_owner_is_no_deal(nlp, text):
+    assert agreements(nlp, text) == []

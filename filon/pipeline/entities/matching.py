@@ -238,10 +238,11 @@ def merge_split_names(table: TokenTable, text: str, kept: list[Mention]) -> list
                 and _SECOND_PORTFOLIO.match(gap) and m.end - m.start <= 3 and m.actor is None):
             out[-1] = Mention(last.start, m.end, "ORG", last.source)
             continue
-        if (last is not None and last.label == "ORG" and m.label in ("ORG", "LOC") and last.source == "model"
+        if (last is not None and last.label == m.label == "ORG" and last.source == "model"
                 and last.end == m.start and last.end - last.start >= 3
                 and table.low[last.end - 1] in _DANGLING and gap in ("", " ")):
-            # "[Cour de justice de l'][UE]": the model closed the name on its article
+            # "[Cour de justice de l'][UE]": the model closed the name on its article (a state
+            # after it stays a state: "[Affaires étrangères de la][Turquie]" names Turkey)
             out[-1] = Mention(last.start, m.end, "ORG", "model")
             continue
         out.append(m)

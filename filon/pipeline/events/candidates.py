@@ -132,6 +132,28 @@ def supplier_named(ctx: EventContext, predicate: int) -> bool:
     return False
 
 
+def owned_by_party(ctx: EventContext, predicate: int) -> bool:
+    """The act's object is a firm named ("a racheté X") or a holding with its owner named ("a
+    acquis la filiale ghanéenne du groupe X", "la participation de 40 % de X dans la mine"), and
+    no deal ("a racheté le contrat" goes through the deal word); a thing ("achète neuf avions",
+    "a acheté une maison") names no one to deal with."""
+    table = ctx.table
+    goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
+    for good in goods:
+        if any(deal_word(ctx.pack, table, t) for t in syn.subtree(table, good)):
+            return False
+        lo, hi = extent(ctx, good)
+        # a nationality adjective ("la filiale ghanéenne") names no owner
+        owners = [m for m in mentions_in(ctx, lo, hi) if m.party and not m.place and not m.demonym]
+        if not owners:
+            continue
+        if any(m.tok <= good < m.tok_end for m in owners):
+            return True  # the firm itself
+        if table.lemma_lower[good] in ctx.pack.lexicon.holding_nouns:
+            return True
+    return False
+
+
 def partner_named(ctx: EventContext, noun: int) -> bool:
     """Talks held: the noun sits in a phrase of circumstance ("suite à des pourparlers", "lors
     des négociations", "dans le cadre de discussions") and has a complement after "avec" or
@@ -228,9 +250,12 @@ def matched_triggers(
             continue  # "a vendu 2 millions de voitures", "vendre son plan à Kiev": no deal
         if trig.partner_with and not party_after(ctx, predicate, ("avec",), ("obl",)):
             continue  # "négocier un virage", "négocier son salaire": no one to deal with
+        if trig.owned_object and not owned_by_party(ctx, predicate):
+            continue  # "achète neuf avions", "a acquis une maison": no firm changes hands
         # what is agreed, sold or told by a deal is its object, not another thing done
         own_object = bool(trig.object_lemmas or trig.resource_in_object or trig.to_recipient
-                          or trig.restates_state or trig.stands_alone or trig.partner_with)
+                          or trig.restates_state or trig.stands_alone or trig.partner_with
+                          or trig.owned_object)
         if trig.type == "agreement" and not own_object and foreign_object(
                 ctx, predicate, start, end):
             continue  # "a signé la loi", "a présenté ses excuses": not the agreement

@@ -270,14 +270,18 @@ class EventExtractor(FilonComponent):
             # other party named ("selon Kiev et Washington, l'accord …"), the sources are it;
             # not when the act has a subject of its own ("les belligérants sont parvenus …")
             mentions = untold
+        goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
+        spans = [extent(ctx, c) for c in goods]
         if trig.to_recipient:
             # "a vendu 80 Rafale aux Émirats": the goods sold are no party
             # (the buyer of "un prêt … au Kenya", hung on the loan by the parser, is one)
-            goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
             buyers = [span for c in goods for span in complements(ctx, c, TO, ("nmod",))]
-            spans = [extent(ctx, c) for c in goods]
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in spans)
                         or any(a <= m.start < b for a, b in buyers)]
+        if trig.owned_object:
+            # "a acquis la filiale ghanéenne du groupe X": the adjective tells where the holding
+            # is, the owner is the party
+            mentions = [m for m in mentions if not (m.demonym and any(a <= m.start < b for a, b in spans))]
         chain = syn.governors(table, predicate, sent.start, sent.end)
         compare = next((table.idx[i] for i in range(span.end, r_end)
                         if table.lower[i] in self.pack.lexicon.comparison_cues), None)

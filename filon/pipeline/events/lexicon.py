@@ -89,6 +89,7 @@ class Trigger:
     restates_state: bool = False  # tells what the deal holds: its status is the deal's, as last told
     stands_alone: bool = False  # an act that is a deal by itself ("ont convenu de"): no deal word needed
     partner_with: bool = False  # an act with a party after "avec" ("négocie avec Paris l'achat de …")
+    owned_object: bool = False  # an act on a firm or a holding of a named owner ("a racheté X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,7 @@ class EventLexicon:
     counted_party_nouns: frozenset[str] = frozenset()  # 'les deux parties': parties counted, not named
     plural_party_nouns: frozenset[str] = frozenset()  # 'les belligérants': the parties, uncounted
     legislature_nouns: frozenset[str] = frozenset()  # 'le feu vert du Parlement': a ratification
+    holding_nouns: frozenset[str] = frozenset()  # 'la filiale du groupe X': what a firm owns
     circumstance_words: frozenset[str] = frozenset()  # 'lors des', 'dans le cadre de' talks held
     draft_nouns: frozenset[str] = frozenset()  # 'le projet d'accord prévoit …': a deal proposed
     urge_lemmas: frozenset[str] = frozenset()  # 'exhorter X à signer'
@@ -188,9 +190,9 @@ class EventLexicon:
     @property
     def standalone_lemmas(self) -> frozenset[str]:
         """Lemmas and forms of the acts that make a deal without a deal word (`to_recipient`,
-        `stands_alone`, `partner_with`)."""
+        `stands_alone`, `partner_with`, `owned_object`)."""
         return frozenset(w for t in self.triggers.values() if t.to_recipient or t.stands_alone
-                         or t.partner_with for w in t.requires_lemma)
+                         or t.partner_with or t.owned_object for w in t.requires_lemma)
 
     def matchers(self, nlp: Language) -> tuple[TriggerMatcher, PhraseMatcher]:
         """Compile the trigger matcher and the resource PhraseMatcher for `nlp`'s vocab."""
@@ -437,7 +439,7 @@ _WORD_SETS = ("hypothetical_marks", "negation_words", "attribution_cues", "repor
               "place_nouns", "source_nouns", "urge_lemmas", "locative_prepositions",
               "dative_verbs", "non_parties", "comparison_cues", "deal_name_words", "company_nouns",
               "generic_body_nouns", "membership_nouns", "circumstance_words", "draft_nouns",
-              "counted_party_nouns", "plural_party_nouns", "legislature_nouns")
+              "counted_party_nouns", "plural_party_nouns", "legislature_nouns", "holding_nouns")
 
 
 def with_curly_apostrophes(pattern: list[dict]) -> list[dict]:
@@ -510,6 +512,7 @@ def _trigger(entry: dict, default_type: str, where: str) -> Trigger:
         restates_state=bool(entry.get("restates_state", False)),
         stands_alone=bool(entry.get("stands_alone", False)),
         partner_with=bool(entry.get("partner_with", False)),
+        owned_object=bool(entry.get("owned_object", False)),
     )
 
 
