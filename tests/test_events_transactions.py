@@ -208,3 +208,14 @@ def test_events_firm_or_holding_changing_hands_is_a_deal(nlp, text, status, expe
 ])
 def test_events_thing_bought_without_an_owner_is_no_deal(nlp, text):
     assert agreements(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the model tags the inhabitants' names MISC, which links them to no actor
+    ("Un cessez-le-feu de 30 jours a été conclu entre Américains et Ukrainiens.",
+     {"United States", "Ukraine"}),
+    ("Les Saoudiens et les Américains ont proposé une nouvelle trêve.", {"Saudi Arabia", "United States"}),
+])
+def test_events_inhabitants_named_as_a_people_are_their_states(nlp, text, expected):
+    [event] = agreements(nlp, text)
+    assert parties(event) == expected

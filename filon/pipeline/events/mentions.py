@@ -45,7 +45,8 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
     published = published_day(doc)
     mentions = (from_entities(pack, doc, entities) if entities is not None
                 else from_gazetteer(pack, doc, published))
-    covered = sorted((m.start, m.end) for m in mentions)
+    # a name tagged MISC links to no actor: "entre Américains et Ukrainiens" still names states
+    covered = sorted((m.start, m.end) for m in mentions if m.party is not None or m.type)
     covered_starts = [start for start, _ in covered]
     # the furthest end of the mentions starting at or before each one: a position is inside
     # a mention when that reach passes it
