@@ -7,7 +7,9 @@ homologue rwandais": "le ministre rwandais" is Y). A description that opens a ne
 a name ("présidée par le roi X, le ministre de la santé a souligné") is that clause's subject,
 not the name's apposition, so it does not give the name its title. Names the model cuts in two
 are whole again: a surname after a first name, an institution closed on its article. A title
-runs on through "pour" to the name in apposition ("le ministre pour la Reconstruction, X").
+runs on through "pour" to the name in apposition ("le ministre pour la Reconstruction, X"). A
+headline's quote followed by a colon was said by the subject of the clause after the colon when
+that subject is a person, a body or a title ("« … » : le ministre veut …"), not by "les marchés".
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -27,6 +29,13 @@ PRESS_CASES: list[tuple] = [
      [I("a souligné", "Karim Bennani")]),
     ("title_with_pour_runs_on_to_the_apposed_name", "« Nous remercions nos partenaires », a réagi sur Twitter le vice-Premier ministre pour la Reconstruction du Kosovo, Arben Dushaj, après l'annonce.",
      [D("Nous remercions nos partenaires", "Arben Dushaj")]),
+    # a headline's quote, a colon, and the clause of who said it
+    ("headline_quote_before_a_colon_and_its_speaker", "« Rien n'est joué » : le ministre Paul Verdier veut un rééquilibrage de l'accord.",
+     [D("Rien n'est joué", "Paul Verdier")]),
+    ("headline_quote_before_a_colon_and_a_title_named_below", "« Rien n'est joué » : le ministre du Commerce veut un rééquilibrage.\n« Nous voulons plus », a affirmé lundi le ministre délégué au Commerce Paul Verdier.",
+     [D("Rien n'est joué", "Paul Verdier"), D("Nous voulons plus", "Paul Verdier")]),
+    ("headline_quote_before_a_colon_and_no_speaker", "« Un accord historique » : les marchés saluent l'entente.",
+     [D("Un accord historique", None)]),
     ("institution_cut_at_its_article_speaks_whole", "La Cour de justice de l’UE a estimé que l'accord de pêche était illégal.",
      [I("a estimé", "Cour de justice de l’UE")]),
 ]

@@ -23,7 +23,7 @@ from filon.pipeline.quotes.continuation import (
 from filon.pipeline.quotes.cues import POSSESSIVES, QUOTE_CHARS, Hit, skip_adjunct
 from filon.pipeline.quotes.marks import PADDING, QuoteSpan
 from filon.pipeline.quotes.speakers import SpeakerResolver
-from filon.pipeline.quotes.subjects import inverted_np, prep_object, subject
+from filon.pipeline.quotes.subjects import inverted_np, is_title, prep_object, subject
 from filon.pipeline.quotes.terms import has_finite_verb, is_fragment, looks_like_term, quoted_name
 
 
@@ -193,6 +193,11 @@ class QuoteAttribution:
             speaker, hit = intro
             cue = ctx.cue_fields(hit) if hit is not None else no_cue()
             return {**base, "speaker": speaker, **cue, "fragment": False}
+        # 4b. a headline's quote followed by a colon and a clause: « … » : X veut …
+        if not fragment:
+            speaker = self._colon_outro(q)
+            if speaker is not None:
+                return {**base, "speaker": speaker, **no_cue(), "fragment": False}
         # 5. nobody is named next to it: a whole quoted sentence continues the last speaker
         if not fragment:
             speaker = context_speaker(ctx, self.speakers, q)
@@ -393,6 +398,38 @@ class QuoteAttribution:
         if speaker is not None and speaker.get("name") and self.speakers.pronouns.is_person(speaker):
             return speaker, None
         return None
+
+
+    def _colon_outro(self, q: QuoteSpan) -> dict | None:
+        """`« … » : X veut …`, a headline's or a lead's quote that opens its line and is
+        followed by a colon: the subject of the clause after the colon (a person or a body the
+        text names or describes) said it."""
+        ctx = self.ctx
+        tb = ctx.table
+        line_start = ctx.text.rfind("\n", 0, q.open_start) + 1
+        if ctx.text[line_start : q.open_start].strip():
+            return None
+        j = q.close_end
+        while j < len(ctx.text) and ctx.text[j] in " \t\u00a0\u202f":
+            j += 1
+        if j >= len(ctx.text) or ctx.text[j] != ":":
+            return None
+        colon = ctx.token_at(j)
+        end = min(ctx.sents[ctx.sent_of(colon)].end, colon + 16)
+        verb = next((k for k in range(colon + 1, end) if tb.pos[k] in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        head = tb.head[verb] if tb.dep[verb].startswith("aux") else verb
+        subj = next((c for c in tb.children(head) if tb.dep[c] == "nsubj" and colon < c < verb), None)
+        if subj is None:
+            return None
+        phrase = [k for k in range(colon + 1, verb) if tb.under(k, subj, depth=7)]
+        speaker = self.speakers.resolve(phrase[0], phrase[-1] + 1)
+        if speaker is None:
+            return None
+        # a title still unresolved may be named further on ("le ministre …" of a headline);
+        # "les marchés saluent …" names no speaker
+        return speaker if speaker.get("name") or is_title(ctx, phrase[0], verb) else None
 
 
 def hits_between(ctx: DocContext, hits: list[Hit], i: int, j: int) -> list[Hit]:
