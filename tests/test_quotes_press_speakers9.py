@@ -10,6 +10,10 @@ are whole again: a surname after a first name, an institution closed on its arti
 runs on through "pour" to the name in apposition ("le ministre pour la Reconstruction, X"). A
 headline's quote followed by a colon was said by the subject of the clause after the colon when
 that subject is a person, a body or a title ("« … » : le ministre veut …"), not by "les marchés".
+A quote taken up by a cleft ("« … » C'est ce qu'a indiqué le ministre, M. X") was said by the
+cleft's speaker, the name after a courtesy title included. A quote after a sentence whose subject
+is a title with a name ("La ministre X s'est montrée discrète. « … »") is that person's. A
+fragment governed through "qui a dit …" is the relative's antecedent's.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -36,6 +40,21 @@ PRESS_CASES: list[tuple] = [
      [D("Rien n'est joué", "Paul Verdier"), D("Nous voulons plus", "Paul Verdier")]),
     ("headline_quote_before_a_colon_and_no_speaker", "« Un accord historique » : les marchés saluent l'entente.",
      [D("Un accord historique", None)]),
+    # a quote taken up by a cleft in the next sentence
+    ("cleft_after_the_quote_names_the_speaker", "« Le Québec et la Californie unissent leurs marchés. » C'est ce qu'a indiqué le ministre de l'Environnement, M. Pierre Arnaud, à la sortie de la réunion.",
+     [D("Le Québec et la Californie unissent leurs marchés.", "Pierre Arnaud")]),
+    ("cleft_with_voila_and_a_subject", "« Nous signerons bientôt. » Voilà ce que le ministre Paul Verdier a déclaré lundi.",
+     [D("Nous signerons bientôt.", "Paul Verdier")]),
+    ("cleft_that_names_no_speaker", "« Nous signerons bientôt. » C'est ce qui ressort de la réunion.",
+     [D("Nous signerons bientôt.", None)]),
+    # a title with the name, subject of the sentence before a quote with no cue
+    ("quote_after_a_sentence_about_a_titled_person", "La ministre Lebrun s'est montrée discrète. « Pour le moment, le contenu restera confidentiel. »",
+     [D("Pour le moment, le contenu restera confidentiel.", "Lebrun")]),
+    ("quote_after_a_sentence_about_a_firm_is_not_the_firm", "La société Kalvana s'est montrée discrète. « Pour le moment, rien ne change. »",
+     [D("Pour le moment, rien ne change.", None)]),
+    # a fragment governed through a relative clause: the relative's antecedent said it
+    ("relative_clause_hands_the_fragment_to_its_antecedent", "Même chose du côté du chef des députés du MoDem Paul Darnis, qui a dit attendre de l'exécutif « des clarifications sur le déficit ».",
+     [D("des clarifications sur le déficit", "Paul Darnis")]),
     ("institution_cut_at_its_article_speaks_whole", "La Cour de justice de l’UE a estimé que l'accord de pêche était illégal.",
      [I("a estimé", "Cour de justice de l’UE")]),
 ]

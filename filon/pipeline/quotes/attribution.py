@@ -193,11 +193,16 @@ class QuoteAttribution:
             speaker, hit = intro
             cue = ctx.cue_fields(hit) if hit is not None else no_cue()
             return {**base, "speaker": speaker, **cue, "fragment": False}
-        # 4b. a headline's quote followed by a colon and a clause: « … » : X veut …
+        # 4b. a headline's quote followed by a colon and a clause: « … » : X veut …; a quote
+        # taken up by a cleft: « … » C'est ce qu'a déclaré X
         if not fragment:
             speaker = self._colon_outro(q)
             if speaker is not None:
                 return {**base, "speaker": speaker, **no_cue(), "fragment": False}
+            cleft = self._cleft_after(q, hits)
+            if cleft is not None:
+                speaker, hit = cleft
+                return {**base, "speaker": speaker, **ctx.cue_fields(hit), "fragment": False}
         # 5. nobody is named next to it: a whole quoted sentence continues the last speaker
         if not fragment:
             speaker = context_speaker(ctx, self.speakers, q)
@@ -399,6 +404,28 @@ class QuoteAttribution:
             return speaker, None
         return None
 
+
+    def _cleft_after(self, q: QuoteSpan, hits: list[Hit]) -> tuple[dict, Hit] | None:
+        """`« … » C'est ce qu'a déclaré X` (or "Voilà ce que X a dit"): the sentence after the
+        quote opens on a cleft that points back to it, and its cue names the speaker."""
+        ctx = self.ctx
+        tb = ctx.table
+        j = ctx.token_at(q.close_end - 1) + 1
+        while j < tb.n and (tb.space[j] or tb.text[j] in (".", ",")):
+            j += 1
+        words = [tb.low[k] for k in range(j, min(tb.n, j + 4))]
+        opens = words[:1] in (["voila"], ["voici"]) or words[:2] == ["c'", "est"] or words[:1] == ["c'est"]
+        if not opens or not any(w in ("ce", "qu'", "que") for w in words[1:]):
+            return None
+        k = bisect_right(ctx.hit_starts, j - 1)
+        for hit in hits[k : k + 2]:
+            if hit.start > j + 12 or hit.cue.type not in ("verb", "locution"):
+                break
+            span = inverted_np(ctx, hit) or subject(ctx, hit)
+            speaker = self.speakers.resolve(*span) if span is not None else None
+            if speaker is not None:
+                return speaker, hit
+        return None
 
     def _colon_outro(self, q: QuoteSpan) -> dict | None:
         """`« … » : X veut …`, a headline's or a lead's quote that opens its line and is

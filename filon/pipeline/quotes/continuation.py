@@ -18,6 +18,7 @@ from filon.pipeline.quotes.cues import QUOTE_CHARS
 from filon.pipeline.quotes.marks import QuoteSpan
 from filon.pipeline.quotes.mentions import speaker_from_mention
 from filon.pipeline.quotes.speakers import SpeakerResolver
+from filon.pipeline.quotes.subjects import is_title
 
 
 def context_speaker(ctx: DocContext, speakers: SpeakerResolver, q: QuoteSpan) -> dict | None:
@@ -78,6 +79,12 @@ def previous_subject(ctx: DocContext, speakers: SpeakerResolver, s: int) -> tupl
             return None
         if tok.i in ctx.mention_at and ctx.mentions[ctx.mention_at[tok.i]]["label"] == "PER":
             return tok.idx, speaker_from_mention(ctx.gaz, ctx.mentions[ctx.mention_at[tok.i]])
+        # "La ministre X s'est faite discrète. « … »": a title with the name in its phrase
+        named = [ctx.mentions[ctx.mention_at[t.i]] for t in tok.subtree
+                 if t.i in ctx.mention_at and t.i < tok.head.i]
+        person = next((m for m in named if m["label"] == "PER"), None)
+        if person is not None and is_title(ctx, tok.left_edge.i, tok.i + 1):
+            return tok.idx, speaker_from_mention(ctx.gaz, person)
         return None
     return None
 
@@ -125,6 +132,8 @@ def fragment_subject(ctx: DocContext, speakers: SpeakerResolver, qi0: int, qi1: 
         # the nearest subject: the parser may hang a byline on the verb as a second one
         subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < qi0), default=None,
                    key=lambda c: c.i)
+        if subj is not None and fold(subj.text) == "qui" and verb.dep_ == "acl:relcl":
+            subj = verb.head  # "X, qui a dit attendre « … »": the relative's antecedent
         if subj is not None:
             speaker = _subject_speaker(ctx, speakers, subj, qi0)
             if speaker is not None:

@@ -284,6 +284,10 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
             n = k + 1
             if n + 1 < sent_end and tb.pos[n] == "DET" and tb.low[n + 1] in _APPOSED_TITLES:
                 n += 2
+            elif n + 1 < sent_end and tb.low[n] in _COURTESY:
+                n += 1  # "…, M. Pierre Arnaud"
+                if tb.text[n] == "." and n + 1 < sent_end:
+                    n += 1
             if n in ctx.mention_at and ctx.mentions[ctx.mention_at[n]]["label"] == "PER":
                 m2 = ctx.mentions[ctx.mention_at[n]]
                 return ctx.token_at(m2["start"]), ctx.token_at(m2["end"] - 1) + 1
@@ -307,6 +311,9 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
 # titles of address written before a name in apposition ("…, le docteur X")
 _APPOSED_TITLES = TITLES | OCCUPATIONS | frozenset(
     {"docteur", "professeur", "general", "colonel", "maitre", "pere", "cheikh", "imam"})
+
+# courtesy titles before a name in apposition ("…, M. X", "…, Mme Y"), folded
+_COURTESY = frozenset({"m.", "m", "mme", "mme.", "mlle", "dr", "dr."})
 
 # lowercase particles of surnames ("de Keersmaecker", "von der Leyen", "van Rompuy")
 _PARTICLES = frozenset({"de", "d'", "du", "von", "van", "der", "den", "da", "di", "del", "della",
