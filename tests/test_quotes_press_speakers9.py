@@ -13,14 +13,16 @@ that subject is a person, a body or a title ("« … » : le ministre veut …")
 A quote taken up by a cleft ("« … » C'est ce qu'a indiqué le ministre, M. X") was said by the
 cleft's speaker, the name after a courtesy title included. A quote after a sentence whose subject
 is a title with a name ("La ministre X s'est montrée discrète. « … »") is that person's. A
-fragment governed through "qui a dit …" is the relative's antecedent's.
+fragment governed through "qui a dit …" is the relative's antecedent's. "Un communiqué
+conjoint" is the two parties just named; "est-il souligné" (an impersonal passive) names no one,
+so the quote goes on with the last speaker.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
 from __future__ import annotations
 
 import pytest
-from test_quotes_table import DAY, D, I, _observed
+from test_quotes_table import DAY, D, I, M, _observed
 
 PRESS_CASES: list[tuple] = [
     ("nationality_of_the_person_after_a_conjunction", "Anne Kessou, ministre congolaise des Affaires étrangères, et Olivier Ndamage, son homologue rwandais, signent le document. De son côté, le ministre rwandais remercie les médiateurs.",
@@ -55,6 +57,13 @@ PRESS_CASES: list[tuple] = [
     # a fragment governed through a relative clause: the relative's antecedent said it
     ("relative_clause_hands_the_fragment_to_its_antecedent", "Même chose du côté du chef des députés du MoDem Paul Darnis, qui a dit attendre de l'exécutif « des clarifications sur le déficit ».",
      [D("des clarifications sur le déficit", "Paul Darnis")]),
+    # a document two parties give out together; an impersonal passive after it
+    ("joint_communique_is_the_two_parties_just_named", "Le Sénégal et la Mauritanie ont signé un accord. « Nous exploiterons ensemble le gisement », précise un communiqué conjoint.",
+     [D("Nous exploiterons ensemble le gisement", "Senegal & Mauritania")]),
+    ("joint_communique_with_no_pair_named_is_unresolved", "Le ministre a reçu son homologue. « Nous exploiterons ensemble le gisement », précise un communiqué conjoint.",
+     [D("Nous exploiterons ensemble le gisement", "?un communiqué conjoint")]),
+    ("impersonal_passive_continues_the_source", "Le Maroc et l'UE se sont « mis d'accord sur les textes », a indiqué un communiqué conjoint. Les deux parties « s'engagent à agir vite », est-il souligné.",
+     [M("a indiqué", "Morocco & European Union", "mis d'accord sur les textes"), D("s'engagent à agir vite", "Morocco & European Union")]),
     ("institution_cut_at_its_article_speaks_whole", "La Cour de justice de l’UE a estimé que l'accord de pêche était illégal.",
      [I("a estimé", "Cour de justice de l’UE")]),
 ]

@@ -86,6 +86,10 @@ BODY_NOUNS = frozenset(
 _EPITHET = re.compile(r"(?:ois|oise|ais|aise|ien|ienne|ain|aine|an|ane|on|onne|and|ande|in|ine)$")
 
 
+# adjectives of a document two parties give out together ("un communiqué conjoint"), folded
+_JOINT = frozenset({"conjoint", "conjointe", "commun", "commune"})
+
+
 class SpeakerResolver:
     """Turn a token range into a speaker dict with a canonical name and id where known."""
 
@@ -164,6 +168,13 @@ class SpeakerResolver:
                     return sub
                 if sub is not None and self._word(doc[k]) & BODY_NOUNS:
                     return sub  # "un communiqué de la présidence tchadienne": that body, unnamed
+        if (head is not None and fold(head.lemma_) in AUTHORED_NOUNS
+                and any(low[k] in _JOINT for k in range(head.i + 1, min(j, head.i + 3)))):
+            # "précise un communiqué conjoint (diffusé par le ministère)": the two parties just
+            # named wrote it together
+            joint = named_group(ctx, i, j, 2)
+            if joint is not None:
+                return joint
         if head is not None and low[i] in DEFINITES | {"cet"} and not ctx.has_mention(i, j):
             rest = [low[k] for k in range(head.i + 1, j) if pos[k] != "ADJ"]
             noun = fold(head.lemma_)

@@ -171,6 +171,9 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
     doc = ctx.doc
     tb = ctx.table
     if hit.inverted is not None:
+        verb = tb.head[hit.verb] if tb.dep[hit.verb].startswith("aux") else hit.verb
+        if "Pass" in tb.feats(verb, "Voice") and any(tb.dep[c] == "aux:pass" for c in tb.children(verb)):
+            return None  # "est-il souligné": an impersonal passive names no one
         return hit.inverted, hit.inverted + 1
     sent_end = ctx.sents[ctx.sent_of(hit.verb)].end
     j = hit.end
