@@ -15,7 +15,9 @@ cleft's speaker, the name after a courtesy title included. A quote after a sente
 is a title with a name ("La ministre X s'est montrée discrète. « … »") is that person's. A
 fragment governed through "qui a dit …" is the relative's antecedent's. "Un communiqué
 conjoint" is the two parties just named; "est-il souligné" (an impersonal passive) names no one,
-so the quote goes on with the last speaker.
+so the quote goes on with the last speaker. "le ministre de …, X, a remercié Y" has its subject
+before the cue (an apposition, not an inversion); in "la porte-parole du suisse Algroup,
+Christine Menz" the firm after the nationality is the title's complement.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -64,6 +66,14 @@ PRESS_CASES: list[tuple] = [
      [D("Nous exploiterons ensemble le gisement", "?un communiqué conjoint")]),
     ("impersonal_passive_continues_the_source", "Le Maroc et l'UE se sont « mis d'accord sur les textes », a indiqué un communiqué conjoint. Les deux parties « s'engagent à agir vite », est-il souligné.",
      [M("a indiqué", "Morocco & European Union", "mis d'accord sur les textes"), D("s'engagent à agir vite", "Morocco & European Union")]),
+    # a title's apposition closed by the name and a comma before the cue is no inversion
+    ("apposed_name_before_the_cue_is_the_subject", "Pour sa part, le ministre malien des Finances, Alousséni Kanté, a remercié la Banque mondiale pour ce soutien.",
+     [I("a remercié", "Alousséni Kanté")]),
+    ("incise_after_a_subject_stays_an_inversion", "La Russie, a déclaré Sergueï Lavrov, ne signera pas cet accord.",
+     [I("a déclaré", "Sergei Lavrov")]),
+    # a name after "du" and a nationality is the complement of the title, not its holder
+    ("firm_after_a_nationality_is_the_titles_complement", "L'offre représente une amélioration, a précisé la porte-parole du suisse Algroup, Christine Menz, citée par Reuters.",
+     [I("a précisé", "Christine Menz")]),
     ("institution_cut_at_its_article_speaks_whole", "La Cour de justice de l’UE a estimé que l'accord de pêche était illégal.",
      [I("a estimé", "Cour de justice de l’UE")]),
 ]

@@ -392,7 +392,7 @@ def _person_at(ctx: DocContext, k: int) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _demonym_table(domain: str) -> dict[str, tuple[str, str]]:
+def demonym_table(domain: str) -> dict[str, tuple[str, str]]:
     """The pack's nationality adjectives (every inflected form) -> (state id, name)."""
     return state_demonyms(domain, load_gazetteer(domain))
 
@@ -400,7 +400,7 @@ def _demonym_table(domain: str) -> dict[str, tuple[str, str]]:
 def _nationality(ctx: DocContext, i: int, j: int) -> str | None:
     """The state id a nationality adjective of tokens [i, j) names ("le géant pétrolier
     britannique"), or None."""
-    table = _demonym_table(ctx.gaz.domain)
+    table = demonym_table(ctx.gaz.domain)
     for k in range(i, j):
         # the table is written with accents ("américain"); `low` is folded
         hit = table.get(ctx.table.text[k].lower()) or table.get(ctx.table.low[k])
@@ -429,7 +429,7 @@ def state_described(ctx: DocContext, i: int, j: int) -> str | None:
     # sud-africaine" read as a name), possibly split at its hyphen
     start, end = tb.idx[words[1]], tb.idx[words[-1]] + len(tb.text[words[-1]])
     surface = ctx.text[start:end]
-    hit = _demonym_table(ctx.gaz.domain).get(surface.lower())
+    hit = demonym_table(ctx.gaz.domain).get(surface.lower())
     return hit[0] if hit is not None and " " not in surface else None
 
 
@@ -469,8 +469,8 @@ def _state_of_person(ctx: DocContext, m: dict) -> str | None:
 
 @lru_cache(maxsize=8)
 def _folded_demonyms(domain: str) -> dict[str, tuple[str, str]]:
-    """`_demonym_table` keyed by folded forms, as `_titled` gives words."""
-    return {fold(k): v for k, v in _demonym_table(domain).items()}
+    """`demonym_table` keyed by folded forms, as `_titled` gives words."""
+    return {fold(k): v for k, v in demonym_table(domain).items()}
 
 
 def _same_state(ctx: DocContext, m: dict, state: str | None) -> bool:
@@ -482,7 +482,7 @@ def _same_state(ctx: DocContext, m: dict, state: str | None) -> bool:
     if actor is not None and actor.country:
         return actor.country == state
     a = ctx.token_at(m["start"])
-    table = _demonym_table(ctx.gaz.domain)
+    table = demonym_table(ctx.gaz.domain)
     for k in range(a - 1, max(-1, a - 4), -1):
         hit = table.get(ctx.table.text[k].lower()) or table.get(ctx.table.low[k])
         if hit is not None:

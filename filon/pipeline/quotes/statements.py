@@ -217,18 +217,30 @@ class StatementFinder:
 
     def _apposed_subject(self, hit: Hit) -> bool:
         """True when the cue's parsed subject is a name followed by a comma, before the cue:
-        "Amina Benali, directrice générale de l'Office, a annoncé …" (an apposition, not an
-        inversion)."""
+        "Amina Benali, directrice générale de l'Office, a annoncé …", "le ministre de …, Paul
+        Sanou, a remercié …" (an apposition, not an inversion)."""
         ctx = self.ctx
         tb = ctx.table
         for c in tb.children(hit.verb):
             if not tb.dep[c].startswith("nsubj") or c >= hit.start or ctx.inside[c]:
                 continue
-            if c not in ctx.mention_at:
-                continue
-            after = ctx.token_at(ctx.mentions[ctx.mention_at[c]]["end"] - 1) + 1
-            if after < hit.start - 1 and tb.text[after] == ",":
-                return True
+            if c in ctx.mention_at:
+                m = ctx.mentions[ctx.mention_at[c]]
+                after = ctx.token_at(m["end"] - 1) + 1
+                if after < hit.start - 1 and tb.text[after] == ",":
+                    return True
+                before = ctx.token_at(m["start"]) - 1
+                if after == hit.start - 1 and tb.text[after] == "," and before > 0 and tb.text[before] == ",":
+                    return True  # "…, X, a remercié": the name closes a title's apposition
+            else:
+                # "le ministre de …, X, a remercié …" (the parser's subject is the title): the
+                # name in apposition closes right before the cue
+                names = [ctx.mentions[ctx.mention_at[a]] for a in tb.children(c)
+                         if tb.dep[a] == "appos" and a in ctx.mention_at]
+                m = names[-1] if names else None
+                after = ctx.token_at(m["end"] - 1) + 1 if m is not None else -1
+                if after == hit.start - 1 and tb.text[after] == ",":
+                    return True
         return False
 
     def _prep_statement(self, hit: Hit) -> dict | None:

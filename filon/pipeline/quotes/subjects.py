@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import MONTHS, OCCUPATIONS, PRONOUNS, TITLES, Hit, skip_adjunct
+from filon.pipeline.quotes.descriptions import demonym_table
 
 
 def subject(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
@@ -343,7 +344,10 @@ def apposed_person(ctx: DocContext, j: int, end: int) -> tuple[int, int] | None:
     while k < limit:
         m = ctx.mentions[ctx.mention_at[k]] if k in ctx.mention_at else None
         person = m is not None and m["label"] == "PER" and m.get("kind", "name") == "name"
-        if person and k > j and tb.low[k - 1] not in _OF:
+        b = k - 1
+        while b > j and (tb.pos[b] == "ADJ" or tb.low[b] in demonym_table(ctx.gaz.domain)):
+            b -= 1  # "la porte-parole du suisse X": X is the complement, not the holder
+        if person and k > j and tb.low[b] not in _OF:
             return k, ctx.token_at(m["end"] - 1) + 1
         if m is not None:
             k = ctx.token_at(m["end"] - 1) + 1
