@@ -17,7 +17,9 @@ fragment governed through "qui a dit …" is the relative's antecedent's. "Un co
 conjoint" is the two parties just named; "est-il souligné" (an impersonal passive) names no one,
 so the quote goes on with the last speaker. "le ministre de …, X, a remercié Y" has its subject
 before the cue (an apposition, not an inversion); in "la porte-parole du suisse Algroup,
-Christine Menz" the firm after the nationality is the title's complement.
+Christine Menz" the firm after the nationality is the title's complement. "Selon des
+informations", "selon les estimations" name an anonymous source (a statement); "selon le
+calendrier" names none.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -74,6 +76,12 @@ PRESS_CASES: list[tuple] = [
     # a name after "du" and a nationality is the complement of the title, not its holder
     ("firm_after_a_nationality_is_the_titles_complement", "L'offre représente une amélioration, a précisé la porte-parole du suisse Algroup, Christine Menz, citée par Reuters.",
      [I("a précisé", "Christine Menz")]),
+    # "selon" what a source gives out: a statement of an anonymous source; not "selon le calendrier"
+    ("selon_information_is_an_anonymous_source", "Selon des informations recoupées par plusieurs services, la junte a conclu un accord avec la société Vextra.",
+     [I("Selon", "?des informations recoupées par plusieurs services")]),
+    ("selon_estimates_is_an_anonymous_source", "Selon les estimations américaines, les chances d'un accord dépassent la moitié.",
+     [I("Selon", "?les estimations américaines")]),
+    ("selon_a_schedule_is_no_source", "Le navire partira selon le calendrier prévu.", []),
     ("institution_cut_at_its_article_speaks_whole", "La Cour de justice de l’UE a estimé que l'accord de pêche était illégal.",
      [I("a estimé", "Cour de justice de l’UE")]),
 ]

@@ -114,6 +114,15 @@ SOURCE_NOUNS = _wordset(
     militaire militaires officier officiers commandant direction juge juges procureur
     parlementaires eurodéputés quotidien journal hebdomadaire chaîne radio télévision"""
 )
+# What a source gives out, as the object of "selon": "selon des informations recoupées",
+# "selon les estimations américaines", "selon le document consulté" (a source, maybe anonymous);
+# not "selon les termes de l'accord", "selon le calendrier" nor "selon les chiffres des douanes",
+# which say how or how much, not who.
+INFORMATION_NOUNS = _wordset(
+    """information informations estimation estimations donnée données document documents rapport
+    rapports étude études sondage sondages enquête enquêtes projection projections note
+    révélation révélations"""
+)
 # "selon celles-ci", "d'après ceux-ci": the sources just named, whoever they are (anonymous)
 DEMONSTRATIVE_SOURCES = frozenset({"celles-ci", "ceux-ci", "celui-ci", "celle-ci"})
 # Heads of a quantity of speakers ("un certain nombre de groupes rebelles", "la plupart des

@@ -28,6 +28,7 @@ from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import (
     DEMONSTRATIVE_SOURCES,
     FINAL_PUNCT,
+    INFORMATION_NOUNS,
     PRONOUNS,
     QUOTE_CHARS,
     SOURCE_NOUNS,
@@ -473,6 +474,8 @@ def _is_source(ctx: DocContext, np: tuple[int, int], speaker: dict) -> bool:
         return True
     if any(fold(t.text) in SOURCE_NOUNS or fold(t.lemma_) in SOURCE_NOUNS for t in toks):
         return True
+    if any(fold(t.text) in INFORMATION_NOUNS for t in toks[:3]):
+        return True  # "selon des informations recoupées", "selon les estimations américaines"
     if fold(toks.text) in DEMONSTRATIVE_SOURCES:
         return True
     # "selon L'Écho", "selon ZoneBourse", "selon Bayramov": a name the model did not tag
