@@ -243,3 +243,29 @@ def test_entities_body_cut_at_its_article_merges_only_with_the_next_name(nlp):
                 Mention(banque, banque + 3, "ORG", "model")]
     kept = merge_split_names(table, text, mentions)
     assert [doc[m.start:m.end].text for m in kept] == ["L'Agence de l'ONU", "Banque de France"]
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    # French copy's own head of state, unless the article is set in another state
+    ("Le président de la République a salué l'accord avec le Mali.", "Emmanuel Macron"),
+    ("PARIS, 5 février (AFP) - Le président de la République a salué l'accord avec le Mali et le Niger.",
+     "Emmanuel Macron"),
+    ("Bamako, 5 février (AMAP) - Le président de la République a salué l'accord.", None),
+    ("Le Mali et le Niger ont signé. Au Mali, le président de la République a salué l'accord.", None),
+])
+def test_entities_president_of_the_republic_is_the_article_states(nlp, run, text, holder):
+    [role] = [e for e in run(nlp, text)._.filon_entities if e["kind"] == "role"]
+    assert role["name"] == holder
+
+
+def test_article_state_reads_the_dateline_then_the_places_named_most(gazetteer):
+    from filon.pipeline.entities.identities import article_state
+
+    mali = gazetteer.lookup("Mali").id
+    assert article_state(gazetteer, "Bamako, 5 février (AMAP) - Le texte.", []) == mali
+    niger = gazetteer.lookup("Niger").id
+    places = [{"label": "LOC", "id": mali}, {"label": "LOC", "id": mali}, {"label": "LOC", "id": niger}]
+    assert article_state(gazetteer, "Le texte.", places) == mali
+    # once is not enough, and a tie names no state
+    assert article_state(gazetteer, "Le texte.", places[:1]) is None
+    assert article_state(gazetteer, "Le texte.", places[1:]) is None

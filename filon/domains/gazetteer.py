@@ -68,6 +68,7 @@ class Role:
     role: str
     start: date | None
     end: date | None
+    home: str | None = None  # a phrase naming no state ("président de la République"): its state
 
     def held_on(self, day: date | None) -> bool:
         if day is None:
@@ -102,11 +103,13 @@ class Gazetteer:
                             or self.by_surface.get(fold(strip_determiner(bare))))
         return self.actors.get(actor_id) if actor_id else None
 
-    def role(self, surface: str, on: date | None = None) -> Actor | None:
-        """The holder of the role `surface` ("le président russe") on day `on`."""
+    def role(self, surface: str, on: date | None = None, where: str | None = None) -> Actor | None:
+        """The holder of the role `surface` ("le président russe") on day `on`. A phrase that
+        names no state ("le président de la République") holds only where its `home` is: not
+        in an article set in another state (`where`, a state id)."""
         holders = self.roles.get(fold(strip_determiner(surface)), [])
         for role in holders:
-            if role.held_on(on):
+            if role.held_on(on) and (role.home is None or where is None or where == role.home):
                 return self.actors.get(role.actor_id)
         return None
 
@@ -232,7 +235,8 @@ def load_gazetteer(domain: str = DEFAULT_DOMAIN) -> Gazetteer:
     for surface, actor in gaz.surfaces():
         gaz.by_surface.setdefault(fold(surface), actor.id)
     for row in read_csv(domain, "roles.csv", ("actor_id", "role", "source")):
-        role = Role(row["actor_id"], row["role"], _date(row.get("start", "")), _date(row.get("end", "")))
+        role = Role(row["actor_id"], row["role"], _date(row.get("start", "")), _date(row.get("end", "")),
+                    (row.get("home") or "").strip() or None)
         gaz.roles.setdefault(fold(role.role), []).append(role)
     for row in read_csv(domain, "metonymies.csv", ("surface", "actor_id", "source")):
         gaz.metonymies[fold(row["surface"])] = row["actor_id"]

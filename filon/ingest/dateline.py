@@ -24,6 +24,7 @@ from datetime import date
 from functools import lru_cache
 
 __all__ = [
+    "DATELINE",
     "MONTHS",
     "WEEKDAYS",
     "fold_text",
@@ -32,6 +33,13 @@ __all__ = [
     "parse_french_date",
     "weekday_number",
 ]
+
+
+# a wire dateline: place (country), date or agency, then a dash, at the very top of the text;
+# group 1 is the whole header, group 2 its place
+DATELINE = re.compile(
+    r"^\s*(([A-ZÀ-Ý][\w' .-]*?)(?:\s*\([^()\n]{1,30}\))?,[^\n]{0,50}?(?:\d|\([\w .]{2,20}\))\s*[-—–])\s"
+)
 
 
 def _fold(word: str) -> str:

@@ -53,7 +53,7 @@ from filon.pipeline.entities.gender import (
     load_first_names,
     share_gender,
 )
-from filon.pipeline.entities.identities import named_entity, role_entity
+from filon.pipeline.entities.identities import article_state, named_entity, role_entity
 from filon.pipeline.entities.matching import (
     Matchers,
     extend_first_names,
@@ -111,14 +111,24 @@ class EntityLinker(FilonComponent):
         text = doc_text(doc)
         people = PersonIndex(gaz, table, text, mentions)
         out: list[dict] = []
-        for m in mentions:
+        roles: list[int] = []
+        for k, m in enumerate(mentions):
+            if m.source == "role":
+                roles.append(k)
+                out.append({})
+                continue
             start_char, end_char = span_chars(table, m.start, m.end)
             surface = text[start_char:end_char]  # the mention's `Span.text`
-            if m.source == "role":
-                phrase = text[table.idx[m.role_start] : end_char]
-                out.append(role_entity(gaz, surface, start_char, end_char, phrase, day, m.former))
-            else:
-                out.append(named_entity(doc, gaz, table, m, surface, start_char, people))
+            out.append(named_entity(doc, gaz, table, m, surface, start_char, people))
+        # roles are linked once the places say where the article is set: "le président de la
+        # République" of an article set in Mali is Mali's
+        where = article_state(gaz, text, out) if roles else None
+        for k in roles:
+            m = mentions[k]
+            start_char, end_char = span_chars(table, m.start, m.end)
+            phrase = text[table.idx[m.role_start] : end_char]
+            out[k] = role_entity(gaz, text[start_char:end_char], start_char, end_char, phrase, day, m.former,
+                                 where)
         things = common_noun_acronyms(text)
         if things:
             keep = [k for k, e in enumerate(out) if not _thing_acronym(e, things)]

@@ -8,11 +8,13 @@ Both return the plain dict `doc._.filon_entities` holds.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from spacy.tokens import Doc
 
 from filon.domains.gazetteer import Actor, Gazetteer, slugify
+from filon.ingest.dateline import DATELINE
 from filon.pipeline.entities.gender import apposition_gender, title_gender
 from filon.pipeline.entities.mentions import LABELS, Mention
 from filon.pipeline.entities.persons import TITLE_RE, PersonIndex, person_key, strip_title
@@ -100,10 +102,12 @@ def named_entity(
 
 
 def role_entity(
-    gaz: Gazetteer, text: str, start_char: int, end_char: int, phrase: str, day: date | None, former: bool
+    gaz: Gazetteer, text: str, start_char: int, end_char: int, phrase: str, day: date | None, former: bool,
+    where: str | None = None,
 ) -> dict:
-    """A role mention linked to its holder on `day` (or the one before, for "ancien")."""
-    holder = gaz.former_holder(phrase, day) if former else gaz.role(phrase, day)
+    """A role mention linked to its holder on `day` (or the one before, for "ancien"), in an
+    article set in state `where` (see `Gazetteer.role`)."""
+    holder = gaz.former_holder(phrase, day) if former else gaz.role(phrase, day, where)
     entity = _entity(text, start_char, end_char, "PER", None, None, "role")
     if holder is not None:
         entity["id"], entity["name"] = holder.id, holder.name
@@ -169,3 +173,32 @@ def _children(doc: Doc, i: int) -> list[int]:
     """Indices of `doc[i].children`, in text order."""
     return [child.i for child in doc[i].children]
 
+
+def article_state(gaz: Gazetteer, text: str, entities: list[dict]) -> str | None:
+    """The state an article is set in: its dateline's ("Bamako, 5 février (AMAP) -"), else the
+    state its places name most often (twice at least, and more than any other), else None."""
+    header = DATELINE.match(text)
+    if header is not None:
+        place = gaz.lookup(header.group(2)) or gaz.place(header.group(2))
+        state = _state_of_place(gaz, place.id, place.country) if place is not None else None
+        if state is not None:
+            return state
+    counts = Counter(
+        state for e in entities
+        if e.get("label") == "LOC" and e.get("id")
+        and (state := _state_of_place(gaz, e["id"], e.get("country"))) is not None
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _state_of_place(gaz: Gazetteer, place_id: str, country: str | None) -> str | None:
+    """The state id of a place: itself when a state, else its country when that is a state (a
+    city of the GeoNames index is no actor of the gazetteer, its country is)."""
+    actor = gaz.actor(place_id)
+    if actor is not None and actor.type == "state":
+        return actor.id
+    state = gaz.actor(country or (actor.country if actor is not None else None))
+    return state.id if state is not None and state.type == "state" else None

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from filon.domains.demonyms import STATE_BODY_NOUNS
 from filon.domains.folding import spells
 from filon.domains.gazetteer import Actor
+from filon.ingest.dateline import DATELINE
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.context import (
     OWN_PARTY_TYPES,
@@ -77,7 +78,7 @@ def actor_mentions(pack: EventPack, doc: Doc) -> list[Mention]:
     enumerated_members(doc_text(doc), mentions)
     mentions.extend(bare_governments(pack, doc, table, mentions))
     mentions.sort(key=lambda m: (m.start, -m.end))
-    header = syn.DATELINE.match(doc_text(doc))
+    header = DATELINE.match(doc_text(doc))
     if header is not None:
         # "MUNICH (Allemagne), 15 fév 2025 (AFP) -": where the story was filed, not who acts
         for m in mentions:

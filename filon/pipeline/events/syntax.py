@@ -34,10 +34,6 @@ TIME_WORDS = frozenset({
     "semaine", "mois", "an", "année", "jour", "fin", "début", "mi-", "janvier", "février", "mars", "avril",
     "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 })
-# a wire dateline: place (country), date or agency, then a dash, at the very top of the text
-DATELINE = re.compile(
-    r"^\s*([A-ZÀ-Ý][\w' .-]*(?:\s*\([^()\n]{1,30}\))?,[^\n]{0,50}?(?:\d|\([\w .]{2,20}\))\s*[-—–])\s"
-)
 # "après deux mois de négociations": talks measured in time are over
 DURATION_NOUNS = frozenset({"mois", "semaine", "jour", "an", "année", "heure", "décennie"})
 # arcs by which a negation word attaches to the predicate

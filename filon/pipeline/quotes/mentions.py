@@ -69,7 +69,10 @@ def _mention(text: str, start: int, end: int, label: str, actor: Any, kind: str)
 
 def speaker_from_mention(gaz: Gazetteer, m: dict) -> dict:
     """Speaker dict of a mention; a place that speaks is the body it stands for."""
-    name, ident = m.get("name") or m.get("text"), m.get("id")
+    # a role no one holds here ("le président de la République" of a Malian article) is a
+    # description, not a name
+    name = m.get("name") or (None if m.get("kind") == "role" else m.get("text"))
+    ident = m.get("id")
     target = m.get("refers_to")
     if not target and m.get("label") == "LOC":
         actor = gaz.metonymy(m["text"])
