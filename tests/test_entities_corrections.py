@@ -269,3 +269,19 @@ def test_article_state_reads_the_dateline_then_the_places_named_most(gazetteer):
     # once is not enough, and a tie names no state
     assert article_state(gazetteer, "Le texte.", places[:1]) is None
     assert article_state(gazetteer, "Le texte.", places[1:]) is None
+
+
+def test_entities_compound_first_name_cut_at_its_hyphen_is_whole(nlp):
+    from filon.pipeline.entities.matching import extend_first_names
+    from filon.pipeline.entities.mentions import Mention
+    from filon.pipeline.tokens import token_table
+
+    doc = nlp.make_doc("Reçu par Félix-Antoine Kabeya, puis par Anne - Marie Dupont.")
+    table = token_table(doc)
+    words = [t.text for t in doc]
+    antoine, marie = words.index("Antoine"), words.index("Marie")
+    assert words[antoine - 1] == "-" and words[marie - 1] == "-"
+    # the model's spans open after the hyphen; a hyphen set apart by spaces is no compound
+    mentions = [Mention(antoine, antoine + 2, "PER", "model"), Mention(marie, marie + 2, "PER", "model")]
+    kept = extend_first_names(table, mentions, {})
+    assert [doc[m.start:m.end].text for m in kept] == ["Félix-Antoine Kabeya", "Marie Dupont"]

@@ -309,12 +309,19 @@ def extend_first_names(
     table: TokenTable, mentions: list[Mention], first_names: dict[str, str]
 ) -> list[Mention]:
     """Person spans the model opened one word late ("Saïd [Mohamed Karimou]"): a capitalised
-    first name of the lexicon right before a model person, and in no other mention, joins it."""
+    first name of the lexicon right before a model person, and in no other mention, joins it; so
+    does the first half of a compound first name glued by its hyphen ("Félix-[Antoine X]")."""
     taken = {k for m in mentions for k in range(m.start, m.end)}
     out: list[Mention] = []
     for m in mentions:
         k = m.start - 1
-        if (m.label == "PER" and m.source == "model" and k >= 0 and k not in taken
+        if (m.label == "PER" and m.source == "model" and k >= 1 and table.text[k] == "-"
+                and table.idx[k - 1] + len(table.text[k - 1]) == table.idx[k] == table.idx[k + 1] - 1
+                and k - 1 not in taken
+                and table.alpha[k - 1] and table.text[k - 1][:1].isupper()):
+            # "Félix-[Antoine X]": the first half of a compound first name, glued by its hyphen
+            m = dataclasses.replace(m, start=k - 1)
+        elif (m.label == "PER" and m.source == "model" and k >= 0 and k not in taken
                 and table.alpha[k] and table.text[k][:1].isupper() and not table.text[k].isupper()
                 and fold(table.text[k]) in first_names):
             m = dataclasses.replace(m, start=k)
