@@ -285,3 +285,24 @@ def test_entities_compound_first_name_cut_at_its_hyphen_is_whole(nlp):
     mentions = [Mention(antoine, antoine + 2, "PER", "model"), Mention(marie, marie + 2, "PER", "model")]
     kept = extend_first_names(table, mentions, {})
     assert [doc[m.start:m.end].text for m in kept] == ["Félix-Antoine Kabeya", "Marie Dupont"]
+
+
+def test_entities_organisation_runs_on_to_the_acronym_it_spells(nlp, run):
+    # the model stops at "pour"; the acronym spells the whole name out
+    found = _entities(nlp, run, "L’Union française pour une médecine libre (UFML) avait exprimé son refus.")
+    assert ("Union française pour une médecine libre", "ORG") in found
+
+
+def test_entities_acronym_that_spells_another_name_extends_nothing(nlp):
+    from filon.pipeline.entities.matching import extend_to_acronym
+    from filon.pipeline.entities.mentions import Mention
+    from filon.pipeline.tokens import token_table
+
+    text = ("La Fédération nationale pour la pêche (CNPM) et la Fédération nationale pour la pêche "
+            "(FNP) ont signé.")
+    doc = nlp(text)
+    table = token_table(doc)
+    starts = [t.i for t in doc if t.text == "Fédération"]
+    kept = extend_to_acronym(table, [Mention(k, k + 2, "ORG", "model") for k in starts])
+    spans = [doc[m.start:m.end].text for m in kept]
+    assert spans == ["Fédération nationale", "Fédération nationale pour la pêche"]

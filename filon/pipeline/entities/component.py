@@ -58,6 +58,7 @@ from filon.pipeline.entities.matching import (
     Matchers,
     extend_first_names,
     extend_surnames,
+    extend_to_acronym,
     find_candidates,
     merge_split_names,
     recurring_surnames,
@@ -99,6 +100,7 @@ class EntityLinker(FilonComponent):
         candidates = find_candidates(doc, table, doc_text(doc), self.gazetteer, self.matchers)
         candidates = split_person_tails(table, self.gazetteer, candidates, self.first_names)
         kept = merge_split_names(table, doc_text(doc), resolve_overlaps(table, candidates))
+        kept = extend_to_acronym(table, kept)
         kept = extend_first_names(table, kept, self.first_names)
         kept = extend_surnames(table, doc_text(doc), kept, self.gazetteer)
         return recurring_surnames(table, self.gazetteer, kept)

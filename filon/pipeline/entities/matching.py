@@ -253,6 +253,30 @@ def merge_split_names(table: TokenTable, text: str, kept: list[Mention]) -> list
 _DANGLING = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les"})
 
 
+def extend_to_acronym(table: TokenTable, mentions: list[Mention]) -> list[Mention]:
+    """Organisation spans the model closed before the end of the name its acronym spells out
+    ("[Union française] pour une médecine libre (UFML)", "[Mission d'appui de l'ONU] en Libye
+    (Manul)"): up to six words with no verb and no punctuation run on to an acronym in brackets
+    that opens with the name's first letter and ends with the initial of its last word."""
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label == "ORG" and m.source == "model":
+            k = m.end
+            while (k < min(table.n, m.end + 6) and k not in taken and table.text[k] != "("
+                   and table.pos[k] not in ("VERB", "AUX")
+                   and (table.alpha[k] or table.text[k][-1:] in "'’")):
+                k += 1
+            closed = k + 2 < table.n and table.text[k] == "(" and table.text[k + 2] == ")"
+            acronym = table.text[k + 1] if closed else ""
+            if (k > m.end and 2 <= len(acronym) <= 8 and acronym.isalpha() and acronym[0].isupper()
+                    and acronym[0].lower() == table.text[m.start][0].lower()
+                    and acronym[-1].lower() == table.text[k - 1][0].lower()):
+                m = dataclasses.replace(m, end=k)
+        out.append(m)
+    return out
+
+
 def recurring_surnames(table: TokenTable, gaz: Gazetteer, kept: list[Mention]) -> list[Mention]:
     """`kept` with the surnames of the persons it names where they come back untagged.
 
