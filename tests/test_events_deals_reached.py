@@ -8,6 +8,8 @@
 - "plutôt qu'en arriver à une entente" is the course not taken; "a dû être négocié" happened,
   "aurait dû être signé" did not.
 - Goods sold to a named party are a sale contract, with or without a deal word.
+- A deal denied by its determiner ("aucun accord n'a été trouvé", "pas d'accord signé") is still
+  negotiated; a party that did not sign a deal is no such denial.
 
 These run the whole pipeline, as `filon extract` does.
 """
