@@ -194,6 +194,9 @@ def test_events_a_deal_whose_parties_are_named_later_gets_them(nlp):
      {"Eramet", "Tsingshan"}),
     ("Le fonds Ardian veut racheter la participation de Total dans la mine.", "proposed",
      {"Ardian", "TotalEnergies"}),
+    # goods with their maker named: the maker sells; deciding to buy is buying
+    ("Le Pérou a décidé d'acquérir douze avions de chasse de Dassault Aviation.", "signed",
+     {"Peru", "Dassault Aviation"}),
 ])
 def test_events_firm_or_holding_changing_hands_is_a_deal(nlp, text, status, expected):
     [event] = agreements(nlp, text)

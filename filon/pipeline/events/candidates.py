@@ -151,6 +151,8 @@ def owned_by_party(ctx: EventContext, predicate: int) -> bool:
             return True  # the firm itself
         if table.lemma_lower[good] in ctx.pack.lexicon.holding_nouns:
             return True
+        if any(m.type in ("organization", "company") for m in owners):
+            return True  # "30 exemplaires de l'avion de Dassault Aviation": its maker sells
     return False
 
 
