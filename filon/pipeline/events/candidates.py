@@ -133,10 +133,11 @@ def supplier_named(ctx: EventContext, predicate: int) -> bool:
 
 
 def owned_by_party(ctx: EventContext, predicate: int) -> bool:
-    """The act's object is a firm named ("a racheté X") or a holding with its owner named ("a
-    acquis la filiale ghanéenne du groupe X", "la participation de 40 % de X dans la mine"), and
-    no deal ("a racheté le contrat" goes through the deal word); a thing ("achète neuf avions",
-    "a acheté une maison") names no one to deal with."""
+    """The act's object is a firm named ("a racheté X"), a holding with its owner named ("a
+    acquis la filiale ghanéenne du groupe X", "la participation de 40 % de X dans la mine") or
+    goods with their maker named ("30 avions de Dassault Aviation"), and no deal ("a racheté le
+    contrat" goes through the deal word); a thing alone ("achète neuf avions", "a acheté une
+    maison") names no one to deal with."""
     table = ctx.table
     goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
     for good in goods:
