@@ -19,7 +19,8 @@ so the quote goes on with the last speaker. "le ministre de …, X, a remercié 
 before the cue (an apposition, not an inversion); in "la porte-parole du suisse Algroup,
 Christine Menz" the firm after the nationality is the title's complement. "Selon des
 informations", "selon les estimations" name an anonymous source (a statement); "selon le
-calendrier" names none.
+calendrier" names none. "Le vice-amiral", "le général", "l'ambassadeur" point back to the
+holder of that rank.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -82,6 +83,9 @@ PRESS_CASES: list[tuple] = [
     ("selon_estimates_is_an_anonymous_source", "Selon les estimations américaines, les chances d'un accord dépassent la moitié.",
      [I("Selon", "?les estimations américaines")]),
     ("selon_a_schedule_is_no_source", "Le navire partira selon le calendrier prévu.", []),
+    # military ranks and ambassadors are titles a description points back with
+    ("military_rank_points_back_to_its_holder", "Le vice-amiral Angus Tolmie a visité le chantier. « Le pays ne peut pas construire seul », a expliqué le vice-amiral.",
+     [D("Le pays ne peut pas construire seul", "Angus Tolmie")]),
     ("institution_cut_at_its_article_speaks_whole", "La Cour de justice de l’UE a estimé que l'accord de pêche était illégal.",
      [I("a estimé", "Cour de justice de l’UE")]),
 ]

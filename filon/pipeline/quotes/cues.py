@@ -137,7 +137,8 @@ TITLES = _wordset(
     commissaire secrétaire porte-parole vice-président vice-présidente premier première
     chancelier chancelière négociateur négociatrice émissaire envoyé conseiller conseillère
     directeur directrice patron patronne pdg fondateur fondatrice maire adjoint adjointe député
-    députée sénateur sénatrice gouverneur gouverneure"""
+    députée sénateur sénatrice gouverneur gouverneure amiral vice-amiral contre-amiral général
+    générale colonel commandant maréchal ambassadeur ambassadrice"""
 )
 # What a person is in the story, not a post: "ce fervent défenseur de …", "l'invité de …" may
 # be the person the text gave a title ("l'ancien ministre X"); read as occupations otherwise.
