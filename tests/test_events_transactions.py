@@ -222,3 +222,13 @@ def test_events_thing_bought_without_an_owner_is_no_deal(nlp, text):
 def test_events_inhabitants_named_as_a_people_are_their_states(nlp, text, expected):
     [event] = agreements(nlp, text)
     assert parties(event) == expected
+
+
+def test_events_bare_government_is_the_article_states(nlp):
+    # no state in its sentence: the government of the state the dateline places the story in
+    [event] = agreements(nlp, "DAKAR, 10 novembre (APS) - Un protocole d'accord a été signé entre le "
+                              "gouvernement et les représentants du syndicat des enseignants.")
+    assert parties(event) == {"Senegal"}
+    # no dateline and no place: it stays unnamed
+    [event] = agreements(nlp, "Un protocole d'accord a été signé entre le gouvernement et les syndicats.")
+    assert parties(event) == set()

@@ -18,6 +18,7 @@ from filon.domains.demonyms import STATE_BODY_NOUNS
 from filon.domains.folding import spells
 from filon.domains.gazetteer import Actor
 from filon.ingest.dateline import DATELINE
+from filon.pipeline.entities.identities import article_state
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.context import (
     OWN_PARTY_TYPES,
@@ -131,8 +132,11 @@ def state_body(pack: EventPack, table: TokenTable, start: int, end: int) -> tupl
 def bare_governments(pack: EventPack, doc: Doc, table: TokenTable, mentions: list[Mention]) -> list[Mention]:
     """'Le Parti socialiste et le gouvernement ont trouvé un compromis': a government named by
     its noun alone acts for the one state the other actors of its sentence belong to (a party,
-    a union or a city of that state); with none or several, it stays unnamed."""
+    a union or a city of that state); with no state named there, for the state the article is
+    set in (`article_state`); with several, it stays unnamed."""
     gaz = pack.gazetteer
+    home: tuple[str, str] | None = None
+    home_read = False
     out = []
     starts = [m.start for m in mentions]  # mentions are in text order
     for i in where(table.lemma_lower, _GOVERNMENT_NOUNS):
@@ -156,6 +160,15 @@ def bare_governments(pack: EventPack, doc: Doc, table: TokenTable, mentions: lis
             else:
                 states.add((state.id, state.name))
         named = {s for s in states if s is not None}
+        if not named and not home_read:
+            home_read = True  # read once, and only for a government no sentence places
+            state = gaz.actor(article_state(gaz, doc_text(doc), doc._.filon_entities or []))
+            home = (state.id, state.name) if state is not None else None
+        if not named and home is not None:
+            # "un protocole a été signé entre le gouvernement et les syndicats": the government of
+            # the state the article is set in
+            named = {home}
+            states.discard(None)
         if len(named) != 1 or None in states:
             continue
         party = next(iter(named))
