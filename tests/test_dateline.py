@@ -86,3 +86,24 @@ def test_dateline_weekday_number() -> None:
         4,
         None,
     ]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("KIEV, 3 mars 2025 (AFP) - Le texte", "KIEV"),
+    ("MUNICH (Allemagne), 15 fév 2025 (AFP) - Le texte", "MUNICH"),
+    ("DAKAR, 10 novembre (APS) - Le texte", "DAKAR"),
+    ("Bruxelles, 1er juin - Le texte", "Bruxelles"),
+])
+def test_dateline_header_gives_its_place(text: str, place: str) -> None:
+    from filon.ingest.dateline import DATELINE
+
+    header = DATELINE.match(text)
+    assert header is not None and header.group(2) == place
+    assert text[header.end(1):].strip().startswith("Le texte")
+
+
+@pytest.mark.parametrize("text", ["Paris, la ville lumière - rien", "Le 3 mars, Kiev a signé - rien"])
+def test_dateline_header_needs_a_date_or_an_agency(text: str) -> None:
+    from filon.ingest.dateline import DATELINE
+
+    assert DATELINE.match(text) is None

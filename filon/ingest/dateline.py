@@ -35,10 +35,11 @@ __all__ = [
 ]
 
 
-# a wire dateline: place (country), date or agency, then a dash, at the very top of the text;
-# group 1 is the whole header, group 2 its place
+# a wire dateline: place (country), date ("10 novembre" too) or agency, then a dash, at the very
+# top of the text; group 1 is the whole header, group 2 its place
 DATELINE = re.compile(
-    r"^\s*(([A-ZÀ-Ý][\w' .-]*?)(?:\s*\([^()\n]{1,30}\))?,[^\n]{0,50}?(?:\d|\([\w .]{2,20}\))\s*[-—–])\s"
+    r"^\s*(([A-ZÀ-Ý][\w' .-]*?)(?:\s*\([^()\n]{1,30}\))?,[^\n]{0,50}?"
+    r"(?:\d|\([\w .]{2,20}\)|\d{1,2}(?:er)?\s+[a-zéû]{3,9}\.?)\s*[-—–])\s"
 )
 
 
