@@ -20,7 +20,7 @@ before the cue (an apposition, not an inversion); in "la porte-parole du suisse 
 Christine Menz" the firm after the nationality is the title's complement. "Selon des
 informations", "selon les estimations" name an anonymous source (a statement); "selon le
 calendrier" names none. "Le vice-amiral", "le général", "l'ambassadeur" point back to the
-holder of that rank.
+holder of that rank. "Selon le ministre, le professeur X, …" is X.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -86,6 +86,8 @@ PRESS_CASES: list[tuple] = [
     # military ranks and ambassadors are titles a description points back with
     ("military_rank_points_back_to_its_holder", "Le vice-amiral Angus Tolmie a visité le chantier. « Le pays ne peut pas construire seul », a expliqué le vice-amiral.",
      [D("Le pays ne peut pas construire seul", "Angus Tolmie")]),
+    ("selon_a_title_then_its_holder_with_a_title_of_address", "Selon le ministre des Mines, le professeur Amadou Kelta, la société est autorisée à exporter.",
+     [I("Selon", "Amadou Kelta")]),
     ("institution_cut_at_its_article_speaks_whole", "La Cour de justice de l’UE a estimé que l'accord de pêche était illégal.",
      [I("a estimé", "Cour de justice de l’UE")]),
 ]

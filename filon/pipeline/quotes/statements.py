@@ -35,7 +35,7 @@ from filon.pipeline.quotes.cues import (
     Hit,
 )
 from filon.pipeline.quotes.speakers import SpeakerResolver
-from filon.pipeline.quotes.subjects import inverted_np, prep_object, subject
+from filon.pipeline.quotes.subjects import APPOSED_TITLES, inverted_np, prep_object, subject
 
 TIMESTAMP = re.compile(r"\d{1,2}[h:.]\d{2}")
 # what may open a sentence before a participle or infinitive that continues the last speaker
@@ -317,6 +317,9 @@ def apposed_name(ctx: DocContext, k: int, sent_end: int) -> tuple[int, int, int]
     if k + 1 >= sent_end or (tb.text[k] != "," and tb.text[k] not in QUOTE_CHARS):
         return None
     a = k + 1
+    if (a + 2 < sent_end and tb.pos[a] == "DET" and tb.low[a + 1] in APPOSED_TITLES
+            and a + 2 in ctx.mention_at):
+        a += 2  # "selon le ministre, le professeur X, …": a title of address before the name
     b = a
     while b < sent_end and b in ctx.mention_at and ctx.mention_at[b] == ctx.mention_at[a]:
         b += 1

@@ -286,7 +286,7 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
         if k < sent_end and tb.text[k] == ",":
             # "…, X" or "…, le docteur X": the name in apposition is who speaks
             n = k + 1
-            if n + 1 < sent_end and tb.pos[n] == "DET" and tb.low[n + 1] in _APPOSED_TITLES:
+            if n + 1 < sent_end and tb.pos[n] == "DET" and tb.low[n + 1] in APPOSED_TITLES:
                 n += 2
             elif n + 1 < sent_end and tb.low[n] in _COURTESY:
                 n += 1  # "…, M. Pierre Arnaud"
@@ -313,7 +313,7 @@ def inverted_np(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
 
 
 # titles of address written before a name in apposition ("…, le docteur X")
-_APPOSED_TITLES = TITLES | OCCUPATIONS | frozenset(
+APPOSED_TITLES = TITLES | OCCUPATIONS | frozenset(
     {"docteur", "professeur", "general", "colonel", "maitre", "pere", "cheikh", "imam"})
 
 # courtesy titles before a name in apposition ("…, M. X", "…, Mme Y"), folded
