@@ -232,3 +232,12 @@ def test_events_bare_government_is_the_article_states(nlp):
     # no dateline and no place: it stays unnamed
     [event] = agreements(nlp, "Un protocole d'accord a été signé entre le gouvernement et les syndicats.")
     assert parties(event) == set()
+
+
+def test_events_deal_pointed_back_to_keeps_its_parties_not_the_speakers(nlp):
+    # the speaker's apposition ("porte-parole du ministère français") names no party of "le contrat"
+    events = agreements(nlp, "La Grèce et Naval Group négocient un contrat pour trois frégates. « D'ici la "
+                             "fin de l'année le contrat doit être signé », indique Paul Verne, porte-parole "
+                             "du ministère français des Armées.")
+    assert [parties(e) for e in events] == [{"Greece", "Naval Group"}, {"Greece", "Naval Group"}]
+    assert events[1]["status"] == "close"

@@ -75,6 +75,7 @@ from filon.pipeline.events.context import (
     longest_first,
     mentions_in,
     named_resources,
+    points_back,
     resources_in,
     where,
     within,
@@ -265,10 +266,12 @@ class EventExtractor(FilonComponent):
         told = attributions(ctx, sent)
         untold = [m for m in mentions if not syn.in_any(m.start, told)] if told else mentions
         predicate = syn.predicate_of(table, span.start, span.end)
-        if any(m.party and not m.place for m in untold) or described_subject(ctx, predicate):
+        if any(m.party and not m.place for m in untold) or described_subject(ctx, predicate) or (
+                told and ctx.agreements and points_back(ctx.pack, table, agreement_nouns, r_start, r_end)):
             # "X et Y ont trouvé un compromis, selon Z": Z tells, X and Y agree. With no
             # other party named ("selon Kiev et Washington, l'accord …"), the sources are it;
-            # not when the act has a subject of its own ("les belligérants sont parvenus …")
+            # not when the act has a subject of its own ("les belligérants sont parvenus …") nor
+            # when "cet accord" points back to a deal already told (its parties are that deal's)
             mentions = untold
         goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
         spans = [extent(ctx, c) for c in goods]

@@ -197,6 +197,13 @@ def anaphoric_only(pack: EventPack, table: TokenTable, noun: int) -> bool:
     return bool(nouns.get(table.lemma_lower[noun], nouns.get(table.lower[noun], False)))
 
 
+def points_back(pack: EventPack, table: TokenTable, nouns: list[int], start: int, end: int) -> bool:
+    """One of the agreement nouns (token indices) within [start, end) opens with a determiner
+    that points back to a deal already named ("cet accord", "le contrat")."""
+    determiners = pack.lexicon.anaphoric_determiners
+    return any(start <= i < end and i > 0 and table.lower[i - 1] in determiners for i in nouns)
+
+
 def qualified(pack: EventPack, table: TokenTable, noun: int) -> bool:
     """A noun that names a deal with its complement only: "plan de paix", "plan de
     cessez-le-feu" (a "plan" alone may be anything: "plan de relance", "plan social")."""

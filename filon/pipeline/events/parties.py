@@ -79,18 +79,32 @@ def attributions(ctx: EventContext, sent: Span) -> list[dict]:
     for i in range(sent.start + 1, sent.end):
         # "…, ont annoncé samedi les États-Unis et l'Arabie saoudite": an inverted reporting
         # verb after a comma or a closing quote; its subject follows it
-        if table.pos[i] != "VERB" or table.lemma_lower[i] not in reporting:
+        # the lemmatizer leaves some present forms as they are ("indique"): the infinitive
+        # of a first-group verb is the form plus "r"
+        if table.pos[i] != "VERB" or not (table.lemma_lower[i] in reporting
+                                          or table.lower[i] + "r" in reporting):
             continue
         j = i - 1
         while j > sent.start and table.pos[j] in ("AUX", "ADV"):
             j -= 1
         if table.lower[j] not in (",", "»", '"', "”"):
             continue
-        k = i + 1
-        while k < sent.end and not (table.punct[k] and table.text[k] not in ("-", "'", "’")):
-            k += 1
+        k = _phrase_end(table, i + 1, sent.end)
+        if k + 1 < sent.end and table.text[k] == "," and table.pos[k + 1] in ("NOUN", "DET"):
+            # "…, indique X, porte-parole du ministère français des Armées": the speaker's
+            # apposition tells who X is, it names no party
+            after = _phrase_end(table, k + 1, sent.end)
+            if not any(table.pos[t] in ("VERB", "AUX") for t in range(k + 1, after)):
+                k = after
         out.append({"start": table.idx[i], "end": table.idx[k - 1] + len(table.text[k - 1])})
     return out
+
+
+def _phrase_end(table: TokenTable, k: int, end: int) -> int:
+    """The first punctuation token from `k` on (hyphens and apostrophes aside), else `end`."""
+    while k < end and not (table.punct[k] and table.text[k] not in ("-", "'", "’")):
+        k += 1
+    return k
 
 
 def split_partners(ctx: EventContext, r_start: int, r_end: int, event: dict) -> list[dict]:
