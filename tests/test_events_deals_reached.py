@@ -8,8 +8,6 @@
 - "plutôt qu'en arriver à une entente" is the course not taken; "a dû être négocié" happened,
   "aurait dû être signé" did not.
 - Goods sold to a named party are a sale contract, with or without a deal word.
-- A deal denied by its determiner ("aucun accord n'a été trouvé", "pas d'accord signé") is still
-  negotiated; a party that did not sign a deal is no such denial.
 
 These run the whole pipeline, as `filon extract` does.
 """
@@ -273,20 +271,3 @@ def test_events_company_names_the_model_reads_as_persons_are_companies(nlp):
     [event] = agreements(nlp, "Après des mois de bras de fer, Barrick Gold et l'État malien ont conclu "
                               "un accord de sortie de crise.")
     assert parties(event) == {"Barrick Gold", "Mali"}
-
-
-# ---------------------------------------------------------------- no deal yet
-@pytest.mark.parametrize("text", [
-    "Malgré ce geste, aucun accord formel n'a été signé entre le Togo et le Bénin.",
-    "Aucun accord n'a été trouvé entre le Pérou et l'Équateur sur la pêche au thon.",
-    "Après trois mois de discussion entre le Pérou et l'Équateur, pas d'accord signé.",
-])
-def test_events_deal_denied_by_its_determiner_is_still_negotiated(nlp, text):
-    [event] = agreements(nlp, text)
-    assert (event["status"], event["detail"]) == ("negotiating", "no_deal_yet")
-
-
-def test_events_signature_refused_by_a_party_is_no_denied_deal(nlp):
-    # the party did not sign a deal that exists: no statement about talks
-    [event] = agreements(nlp, "Le Pérou n'a pas signé l'accord avec l'Équateur.")
-    assert event["detail"] != "no_deal_yet"

@@ -269,11 +269,6 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
             # "le volet minier n'a pas encore été signé": the signing is pending, the deal
             # still under negotiation (gold convention), not a plain non-signing
             return "negotiating", "not_yet_signed", "negotiating"
-        if status in ("close", "signed") and no_deal_yet(ctx.pack, table, region.start, region.end):
-            # "aucun accord n'a été trouvé", "pas d'accord signé entre les deux": the deal itself
-            # is denied, not a party's signature: the talks have not reached it (18 of 26 such
-            # sentences of the press set are labelled so)
-            return "negotiating", "no_deal_yet", "negotiating"
         if trig.negated_status and not (trig.negated_status == "rejected" and still(table, chain)):
             # "il n'y a pas un plan qui soit finalisé": the text is still being worked on;
             # "l'UE ne renouvellera pas l'accord": a refusal ("pas encore renouvelé" is none)
@@ -332,20 +327,6 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
         # says the deal is being negotiated (not yet agreed: not close)
         return "negotiating", f"{modality}_{status}", "negotiating"
     return None, f"{modality}_{status}", None
-
-
-def no_deal_yet(pack: EventPack, table: TokenTable, start: int, end: int) -> bool:
-    """An agreement noun of tokens [start, end) negated by its determiner: "aucun accord",
-    "pas d'accord", "aucune entente formelle"."""
-    nouns = pack.lexicon.agreement_nouns
-    for k in range(start, end):
-        if table.lemma_lower[k] not in nouns or nouns[table.lemma_lower[k]]:
-            continue  # an anaphoric noun ("aucun document") says nothing of the deal
-        if k > 0 and table.lower[k - 1] in ("aucun", "aucune"):
-            return True
-        if k > 1 and table.lower[k - 1] in ("d'", "d’", "de") and table.lower[k - 2] == "pas":
-            return True
-    return False
 
 
 def still(table: TokenTable, chain: list[int]) -> bool:
