@@ -72,6 +72,8 @@ PRESS_CASES: list[tuple] = [
     # a title's apposition closed by the name and a comma before the cue is no inversion
     ("apposed_name_before_the_cue_is_the_subject", "Pour sa part, le ministre malien des Finances, Alousséni Kanté, a remercié la Banque mondiale pour ce soutien.",
      [I("a remercié", "Alousséni Kanté")]),
+    ("name_closing_a_passive_clause_before_an_inverted_cue", "Le texte a été signé par la ministre péruvienne, Ana Quispe, et le ministre chilien, Pablo Rojas, a annoncé le ministère dans un communiqué.",
+     [I("a annoncé", "?le ministère")]),
     ("incise_after_a_subject_stays_an_inversion", "La Russie, a déclaré Sergueï Lavrov, ne signera pas cet accord.",
      [I("a déclaré", "Sergei Lavrov")]),
     # a name after "du" and a nationality is the complement of the title, not its holder

@@ -228,11 +228,13 @@ class StatementFinder:
             if c in ctx.mention_at:
                 m = ctx.mentions[ctx.mention_at[c]]
                 after = ctx.token_at(m["end"] - 1) + 1
+                before = ctx.token_at(m["start"]) - 1
+                if _verb_before(ctx, before + 1):
+                    continue  # "Le texte a été signé par …, X, a annoncé Y": an inversion
                 if after < hit.start - 1 and tb.text[after] == ",":
                     return True
-                before = ctx.token_at(m["start"]) - 1
                 if after == hit.start - 1 and tb.text[after] == "," and before > 0 and tb.text[before] == ",":
-                    return True  # "…, X, a remercié": the name closes a title's apposition
+                    return True  # "le ministre de …, X, a remercié": the name closes a title's apposition
             else:
                 # "le ministre de …, X, a remercié …" (the parser's subject is the title): the
                 # name in apposition closes right before the cue
@@ -240,7 +242,7 @@ class StatementFinder:
                          if tb.dep[a] == "appos" and a in ctx.mention_at]
                 m = names[-1] if names else None
                 after = ctx.token_at(m["end"] - 1) + 1 if m is not None else -1
-                if after == hit.start - 1 and tb.text[after] == ",":
+                if after == hit.start - 1 and tb.text[after] == "," and not _verb_before(ctx, c):
                     return True
         return False
 
@@ -307,6 +309,14 @@ class StatementFinder:
                     c1 -= 1
         start, end = ctx.span_dict(c0, c1)
         return indirect(ctx, start, end, speaker, hit)
+
+
+def _verb_before(ctx: DocContext, k: int) -> bool:
+    """A verb of the sentence before token `k`, outside quotations: the name after it is no
+    subject opening the sentence ("Le texte a été signé par …, X, a annoncé Y")."""
+    tb = ctx.table
+    start = ctx.sents[ctx.sent_of(k)].start
+    return any(tb.pos[t] in ("VERB", "AUX") and not ctx.inside[t] for t in range(start, k))
 
 
 def apposed_name(ctx: DocContext, k: int, sent_end: int) -> tuple[int, int, int] | None:
