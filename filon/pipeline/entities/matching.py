@@ -255,9 +255,9 @@ _DANGLING = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le"
 
 def extend_to_acronym(table: TokenTable, mentions: list[Mention]) -> list[Mention]:
     """Organisation spans the model closed before the end of the name its acronym spells out
-    ("[Union française] pour une médecine libre (UFML)", "[Mission d'appui de l'ONU] en Libye
-    (Manul)"): up to six words with no verb and no punctuation run on to an acronym in brackets
-    that opens with the name's first letter and ends with the initial of its last word."""
+    ("[Union française] pour une médecine libre (UFML)"): up to six words, with no verb, no
+    punctuation and no other mention, run on to an acronym in brackets that opens with the
+    name's first letter and ends with the initial of its last word."""
     taken = {k for m in mentions for k in range(m.start, m.end)}
     out: list[Mention] = []
     for m in mentions:

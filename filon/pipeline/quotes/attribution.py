@@ -404,7 +404,6 @@ class QuoteAttribution:
             return speaker, None
         return None
 
-
     def _cleft_after(self, q: QuoteSpan, hits: list[Hit]) -> tuple[dict, Hit] | None:
         """`« … » C'est ce qu'a déclaré X` (or "Voilà ce que X a dit"): the sentence after the
         quote opens on a cleft that points back to it, and its cue names the speaker."""
