@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.claimants import claimant_of, on_record
-from filon.pipeline.events.context import EventContext, mentions_in, named_resources, within
+from filon.pipeline.events.context import EventContext, anaphoric_only, mentions_in, named_resources, within
 from filon.pipeline.events.learned import StatusModel, deal_tokens, governing_verb, read_sentence
 from filon.pipeline.events.lexicon import COARSE_STATUS, Trigger
 from filon.pipeline.events.local_agreements import local_agreement_of
@@ -39,6 +39,8 @@ def model_event(ctx: EventContext, sent: Span, model: StatusModel, scope: tuple[
     nouns = deal_tokens(ctx, sent.start, sent.end)
     if not nouns:
         return None
+    if not ctx.agreements and all(anaphoric_only(ctx.pack, ctx.table, i) for i in nouns):
+        return None  # "vingt projets miniers", "le document" name a deal only after one was told
     parties = sentence_parties(ctx, sent)
     if not parties and not ctx.agreements:
         # "L'accord prévoit …" names no party: it speaks of a deal already told, else of none
