@@ -273,8 +273,11 @@ class EventExtractor(FilonComponent):
             # not when the act has a subject of its own ("les belligérants sont parvenus …") nor
             # when "cet accord" points back to a deal already told (its parties are that deal's)
             mentions = untold
-        goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
-        spans = [extent(ctx, c) for c in goods]
+        goods: list[int] = []
+        spans: list[tuple[int, int]] = []
+        if trig.to_recipient or trig.owned_object:
+            goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
+            spans = [extent(ctx, c) for c in goods]
         if trig.to_recipient:
             # "a vendu 80 Rafale aux Émirats": the goods sold are no party
             # (the buyer of "un prêt … au Kenya", hung on the loan by the parser, is one)
