@@ -241,3 +241,38 @@ def test_events_deal_pointed_back_to_keeps_its_parties_not_the_speakers(nlp):
                              "du ministère français des Armées.")
     assert [parties(e) for e in events] == [{"Greece", "Naval Group"}, {"Greece", "Naval Group"}]
     assert events[1]["status"] == "close"
+
+
+@pytest.mark.parametrize(("text", "status", "expected"), [
+    # a commitment to supply a named buyer, the goods read as a partitive by the parser
+    ("Le groupe TotalEnergies a accepté de livrer du gaz à l'Inde pendant dix ans.", "signed",
+     {"TotalEnergies", "India"}),
+    # the borrower hung on the loan's amount
+    ("La Banque mondiale a accordé un prêt de deux milliards de dollars au Ghana.", "signed",
+     {"World Bank", "Ghana"}),
+    # the seller after "auprès de" hung on the goods; a purchase considered is proposed
+    ("La Grèce envisage de se procurer quatre frégates auprès des États-Unis.", "proposed",
+     {"Greece", "United States"}),
+    ("Le Chili pourrait acheter des blindés à l'Allemagne.", "proposed", {"Chile", "Germany"}),
+])
+def test_events_goods_handed_to_a_named_counterpart_are_a_deal(nlp, text, status, expected):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status
+    assert parties(event) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le directeur a accepté de vendre sa voiture à un voisin.",  # no party
+    "Elle a accepté de livrer un discours à Genève.",  # a place, and no goods
+])
+def test_events_commitment_without_a_party_is_no_deal(nlp, text):
+    assert agreements(nlp, text) == []
+
+
+def test_events_a_point_agreed_in_the_passive_is_settled(nlp):
+    [event] = agreements(nlp, "Un cessez-le-feu de trois jours a été convenu entre Israël et le Hamas.")
+    assert event["status"] == "signed"
+    assert parties(event) == {"Israel", "Hamas"}
+    # agreeing to go on talking settles nothing
+    events = agreements(nlp, "Il a été convenu de poursuivre les discussions entre la Serbie et le Kosovo.")
+    assert all(e["status"] != "signed" for e in events)

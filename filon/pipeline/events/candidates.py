@@ -17,7 +17,7 @@ from filon.pipeline.events.context import (
 )
 from filon.pipeline.events.lexicon import Trigger, TriggerMatcher
 from filon.pipeline.events.local_agreements import foreign_complement
-from filon.pipeline.tokens import token_table
+from filon.pipeline.tokens import TokenTable, token_table
 
 # Verbs through which wanting a resource is still demanding it ("veut obtenir des terres rares").
 _ACQUIRE_VERBS = frozenset({"obtenir", "récupérer", "acquérir", "accéder", "exploiter", "recevoir",
@@ -101,35 +101,61 @@ def foreign_object(ctx: EventContext, predicate: int, start: int, end: int) -> b
 TO = ("à", "au", "aux")
 
 
+def handed_over(ctx: EventContext, predicate: int) -> list[int]:
+    """The things an act hands over: its objects, and those of the infinitive it governs ("a
+    accepté de fournir du gaz"); the parser often reads a partitive ("livrer du gaz") as a
+    prepositional complement (obl:arg)."""
+    table = ctx.table
+    return [c for act in _acts(table, predicate) for c in table.children(act)
+            if table.dep[c] in ("obj", "nsubj:pass") or (table.dep[c] == "obl:arg" and not any(
+                table.dep[k] == "case" and table.lower[k] in TO for k in table.children(c)))]
+
+
+def counterparts(ctx: EventContext, predicate: int) -> list[tuple[int, int]]:
+    """Character ranges of the complements that name whom the act is done with: "à" or "au"
+    after the act ("vendu à l'Égypte") or after the things handed over or their amount, where
+    the parser often hangs it ("un prêt de deux milliards de dollars au Ghana"), and "auprès
+    de" ("commandé auprès des États-Unis", "se procurer quatre frégates auprès de X")."""
+    table = ctx.table
+    goods = handed_over(ctx, predicate)
+    ranges: list[tuple[int, int]] = []
+    for act in _acts(table, predicate):
+        ranges += complements(ctx, act, TO, ("obl", "iobj"))
+    ranges += [r for c in goods for n in _nmod_chain(table, c) for r in complements(ctx, n, TO, ("nmod",))]
+    for owner in (*_acts(table, predicate), *goods):
+        # the parser reads "auprès" as an adverb and the party as a complement opening with "de"
+        for child in table.children(owner):
+            after = child + 1
+            if (table.lower[child] == "auprès" and after < len(table.lower)
+                    and table.lower[after] in ("de", "des", "du", "d'", "d’")
+                    and table.head[table.head[after]] in (owner, child)):
+                ranges.append(extent(ctx, table.head[after]))
+    return ranges
+
+
 def sale_to_party(ctx: EventContext, predicate: int) -> bool:
-    """The act names its counterpart ("vendu à l'Égypte, au Qatar", "un prêt de 500 millions
-    au Kenya", "commandé auprès des États-Unis") and hands over no deal ("vendre son plan de
-    paix à Kiev" sells an idea, not goods)."""
+    """The act names its counterpart (see `counterparts`) and hands over no deal ("vendre son
+    plan de paix à Kiev" sells an idea, not goods)."""
     table = ctx.table
-    goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
-    if any(deal_word(ctx.pack, table, t) for c in goods for t in syn.subtree(table, c)):
+    if any(deal_word(ctx.pack, table, t) for c in handed_over(ctx, predicate)
+           for t in syn.subtree(table, c)):
         return False
-    if party_after(ctx, predicate, TO, ("obl", "iobj")):
-        return True
-    # the parser often hangs "au Kenya" on the thing handed over rather than on the verb
-    if any(party_after(ctx, c, TO, ("nmod",)) for c in goods):
-        return True
-    return supplier_named(ctx, predicate)
+    return any(m.party and not m.place
+               for lo, hi in counterparts(ctx, predicate) for m in mentions_in(ctx, lo, hi))
 
 
-def supplier_named(ctx: EventContext, predicate: int) -> bool:
-    """"commandé auprès des États-Unis": the parser reads "auprès" as an adverb of the verb and
-    the party as a complement (of the verb or of "auprès") opening with "de"."""
-    table = ctx.table
-    for child in table.children(predicate):
-        after = child + 1
-        if (table.lower[child] == "auprès" and after < len(table.lower)
-                and table.lower[after] in ("de", "des", "du", "d'", "d’")
-                and table.head[table.head[after]] in (predicate, child)):
-            lo, hi = extent(ctx, table.head[after])
-            if any(m.party and not m.place for m in mentions_in(ctx, lo, hi)):
-                return True
-    return False
+def _acts(table: TokenTable, predicate: int) -> list[int]:
+    """The predicate and the infinitives it governs ("a accepté de fournir … à X")."""
+    return [predicate] + [c for c in table.children(predicate) if table.dep[c] == "xcomp"]
+
+
+def _nmod_chain(table: TokenTable, noun: int, depth: int = 3) -> list[int]:
+    """`noun` and the nouns hung on it by nmod, then on those, down to `depth` levels."""
+    chain, level = [noun], [noun]
+    for _ in range(depth - 1):
+        level = [c for n in level for c in table.children(n) if table.dep[c] == "nmod"]
+        chain += level
+    return chain
 
 
 def owned_by_party(ctx: EventContext, predicate: int) -> bool:

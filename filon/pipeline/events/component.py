@@ -60,8 +60,8 @@ from filon.domains.pack import DEFAULT_DOMAIN, pack_folders
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.candidates import (
-    TO,
-    complements,
+    counterparts,
+    handed_over,
     matched_triggers,
     sentences,
 )
@@ -275,13 +275,16 @@ class EventExtractor(FilonComponent):
             mentions = untold
         goods: list[int] = []
         spans: list[tuple[int, int]] = []
-        if trig.to_recipient or trig.owned_object:
-            goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
-            spans = [extent(ctx, c) for c in goods]
         if trig.to_recipient:
-            # "a vendu 80 Rafale aux Émirats": the goods sold are no party
-            # (the buyer of "un prêt … au Kenya", hung on the loan by the parser, is one)
-            buyers = [span for c in goods for span in complements(ctx, c, TO, ("nmod",))]
+            goods = handed_over(ctx, predicate)
+        elif trig.owned_object:
+            goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
+        spans = [extent(ctx, c) for c in goods]
+        if trig.to_recipient:
+            # "a vendu 80 Rafale aux Émirats": the goods sold are no party (the buyer of "un
+            # prêt … au Kenya", hung on the loan by the parser, and the seller of "quatre
+            # frégates auprès des États-Unis" are)
+            buyers = counterparts(ctx, predicate)
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in spans)
                         or any(a <= m.start < b for a, b in buyers)]
         if trig.owned_object:

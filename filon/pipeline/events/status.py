@@ -242,6 +242,8 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
       "les discussions doivent se poursuivre", "prêt à signer", "sa signature pourrait être
       repoussée"), unless negated or under "si";
     - a negated, planned signing in direct speech ("« Nous ne signerons pas … »"): rejected;
+    - an act planned or possible whose cue has a `planned_status` ("va négocier", "pourrait
+      acheter … à X"): that status;
     - a ratification, approval or entry into force still to come for a deal the article has
       already signed ("doit encore être ratifié"): signed (`after_signature`), or ratified
       when the article has read the ratification (a later step never moves the deal back).
@@ -287,8 +289,9 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
         return status, detail, coarse
     if trig.asserts_state and pending:
         return status, detail or f"{modality}_{status}", coarse
-    if trig.planned_status and modality == "expected" and pending:
-        return trig.planned_status, f"expected_{status}", COARSE_STATUS.get(trig.planned_status)
+    if trig.planned_status and modality in ("expected", "possible") and pending:
+        # "va négocier avec Paris", "pourrait acheter des blindés à X": talks or a purchase to come
+        return trig.planned_status, f"{modality}_{status}", COARSE_STATUS.get(trig.planned_status)
     if trig.after_signature and pending and (local_signed or still(table, chain)):
         return local_signed or "signed", f"{trig.detail or status}_pending", "signed"
     if trig.status == "signed" and (
