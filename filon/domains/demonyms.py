@@ -7,7 +7,9 @@ line per state. Forms the rules cannot derive ("grecque", "turque") are listed a
 
 from __future__ import annotations
 
-from filon.domains.gazetteer import Gazetteer
+from functools import lru_cache
+
+from filon.domains.gazetteer import Gazetteer, load_gazetteer
 from filon.domains.pack import read_csv
 
 DEMONYMS_FILE = "demonyms.csv"
@@ -40,3 +42,10 @@ def state_demonyms(domain: str, gazetteer: Gazetteer) -> dict[str, tuple[str, st
             for form in inflections(listed):
                 out.setdefault(form, (actor.id, actor.name))
     return out
+
+
+@lru_cache(maxsize=8)
+def demonym_table(domain: str) -> dict[str, tuple[str, str]]:
+    """The pack's nationality adjectives (every inflected form) -> (state id, name), for the
+    gazetteer of `domain`; read once per domain."""
+    return state_demonyms(domain, load_gazetteer(domain))

@@ -20,6 +20,10 @@ from filon.pipeline.tokens import TokenTable
 TITLE_RE = re.compile(r"^(?:MM\.|M\.|Mr\.?|Mmes?\.?|Mlle|Monsieur|Madame|Dr\.?|Me|Mgr)\s+")
 
 
+# the Arabic article bound to a surname by a hyphen ("al-Sissi", "el-Béchir"): the surname alone
+# is written without it
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el)-(?=\w{3})")
+
 # the same names come back in every article: the pure string functions are memoized
 @lru_cache(maxsize=1 << 14)
 def strip_title(text: str) -> str:
@@ -80,7 +84,9 @@ class PersonIndex:
                     self._ends.setdefault(k[at + 1 :], set()).add(identity)
             self._exact.setdefault(k, identity)
             words = k.split()
-            for word in dict.fromkeys((words[-1], words[0])):
+            # "Sissi" after "Abdel Fattah al-Sissi": the surname without its Arabic article
+            bare = _ARTICLE_PREFIX.sub("", words[-1])
+            for word in dict.fromkeys((words[-1], words[0], bare)):
                 self._words.setdefault(word, []).append((pos, identity))
         # per word: (its full names in text order, the same sorted, how many identities)
         self._by_word = {w: (c, sorted(c), len({i for _p, i in c})) for w, c in self._words.items()}

@@ -13,9 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from filon.domains.demonyms import STATE_BODY_NOUNS, state_demonyms
+from filon.domains.demonyms import STATE_BODY_NOUNS, demonym_table
 from filon.domains.folding import fold
-from filon.domains.gazetteer import load_gazetteer
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import EPITHETS, OCCUPATIONS, TITLES
 from filon.pipeline.quotes.mentions import mention_gender, speaker_from_mention
@@ -389,12 +388,6 @@ _TITLE_PARTICIPLES = frozenset({"delegue", "deleguee", "charge", "chargee", "des
 def _person_at(ctx: DocContext, k: int) -> bool:
     """True when token `k` belongs to a person's mention (another holder: the title stops)."""
     return k in ctx.mention_at and ctx.mentions[ctx.mention_at[k]]["label"] == "PER"
-
-
-@lru_cache(maxsize=8)
-def demonym_table(domain: str) -> dict[str, tuple[str, str]]:
-    """The pack's nationality adjectives (every inflected form) -> (state id, name)."""
-    return state_demonyms(domain, load_gazetteer(domain))
 
 
 def _nationality(ctx: DocContext, i: int, j: int) -> str | None:

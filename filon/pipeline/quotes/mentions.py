@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from filon.domains.demonyms import demonym_table
 from filon.domains.gazetteer import Gazetteer
 from filon.pipeline.extensions import in_spans
 from filon.pipeline.tokens import TokenTable
@@ -77,6 +78,10 @@ def speaker_from_mention(gaz: Gazetteer, m: dict) -> dict:
     if not target and m.get("label") == "LOC":
         actor = gaz.metonymy(m["text"])
         target = {"id": actor.id, "name": actor.name} if actor is not None else None
+    if not target and m.get("label") == "MISC" and m["text"][:1].isupper():
+        # "les Américains ont affirmé": a people that speaks is its state (the model tags it MISC)
+        state = demonym_table(gaz.domain).get(m["text"].lower())
+        target = {"id": state[0], "name": state[1]} if state is not None else None
     if target:
         name, ident = target.get("name") or name, target.get("id") or ident
     return {

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from filon.domains.demonyms import demonym_table
 from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import MONTHS, OCCUPATIONS, PRONOUNS, TITLES, Hit, skip_adjunct
-from filon.pipeline.quotes.descriptions import demonym_table
 
 
 def subject(ctx: DocContext, hit: Hit) -> tuple[int, int] | None:
