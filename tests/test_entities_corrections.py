@@ -306,3 +306,19 @@ def test_entities_acronym_that_spells_another_name_extends_nothing(nlp):
     kept = extend_to_acronym(table, [Mention(k, k + 2, "ORG", "model") for k in starts])
     spans = [doc[m.start:m.end].text for m in kept]
     assert spans == ["Fédération nationale", "Fédération nationale pour la pêche"]
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    # a department named by its common name is the article state's
+    ("Bamako, 5 février (AMAP) - Le ministère de l'Économie a salué l'accord.",
+     "ministère de l'Économie", "Mali"),
+    ("PARIS, 5 février (AFP) - Le ministère de l'Économie a salué l'accord.",
+     "French Ministry of the Economy", "France"),
+    # a nationality names its state wherever the article is set
+    ("Bamako, 5 février (AMAP) - Le ministère français de l'Économie a salué l'accord.",
+     "French Ministry of the Economy", "France"),
+])
+def test_entities_a_department_named_generically_is_the_article_states(nlp, run, gazetteer, text, name, state):
+    [body] = [e for e in run(nlp, text)._.filon_entities if e.get("type") == "ministry"]
+    assert body["name"] == name
+    assert body["country"] == gazetteer.lookup(state).id

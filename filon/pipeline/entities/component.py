@@ -53,7 +53,12 @@ from filon.pipeline.entities.gender import (
     load_first_names,
     share_gender,
 )
-from filon.pipeline.entities.identities import article_state, named_entity, role_entity
+from filon.pipeline.entities.identities import (
+    article_state,
+    localise_departments,
+    named_entity,
+    role_entity,
+)
 from filon.pipeline.entities.matching import (
     Matchers,
     extend_first_names,
@@ -124,7 +129,11 @@ class EntityLinker(FilonComponent):
             out.append(named_entity(doc, gaz, table, m, surface, start_char, people))
         # roles are linked once the places say where the article is set: "le président de la
         # République" of an article set in Mali is Mali's
-        where = article_state(gaz, text, out) if roles else None
+        departments = any(e.get("type") == "ministry" for e in out)
+        where = article_state(gaz, text, out) if roles or departments else None
+        if departments:
+            # "le ministère de l'Économie" of an article set in Mali is Mali's, not France's
+            localise_departments(gaz, out, where)
         for k in roles:
             m = mentions[k]
             start_char, end_char = span_chars(table, m.start, m.end)

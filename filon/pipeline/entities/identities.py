@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from filon.domains.demonyms import demonym_table
+from filon.domains.folding import fold
 from filon.domains.gazetteer import Actor, Gazetteer, slugify
 from filon.ingest.dateline import DATELINE
 from filon.pipeline.entities.gender import apposition_gender, title_gender
@@ -202,3 +205,35 @@ def _state_of_place(gaz: Gazetteer, place_id: str, country: str | None) -> str |
         return actor.id
     state = gaz.actor(country or (actor.country if actor is not None else None))
     return state.id if state is not None and state.type == "state" else None
+
+
+# common nouns that open the name of a state's department ("le ministère de l'Économie",
+# "le département de la Défense"), folded: such a name says nothing of which state's it is
+_DEPARTMENT_HEADS = frozenset({"ministere", "departement"})
+
+
+def localise_departments(gaz: Gazetteer, entities: list[dict], where: str | None) -> None:
+    """In an article set in state `where`, a department the gazetteer knows for another state,
+    named by its common name with no nationality ("le ministère de l'Économie" of a Malian
+    article), is `where`'s own department: unlinked from the foreign one, its state `where`.
+    A proper name ("Bercy", "le Pentagone") or a nationality ("ministère français de …") keeps
+    its link."""
+    if where is None:
+        return
+    demonyms = _folded_demonyms(gaz.domain)
+    for entity in entities:
+        if entity.get("type") != "ministry" or entity.get("country") in (None, where):
+            continue
+        words = fold(entity["text"]).replace("'", " ").replace("’", " ").split()
+        if words and words[0] in ("le", "la", "l", "du", "au"):
+            words = words[1:]
+        if not words or words[0] not in _DEPARTMENT_HEADS or any(w in demonyms for w in words):
+            continue
+        name = entity["text"]
+        entity.update(id=f"filon:org-{slugify(name)}", name=name, country=where)
+
+
+@lru_cache(maxsize=8)
+def _folded_demonyms(domain: str) -> frozenset[str]:
+    """The pack's nationality adjectives, folded as entity words are."""
+    return frozenset(fold(form) for form in demonym_table(domain))
