@@ -93,6 +93,7 @@ def test_dateline_weekday_number() -> None:
     ("MUNICH (Allemagne), 15 fév 2025 (AFP) - Le texte", "MUNICH"),
     ("DAKAR, 10 novembre (APS) - Le texte", "DAKAR"),
     ("Bruxelles, 1er juin - Le texte", "Bruxelles"),
+    ("PRAGUE, 4 juin (Xinhua) -- Le texte", "PRAGUE"),  # a double hyphen for the dash
 ])
 def test_dateline_header_gives_its_place(text: str, place: str) -> None:
     from filon.ingest.dateline import DATELINE

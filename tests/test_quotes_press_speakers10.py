@@ -3,7 +3,9 @@
 
 Every sentence is our own. A surname written without the Arabic article bound to it by a hyphen
 ("Sissi" after "Abdel Fattah al-Sissi", "Béchir" after "Omar el-Béchir") is the same person. A
-people that speaks ("les Américains ont affirmé", tagged MISC by the model) is its state.
+people that speaks ("les Américains ont affirmé", tagged MISC by the model) is its state. The
+content of a statement that opens the text starts after the wire dateline ("BAMAKO, 3 mars
+(AMAP) -", "PRAGUE, 4 juin (Xinhua) --").
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -28,3 +30,14 @@ PRESS_CASES: list[tuple] = [
 def test_press_speakers_tenth_round(nlp, run, case):
     observed = _observed(run(nlp, case[1], published=DAY))
     assert observed == case[2]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("BAMAKO, 3 mars (AMAP) - Le Mali a signé un accord avec la société Lithor, a déclaré le ministère des Mines.",
+     "Le Mali a signé un accord avec la société Lithor"),
+    ("PRAGUE, 4 juin (Xinhua) -- Une entreprise tchèque a signé le contrat final, selon le gouvernement tchèque.",
+     "Une entreprise tchèque a signé le contrat final"),
+])
+def test_press_statement_content_starts_after_the_dateline(nlp, run, text, content):
+    [item] = [q for q in run(nlp, text, published=DAY)._.filon_quotes if q["kind"] == "indirect"]
+    assert item["text"] == content

@@ -39,7 +39,7 @@ __all__ = [
 # top of the text; group 1 is the whole header, group 2 its place
 DATELINE = re.compile(
     r"^\s*(([A-ZÀ-Ý][\w' .-]*?)(?:\s*\([^()\n]{1,30}\))?,[^\n]{0,50}?"
-    r"(?:\d|\([\w .]{2,20}\)|\d{1,2}(?:er)?\s+[a-zéû]{3,9}\.?)\s*[-—–])\s"
+    r"(?:\d|\([\w .]{2,20}\)|\d{1,2}(?:er)?\s+[a-zéû]{3,9}\.?)\s*(?:--|[-—–]))\s"
 )
 
 

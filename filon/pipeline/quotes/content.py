@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Token
 
 from filon.domains.folding import fold
+from filon.ingest.dateline import DATELINE
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import FINAL_PUNCT, MONTHS, QUOTE_CHARS, skip_adjunct
 
@@ -352,3 +353,15 @@ def clause_start(ctx: DocContext, lo: int, hi: int) -> int:
     cuts = clause_index(ctx).cuts(ctx)
     k = bisect_right(cuts, hi - 2) - 1
     return cuts[k] + 1 if k >= 0 and cuts[k] >= lo else lo
+
+
+def past_dateline(ctx: DocContext, c0: int) -> int:
+    """`c0`, or the first token after the wire dateline when a clause would open on it
+    ("BAMAKO, 3 mars (AMAP) - Le Mali a signé …, a déclaré X": the content starts at "Le")."""
+    header = DATELINE.match(ctx.text)
+    if header is None or ctx.table.idx[c0] >= header.end(1):
+        return c0
+    k = c0
+    while k < ctx.table.n and ctx.table.idx[k] < header.end(1):
+        k += 1
+    return k

@@ -23,6 +23,7 @@ from filon.pipeline.quotes.content import (
     content_after,
     content_frames,
     object_kinds,
+    past_dateline,
 )
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import (
@@ -289,7 +290,7 @@ class StatementFinder:
                 return None
             c0, c1 = content
         else:
-            c0 = clause_start(ctx, sent.start, hit.start)
+            c0 = past_dateline(ctx, clause_start(ctx, sent.start, hit.start))
             c1 = hit.start
             while c1 > c0 and (
                 (tb.punct[c1 - 1] and tb.text[c1 - 1] not in QUOTE_CHARS) or tb.space[c1 - 1]
@@ -442,6 +443,7 @@ def inverted_statement(ctx: DocContext, hit: Hit, speaker: dict, sent: Span) -> 
         if tb.text[k] in (":", ";") or (tb.space[k] and "\n" in tb.text[k]):
             c0 = k + 1
             break
+    c0 = past_dateline(ctx, c0)
     while c0 < c1 and tb.space[c0]:
         c0 += 1
     if c1 - c0 < 2:
