@@ -322,3 +322,24 @@ def test_entities_a_department_named_generically_is_the_article_states(nlp, run,
     [body] = [e for e in run(nlp, text)._.filon_entities if e.get("type") == "ministry"]
     assert body["name"] == name
     assert body["country"] == gazetteer.lookup(state).id
+
+
+@pytest.mark.parametrize("text", [
+    "Le navire est en construction. Livraison prévue en 2026 au port de Brest.",
+    "Le contrat est signé. Montage des turbines dès mars.",
+])
+def test_entities_common_word_opening_a_sentence_is_no_person(nlp, run, text):
+    assert [e for e in run(nlp, text)._.filon_entities if e["label"] == "PER"] == []
+
+
+def test_entities_surname_that_is_a_common_word_stays_a_person(nlp, run):
+    found = run(nlp, "Le ministre Paul Tortue a parlé. Tortue a dit que tout va bien.")._.filon_entities
+    assert [e["name"] for e in found if e["label"] == "PER"] == ["Paul Tortue", "Paul Tortue"]
+
+
+def test_common_words_come_from_the_lemmatizer_tables(nlp):
+    from filon.pipeline.entities.words import CommonWords
+
+    common = CommonWords(nlp)
+    assert common("livraison") and common("livraisons") and common("veuillez")
+    assert not common("trudeau") and not common("macron")

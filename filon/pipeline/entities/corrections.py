@@ -10,6 +10,7 @@ model entity, reading the shared token table only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -62,6 +63,8 @@ _COMPANY_DESIGNATORS = frozenset({
     "mining", "minerals", "resources", "gold", "lithium", "metals", "energy", "energies", "oil",
     "gas", "petroleum", "motors", "airlines", "airways", "aerospace", "pharma", "pharmaceuticals",
     "technologies", "technology", "systems", "industries", "capital", "partners", "bank",
+    "agency", "administration", "services", "solutions", "telecom", "telecoms", "networks",
+    "logistics", "engineering", "construction", "exploitation", "shipping", "international",
 })
 # Capitalised generic nouns the model takes for names on their own.
 _GENERIC_NOUNS = frozenset({"etat", "etats", "occident", "gouvernement", "ministre"})
@@ -226,6 +229,29 @@ def clean_model_span(
             and gaz.place(words[start]) is None):
         label = "MISC"
     return Mention(start, end, label, "model")
+
+
+# what ends the sentence, or opens a line or a quote, before a word that starts a sentence
+_OPENERS = frozenset({".", "!", "?", "…", ":", "«", "»", '"', "“", "”", "—", "–", "-"})
+
+
+def common_word_opening(
+    table: TokenTable, text: str, mention: Mention, common: Callable[[str], bool]
+) -> bool:
+    """A one-word person the model found where a sentence opens, which is a French common word
+    ("Veuillez noter …", "Livraison prévue en 2026", "Victoire pour les syndicats") and no
+    surname the article writes after a given name ("Berger" after "Laurent Berger")."""
+    k = mention.start
+    if mention.label != "PER" or mention.end - k != 1 or not common(table.lower[k]):
+        return False
+    j = k - 1
+    while j >= 0 and table.space[j]:
+        j -= 1
+    opens = j < 0 or table.text[j] in _OPENERS or "\n" in text[table.idx[j] : table.idx[k]]
+    if not opens or _after_title(table, k):
+        return False
+    word = table.text[k]
+    return re.search(r"[A-ZÀ-Ý][\w'’-]+\s+" + re.escape(word) + r"\b", text) is None
 
 
 # Words of time the model glues after a name ("… a déclaré X jeudi", "… X hier").

@@ -21,8 +21,15 @@ from spacy.tokens import Doc
 from filon.domains.folding import fold
 from filon.domains.gazetteer import Actor, Gazetteer
 from filon.ingest.dateline import MONTHS, WEEKDAYS
-from filon.pipeline.entities.corrections import NAME_PARTICLES, clean_model_span, noise_text, skipped_spans
+from filon.pipeline.entities.corrections import (
+    NAME_PARTICLES,
+    clean_model_span,
+    common_word_opening,
+    noise_text,
+    skipped_spans,
+)
 from filon.pipeline.entities.mentions import LABELS, Mention, span_chars
+from filon.pipeline.entities.words import CommonWords
 from filon.pipeline.extensions import in_spans
 from filon.pipeline.tokens import TokenTable
 
@@ -41,6 +48,7 @@ class Matchers:
     and role phrases, as phrase matchers built once with the pipeline's tokenizer."""
 
     def __init__(self, nlp: Language, gaz: Gazetteer) -> None:
+        self.common_words = CommonWords(nlp)
         self.names_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.names_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -84,7 +92,7 @@ def find_candidates(
         if in_spans(a, b, skip) or noise_text(text[a:b]):
             continue
         mention = clean_model_span(table, text, s, e, label, gaz)
-        if mention is not None:
+        if mention is not None and not common_word_opening(table, text, mention, matchers.common_words):
             candidates.append(mention)
     strings = doc.vocab.strings
     for mid, s, e in [*matchers.names_lower(doc), *matchers.names_exact(doc)]:
