@@ -343,3 +343,17 @@ def test_common_words_come_from_the_lemmatizer_tables(nlp):
     common = CommonWords(nlp)
     assert common("livraison") and common("livraisons") and common("veuillez")
     assert not common("trudeau") and not common("macron")
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("L'accord a été conclu avec la compagnie américaine Borealis Petro.", "Borealis Petro"),
+    ("Le géant pétrolier britannique Northmoor a signé.", "Northmoor"),
+])
+def test_entities_firm_named_after_its_kind_is_an_organisation(nlp, run, text, firm):
+    found = run(nlp, text)._.filon_entities
+    assert [(e["text"], e["label"]) for e in found if e["text"] == firm] == [(firm, "ORG")]
+
+
+def test_entities_kind_of_firm_before_a_lowercase_word_names_none(nlp, run):
+    found = run(nlp, "Le groupe de travail a signé. La société civile a protesté.")._.filon_entities
+    assert found == []

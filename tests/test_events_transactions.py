@@ -276,3 +276,12 @@ def test_events_a_point_agreed_in_the_passive_is_settled(nlp):
     # agreeing to go on talking settles nothing
     events = agreements(nlp, "Il a été convenu de poursuivre les discussions entre la Serbie et le Kosovo.")
     assert all(e["status"] != "signed" for e in events)
+
+
+def test_events_consensus_reached_on_a_draft_is_close(nlp):
+    [event] = agreements(nlp, "Les États membres de l'OMS sont parvenus à un consensus sur le projet d'accord.")
+    assert event["status"] == "close"
+    assert parties(event) == {"WHO member states"}
+    # reached on the deal itself, with no signing told: concluded
+    [event] = agreements(nlp, "Le Ghana et le FMI sont parvenus à un consensus sur un accord de prêt.")
+    assert event["status"] == "signed"

@@ -107,6 +107,7 @@ def find_candidates(
         if not _is_capitalised(text[a:b]) and _is_capitalised(actor_surface(actor)):
             continue
         candidates.append(Mention(s, e, actor.label, "gazetteer", actor))
+    candidates += firms_after_their_kind(table, candidates)
     for _mid, s, e in matchers.roles(doc):
         former = s > 0 and lower[s - 1] in _FORMER
         phrase_start = s - 1 if former else s
@@ -118,6 +119,43 @@ def find_candidates(
         role.role_start, role.former = s, former
         candidates.append(role)
     return candidates
+
+
+# nouns that say what kind of firm the capitalised name after them is ("la compagnie
+# américaine ConocoPhillips", "le groupe chinois Tarvex"), folded
+_FIRM_NOUNS = frozenset({
+    "societe", "groupe", "firme", "entreprise", "compagnie", "constructeur", "geant", "laboratoire",
+    "start-up", "startup", "fabricant", "operateur", "major", "conglomerat", "petrolier", "gazier",
+    "energeticien", "equipementier", "armateur", "assureur", "siderurgiste", "minier", "avionneur",
+    "motoriste",
+})
+
+
+def firms_after_their_kind(table: TokenTable, candidates: list[Mention]) -> list[Mention]:
+    """Firms the model did not tag, named right after the noun of their kind and its adjectives
+    ("la compagnie américaine ConocoPhillips"): the capitalised words that follow, as ORG. A
+    model MISC there is relabelled ORG ("le géant pétrolier britannique X")."""
+    taken = {k for m in candidates for k in range(m.start, m.end)}
+    misc = {m.start: m for m in candidates if m.label == "MISC" and m.source == "model"}
+    words, low, alpha = table.text, table.low, table.alpha
+    found: list[Mention] = []
+    k = 0
+    while k < table.n:
+        if low[k] not in _FIRM_NOUNS or table.pos[k] != "NOUN":
+            k += 1
+            continue
+        j = k + 1
+        while j < table.n and j - k <= 3 and words[j].islower() and table.pos[j] == "ADJ":
+            j += 1  # "la firme allemande", "le géant pétrolier britannique"
+        if j in misc:
+            misc[j].label = "ORG"
+        end = j
+        while end < table.n and alpha[end] and words[end][:1].isupper() and end not in taken:
+            end += 1
+        if end > j and not any(i in taken for i in range(j, end)):
+            found.append(Mention(j, end, "ORG", "model"))
+        k = max(end, k + 1)
+    return found
 
 
 def resolve_overlaps(table: TokenTable, candidates: list[Mention]) -> list[Mention]:

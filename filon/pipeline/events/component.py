@@ -390,7 +390,7 @@ class EventExtractor(FilonComponent):
             # "a conclu un accord de principe": agreed, the binding deal is still to come
             status, coarse = "close", COARSE_STATUS["close"]
         reached = bool(trig.without_signing and status == trig.status and modality == "asserted"
-                       and not negated
+                       and not negated and not _on_draft(ctx, span.end)
                        and not preliminary(ctx, subject, span.end_char, sent.start_char, sent.end_char))
         date_value, date_source = event_date(ctx, sent, region, span, predicate, foreign)
         if status in ("signed", "ratified", "in_force") and _after(date_value, ctx.published):
@@ -462,6 +462,19 @@ def parties_told_later(pack: EventPack, ctx: EventContext, events: list[dict]) -
         if event["type"] == "agreement" and not event["parties"] and local is not None and local.parties:
             event["parties"] = [{"name": name, "id": pid} for pid, name in order_parties(pack, local.parties)]
     return events
+
+
+def _on_draft(ctx: EventContext, after: int) -> bool:
+    """The deal reached is about a draft ("sont parvenus à un consensus sur le projet de
+    texte"): the text is agreed, its signing still to come."""
+    table = ctx.table
+    k = after
+    if k >= table.n or table.lower[k] != "sur":
+        return False
+    k += 1
+    while k < table.n and table.pos[k] == "DET":
+        k += 1
+    return k < table.n and table.lemma_lower[k] in ctx.pack.lexicon.draft_nouns
 
 
 def concluded_unless_signing_told(pack: EventPack, events: list[dict]) -> list[dict]:
