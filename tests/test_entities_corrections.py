@@ -357,3 +357,18 @@ def test_entities_firm_named_after_its_kind_is_an_organisation(nlp, run, text, f
 def test_entities_kind_of_firm_before_a_lowercase_word_names_none(nlp, run):
     found = run(nlp, "Le groupe de travail a signé. La société civile a protesté.")._.filon_entities
     assert found == []
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("L'accord a été salué par Kofi Mensah Owusu, le ministre des Finances.", "Kofi Mensah Owusu"),
+    ("Le programme reprendra, a annoncé mardi Abebe Aemro Kassa, directeur du département Afrique.",
+     "Abebe Aemro Kassa"),
+])
+def test_entities_capitalised_words_before_a_title_in_apposition_are_a_person(nlp, run, text, person):
+    found = run(nlp, text)._.filon_entities
+    assert [e["text"] for e in found if e["label"] == "PER"] == [person]
+
+
+def test_entities_a_body_before_a_title_stays_a_body(nlp, run):
+    found = run(nlp, "La Banque centrale européenne, présidente du comité, a tranché.")._.filon_entities
+    assert [e["label"] for e in found] == ["ORG"]

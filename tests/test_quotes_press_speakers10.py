@@ -5,7 +5,11 @@ Every sentence is our own. A surname written without the Arabic article bound to
 ("Sissi" after "Abdel Fattah al-Sissi", "Béchir" after "Omar el-Béchir") is the same person. A
 people that speaks ("les Américains ont affirmé", tagged MISC by the model) is its state. The
 content of a statement that opens the text starts after the wire dateline ("BAMAKO, 3 mars
-(AMAP) -", "PRAGUE, 4 juin (Xinhua) --").
+(AMAP) -", "PRAGUE, 4 juin (Xinhua) --"). A cleft that opens its sentence ("C'est ce qu'a
+annoncé X", "C'est ce que X a déclaré") makes the sentence before it X's statement; "C'est ainsi
+que" is no cleft. A body of any kind ("le front commun intersyndical") speaks through a
+reporting verb. A name the model missed before a title in apposition ("a annoncé mardi Abebe
+Aemro Kassa, directeur …") is a person.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -23,6 +27,19 @@ PRESS_CASES: list[tuple] = [
      [I("affirmé", "United States")]),
     ("a_people_quoted_is_its_state", "« Nous ne céderons rien sur les frontières », ont répété les Ukrainiens.",
      [D("Nous ne céderons rien sur les frontières", "Ukraine")]),
+    # a cleft that opens its sentence points back to the sentence before: what X said
+    ("cleft_after_a_sentence_inverted", "La Slovénie va signer un contrat de gaz avec l'Algérie. C'est ce qu'a annoncé jeudi le ministre des Infrastructures, Bojan Kremec.",
+     [I("a annoncé", "Bojan Kremec")]),
+    ("cleft_after_a_sentence_subject_first", "Les publicités ont tout changé. C'est ce que le premier ministre Marc Dallaire a déclaré lundi.",
+     [I("a déclaré", "Marc Dallaire")]),
+    ("c_est_ainsi_que_is_no_cleft", "Le ministre Paul Verne a visité la mine. C'est ainsi que le ministre estime que le contrat est juste.",
+     [I("estime", "Paul Verne")]),
+    # a body of any kind speaks through a reporting verb
+    ("a_labour_front_speaks", "Le front commun intersyndical a annoncé jeudi avoir conclu une entente de principe avec le gouvernement.",
+     [I("a annoncé", "?Le front commun intersyndical")]),
+    # a name the model missed before a title in apposition
+    ("untagged_name_before_its_title", "Le programme reprendra après l'audit, a annoncé mardi Abebe Aemro Kassa, directeur du département Afrique du Fonds.",
+     [I("a annoncé", "Abebe Aemro Kassa")]),
 ]
 
 

@@ -29,7 +29,7 @@ NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "van", "von", "der"
 # "( POOL / MIKHAIL METZEL )", "(AFP/Archives)": a photo credit, whatever the marker found
 _CREDIT = re.compile(r"\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .&'’-]*/[^()\n]{1,60}\)")
 # Title nouns: a model entity starting with one is a title, maybe followed by a name.
-_ROLE_NOUNS = frozenset(fold(w) for w in (
+ROLE_NOUNS = frozenset(fold(w) for w in (
     "ministre", "président", "présidente", "premier", "première", "secrétaire", "chef", "cheffe",
     "commissaire", "chancelier", "chancelière", "porte-parole", "directeur", "directrice",
     "vice-président", "vice-présidente", "vice-premier", "vice-première", "vice-ministre",
@@ -46,7 +46,7 @@ _PORTFOLIO_WORDS = frozenset(fold(w) for w in (
     "Budget", "Armées", "Transports", "Education", "Culture", "Etat", "Numérique", "Mines",
     "Ressources", "Relations", "Extérieures", "Europe", "Diplomatie", "Reconstruction",
 ))
-_TITLE_WORDS = _PORTFOLIO_WORDS | _ROLE_NOUNS
+_TITLE_WORDS = _PORTFOLIO_WORDS | ROLE_NOUNS
 # Nouns that make an entity an institution whatever the model labelled it.
 _INSTITUTION_NOUNS = frozenset(fold(w) for w in (
     "ministère", "agence", "commission", "banque", "administration", "département", "office",
@@ -136,7 +136,7 @@ def clean_model_span(
     if end - start > 1 and table.lower[start] in _LEADING_DETERMINERS:
         start += 1
     first = low[start]  # `fold` of the first word
-    if first in _ROLE_NOUNS:
+    if first in ROLE_NOUNS:
         tail = end
         while tail > start and ((words[tail - 1][:1].isupper() and alpha[tail - 1]) or (
                 # "ministre de l'Économie Amélie de Montchalin": a particle inside the name
@@ -266,10 +266,10 @@ def _after_title(table: TokenTable, k: int) -> bool:
     """A title right before token `k`: "le président X", "le président serbe X" (a title and a
     lowercase nationality adjective)."""
     low = table.low
-    if k >= 1 and low[k - 1] in _ROLE_NOUNS:
+    if k >= 1 and low[k - 1] in ROLE_NOUNS:
         return True
     return (k >= 2 and table.text[k - 1].islower() and table.pos[k - 1] == "ADJ"
-            and low[k - 2] in _ROLE_NOUNS)
+            and low[k - 2] in ROLE_NOUNS)
 
 
 def _is_body(gaz: Gazetteer, word: str) -> bool:
@@ -306,7 +306,7 @@ def _portfolio_head(table: TokenTable, start: int) -> int | None:
     i = start - 1
     while i >= 0 and start - i <= 4:
         key = table.low[i]  # `fold` of the token's text
-        if key in _INSTITUTION_NOUNS or key in _ROLE_NOUNS:
+        if key in _INSTITUTION_NOUNS or key in ROLE_NOUNS:
             return i
         if table.lower[i] in _PORTFOLIO_LINKS or (table.text[i].islower() and table.alpha[i]):
             i -= 1

@@ -23,6 +23,7 @@ from filon.domains.gazetteer import Actor, Gazetteer
 from filon.ingest.dateline import MONTHS, WEEKDAYS
 from filon.pipeline.entities.corrections import (
     NAME_PARTICLES,
+    ROLE_NOUNS,
     clean_model_span,
     common_word_opening,
     noise_text,
@@ -108,6 +109,7 @@ def find_candidates(
             continue
         candidates.append(Mention(s, e, actor.label, "gazetteer", actor))
     candidates += firms_after_their_kind(table, candidates)
+    candidates += persons_before_their_title(table, candidates)
     for _mid, s, e in matchers.roles(doc):
         former = s > 0 and lower[s - 1] in _FORMER
         phrase_start = s - 1 if former else s
@@ -155,6 +157,44 @@ def firms_after_their_kind(table: TokenTable, candidates: list[Mention]) -> list
         if end > j and not any(i in taken for i in range(j, end)):
             found.append(Mention(j, end, "ORG", "model"))
         k = max(end, k + 1)
+    return found
+
+
+def persons_before_their_title(table: TokenTable, candidates: list[Mention]) -> list[Mention]:
+    """Names the model missed or took for a body, written before a title in apposition
+    ("a annoncé mardi Abebe Aemro Selassie, directeur du département Afrique"): two to four
+    capitalised words, inside a sentence, followed by a comma and a title noun, are a person.
+    A model ORG or MISC span there is relabelled PER."""
+    taken: dict[int, Mention] = {k: m for m in candidates for k in range(m.start, m.end)}
+    words, low = table.text, table.low
+    found: list[Mention] = []
+    for comma in range(2, table.n - 1):
+        if words[comma] != ",":
+            continue
+        k = comma + 1
+        if k < table.n and low[k] in ("le", "la", "l'", "l’", "son", "sa"):
+            k += 1
+        if k >= table.n or low[k] not in ROLE_NOUNS:
+            continue
+        start = comma
+        while start > 0 and comma - start < 4 and table.alpha[start - 1] and words[start - 1][:1].isupper() \
+                and not words[start - 1].isupper():
+            start -= 1
+        opens = start == 0 or words[start - 1] in (".", "!", "?", "«", "\n")
+        if comma - start < 2 or opens or low[start] in ROLE_NOUNS:
+            continue
+        inside = {id(taken[i]) for i in range(start, comma) if i in taken}
+        if not inside:
+            found.append(Mention(start, comma, "PER", "model"))
+            continue
+        spans = [taken[i] for i in range(start, comma) if i in taken]
+        m = spans[0]
+        if len(inside) != 1 or m.source != "model" or m.end != comma:
+            continue
+        if (m.start, m.end) == (start, comma) and m.label in ("ORG", "MISC"):
+            m.label = "PER"
+        elif m.label == "PER" and m.start > start and not any(i in taken for i in range(start, m.start)):
+            m.start = start  # "Abebe Aemro [Selassie]": the given names the model left out
     return found
 
 

@@ -112,7 +112,10 @@ SOURCE_NOUNS = _wordset(
     salariés employés travailleurs intersyndicale collectif agriculteurs éleveurs producteurs
     pêcheurs industriels médiateur médiateurs médiatrice émissaire envoyé envoyée armée
     militaire militaires officier officiers commandant direction juge juges procureur
-    parlementaires eurodéputés quotidien journal hebdomadaire chaîne radio télévision"""
+    parlementaires eurodéputés quotidien journal hebdomadaire chaîne radio télévision
+    front alliance mouvement confédération centrale junte régime conseil comité
+    parti partis assemblée parlement sénat municipalité mairie tribunal cour compagnie firme
+    constructeur laboratoire opérateur ligue club"""
 )
 # What a source gives out, as the object of "selon": "selon des informations recoupées",
 # "selon les estimations américaines", "selon le document consulté" (a source, maybe anonymous);

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -97,6 +98,9 @@ class StatementFinder:
         tb = ctx.table
         s_idx = ctx.sent_of(hit.verb)
         sent = ctx.sents[s_idx]
+        cleft = self._cleft_statement(hit, s_idx)
+        if cleft is not None:
+            return cleft
         inverted = self._inversion(hit)
         if inverted is not None:
             speaker = self.speakers.resolve(*inverted)
@@ -158,6 +162,40 @@ class StatementFinder:
         self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
         ctx.add_event(tb.idx[hit.start], speaker)
         start, end = ctx.span_dict(start_tok, c1)
+        return indirect(ctx, start, end, speaker, hit)
+
+    def _cleft_statement(self, hit: Hit, s_idx: int) -> dict | None:
+        """"<sentence>. C'est ce qu'a annoncé X" (or "Voilà ce que X a dit"): a cleft that
+        opens its sentence points back to the sentence before, which is what X said. A quote
+        before it is the quote attribution's business (see `_cleft_after`)."""
+        ctx = self.ctx
+        tb = ctx.table
+        sent = ctx.sents[s_idx]
+        if s_idx == 0 or hit.cue.type not in ("verb", "locution") or hit.start - sent.start > 14:
+            return None
+        words = [tb.low[k] for k in range(sent.start, hit.start) if not tb.space[k]]
+        opens = words[:1] in (["voila"], ["voici"]) or words[:2] == ["c'", "est"] or words[:1] == ["c'est"]
+        # "c'est ce qu'a …", "voilà ce que X a …", not "c'est ainsi que …"
+        if not opens or not any(a == "ce" and b in ("qu'", "qu’", "que") for a, b in pairwise(words)):
+            return None
+        span = inverted_np(ctx, hit) if tb.low[hit.start - 1] in ("qu'", "qu’") else subject(ctx, hit)
+        speaker = self.speakers.resolve(*span) if span is not None else None
+        if speaker is None:
+            return None
+        before = ctx.sents[s_idx - 1]
+        c1 = before.end
+        while c1 > before.start and (tb.punct[c1 - 1] or tb.space[c1 - 1]):
+            if tb.text[c1 - 1] in QUOTE_CHARS:
+                return None  # « … » C'est ce qu'a dit X: a direct quote
+            c1 -= 1
+        c0 = past_dateline(ctx, before.start)
+        while c0 < c1 and tb.space[c0]:
+            c0 += 1
+        if c1 - c0 < 3:
+            return None
+        self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
+        ctx.add_event(tb.idx[hit.start], speaker)
+        start, end = ctx.span_dict(c0, c1)
         return indirect(ctx, start, end, speaker, hit)
 
     def _narrative_continuation(self, hit: Hit, s_idx: int) -> dict | None:
