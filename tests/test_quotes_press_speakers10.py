@@ -16,7 +16,7 @@ Helpers and conventions are those of `tests/test_quotes_table.py`.
 from __future__ import annotations
 
 import pytest
-from test_quotes_table import DAY, D, I, _observed
+from test_quotes_table import DAY, D, I, M, _observed
 
 PRESS_CASES: list[tuple] = [
     ("surname_without_its_arabic_article", "Le président égyptien Abdel Fattah al-Sissi a reçu l'émissaire. Sissi a dit qu'il défendrait les intérêts de son pays.",
@@ -58,3 +58,15 @@ def test_press_speakers_tenth_round(nlp, run, case):
 def test_press_statement_content_starts_after_the_dateline(nlp, run, text, content):
     [item] = [q for q in run(nlp, text, published=DAY)._.filon_quotes if q["kind"] == "indirect"]
     assert item["text"] == content
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title whose portfolios run on after a comma is one speaker, not a coordination
+    ("Aziz Benkirane, ministre de l’Energie, des Mines et de l’Environnement précise que « le pays bénéficiera de cette coopération ».",
+     [M("précise", "Aziz Benkirane", "le pays bénéficiera de cette coopération")]),
+    # the title and the name in apposition both parsed as subjects before a colon: the name
+    ("La présidente d’Unia, Vania Albertini tire un bilan contrasté de la campagne: «Nous avons obtenu des hausses de salaire.»",
+     [D("Nous avons obtenu des hausses de salaire.", "Vania Albertini")]),
+])
+def test_press_speakers_of_titles_with_complements(nlp, run, text, expected):
+    assert _observed(run(nlp, text, published=DAY)) == expected

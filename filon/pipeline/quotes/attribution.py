@@ -394,9 +394,14 @@ class QuoteAttribution:
         # "John Kerry est resté plus mesuré et attend des améliorations : « … »": no cue, but the
         # clause before the colon has a named person as its subject
         root = next((k for k in range(start, colon) if tb.head[k] == k), None)
-        subj = next((c for c in tb.children(root) if tb.dep[c].startswith("nsubj") and c < root), None) \
-            if root is not None else None
-        if subj is None or not start <= subj < root:
+        subjects = [c for c in tb.children(root) if tb.dep[c].startswith("nsubj") and start <= c < root] \
+            if root is not None else []
+        # "La présidente d'Unia, Vania Alleva tire un bilan : « … »": the parser hangs the
+        # title and the name in apposition on the verb as two subjects; the name says who
+        named = [c for c in subjects
+                 if c in ctx.mention_at and ctx.mentions[ctx.mention_at[c]]["label"] == "PER"]
+        subj = named[0] if named else subjects[0] if subjects else None
+        if subj is None or root is None:
             return None
         phrase = [k for k in range(start, root) if tb.under(k, subj, depth=7)]
         speaker = self.speakers.resolve(phrase[0], phrase[-1] + 1)

@@ -494,8 +494,10 @@ class SpeakerResolver:
             return listed
         parts = _cut(i, j, cuts)
         # only a coordination of sources (each part holds a mention), not a single name with
-        # "et" inside ("le ministre de l'Économie et des Finances")
-        if all(ctx.has_mention(a, b) for a, b in parts):
+        # "et" inside ("le ministre de l'Économie et des Finances"); a part that opens on a
+        # preposition goes on a title's complement ("ministre des Mines et de l'Environnement")
+        if all(ctx.has_mention(a, b) for a, b in parts) and not any(
+                ctx.table.pos[a] == "ADP" for a, _b in parts[1:]):
             return parts
         return [(i, j)]
 
