@@ -9,7 +9,9 @@ content of a statement that opens the text starts after the wire dateline ("BAMA
 annoncé X", "C'est ce que X a déclaré") makes the sentence before it X's statement; "C'est ainsi
 que" is no cleft. A body of any kind ("le front commun intersyndical") speaks through a
 reporting verb. A name the model missed before a title in apposition ("a annoncé mardi Abebe
-Aemro Kassa, directeur …") is a person.
+Aemro Kassa, directeur …") is a person. In an interview ("Écoutez X en discuter avec Y"), the
+answer in quotes to a question asked in narration is the guest's, not that of whom the question
+names.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -70,3 +72,15 @@ def test_press_statement_content_starts_after_the_dateline(nlp, run, text, conte
 ])
 def test_press_speakers_of_titles_with_complements(nlp, run, text, expected):
     assert _observed(run(nlp, text, published=DAY)) == expected
+
+
+def test_press_interview_answers_are_the_guests(nlp, run):
+    # radio copy: the guest is named after "Écoutez" (untagged here), the host after "avec";
+    # each question in narration is answered in quotes by the guest, not by whom it names
+    text = ("Qu'en sera-t-il des droits régionaux?\nÉcoutez Hugues Lebrac en discuter avec Mario Lavoie.\n"
+            "Rogers a donc décidé de payer trop cher?\n«Oui. Ils ont payé très cher, mais le marché a évolué.»\n"
+            "Et pour la suite?\n«Le premier appel va se faire avec Amazon.»")
+    assert _observed(run(nlp, text, published=DAY)) == [
+        D("Oui. Ils ont payé très cher, mais le marché a évolué.", "Hugues Lebrac"),
+        D("Le premier appel va se faire avec Amazon.", "Hugues Lebrac"),
+    ]

@@ -8,11 +8,13 @@ subheading is an excerpt of what the paragraph under it says.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Token
 
 from filon.domains.folding import fold
+from filon.domains.gazetteer import slugify
 from filon.pipeline.quotes.context import DocContext, no_cue
 from filon.pipeline.quotes.cues import QUOTE_CHARS
 from filon.pipeline.quotes.marks import QuoteSpan
@@ -27,6 +29,12 @@ def context_speaker(ctx: DocContext, speakers: SpeakerResolver, q: QuoteSpan) ->
     qi = ctx.token_at(q.start)
     s = ctx.sent_of(qi)
     k = bisect_right(ctx.speaker_keys, q.open_start) - 1
+    if answers_question(ctx, q):
+        # "Écoutez X en discuter avec Y. [question ?] « answer »": the guest answers, not
+        # whoever the question names
+        guest = interviewee(ctx, q.open_start)
+        if guest is not None:
+            return guest
     # a person who is the subject of the sentence right before, after the last speaker
     # ("Elle marque une pause. « … »"), is the one who goes on
     subject = previous_subject(ctx, speakers, s)
@@ -86,6 +94,41 @@ def previous_subject(ctx: DocContext, speakers: SpeakerResolver, s: int) -> tupl
         if person is not None and is_title(ctx, tok.left_edge.i, tok.i + 1):
             return tok.idx, speaker_from_mention(ctx.gaz, person)
         return None
+    return None
+
+
+# what introduces the guest of an interview ("Écoutez X en discuter", "entrevue avec X",
+# "l'invité de l'émission, X")
+_INTERVIEW = re.compile(r"(?:[ÉE]coutez|écoutez|[Ee]ntrevue avec|[Ee]ntretien avec"
+                        r"|[Ii]nterview(?:ée?)?\s+(?:de|avec)|[Ii]nvitée?\s+(?:de|d['’]|du))\s+")
+
+
+def interviewee(ctx: DocContext, before: int) -> dict | None:
+    """The guest of an interview the text introduces before offset `before`: the name right
+    after the last "Écoutez", "entrevue avec" (tagged or not: two to four capitalised words),
+    or the person named within its sentence after "l'invité de …"."""
+    last = None
+    for found in _INTERVIEW.finditer(ctx.text, 0, before):
+        last = found
+    if last is None:
+        return None
+    tb = ctx.table
+    k = ctx.token_at(last.end())
+    if k in ctx.mention_at and ctx.mentions[ctx.mention_at[k]]["label"] == "PER":
+        return speaker_from_mention(ctx.gaz, ctx.mentions[ctx.mention_at[k]])
+    end = k
+    while end < tb.n and end - k < 4 and tb.alpha[end] and tb.text[end][:1].isupper() \
+            and end not in ctx.mention_at:
+        end += 1
+    if end - k >= 2:
+        start_char, end_char = ctx.span_dict(k, end)
+        name = ctx.text[start_char:end_char]
+        return {"name": name, "id": f"filon:person-{slugify(name)}", "text": name,
+                "start": start_char, "end": end_char}
+    limit = min(before, ctx.sents[ctx.sent_of(ctx.token_at(last.start()))].end_char, last.end() + 80)
+    for m in ctx.mentions:
+        if last.end() <= m["start"] < limit and m["label"] == "PER":
+            return speaker_from_mention(ctx.gaz, m)
     return None
 
 
