@@ -285,3 +285,21 @@ def test_events_consensus_reached_on_a_draft_is_close(nlp):
     # reached on the deal itself, with no signing told: concluded
     [event] = agreements(nlp, "Le Ghana et le FMI sont parvenus à un consensus sur un accord de prêt.")
     assert event["status"] == "signed"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # struggling to conclude is negotiating, not a signing
+    ("La Zambie peine toujours à conclure un accord avec ses créanciers.", "negotiating"),
+    ("Le Ghana s'efforce de conclure un accord avec le FMI.", "negotiating"),
+    # the occasion taken: the act done
+    ("En visite à Belgrade, le président français en a profité pour signer un accord avec la Serbie.",
+     "signed"),
+])
+def test_events_efforts_and_occasions(nlp, text, status):
+    [event] = agreements(nlp, text)
+    assert event["status"] == status
+
+
+def test_events_a_trip_to_sign_is_no_signing(nlp):
+    [event] = agreements(nlp, "Le ministre est venu à Belgrade pour signer un accord avec la Serbie.")
+    assert event["status"] != "signed"

@@ -112,7 +112,7 @@ def modality_of(
     if any(lower[k] == "plutôt" and lower[k + 1] in ("que", "qu'", "qu’")
            for k in range(max(span.start - 5, sent.start), span.start - 1)):
         return "hypothetical"
-    if syn.purpose_before(table, span.start):
+    if syn.purpose_before(table, span.start) and not _seized(table, predicate):
         return "hypothetical"  # "afin de conclure des accords": the parse often loses the mark
     for tok in chain:
         # "pour autant" (nevertheless) is an adverb, not a purpose: skip fixed expressions; a
@@ -120,7 +120,7 @@ def modality_of(
         # d'accroître …") opens another clause
         marks = {lower[c] for c in table.children(tok) if dep[c] in ("mark", "cc", "advmod")
                  and c < tok and not any(dep[g] == "fixed" for g in table.children(c))}
-        if marks & pack.lexicon.hypothetical_marks:
+        if marks & pack.lexicon.hypothetical_marks and not _seized(table, tok):
             return "hypothetical"
     for tok in chain[1:]:
         modal = pack.lexicon.modal.get(lemma[tok])
@@ -195,6 +195,14 @@ def _realized_obligation(table: TokenTable, tok: int) -> bool:
     auxes = [c for c in table.children(tok) if table.dep[c] == "aux:tense"]
     return bool(auxes) and not any(
         "Cnd" in table.feats(a, "Mood") or syn.CONDITIONAL.search(table.lower[a]) for a in auxes)
+
+
+def _seized(table: TokenTable, tok: int) -> bool:
+    """"Macron en a profité pour signer un accord": the occasion taken, the act done (the
+    purpose clause of "en profiter" is no plan)."""
+    head = table.head[tok]
+    return head != tok and table.lemma_lower[head] == "profiter" and any(
+        table.lower[c] == "en" for c in table.children(head))
 
 
 def _conditional(table: TokenTable, span: Span, sent: Span, tok: int, verbs: list[int]) -> str:

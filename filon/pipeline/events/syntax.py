@@ -572,7 +572,8 @@ def recipient_view(t: TokenTable, predicate: int) -> bool:
 
 
 # "tente" is the model's lemma of "il tente de …" (read as the noun)
-WISH_VERBS = frozenset({"espérer", "souhaiter", "chercher", "tenter", "tente", "vouloir", "viser", "essayer"})
+WISH_VERBS = frozenset({"espérer", "souhaiter", "chercher", "tenter", "tente", "vouloir", "viser", "essayer",
+                        "peiner", "peine", "efforcer"})
 
 
 DEADLINE = re.compile(
