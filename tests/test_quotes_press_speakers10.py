@@ -11,7 +11,8 @@ que" is no cleft. A body of any kind ("le front commun intersyndical") speaks th
 reporting verb. A name the model missed before a title in apposition ("a annoncé mardi Abebe
 Aemro Kassa, directeur …") is a person. In an interview ("Écoutez X en discuter avec Y"), the
 answer in quotes to a question asked in narration is the guest's, not that of whom the question
-names.
+names. A generic title ("le dirigeant", "le responsable", "cet émissaire") points back to the
+latest person even when the text gave that person a more precise title ("son PDG X").
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -39,6 +40,9 @@ PRESS_CASES: list[tuple] = [
     # a body of any kind speaks through a reporting verb
     ("a_labour_front_speaks", "Le front commun intersyndical a annoncé jeudi avoir conclu une entente de principe avec le gouvernement.",
      [I("a annoncé", "?Le front commun intersyndical")]),
+    # a generic title points back to a person the text gave a more precise one
+    ("generic_title_points_back_past_a_precise_one", "Le contrat a été résilié, a indiqué son PDG Pierre Martel au quotidien Le Figaro. « Nous ferons valoir tous nos droits », a ajouté le dirigeant.",
+     [I("a indiqué", "Pierre Martel"), D("Nous ferons valoir tous nos droits", "Pierre Martel")]),
     # a name the model missed before a title in apposition
     ("untagged_name_before_its_title", "Le programme reprendra après l'audit, a annoncé mardi Abebe Aemro Kassa, directeur du département Afrique du Fonds.",
      [I("a annoncé", "Abebe Aemro Kassa")]),

@@ -173,6 +173,13 @@ def side_adjective(ctx: DocContext, i: int) -> str | None:
     return None
 
 
+# titles that cover others ("le dirigeant" after "son PDG X", "cet émissaire" after "X,
+# conseiller pour l'Afrique"): another title written by the name does not rule the name out
+_GENERIC_TITLES = frozenset({"dirigeant", "dirigeante", "responsable", "patron", "patronne", "chef",
+                             "cheffe", "emissaire", "envoye", "envoyee", "representant",
+                             "representante"})
+
+
 def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: int,
                          possessive: bool = False) -> dict | None:
     """What "le ministre", "la ministre", "le ministère", "le milliardaire" refers back to:
@@ -215,6 +222,10 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
     if possessive:
         return None
     fallback = None
+    # a bare generic title ("le dirigeant", not "le nouveau patron de la Sonatrach") that the
+    # text did not bring in as someone anonymous ("un haut responsable … le responsable")
+    generic = (noun in _GENERIC_TITLES and not any(tb.pos[k] == "ADP" for k in range(i, j))
+               and not _said_indefinite(ctx, noun, i, far))
     for m in reversed(ctx.mentions):
         if m["end"] > pos:
             continue
@@ -243,7 +254,8 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
                 return speaker_from_mention(ctx.gaz, m)
         if not near:
             continue
-        other_title = bool(titled & _TITLE_HEADS) and not holds and noun not in EPITHETS
+        other_title = (bool(titled & _TITLE_HEADS) and not holds and noun not in EPITHETS
+                       and not generic)
         if fallback is None and person_title and m["label"] == "PER" and not other_title:
             # "le ministre" is not the latest person when the text gave that one another title
             # ("Jeff Gerrish, représentant adjoint du commerce")
