@@ -88,3 +88,9 @@ def test_press_interview_answers_are_the_guests(nlp, run):
         D("Oui. Ils ont payé très cher, mais le marché a évolué.", "Hugues Lebrac"),
         D("Le premier appel va se faire avec Amazon.", "Hugues Lebrac"),
     ]
+
+
+def test_press_headline_fragment_is_its_subjects_wording(nlp, run):
+    text = ("Tunisie: le président Kais Saied rejette les \"diktats\" du FMI\n"
+            "Le président tunisien a rejeté jeudi les conditions du Fonds.")
+    assert _observed(run(nlp, text, published=DAY)) == [D("diktats", "Kais Saied")]

@@ -133,6 +133,12 @@ class QuoteAttribution:
         base = {"kind": "direct", "text": ctx.text[q.start : q.end], "start": q.start, "end": q.end}
         fragment = is_fragment(ctx, q)
         if in_spans(q.open_start, q.close_end, ctx.subheadings):
+            if fragment:
+                # a headline's fragment governed by its subject ("le président X rejette les
+                # « diktats » du FMI"): that subject's wording
+                speaker = self._fragment_speaker(q, qi0, qi1, fragment)
+                if speaker is not None:
+                    return {**base, "speaker": speaker, **no_cue(), "fragment": True}
             return subheading_quote(ctx, q, base, fragment)
         if fragment and quoted_name(ctx, q, qi0, qi1):
             # "l'agence italienne « ANSA »", "(« Staff-Level Agreement »)": a name, nobody's words
@@ -210,12 +216,9 @@ class QuoteAttribution:
         # 6. a fragment governed by a verb whose subject is a person: that person's wording,
         # even without a speech verb ("X attend « des actes »", "elle veut « tourner la page »")
         words = ctx.text[q.start : q.end].split()
-        said = len(words) > 1 or _said_by_cue(ctx, qi0, qi1)
-        if said and not looks_like_term(ctx, q, qi0, qi1, fragment):
-            # a single quoted word after a plain verb is a scare quote ("dirige une « start-up »")
-            speaker = fragment_subject(ctx, self.speakers, qi0, qi1)
-            if speaker is not None:
-                return {**base, "speaker": speaker, **no_cue(), "fragment": True}
+        speaker = self._fragment_speaker(q, qi0, qi1, fragment)
+        if speaker is not None:
+            return {**base, "speaker": speaker, **no_cue(), "fragment": True}
         # 6b. a fragment that is a clause of its own ("l'identification « s'étalera sur 45
         # jours »") is words said, by whoever spoke last in this sentence or the one before
         if len(words) > 2 and has_finite_verb(ctx, qi0, qi1):
@@ -224,6 +227,17 @@ class QuoteAttribution:
                 return {**base, "speaker": speaker, **no_cue(), "fragment": True}
         # 7. an embedded quote nobody says: a term (scare quotes, titles, slogans)
         return {**base, "kind": "term", "speaker": None, **no_cue(), "fragment": True}
+
+    def _fragment_speaker(self, q: QuoteSpan, qi0: int, qi1: int, fragment: bool) -> dict | None:
+        """The subject that governs a quoted fragment, when the fragment is words said: more
+        than one word, or one word a verb of utterance or stance governs ("a dénoncé les
+        « diktats »"); a single quoted word after a plain verb is a scare quote ("dirige une
+        « start-up »"), a short noun phrase after an article a term."""
+        ctx = self.ctx
+        said = len(ctx.text[q.start : q.end].split()) > 1 or _said_by_cue(ctx, qi0, qi1)
+        if not said or looks_like_term(ctx, q, qi0, qi1, fragment):
+            return None
+        return fragment_subject(ctx, self.speakers, qi0, qi1)
 
     def _recent_speaker(self, q: QuoteSpan) -> dict | None:
         """The last speaker before quote `q`, when they spoke in its sentence or the one before."""
