@@ -12,7 +12,8 @@ reporting verb. A name the model missed before a title in apposition ("a annonc�
 Aemro Kassa, directeur …") is a person. In an interview ("Écoutez X en discuter avec Y"), the
 answer in quotes to a question asked in narration is the guest's, not that of whom the question
 names. A generic title ("le dirigeant", "le responsable", "cet émissaire") points back to the
-latest person even when the text gave that person a more precise title ("son PDG X").
+latest person even when the text gave that person a more precise title ("son PDG X"). "Le
+syndicat", "la fédération" point back to the latest union named.
 Helpers and conventions are those of `tests/test_quotes_table.py`.
 """
 
@@ -43,6 +44,9 @@ PRESS_CASES: list[tuple] = [
     # a generic title points back to a person the text gave a more precise one
     ("generic_title_points_back_past_a_precise_one", "Le contrat a été résilié, a indiqué son PDG Pierre Martel au quotidien Le Figaro. « Nous ferons valoir tous nos droits », a ajouté le dirigeant.",
      [I("a indiqué", "Pierre Martel"), D("Nous ferons valoir tous nos droits", "Pierre Martel")]),
+    # "le syndicat" points back to the latest union named
+    ("the_union_points_back_to_the_union_named", "La présidente de la Fédération interprofessionnelle de la santé, Julie Bourque, a salué l'offre. Selon le syndicat, l'entente prévoit des hausses de salaire.",
+     [I("a salué", "Julie Bourque"), I("Selon", "Fédération interprofessionnelle de la santé")]),
     # a name the model missed before a title in apposition
     ("untagged_name_before_its_title", "Le programme reprendra après l'audit, a annoncé mardi Abebe Aemro Kassa, directeur du département Afrique du Fonds.",
      [I("a annoncé", "Abebe Aemro Kassa")]),

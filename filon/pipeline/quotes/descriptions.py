@@ -221,6 +221,10 @@ def definite_description(ctx: DocContext, pronouns: PronounResolver, i: int, j: 
             return speaker_from_mention(ctx.gaz, found)
     if possessive:
         return None
+    if noun in _UNION_NOUNS:
+        # "selon le syndicat", "a indiqué la fédération": the latest union the text named
+        union = _latest_union(ctx, pos, far)
+        return speaker_from_mention(ctx.gaz, union) if union is not None else None
     fallback = None
     # a bare generic title ("le dirigeant", not "le nouveau patron de la Sonatrach") that the
     # text did not bring in as someone anonymous ("un haut responsable … le responsable")
@@ -493,6 +497,31 @@ def _same_state(ctx: DocContext, m: dict, state: str | None) -> bool:
         if hit is not None:
             return hit[0] == state
     return True
+
+
+# nouns of a labour union ("le syndicat", "la fédération", "la centrale"), folded
+_UNION_NOUNS = frozenset({"syndicat", "federation", "confederation", "centrale", "intersyndicale"})
+# words of a union's name, folded ("Fédération interprofessionnelle de la santé", "Unia")
+_UNION_WORDS = frozenset({"syndicat", "syndicats", "federation", "confederation", "union", "syndical",
+                          "syndicale", "intersyndicale", "centrale"})
+
+
+def _latest_union(ctx: DocContext, pos: int, far: int) -> dict | None:
+    """The latest labour union named before character `pos` (from `far` on), outside quotes:
+    a gazetteer trade union, or an organisation whose name says it is one."""
+    for m in reversed(ctx.mentions):
+        if m["end"] > pos:
+            continue
+        if m["start"] < far:
+            return None
+        if m["label"] != "ORG" or ctx.in_quote(m["start"]):
+            continue
+        actor = ctx.gaz.actor(m.get("id"))
+        if actor is not None and actor.type == "trade_union":
+            return m
+        if actor is None and _UNION_WORDS & set(fold(m["text"]).split()):
+            return m
+    return None
 
 
 def _is_company(ctx: DocContext, m: dict) -> bool:
