@@ -318,7 +318,8 @@ def test_entities_acronym_that_spells_another_name_extends_nothing(nlp):
     ("Bamako, 5 février (AMAP) - Le ministère français de l'Économie a salué l'accord.",
      "French Ministry of the Economy", "France"),
 ])
-def test_entities_a_department_named_generically_is_the_article_states(nlp, run, gazetteer, text, name, state):
+def test_entities_a_department_named_generically_is_the_article_states(
+        nlp, run, gazetteer, text, name, state):
     [body] = [e for e in run(nlp, text)._.filon_entities if e.get("type") == "ministry"]
     assert body["name"] == name
     assert body["country"] == gazetteer.lookup(state).id

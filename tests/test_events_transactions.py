@@ -279,7 +279,8 @@ def test_events_a_point_agreed_in_the_passive_is_settled(nlp):
 
 
 def test_events_consensus_reached_on_a_draft_is_close(nlp):
-    [event] = agreements(nlp, "Les États membres de l'OMS sont parvenus à un consensus sur le projet d'accord.")
+    [event] = agreements(nlp, "Les États membres de l'OMS sont parvenus à un consensus sur le projet "
+                              "d'accord.")
     assert event["status"] == "close"
     assert parties(event) == {"WHO member states"}
     # reached on the deal itself, with no signing told: concluded
