@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from filon.domains.folding import fold
 from filon.domains.gazetteer import Gazetteer, load_gazetteer
 from filon.domains.pack import read_csv
 
@@ -49,3 +50,10 @@ def demonym_table(domain: str) -> dict[str, tuple[str, str]]:
     """The pack's nationality adjectives (every inflected form) -> (state id, name), for the
     gazetteer of `domain`; read once per domain."""
     return state_demonyms(domain, load_gazetteer(domain))
+
+
+@lru_cache(maxsize=8)
+def folded_demonym_table(domain: str) -> dict[str, tuple[str, str]]:
+    """`demonym_table` keyed by folded forms ("americain"), as the token table's `low` and
+    folded entity words are."""
+    return {fold(k): v for k, v in demonym_table(domain).items()}

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from filon.domains.demonyms import demonym_table
+from filon.domains.demonyms import folded_demonym_table
 from filon.domains.folding import fold
 from filon.domains.gazetteer import Actor, Gazetteer, slugify
 from filon.ingest.dateline import DATELINE
@@ -220,7 +219,7 @@ def localise_departments(gaz: Gazetteer, entities: list[dict], where: str | None
     its link."""
     if where is None:
         return
-    demonyms = _folded_demonyms(gaz.domain)
+    demonyms = folded_demonym_table(gaz.domain)
     for entity in entities:
         if entity.get("type") != "ministry" or entity.get("country") in (None, where):
             continue
@@ -231,9 +230,3 @@ def localise_departments(gaz: Gazetteer, entities: list[dict], where: str | None
             continue
         name = entity["text"]
         entity.update(id=f"filon:org-{slugify(name)}", name=name, country=where)
-
-
-@lru_cache(maxsize=8)
-def _folded_demonyms(domain: str) -> frozenset[str]:
-    """The pack's nationality adjectives, folded as entity words are."""
-    return frozenset(fold(form) for form in demonym_table(domain))

@@ -9,11 +9,10 @@ the same gender for a title, the latest firm for "le groupe". Functions over `Do
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from spacy.tokens import Token
 
-from filon.domains.demonyms import STATE_BODY_NOUNS, demonym_table
+from filon.domains.demonyms import STATE_BODY_NOUNS, demonym_table, folded_demonym_table
 from filon.domains.folding import fold
 from filon.pipeline.quotes.context import DocContext
 from filon.pipeline.quotes.cues import EPITHETS, OCCUPATIONS, TITLES
@@ -468,18 +467,12 @@ def _state_of_person(ctx: DocContext, m: dict) -> str | None:
         country = ctx.gaz.actor(actor.country)
         if country is not None and country.type == "state":
             return country.id
-    demonyms = _folded_demonyms(ctx.gaz.domain)
+    demonyms = folded_demonym_table(ctx.gaz.domain)
     # the nearest adjective of the title before the name, else of its apposition after it
     # ("des ministres rwandais, X, et congolais, Y": X is Rwandan, not Congolese)
     before, after = _title_tokens(ctx, m, conjunction_ends=True)
     low = ctx.table.low
     return next((demonyms[low[k]][0] for k in before + after if low[k] in demonyms), None)
-
-
-@lru_cache(maxsize=8)
-def _folded_demonyms(domain: str) -> dict[str, tuple[str, str]]:
-    """`demonym_table` keyed by folded forms, as `_titled` gives words."""
-    return {fold(k): v for k, v in demonym_table(domain).items()}
 
 
 def _same_state(ctx: DocContext, m: dict, state: str | None) -> bool:
