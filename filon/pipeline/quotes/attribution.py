@@ -20,7 +20,7 @@ from filon.pipeline.quotes.continuation import (
     fragment_subject,
     subheading_quote,
 )
-from filon.pipeline.quotes.cues import POSSESSIVES, QUOTE_CHARS, Hit, skip_adjunct
+from filon.pipeline.quotes.cues import POSSESSIVES, QUOTE_CHARS, Hit, opens_cleft, skip_adjunct
 from filon.pipeline.quotes.marks import PADDING, QuoteSpan
 from filon.pipeline.quotes.speakers import SpeakerResolver
 from filon.pipeline.quotes.subjects import inverted_np, is_title, prep_object, subject
@@ -432,8 +432,7 @@ class QuoteAttribution:
         while j < tb.n and (tb.space[j] or tb.text[j] in (".", ",")):
             j += 1
         words = [tb.low[k] for k in range(j, min(tb.n, j + 4))]
-        opens = words[:1] in (["voila"], ["voici"]) or words[:2] == ["c'", "est"] or words[:1] == ["c'est"]
-        if not opens or not any(w in ("ce", "qu'", "que") for w in words[1:]):
+        if not opens_cleft(words) or not any(w in ("ce", "qu'", "que") for w in words[1:]):
             return None
         k = bisect_right(ctx.hit_starts, j - 1)
         for hit in hits[k : k + 2]:

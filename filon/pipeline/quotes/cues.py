@@ -232,6 +232,12 @@ class CueLexicon:
         return lex
 
 
+def opens_cleft(words: list[str]) -> bool:
+    """True when folded words open a cleft or a presentative that points back to what came
+    before ("c'est ce qu'a déclaré X", "voilà ce que X a dit")."""
+    return words[:1] in (["voila"], ["voici"]) or words[:2] == ["c'", "est"] or words[:1] == ["c'est"]
+
+
 @lru_cache(maxsize=1024)
 def _words(text: str, folded: bool = True) -> tuple[str, ...]:
     """Folded (else lower-cased) words of a cue the way the tokenizer splits them (d'après ->

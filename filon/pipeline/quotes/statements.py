@@ -35,6 +35,7 @@ from filon.pipeline.quotes.cues import (
     QUOTE_CHARS,
     SOURCE_NOUNS,
     Hit,
+    opens_cleft,
 )
 from filon.pipeline.quotes.speakers import SpeakerResolver
 from filon.pipeline.quotes.subjects import APPOSED_TITLES, inverted_np, prep_object, subject
@@ -174,9 +175,9 @@ class StatementFinder:
         if s_idx == 0 or hit.cue.type not in ("verb", "locution") or hit.start - sent.start > 14:
             return None
         words = [tb.low[k] for k in range(sent.start, hit.start) if not tb.space[k]]
-        opens = words[:1] in (["voila"], ["voici"]) or words[:2] == ["c'", "est"] or words[:1] == ["c'est"]
         # "c'est ce qu'a …", "voilà ce que X a …", not "c'est ainsi que …"
-        if not opens or not any(a == "ce" and b in ("qu'", "qu’", "que") for a, b in pairwise(words)):
+        if not opens_cleft(words) or not any(
+                a == "ce" and b in ("qu'", "qu’", "que") for a, b in pairwise(words)):
             return None
         span = inverted_np(ctx, hit) if tb.low[hit.start - 1] in ("qu'", "qu’") else subject(ctx, hit)
         speaker = self.speakers.resolve(*span) if span is not None else None
