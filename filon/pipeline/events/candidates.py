@@ -158,6 +158,12 @@ def _nmod_chain(table: TokenTable, noun: int, depth: int = 3) -> list[int]:
     return chain
 
 
+def owned_goods(table: TokenTable, predicate: int) -> list[int]:
+    """What an act of ownership takes: its object, or its subject in the passive ("X a été
+    racheté")."""
+    return [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
+
+
 def owned_by_party(ctx: EventContext, predicate: int) -> bool:
     """The act's object is a firm named ("a racheté X"), a holding with its owner named ("a
     acquis la filiale ghanéenne du groupe X", "la participation de 40 % de X dans la mine") or
@@ -165,8 +171,7 @@ def owned_by_party(ctx: EventContext, predicate: int) -> bool:
     contrat" goes through the deal word); a thing alone ("achète neuf avions", "a acheté une
     maison") names no one to deal with."""
     table = ctx.table
-    goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
-    for good in goods:
+    for good in owned_goods(table, predicate):
         if any(deal_word(ctx.pack, table, t) for t in syn.subtree(table, good)):
             return False
         lo, hi = extent(ctx, good)

@@ -63,6 +63,7 @@ from filon.pipeline.events.candidates import (
     counterparts,
     handed_over,
     matched_triggers,
+    owned_goods,
     sentences,
 )
 from filon.pipeline.events.claimants import claimant_of, on_record
@@ -274,11 +275,10 @@ class EventExtractor(FilonComponent):
             # when "cet accord" points back to a deal already told (its parties are that deal's)
             mentions = untold
         goods: list[int] = []
-        spans: list[tuple[int, int]] = []
         if trig.to_recipient:
             goods = handed_over(ctx, predicate)
         elif trig.owned_object:
-            goods = [c for c in table.children(predicate) if table.dep[c] in ("obj", "nsubj:pass")]
+            goods = owned_goods(table, predicate)
         spans = [extent(ctx, c) for c in goods]
         if trig.to_recipient:
             # "a vendu 80 Rafale aux Émirats": the goods sold are no party (the buyer of "un
