@@ -14,12 +14,13 @@ _POS_TABLES = ("noun", "verb", "adj", "adv")
 
 
 class CommonWords:
-    """`words(low)`: whether a lowercase word is a French common word (see the module
+    """`common(word)`: whether a lowercase word is a French common word (see the module
     docstring); False for every word when the pipeline has no rule lemmatizer."""
 
     def __init__(self, nlp: Language) -> None:
         self._lookup: dict | None = None
         self._index: set[str] = set()
+        self._known: dict[str, bool] = {}
         if "lemmatizer" not in nlp.pipe_names:
             return
         lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
@@ -31,7 +32,6 @@ class CommonWords:
             index = lookups.get_table("lemma_index")
             for pos in _POS_TABLES:
                 self._index.update(index.get(pos, []))
-        self._known: dict[str, bool] = {}
 
     def __call__(self, word: str) -> bool:
         if self._lookup is None and not self._index:
