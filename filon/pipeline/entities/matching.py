@@ -183,13 +183,12 @@ def persons_before_their_title(table: TokenTable, candidates: list[Mention]) -> 
         opens = start == 0 or words[start - 1] in (".", "!", "?", "«", "\n")
         if comma - start < 2 or opens or low[start] in ROLE_NOUNS:
             continue
-        inside = {id(taken[i]) for i in range(start, comma) if i in taken}
-        if not inside:
+        spans = [taken[i] for i in range(start, comma) if i in taken]
+        if not spans:
             found.append(Mention(start, comma, "PER", "model"))
             continue
-        spans = [taken[i] for i in range(start, comma) if i in taken]
         m = spans[0]
-        if len(inside) != 1 or m.source != "model" or m.end != comma:
+        if any(other is not m for other in spans) or m.source != "model" or m.end != comma:
             continue
         if (m.start, m.end) == (start, comma) and m.label in ("ORG", "MISC"):
             m.label = "PER"
