@@ -46,6 +46,7 @@ from filon.domains.pack import DEFAULT_DOMAIN
 from filon.domains.places import city_index
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.entities.acronyms import common_noun_acronyms, link_acronyms
+from filon.pipeline.entities.companies import link_short_company_names
 from filon.pipeline.entities.gender import (
     apposition_after_gender,
     fill_first_name_genders,
@@ -146,6 +147,7 @@ class EntityLinker(FilonComponent):
             mentions, out = [mentions[k] for k in keep], [out[k] for k in keep]
         link_appositions(text, out)
         link_acronyms(text, out)
+        link_short_company_names(text, out)
         fill_first_name_genders(out, self.first_names)
         apposition_after_gender(table, text, out)
         share_gender(out)

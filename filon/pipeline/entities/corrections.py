@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from filon.domains.folding import fold
 from filon.domains.gazetteer import Gazetteer
 from filon.ingest.dateline import MONTHS, WEEKDAYS
+from filon.pipeline.entities.companies import COMPANY_DESIGNATORS
 from filon.pipeline.entities.mentions import Mention, span_chars
 from filon.pipeline.extensions import doc_text
 from filon.pipeline.tokens import TokenTable
@@ -54,18 +55,6 @@ _INSTITUTION_NOUNS = frozenset(fold(w) for w in (
     "compagnie", "bureau", "institut", "autorité", "cour", "tribunal", "assemblée", "sénat",
     "service", "direction", "organisation", "fédération", "association", "entreprise",
 ))
-# Last words of company names ("Barrick Gold", "Energy Transfer LP", "Ganfeng Lithium"): a name
-# ending so is a company, however the model labelled it (it often reads two capitalised words
-# as a person).
-_COMPANY_DESIGNATORS = frozenset({
-    "sa", "sas", "se", "ag", "gmbh", "plc", "inc", "inc.", "corp", "corp.", "corporation", "ltd",
-    "ltd.", "llc", "lp", "nv", "bv", "spa", "co", "co.", "group", "groupe", "holding", "holdings",
-    "mining", "minerals", "resources", "gold", "lithium", "metals", "energy", "energies", "oil",
-    "gas", "petroleum", "motors", "airlines", "airways", "aerospace", "pharma", "pharmaceuticals",
-    "technologies", "technology", "systems", "industries", "capital", "partners", "bank",
-    "agency", "administration", "services", "solutions", "telecom", "telecoms", "networks",
-    "logistics", "engineering", "construction", "exploitation", "shipping", "international",
-})
 # Capitalised generic nouns the model takes for names on their own.
 _GENERIC_NOUNS = frozenset({"etat", "etats", "occident", "gouvernement", "ministre"})
 # Plural nationality nouns ("Européens", "Américains", "Chinois", "Russes", "Britanniques").
@@ -195,7 +184,7 @@ def clean_model_span(
             if end - k >= 2:
                 start, label = k, "PER"
     if (label in ("PER", "MISC") and end - start >= 3 and words[start].isupper() and len(words[start]) >= 2
-            and _is_body(gaz, words[start]) and low[end - 1] not in _COMPANY_DESIGNATORS
+            and _is_body(gaz, words[start]) and low[end - 1] not in COMPANY_DESIGNATORS
             and all(w[:1].isupper() and not w.isupper() for w in words[start + 1 : end])):
         # "a déclaré à l'AFP Susana Muhammad": an agency in capitals glued in front of a name
         return Mention(start + 1, end, "PER", "model")
@@ -222,7 +211,7 @@ def clean_model_span(
             label = "ORG"  # "AUKUS", "ISRO": an acronym, not a person
     if first in _INSTITUTION_NOUNS and label != "ORG":
         label = "ORG"
-    if (label == "PER" and end - start >= 2 and low[end - 1] in _COMPANY_DESIGNATORS
+    if (label == "PER" and end - start >= 2 and low[end - 1] in COMPANY_DESIGNATORS
             and words[end - 1][:1].isupper()):
         label = "ORG"  # "Barrick Gold", "Leo Lithium": a company, not a person
     if (end - start == 1 and label == "LOC" and _DEMONYM.match(words[start])

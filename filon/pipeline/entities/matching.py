@@ -418,24 +418,49 @@ def extend_first_names(
     table: TokenTable, mentions: list[Mention], first_names: dict[str, str]
 ) -> list[Mention]:
     """Person spans the model opened one word late ("Saïd [Mohamed Karimou]"): a capitalised
-    first name of the lexicon right before a model person, and in no other mention, joins it; so
-    does the first half of a compound first name glued by its hyphen ("Félix-[Antoine X]")."""
+    first name of the lexicon right before a model person, in no other mention and after no
+    determiner ("le Pape François" keeps the title out), joins it; so does the first half of a
+    compound first name glued by its hyphen ("Félix-[Antoine X]") or by an apostrophe that
+    elides no French word ("Sid’[Ahmed X]")."""
     taken = {k for m in mentions for k in range(m.start, m.end)}
     out: list[Mention] = []
     for m in mentions:
         k = m.start - 1
-        if (m.label == "PER" and m.source == "model" and k >= 1 and table.text[k] == "-"
+        if m.label != "PER" or m.source != "model" or k < 0 or k in taken:
+            out.append(m)
+            continue
+        if (k >= 1 and table.text[k] == "-"
                 and table.idx[k - 1] + len(table.text[k - 1]) == table.idx[k] == table.idx[k + 1] - 1
                 and k - 1 not in taken
                 and table.alpha[k - 1] and table.text[k - 1][:1].isupper()):
             # "Félix-[Antoine X]": the first half of a compound first name, glued by its hyphen
             m = dataclasses.replace(m, start=k - 1)
-        elif (m.label == "PER" and m.source == "model" and k >= 0 and k not in taken
-                and table.alpha[k] and table.text[k][:1].isupper() and not table.text[k].isupper()
-                and fold(table.text[k]) in first_names):
+        elif _glued_by_apostrophe(table, k) or _first_name_before(table, k, first_names):
             m = dataclasses.replace(m, start=k)
         out.append(m)
     return out
+
+
+# "du Pape", "au Pape": the article glued to a preposition
+_CONTRACTED = frozenset({"du", "au", "aux", "des"})
+# the French words an apostrophe elides; any other capitalised word glued to a name by one is
+# half of the name ("Sid’Ahmed", "Ma’ruf")
+_ELIDED = frozenset({"c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu",
+                     "quoiqu", "presqu", "quelqu"})
+
+
+def _first_name_before(table: TokenTable, k: int, first_names: dict[str, str]) -> bool:
+    return (table.alpha[k] and table.text[k][:1].isupper() and not table.text[k].isupper()
+            and fold(table.text[k]) in first_names
+            and (k == 0 or (table.pos[k - 1] != "DET" and table.low[k - 1] not in _CONTRACTED)))
+
+
+def _glued_by_apostrophe(table: TokenTable, k: int) -> bool:
+    word = table.text[k]
+    stem = word[:-1]
+    return (len(word) >= 3 and word[-1] in "’'" and stem.isalpha() and stem[:1].isupper()
+            and stem.lower() not in _ELIDED
+            and table.idx[k] + len(word) == table.idx[k + 1])
 
 
 def extend_surnames(table: TokenTable, text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:

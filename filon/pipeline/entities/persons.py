@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from filon.domains.folding import fold
 from filon.domains.gazetteer import Gazetteer, slugify
+from filon.pipeline.entities.corrections import NAME_PARTICLES
 from filon.pipeline.entities.mentions import Mention, span_chars
 from filon.pipeline.tokens import TokenTable
 
@@ -73,6 +74,11 @@ class PersonIndex:
             before, after = text[start_char - 1 : start_char], text[end_char : end_char + 1]
             if before in _QUOTE_MARKS and after in _QUOTE_MARKS:
                 self._quoted.add(self.full[-1][2])
+        # "M. de Tavernost" after "Nicolas de Tavernost" is its short form, no full name: left
+        # in, it would stand as a second person for a later "Tavernost"
+        keys = {k for _p, k, _i in self.full}
+        self.full = [(p, k, i) for p, k, i in self.full
+                     if k.split()[0] not in NAME_PARTICLES or not any(o.endswith(" " + k) for o in keys)]
         # the full names by what a shorter form may match, so that a look-up is no scan of
         # every full name (an article naming thousands of persons was quadratic)
         self._ends: dict[str, set[tuple[str, str]]] = {}  # "der berg" -> names ending " der berg"
