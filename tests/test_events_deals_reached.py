@@ -271,3 +271,15 @@ def test_events_company_names_the_model_reads_as_persons_are_companies(nlp):
     [event] = agreements(nlp, "Après des mois de bras de fer, Barrick Gold et l'État malien ont conclu "
                               "un accord de sortie de crise.")
     assert parties(event) == {"Barrick Gold", "Mali"}
+
+
+# ---------------------------------------------------------------- declarations of intent
+def test_events_signed_declaration_of_intent_is_a_deal(nlp):
+    [event] = agreements(nlp, "Le Chili et la Norvège ont signé lundi une déclaration d'intention commune "
+                              "sur le cuivre.")
+    assert event["status"] == "signed"
+    assert sorted(parties(event)) == ["Chile", "Norway"]
+
+
+def test_events_bare_declaration_is_no_deal(nlp):
+    assert agreements(nlp, "Le Chili et la Norvège ont publié lundi une déclaration sur le cuivre.") == []
