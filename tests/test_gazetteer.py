@@ -93,6 +93,22 @@ def test_gazetteer_every_iso_country_is_a_state(gazetteer):
     assert gazetteer.lookup("Russian Federation").id == "Q159"  # pycountry name on a pack row
 
 
+@pytest.mark.parametrize(("surface", "iso"), [
+    # the French press names that pycountry's inverted or official names do not give
+    ("Centrafrique", "CAF"), ("RCA", "CAF"), ("Syrie", "SYR"), ("Tanzanie", "TZA"),
+    ("Burkina", "BFA"), ("Palestine", "PSE"), ("Guinée-Conakry", "GIN"), ("Congo-Brazzaville", "COG"),
+    ("les Émirats", "ARE"), ("Sud-Soudan", "SSD"),
+])
+def test_gazetteer_knows_french_press_names_of_states(gazetteer, surface, iso):
+    actor = gazetteer.lookup(surface)
+    assert actor is not None and actor.type == "state" and actor.iso == iso
+
+
+def test_gazetteer_one_actor_per_iso_code(gazetteer):
+    codes = [a.iso for a in gazetteer.actors.values() if a.iso]
+    assert len(codes) == len(set(codes))
+
+
 def test_gazetteer_role_by_date(gazetteer):
     assert gazetteer.role("le président américain", date(2024, 7, 1)).id == "Q6279"
     assert gazetteer.role("le président américain", date(2025, 2, 24)).id == "Q22686"
