@@ -74,3 +74,20 @@ def test_entities_particle_and_surname_is_the_short_form_of_the_full_name(nlp, r
 def test_entities_particle_and_surname_alone_is_a_person(nlp, run):
     text = "Le projet reste viable, a indiqué M. de Tavelmont. Puis M. de Tavelmont est parti."
     assert {name for _, label, name in _entities(nlp, run, text) if label == "PER"} == {"de Tavelmont"}
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    # the model's span opens on the lowercase kind noun: the name alone is the firm
+    ("Le ministre a signé un accord avec le laboratoire Pfizer sur les prix.", "Pfizer"),
+    # a one-word "person" right after the kind noun is the firm
+    ("Le groupe Danone a signé un accord avec la société Vendrak pour le lait.", "Vendrak"),
+])
+def test_entities_firm_after_its_kind_noun_is_the_name_alone(nlp, run, text, firm):
+    found = _entities(nlp, run, text)
+    assert (firm, "ORG", firm) in found
+    assert not any(t.lower().startswith(("laboratoire", "société")) for t, _, _ in found)
+
+
+def test_entities_capitalised_kind_noun_stays_in_the_name(nlp, run):
+    found = _entities(nlp, run, "Le Groupe Bolloré a vendu sa filiale logistique.")
+    assert any(t == "Groupe Bolloré" for t, _, _ in found)

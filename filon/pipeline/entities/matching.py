@@ -136,9 +136,11 @@ _FIRM_NOUNS = frozenset({
 def firms_after_their_kind(table: TokenTable, candidates: list[Mention]) -> list[Mention]:
     """Firms the model did not tag, named right after the noun of their kind and its adjectives
     ("la compagnie américaine ConocoPhillips"): the capitalised words that follow, as ORG. A
-    model MISC there is relabelled ORG ("le géant pétrolier britannique X")."""
+    model MISC there, or a model person of one word, is relabelled ORG ("le géant pétrolier
+    britannique X", "la société Vendrak"); a model span that opens on the lowercase kind noun
+    keeps the name only ("le laboratoire Pfizer" is "Pfizer")."""
     taken = {k for m in candidates for k in range(m.start, m.end)}
-    misc = {m.start: m for m in candidates if m.label == "MISC" and m.source == "model"}
+    model = {m.start: m for m in candidates if m.source == "model"}
     words, low, alpha = table.text, table.low, table.alpha
     found: list[Mention] = []
     k = 0
@@ -149,8 +151,14 @@ def firms_after_their_kind(table: TokenTable, candidates: list[Mention]) -> list
         j = k + 1
         while j < table.n and j - k <= 3 and words[j].islower() and table.pos[j] == "ADJ":
             j += 1  # "la firme allemande", "le géant pétrolier britannique"
-        if j in misc:
-            misc[j].label = "ORG"
+        opening = model.get(k)
+        if (opening is not None and opening.label in ("ORG", "MISC") and words[k].islower()
+                and opening.end > j and words[j][:1].isupper()):
+            opening.start, opening.label = j, "ORG"
+            model[j] = opening
+        hit = model.get(j)
+        if hit is not None and (hit.label == "MISC" or (hit.label == "PER" and hit.end - hit.start == 1)):
+            hit.label = "ORG"
         end = j
         while end < table.n and alpha[end] and words[end][:1].isupper() and end not in taken:
             end += 1
