@@ -283,3 +283,29 @@ def test_events_signed_declaration_of_intent_is_a_deal(nlp):
 
 def test_events_bare_declaration_is_no_deal(nlp):
     assert agreements(nlp, "Le Chili et la Norvège ont publié lundi une déclaration sur le cuivre.") == []
+
+
+# ---------------------------------------------------------------- questions and aims
+@pytest.mark.parametrize("text", [
+    "Un accord pourra-t-il être conclu entre le Chili et le Pérou dans les jours qui viennent ?",
+    "Le Chili et le Pérou signeront-ils un accord sur la pêche ?",
+    "Est-ce que le Chili et le Pérou signeront un accord sur la pêche ?",
+])
+def test_events_deal_asked_about_tells_no_status(nlp, text):
+    assert [e["status"] for e in agreements(nlp, text)] in ([], [None])
+
+
+@pytest.mark.parametrize("text", [
+    "Pourquoi le Chili et le Pérou ont-ils signé un accord sur la pêche ?",
+    "Le Chili et le Pérou ont signé un accord sur la pêche, mais tiendra-t-il ?",
+])
+def test_events_question_that_takes_the_deal_for_granted_keeps_it(nlp, text):
+    assert [e["status"] for e in agreements(nlp, text)] == ["signed"]
+
+
+@pytest.mark.parametrize("text", [
+    "L'objectif est de parvenir à un accord entre le Chili et le Pérou d'ici le 14 janvier.",
+    "Le but est de conclure un accord entre le Chili et le Pérou avant l'été.",
+])
+def test_events_deal_stated_as_an_aim_is_under_negotiation(nlp, text):
+    assert [e["status"] for e in agreements(nlp, text)] == ["negotiating"]

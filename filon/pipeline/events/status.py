@@ -123,6 +123,8 @@ def modality_of(
         if marks & pack.lexicon.hypothetical_marks and not _seized(table, tok):
             return "hypothetical"
     for tok in chain[1:]:
+        if syn.aim_stated(table, tok):
+            return "possible"  # "l'objectif est de parvenir à un accord": sought, not reached
         modal = pack.lexicon.modal.get(lemma[tok])
         if modal == "expected" and lemma[tok] in syn.MOTION_VERBS and any(
             dep[c].startswith("aux") for c in table.children(tok)
@@ -264,6 +266,8 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
         return None, detail, None
     table = ctx.table
     predicate = chain[0]
+    if syn.asked(table, chain, sent.start, sent.end):
+        return None, f"asked_{status}", None  # "un accord pourra-t-il être conclu ?": no status told
     region_text = ctx.text[region.start_char : region.end_char]
     pending = modality != "asserted" and not syn.conditional_clause(table, chain)
     if negated:

@@ -590,6 +590,32 @@ def deadline(text: str) -> bool:
 
 
 def wished(t: TokenTable, chain: list[int]) -> bool:
-    """'espère conclure d'ici la fin du mois' (`chain`: the cue's `governors`): a wish, not a
-    signing in sight."""
-    return any(t.lemma_lower[tok] in WISH_VERBS for tok in chain[1:])
+    """'espère conclure d'ici la fin du mois', "l'objectif est de conclure …" (`chain`: the cue's
+    `governors`): a wish or an aim, not a signing in sight."""
+    return any(t.lemma_lower[tok] in WISH_VERBS or aim_stated(t, tok) for tok in chain[1:])
+
+
+# Nouns that name an aim: "l'objectif est de parvenir à un accord" says the deal is sought.
+AIM_NOUNS = frozenset({"objectif", "but", "ambition", "priorité", "enjeu", "idée", "mission", "défi",
+                       "volonté", "souhait", "espoir", "intention", "pari"})
+
+
+def aim_stated(t: TokenTable, tok: int) -> bool:
+    """`tok` is the "est" of "l'objectif est de …": the copula whose subject names an aim."""
+    return t.lemma_lower[tok] == "être" and any(
+        t.dep[c].startswith("nsubj") and t.lemma_lower[c] in AIM_NOUNS for c in t.children(tok))
+
+
+def asked(t: TokenTable, chain: list[int], sent_start: int, sent_end: int) -> bool:
+    """The act is asked about, not told: "Un accord pourra-t-il être conclu … ?", "Est-ce que
+    les deux pays signeront … ?" (a question mark ends the sentence, and a verb of the chain
+    has its subject pronoun after it, or the sentence opens on "est-ce que")."""
+    last = sent_end - 1
+    while last > sent_start and t.punct[last] and t.text[last] not in ("?", "?»", "? »"):
+        last -= 1
+    if t.text[last] != "?" or t.lower[sent_start] in ("pourquoi", "comment"):
+        return False  # "pourquoi ont-ils signé ?" takes the signing for granted
+    if t.lower[sent_start] in ("est-ce", "est") and sent_start + 1 < sent_end and \
+            t.lower[sent_start + 1] in ("-ce", "ce", "que", "qu'", "qu’"):
+        return True
+    return any(t.text[c].startswith("-") and t.pos[c] == "PRON" for tok in chain for c in t.children(tok))
