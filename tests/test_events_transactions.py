@@ -304,3 +304,23 @@ def test_events_efforts_and_occasions(nlp, text, status):
 def test_events_a_trip_to_sign_is_no_signing(nlp):
     [event] = agreements(nlp, "Le ministre est venu à Belgrade pour signer un accord avec la Serbie.")
     assert event["status"] != "signed"
+
+
+# ---------------------------------------------------------------- products by their makers
+@pytest.mark.parametrize(("text", "expected"), [
+    # the product stands for its maker's state in the sale, never as a party of its own
+    ("La Croatie achète douze Rafale d'occasion pour 999 millions d'euros.", {"Croatia", "France"}),
+    ("La Roumanie a commandé 32 F-35 aux États-Unis.", {"Romania", "United States"}),
+    # a product whose makers are several states names none
+    ("Le Qatar a signé un contrat pour l'achat de 16 NH90.", {"Qatar"}),
+])
+def test_events_product_sold_stands_for_its_makers_state(nlp, text, expected):
+    [event] = [e for e in agreements(nlp, text) if e["status"] == "signed"]
+    assert {p["name"] for p in event["parties"]} == expected
+
+
+def test_entities_product_is_misc_and_its_lowercase_noun_is_nothing(nlp, run):
+    doc = run(nlp, "Une rafale de tirs a retenti. La Croatie achète douze Rafale d'occasion.")
+    found = [(e["text"], e["label"]) for e in doc._.filon_entities]
+    assert ("Rafale", "MISC") in found
+    assert all(t != "rafale" for t, _ in found)

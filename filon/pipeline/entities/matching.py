@@ -60,7 +60,9 @@ class Matchers:
             surface = surface.strip()
             if not surface or surface.startswith(("l'", "l’")):
                 continue  # "l'Union" style aliases overlap the full name; the name covers them
-            short = len(surface) <= _CASE_SENSITIVE_MAX or (surface.isupper() and " " not in surface)
+            # a product's name is a common noun in lowercase ("une rafale de tirs")
+            short = (len(surface) <= _CASE_SENSITIVE_MAX or (surface.isupper() and " " not in surface)
+                     or actor.type == "product")
             for variant in _spellings(surface):
                 (exact if short else lower).setdefault(actor_id, set()).add(variant)
         for store, matcher in ((lower, self.names_lower), (exact, self.names_exact)):
