@@ -528,3 +528,27 @@ def test_dates_ratios_and_versions_are_no_dates(dates_nlp, text: str) -> None:
 def test_dates_planned_in_the_past_takes_the_nearest_day(dates_nlp, text, published, expected) -> None:
     doc = dates_of(dates_nlp, text, published=published)
     assert [d["value"] for d in doc._.filon_dates] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # written on a Sunday: a narrative in the present after a Monday of the week just past
+    ("L'action a chuté lundi. Mardi n'est guère mieux. Le coup de boutoir intervient mercredi.",
+     [("lundi", "2023-03-13"), ("Mardi", "2023-03-14"), ("mercredi", "2023-03-15")]),
+    # "ce mardi" is placed by its determiner, not by the narrative: still this week's
+    ("L'action a chuté lundi. Le délai expire ce mardi.",
+     [("lundi", "2023-03-13"), ("ce mardi", "2023-03-14")]),
+])
+def test_dates_present_weekday_after_a_past_one_is_later_that_week(dates_nlp, text, expected) -> None:
+    assert found(dates_of(dates_nlp, text, published="2023-03-19")) == expected
+
+
+def test_dates_present_weekday_with_no_past_weekday_before_is_the_nearer(dates_nlp) -> None:
+    # written on a Tuesday: tomorrow, the nearer of the two
+    doc = dates_of(dates_nlp, "Le Parlement examine le texte mercredi.", published="2023-03-14")
+    assert found(doc) == [("mercredi", "2023-03-15")]
+
+
+def test_dates_entry_into_force_read_as_a_preposition_is_a_present(dates_nlp) -> None:
+    # the parser takes "entre" for the preposition; its lemma is the verb "entrer"
+    doc = dates_of(dates_nlp, "L'accord entre en vigueur mercredi.", published="2023-03-14")
+    assert found(doc) == [("mercredi", "2023-03-15")]

@@ -34,7 +34,7 @@ from filon.domains.folding import fold
 from filon.ingest.dateline import parse_dateline
 from filon.pipeline.component import FilonComponent
 from filon.pipeline.dates.expressions import Expression, find_expressions
-from filon.pipeline.dates.resolution import Resolved, Tense, resolve
+from filon.pipeline.dates.resolution import WEEKDAYS, Resolved, Tense, resolve
 from filon.pipeline.dates.tense import clause_tense, line_breaks
 from filon.pipeline.extensions import doc_text, published_day, set_doc_extensions
 
@@ -75,6 +75,7 @@ class DateTagger(FilonComponent):
         dates: list[dict] = []
         cuts = _SentenceCuts(text)
         last_day: dict | None = None  # the last item with a day's value
+        last_weekday: date | None = None  # the day of the last bare weekday ("lundi")
         for expr, tense in found:
             if expr.kind == "day_word" and _is_generic_today(doc, expr, tense):
                 continue
@@ -83,6 +84,11 @@ class DateTagger(FilonComponent):
             else:
                 day_ref = anchor if expr.kind == "anchored" else ref
                 resolved = resolve(expr, day_ref, tense, last_value)
+                later = _later_that_week(expr, tense, ref, last_weekday)
+                if later is not None:
+                    resolved = Resolved(later.isoformat(), "day", True)
+            if expr.kind == "weekday" and resolved.value and not _marked(expr):
+                last_weekday = date.fromisoformat(resolved.value)
             if resolved.granularity == "day" and resolved.value:
                 anchor = date.fromisoformat(resolved.value)
             if resolved.value:
@@ -111,6 +117,23 @@ _ORDINALS = {"premier": 1, "1er": 1, "second": 2, "deuxieme": 2, "troisieme": 3,
              "quarantieme": 40, "cinquantieme": 50, "soixantieme": 60, "centieme": 100}
 _ANNIVERSARY = re.compile(r"^(\S+)\s+anniversaire$")
 _ANCHOR_NOUN = re.compile(r"\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*([^\W\d_]{4,})")
+
+
+def _later_that_week(expr: Expression, tense: Tense, ref: date | None, last: date | None) -> date | None:
+    """A weekday told in the present (or with no verb) after another one of the past week, and
+    later in that week, is that week's: "… a fait chuter l'action lundi. Mardi n'est guère
+    mieux. Le coup de boutoir intervient mercredi" written on a Sunday is the Monday, Tuesday
+    and Wednesday just past, not the days to come. None when the rule does not apply."""
+    if expr.kind != "weekday" or tense not in ("present", None) or _marked(expr) or ref is None \
+            or last is None or last >= ref:
+        return None
+    day = last + timedelta(days=WEEKDAYS[expr.parts["wd"]] - last.weekday())
+    return day if last < day <= ref else None
+
+
+def _marked(expr: Expression) -> bool:
+    """"lundi dernier", "ce mardi": a weekday placed by a word of its own, not by the narrative."""
+    return bool(expr.parts.get("mod") or expr.parts.get("det"))
 
 
 def _years_later(value: str, years: int) -> str | None:

@@ -95,6 +95,11 @@ def clause_tense(
     token = span.root
     table = token_table(doc)
     for _ in range(_MAX_CLIMB):
+        if any(table.lemma_lower[c] == "entrer" and table.pos[c] == "ADP"
+               for c in table.children_by_dep(token.i, "case")):
+            # "l'accord entre en vigueur mercredi": the parser reads the verb as the preposition
+            # "entre" (its lemma says otherwise), a present that looks ahead
+            return "present"
         copula = next((doc[c] for c in table.children_by_dep(token.i, "cop") if table.dep[c] == "cop"), None)
         if token.pos_ not in ("VERB", "AUX") and copula is not None:
             # predicate with a copula ("entreraient en vigueur", "est prévu"): its verb group
