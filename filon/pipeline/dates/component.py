@@ -14,8 +14,9 @@ expressions. Finding and resolving are pure functions (`filon.pipeline.dates.exp
 clause holding each expression (which "lundi" or "en mars" is meant; read in
 `filon.pipeline.dates.tense`) and the filters that need syntax (a year used as a quantity,
 "Mars" the planet, "aujourd'hui" meaning nowadays), and what needs the text around: the
-anchors of anaphoric dates ("le lendemain", "de la même année") and the day of the sentence
-for "au lendemain de X".
+anchors of anaphoric dates ("le lendemain", "de la même année"), the day of the sentence
+for "au lendemain de X", and the week of a narrative told in the present after a weekday of
+the week just past ("… lundi. Mardi n'est guère mieux").
 
 Captions keep their dates: "le 24 février 2025" in a photo caption is a date of the article.
 """
