@@ -35,3 +35,16 @@ def test_quotes_feminine_pronoun_never_takes_on_or_a_masculine_anonymous_source(
     [(quote, speaker)] = _speakers(nlp, run, text)
     assert quote == "Rien ne change pour nous"
     assert speaker is None
+
+
+def test_quotes_portfolio_after_au_tells_no_gender_of_the_name(nlp, run):
+    # "aux Finances" is the portfolio of "le secrétaire", not a feminine title of the name
+    text = ("Le FMI a demandé plus de temps, a déclaré jeudi le secrétaire aux Finances Karim Belhadj. "
+            "Le pays est à court de liquidités.\n"
+            "Il a déclaré que les deux parties s'étaient entendues sur des mesures préalables.")
+    doc = run(nlp, text)
+    [person] = [e for e in doc._.filon_entities if e["label"] == "PER"]
+    assert person["gender"] == "m"
+    said = [q for q in doc._.filon_quotes if q["kind"] == "indirect" and q["speaker"]
+            and q["speaker"]["text"] == "Il"]
+    assert [q["speaker"]["name"] for q in said] == ["Karim Belhadj"]

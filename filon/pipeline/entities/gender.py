@@ -69,13 +69,14 @@ def apposition_gender(table: TokenTable, start: int) -> str | None:
 
 
 def _complement_noun(table: TokenTable, noun: int) -> bool:
-    """The noun at `noun` opens with "de", "du", "des", "de la", "de l'": a complement of the
-    noun before it ("ministre de l'Économie"), not a title of its own."""
+    """The noun at `noun` opens with "de", "du", "des", "de la", "de l'", "au", "aux", "à la":
+    a complement of the noun before it ("ministre de l'Économie", "secrétaire aux Finances"),
+    not a title of its own."""
     lower = table.lower
     k = noun - 1
-    if k >= 0 and lower[k] in ("du", "des", "de", "d'", "d’"):
+    if k >= 0 and lower[k] in ("du", "des", "de", "d'", "d’", "au", "aux"):
         return True
-    return k >= 1 and lower[k] in ("la", "le", "l'", "l’", "les") and lower[k - 1] in ("de", "d'", "d’")
+    return k >= 1 and lower[k] in ("la", "le", "l'", "l’", "les") and lower[k - 1] in ("de", "d'", "d’", "à")
 
 
 def load_first_names(domain: str = DEFAULT_DOMAIN) -> dict[str, str]:
