@@ -16,6 +16,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from filon.domains.folding import fold
+from filon.ingest.dateline import WEEKDAYS
 from filon.pipeline.quotes.content import (
     PP_STARTS,
     clause_end,
@@ -49,6 +50,9 @@ RELATIVE_PRONOUNS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "
 # verbs under which a speech verb in the infinitive tells what may or must be said, not what was
 MODAL_LEMMAS = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "souhaiter", "compter"})
 
+
+# Words of time that may follow an inverted subject ("a déclaré X hier").
+_DAY_WORDS = frozenset({"hier", "aujourd'hui", "aujourd’hui", "avant-hier"})
 
 class StatementFinder:
     """Indirect statements of one document, one per reporting cue that has a speaker and a
@@ -105,6 +109,11 @@ class StatementFinder:
         inverted = self._inversion(hit)
         if inverted is not None:
             speaker = self.speakers.resolve(*inverted)
+            named = titled_name_after(ctx, inverted[1], sent.end) if speaker is not None and \
+                speaker.get("name") is None else None
+            if named is not None:
+                # "…, a indiqué le médiateur, le Premier ministre malaisien X": the name apposed
+                speaker = self.speakers.resolve(*named)
             if speaker is not None:
                 self.sent_speakers.setdefault(s_idx, []).append((hit.verb, speaker))
                 ctx.add_event(tb.idx[hit.start], speaker)  # later pronouns may refer to it
@@ -242,7 +251,8 @@ class StatementFinder:
         end = ctx.sents[ctx.sent_of(hit.verb)].end
         nxt = doc[k] if k < end else None
         closes = nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "ADV")
-        closes = closes or fold(nxt.text) in PP_STARTS
+        # "…, a indiqué le Premier ministre X lundi": a day after the subject is a circumstance
+        closes = closes or fold(nxt.text) in PP_STARTS or nxt.lower_ in WEEKDAYS or nxt.lower_ in _DAY_WORDS
         if not closes:
             return None
         toks = doc[np[0] : np[1]]
@@ -380,6 +390,28 @@ def apposed_name(ctx: DocContext, k: int, sent_end: int) -> tuple[int, int, int]
         return None
     # the source phrase ends on the closing comma (the content starts after it) or mark
     return a, b, b + 1 if quoted else b
+
+
+def titled_name_after(ctx: DocContext, k: int, sent_end: int) -> tuple[int, int] | None:
+    """The person named in apposition after a description that ends before token `k` ("le
+    médiateur, le Premier ministre malaisien X,"): a comma, then at most six words of a title
+    (determiners, adjectives, nouns), then a person's name that closes the phrase; else None."""
+    tb = ctx.table
+    if k >= sent_end or tb.text[k] != ",":
+        return None
+    a = k + 1
+    while a < min(sent_end, k + 8) and a not in ctx.mention_at:
+        if tb.pos[a] not in ("DET", "ADJ", "NOUN") or tb.punct[a]:
+            return None
+        a += 1
+    if a >= sent_end or a not in ctx.mention_at or ctx.mentions[ctx.mention_at[a]]["label"] != "PER":
+        return None
+    b = a
+    while b < sent_end and ctx.mention_at.get(b) == ctx.mention_at[a]:
+        b += 1
+    if b < sent_end and not (tb.punct[b] or tb.low[b] in WEEKDAYS or tb.low[b] in _DAY_WORDS):
+        return None
+    return a, b
 
 
 def describes_noun(ctx: DocContext, hit: Hit) -> bool:
