@@ -45,6 +45,8 @@ def test_entities_elided_word_before_a_name_stays_out(nlp, run):
     ("Barrick Gold Corporation", "Barrick"),
     ("Energy Transfer LP", "Energy Transfer"),
     ("Sonatrach", None),
+    ("Groupe Vendrak Energy", "Groupe Vendrak"),
+    ("beIN Sports", "beIN"),
     ("Energy", None),
 ])
 def test_short_name_drops_trailing_designators(name, short):

@@ -20,6 +20,7 @@ COMPANY_DESIGNATORS = frozenset({
     "technologies", "technology", "systems", "industries", "capital", "partners", "bank",
     "agency", "administration", "services", "solutions", "telecom", "telecoms", "networks",
     "logistics", "engineering", "construction", "exploitation", "shipping", "international",
+    "sports", "media",
 })
 # "le groupe", "la société": the words the press puts before a short company name
 _ARTICLES = ("le ", "la ", "l'", "l’", "les ")
@@ -27,12 +28,13 @@ _ARTICLES = ("le ", "la ", "l'", "l’", "les ")
 
 def short_name(name: str) -> str | None:
     """The name without its trailing designators ("Kosmos Energy" -> "Kosmos"), if it has any
-    and something capitalised is left."""
+    and a name is left."""
     words = name.split()
     k = len(words)
     while k > 1 and words[k - 1].lower().strip(",") in COMPANY_DESIGNATORS:
         k -= 1
-    if k == len(words) or not words[0][:1].isupper():
+    # "beIN Sports" -> "beIN": a capital anywhere in the word keeps it a name
+    if k == len(words) or not any(c.isupper() for c in words[0]):
         return None
     return " ".join(words[:k])
 
@@ -46,11 +48,16 @@ def link_short_company_names(text: str, entities: list[dict]) -> None:
     after "Kosmos Energy"), unless the gazetteer knows that short name as another actor or the
     article coordinates the two names ("Bouygues et Bouygues Telecom": parent and subsidiary)."""
     companies: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()  # "Vale" of "Vale Base Metals" and of "Vale Energy": neither
     for ent in entities:
         if ent["label"] == "ORG" and ent["id"] and ent["kind"] == "name":
             short = short_name(ent["name"] or ent["text"])
             if short is not None:
-                companies.setdefault(fold(short), (ent["id"], ent["name"]))
+                key = fold(short)
+                if companies.setdefault(key, (ent["id"], ent["name"]))[0] != ent["id"]:
+                    shared.add(key)
+    for key in shared:
+        companies.pop(key)
     if not companies:
         return
     shorts = [(k, fold(_without_article(e["text"]))) for k, e in enumerate(entities)]

@@ -211,9 +211,9 @@ def clean_model_span(
             label = "ORG"  # "AUKUS", "ISRO": an acronym, not a person
     if first in _INSTITUTION_NOUNS and label != "ORG":
         label = "ORG"
-    if (label == "PER" and end - start >= 2 and low[end - 1] in COMPANY_DESIGNATORS
+    if (label in ("PER", "MISC") and end - start >= 2 and low[end - 1] in COMPANY_DESIGNATORS
             and words[end - 1][:1].isupper()):
-        label = "ORG"  # "Barrick Gold", "Leo Lithium": a company, not a person
+        label = "ORG"  # "Barrick Gold", "Leo Lithium", "Kosmos Energy": a company
     if (end - start == 1 and label == "LOC" and _DEMONYM.match(words[start])
             and gaz.place(words[start]) is None):
         label = "MISC"
