@@ -93,3 +93,17 @@ def test_entities_firm_after_its_kind_noun_is_the_name_alone(nlp, run, text, fir
 def test_entities_capitalised_kind_noun_stays_in_the_name(nlp, run):
     found = _entities(nlp, run, "Le Groupe Bolloré a vendu sa filiale logistique.")
     assert any(t == "Groupe Bolloré" for t, _, _ in found)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a capitalised article inside a sentence opens a title
+    ("Les deux parties ont entamé des négociations, selon Le Courrier de Tlemcen.", "Le Courrier de Tlemcen"),
+    ("D'après La Gazette du Sahel, les deux parties ont signé.", "La Gazette du Sahel"),
+])
+def test_entities_capitalised_article_inside_a_sentence_opens_a_title(nlp, run, text, title):
+    assert (title, "ORG", title) in _entities(nlp, run, text)
+
+
+def test_entities_article_opening_a_sentence_stays_out(nlp, run):
+    found = _entities(nlp, run, "Il a parlé au Kremlin. Le Kremlin a rejeté l'offre.")
+    assert [t for t, _, _ in found] == ["Kremlin", "Kremlin"]

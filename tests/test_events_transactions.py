@@ -324,3 +324,9 @@ def test_entities_product_is_misc_and_its_lowercase_noun_is_nothing(nlp, run):
     found = [(e["text"], e["label"]) for e in doc._.filon_entities]
     assert ("Rafale", "MISC") in found
     assert all(t != "rafale" for t, _ in found)
+
+
+def test_events_news_agency_that_tells_is_no_party(nlp):
+    text = "Le Chili et le Pérou ont signé un accord sur la pêche, a rapporté La Presse canadienne."
+    [event] = agreements(nlp, text)
+    assert {p["name"] for p in event["parties"]} == {"Chile", "Peru"}

@@ -217,7 +217,24 @@ def clean_model_span(
     if (end - start == 1 and label == "LOC" and _DEMONYM.match(words[start])
             and gaz.place(words[start]) is None):
         label = "MISC"
+    if label in ("ORG", "MISC") and _title_article(table, text, start):
+        # "selon Le Soir d'Algérie": a capitalised article inside a sentence opens a title
+        return Mention(start - 1, end, "ORG", "model")
     return Mention(start, end, label, "model")
+
+
+_TITLE_ARTICLES = frozenset({"Le", "La", "Les", "L'", "L’"})
+
+
+def _title_article(table: TokenTable, text: str, start: int) -> bool:
+    """The token before `start` is "Le", "La", "L'" with its capital, inside a sentence."""
+    k = start - 1
+    if k < 1 or table.text[k] not in _TITLE_ARTICLES:
+        return False
+    j = k - 1
+    while j >= 0 and table.space[j]:
+        j -= 1
+    return j >= 0 and table.text[j] not in _OPENERS and "\n" not in text[table.idx[j] : table.idx[k]]
 
 
 # what ends the sentence, or opens a line or a quote, before a word that starts a sentence
