@@ -22,7 +22,39 @@ def test_pipeline_missing_model_says_how_to_install():
 
 
 def test_pipeline_has_every_component_in_order(nlp):
-    assert [n for n in nlp.pipe_names if n.startswith("filon_")] == list(DEFAULT_COMPONENTS)
+    names = nlp.pipe_names
+    assert [n for n in names if n.startswith("filon_")] == ["filon_paragraphs", *DEFAULT_COMPONENTS]
+    assert names.index("filon_paragraphs") < names.index("parser")
+
+
+HEADLINES = ("Un grand pas pour le gazoduc TGSN\n\nL’Algérie, le Tchad et le Niger ont signé l’accord "
+             "intergouvernemental\n\nUn grand pas pour le gazoduc TGSN")
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    # headlines with no full stop between blank lines: a sentence each (the parser made one)
+    (HEADLINES, ["Un grand pas pour le gazoduc TGSN",
+                 "L’Algérie, le Tchad et le Niger ont signé l’accord intergouvernemental",
+                 "Un grand pas pour le gazoduc TGSN"]),
+    # and never a sentence of one word after the break
+    ("Un grand pas pour le gazoduc TGSN\n\nLe Tchad, le Soudan et le Niger ont signé l’accord",
+     ["Un grand pas pour le gazoduc TGSN", "Le Tchad, le Soudan et le Niger ont signé l’accord"]),
+    # a single line break inside a hard-wrapped sentence opens nothing
+    ("Le Tchad et le Niger ont signé\nl'accord sur le gazoduc.",
+     ["Le Tchad et le Niger ont signé\nl'accord sur le gazoduc."]),
+])
+def test_pipeline_blank_line_after_no_full_stop_ends_a_sentence(nlp, text, sentences):
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents] == sentences
+
+
+def test_pipeline_headline_does_not_negate_the_next_one(nlp):
+    # read as one sentence, "pas" of "Un grand pas" negated "ont signé", and "TGSN\n\nL’Algérie"
+    # was one place
+    doc = nlp(HEADLINES)
+    [event] = [e for e in doc._.filon_events if e["type"] == "agreement"]
+    assert event["status"] == "signed"
+    assert {p["name"] for p in event["parties"]} == {"Algeria", "Chad", "Niger"}
 
 
 def test_pipeline_process_keeps_articles_paired_with_their_docs(nlp):

@@ -14,6 +14,7 @@ from filon.domains.pack import DEFAULT_DOMAIN, pack_folders
 from filon.errors import Errors, PipelineError
 from filon.ingest.article import Article
 from filon.pipeline.extensions import set_doc_extensions
+from filon.pipeline.paragraphs import split_paragraphs
 from filon.pipeline.tokenizer import elision_before_quotes, keep_rows_whole
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -63,6 +64,7 @@ def build_pipeline(
         raise PipelineError(Errors.F102.format(model=model)) from exc
     elision_before_quotes(nlp)
     keep_rows_whole(nlp)
+    split_paragraphs(nlp)
     pack_folders(packs)  # an unknown pack fails here, with its name, not inside a factory
     for name in components:
         register(name)

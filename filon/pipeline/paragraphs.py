@@ -1,0 +1,75 @@
+"""Paragraph breaks are sentence breaks.
+
+Press copy sets headlines, standfirsts and subheadings on lines of their own, often without a
+final full stop ("Un grand pas pour le gazoduc TSGP", then "L'Algérie, le Nigeria et le Niger
+ont signé l'accord"). The French model's parser then reads the lines as one sentence: "pas" of
+"Un grand pas" becomes the negation of "ont signé", and the entity recogniser runs a name across
+the break ("TSGP\\n\\nL'Algérie"). A blank line is a break no writer puts inside a sentence, so
+`filon_paragraphs`, placed before the parser, opens a sentence after a blank line that follows
+a paragraph without final punctuation; after a full stop the parser breaks already, and its own
+reading is kept. A single line break is left to the parser: hard-wrapped copy breaks lines
+inside sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_SENTENCE_END = frozenset(".!?…»\"”:;")
+
+
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Open a sentence after each blank line of `doc` that follows no final punctuation."""
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    for found in _BLANK_LINE.finditer(text):
+        before = text[: found.start()].rstrip()
+        if not before or before[-1] in _SENTENCE_END:
+            continue  # a paragraph that ends its sentence: the parser breaks there already
+        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        if span is None or span.start == 0 or _cuts_a_clause(doc, span.start - 1, span.end):
+            continue
+        if span.end < len(doc) and not doc[span.end].is_space:
+            doc[span.end].is_sent_start = True
+            if span.end + 1 < len(doc) and not doc[span.end + 1].is_space:
+                # the parser, told where the sentence opens, may open another one a word later
+                # ("Le" | "Tchad, le Soudan …"): a sentence of one word it is not
+                doc[span.end + 1].is_sent_start = False
+    return doc
+
+
+@Language.factory("filon_paragraphs")
+def make_paragraphs(nlp: Language, name: str):
+    """Factory of `filon_paragraphs` (entry point `spacy_factories`); add it before the parser."""
+    return paragraph_sentences
+
+
+def split_paragraphs(nlp: Language) -> None:
+    """Add `filon_paragraphs` before the parser of `nlp` (first when it has none)."""
+    if "filon_paragraphs" in nlp.pipe_names:
+        return
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("filon_paragraphs", before="parser")
+    else:
+        nlp.add_pipe("filon_paragraphs", first=True)
+
+
+# The line before ends on one of these (the tagger runs before the parser): the break cuts a
+# clause, as web copy rewritten by aggregators does around a link ("Il l'a dit sur\n\nRTL").
+_FUNCTION_WORDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
+
+
+def _cuts_a_clause(doc: Doc, last: int, first: int) -> bool:
+    """The blank line between tokens `last` and `first` falls inside a clause: the line before
+    ends on a function word, or the line after opens in lowercase or on a comma."""
+    while last > 0 and doc[last].is_space:
+        last -= 1
+    if first >= len(doc):
+        return True
+    opening = doc[first].text[:1]
+    return doc[last].pos_ in _FUNCTION_WORDS or opening in ",;)" or (opening.isalpha() and opening.islower())
