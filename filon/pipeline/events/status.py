@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from filon.pipeline.events import aims
 from filon.pipeline.events import syntax as syn
 from filon.pipeline.events.context import (
     EventContext,
@@ -123,7 +124,7 @@ def modality_of(
         if marks & pack.lexicon.hypothetical_marks and not _seized(table, tok):
             return "hypothetical"
     for tok in chain[1:]:
-        if syn.aim_stated(table, tok):
+        if aims.aim_stated(table, tok):
             return "possible"  # "l'objectif est de parvenir à un accord": sought, not reached
         modal = pack.lexicon.modal.get(lemma[tok])
         if modal == "expected" and lemma[tok] in syn.MOTION_VERBS and any(
@@ -266,7 +267,7 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
         return None, detail, None
     table = ctx.table
     predicate = chain[0]
-    if syn.asked(table, chain, sent.start, sent.end):
+    if aims.asked(table, chain, sent.start, sent.end):
         return None, f"asked_{status}", None  # "un accord pourra-t-il être conclu ?": no status told
     region_text = ctx.text[region.start_char : region.end_char]
     pending = modality != "asserted" and not syn.conditional_clause(table, chain)
@@ -309,7 +310,7 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
     if trig.status == "signed" and (
         syn.scheduled(table, chain)
         or (modality in ("possible", "expected") and pending and syn.near_term(region_text)
-            and not syn.wished(table, chain))
+            and not aims.wished(table, chain))
         or (modality == "hypothetical" and syn.trip_to(table, predicate, sent.start)
             and syn.near_term(region_text))
     ):
@@ -322,7 +323,7 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
         # "s'est rendu à Hanoï pour proposer un accord": the offer was made on the trip
         return status, detail, coarse
     if trig.status == "close" and modality in ("possible", "expected") and pending and (
-        syn.near_term(region_text) and not syn.wished(table, chain)
+        syn.near_term(region_text) and not aims.wished(table, chain)
     ):
         # "ces discussions pourraient aboutir à un accord rapidement": agreed soon, close
         return status, f"{modality}_{status}", coarse
@@ -335,7 +336,7 @@ def event_status(ctx: EventContext, sent: Span, region: Span, span: Span, trig: 
         # poursuivre les pourparlers": talks held on the trip
         return "negotiating", f"sought_{status}", "negotiating"
     if trig.status in ("signed", "close") and pending and modality in ("possible", "expected") and (
-        syn.wished(table, chain) or syn.deadline(region_text)
+        aims.wished(table, chain) or aims.deadline(region_text)
     ):
         # "espère conclure le volet d'ici l'été", "pourrait signer un accord-cadre avant la
         # fin de l'année": a signing hoped for or given a term, with no day on the calendar,
