@@ -18,13 +18,15 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from filon.pipeline.extensions import doc_text
+
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _SENTENCE_END = frozenset(".!?…»\"”:;")
 
 
 def paragraph_sentences(doc: Doc) -> Doc:
     """Open a sentence after each blank line of `doc` that follows no final punctuation."""
-    text = doc.text
+    text = doc_text(doc)  # computed once, shared with the components after the parser
     if "\n" not in text:
         return doc
     for found in _BLANK_LINE.finditer(text):

@@ -95,8 +95,8 @@ def clause_tense(
     token = span.root
     table = token_table(doc)
     for _ in range(_MAX_CLIMB):
-        if any(table.lemma_lower[c] == "entrer" and table.pos[c] == "ADP"
-               for c in table.children_by_dep(token.i, "case")):
+        if any(table.lemma_lower[c] == "entrer" and table.pos[c] == "ADP" and table.head[c] == token.i
+               for c in range(max(token.i - 3, 0), token.i)):
             # "l'accord entre en vigueur mercredi": the parser reads the verb as the preposition
             # "entre" (its lemma says otherwise), a present that looks ahead
             return "present"
