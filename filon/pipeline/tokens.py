@@ -81,7 +81,7 @@ class TokenTable:
         self.idx: list[int] = idx
         self.dep: list[str] = [texts[h] for h in deps]
         self.head: list[int] = heads
-        self._children: list[list[int]] | None = None
+        self._children: tuple[list[int], list[int]] | None = None  # (children, run starts)
         self._by_dep: dict[str, dict[int, list[int]]] = {}
         self.morph: list[int] = morphs  # hash of each token's morphological analysis
         # weakly: `token_table` keeps tables by weak reference to their doc, and a table holding
@@ -102,12 +102,17 @@ class TokenTable:
     def children(self, i: int) -> list[int]:
         """Indices of the syntactic children of token `i`, in text order (`Token.children`)."""
         if self._children is None:
-            children: list[list[int]] = [[] for _ in range(self.n)]
-            for k, h in enumerate(self.head):
-                if h != k:
-                    children[h].append(k)
-            self._children = children
-        return self._children[i]
+            # every token's children, side by side in one list, with where each token's run
+            # starts: one list per token cost more than the rest of the look-ups on long texts
+            heads = numpy.asarray(self.head, dtype="int64")
+            tokens = numpy.arange(self.n, dtype="int64")
+            child = heads != tokens
+            order = numpy.argsort(heads[child], kind="stable")
+            counts = numpy.bincount(heads[child], minlength=self.n)
+            self._children = (tokens[child][order].tolist(),
+                              numpy.concatenate(([0], numpy.cumsum(counts))).tolist())
+        flat, starts = self._children
+        return flat[starts[i] : starts[i + 1]]
 
     def under(self, k: int, top: int, depth: int = 8) -> bool:
         """True when token `k` is `top` or hangs under it, at most `depth` heads up (the
