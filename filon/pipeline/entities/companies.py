@@ -8,6 +8,7 @@ once the full name is given.
 from __future__ import annotations
 
 from filon.domains.folding import fold
+from filon.domains.gazetteer import strip_determiner
 
 # Last words of company names ("Barrick Gold", "Energy Transfer LP", "Ganfeng Lithium"): a name
 # ending so is a company, however the model labelled it (it often reads two capitalised words
@@ -22,8 +23,6 @@ COMPANY_DESIGNATORS = frozenset({
     "logistics", "engineering", "construction", "exploitation", "shipping", "international",
     "sports", "media",
 })
-# "le groupe", "la société": the words the press puts before a short company name
-_ARTICLES = ("le ", "la ", "l'", "l’", "les ")
 
 
 def short_name(name: str) -> str | None:
@@ -60,7 +59,7 @@ def link_short_company_names(text: str, entities: list[dict]) -> None:
         companies.pop(key)
     if not companies:
         return
-    shorts = [(k, fold(_without_article(e["text"]))) for k, e in enumerate(entities)]
+    shorts = [(k, fold(strip_determiner(e["text"]))) for k, e in enumerate(entities)]
     for k, key in shorts:
         hit = companies.get(key)
         if hit is not None and any(
@@ -77,12 +76,3 @@ def link_short_company_names(text: str, entities: list[dict]) -> None:
             continue  # a gazetteer actor of that name
         ent["id"], ent["name"], ent["label"] = hit[0], hit[1], "ORG"
         ent["gender"] = None
-
-
-def _without_article(surface: str) -> str:
-    surface = surface.strip()
-    low = surface.lower()
-    for article in _ARTICLES:
-        if low.startswith(article):
-            return surface[len(article):]
-    return surface
