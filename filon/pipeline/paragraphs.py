@@ -30,8 +30,10 @@ def paragraph_sentences(doc: Doc) -> Doc:
     if "\n" not in text:
         return doc
     for found in _BLANK_LINE.finditer(text):
-        before = text[: found.start()].rstrip()
-        if not before or before[-1] in _SENTENCE_END:
+        end = found.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0 or text[end - 1] in _SENTENCE_END:
             continue  # a paragraph that ends its sentence: the parser breaks there already
         span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
         if span is None or span.start == 0 or _cuts_a_clause(doc, span.start - 1, span.end):
@@ -66,12 +68,16 @@ def split_paragraphs(nlp: Language) -> None:
 _FUNCTION_WORDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 
 
+def break_cuts_a_clause(last_pos: str, first_word: str) -> bool:
+    """A line break between a line ending on a word tagged `last_pos` and one opening on
+    `first_word` falls inside a clause: the line before ends on a function word ("sur", "les",
+    "que"), or the line after opens in lowercase or on a comma."""
+    opening = first_word[:1]
+    return last_pos in _FUNCTION_WORDS or opening in ",;)" or (opening.isalpha() and opening.islower())
+
+
 def _cuts_a_clause(doc: Doc, last: int, first: int) -> bool:
-    """The blank line between tokens `last` and `first` falls inside a clause: the line before
-    ends on a function word, or the line after opens in lowercase or on a comma."""
+    """`break_cuts_a_clause` for the blank line between tokens `last` and `first` of `doc`."""
     while last > 0 and doc[last].is_space:
         last -= 1
-    if first >= len(doc):
-        return True
-    opening = doc[first].text[:1]
-    return doc[last].pos_ in _FUNCTION_WORDS or opening in ",;)" or (opening.isalpha() and opening.islower())
+    return first >= len(doc) or break_cuts_a_clause(doc[last].pos_, doc[first].text)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from filon.domains.gazetteer import Gazetteer
 from filon.pipeline.extensions import doc_text, in_spans, published_day
+from filon.pipeline.paragraphs import break_cuts_a_clause
 from filon.pipeline.quotes.cues import FINAL_PUNCT, QUOTE_CHARS, CueLexicon, CueScanner, Hit
 from filon.pipeline.quotes.marks import QuoteSpan, find_quotes
 from filon.pipeline.quotes.mentions import collect_mentions
@@ -188,9 +189,6 @@ def sentences(doc: Doc, table: TokenTable | None = None) -> list[Span]:
     return split
 
 
-_FUNCTION_WORDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
-
-
 def _inside_clause(t: TokenTable, s0: int, i: int, s1: int) -> bool:
     """True when the line break at whitespace token `i` cuts a clause: the line before ends on
     a function word ("sur", "les", "que") or the line after opens in lowercase or on a comma."""
@@ -202,5 +200,4 @@ def _inside_clause(t: TokenTable, s0: int, i: int, s1: int) -> bool:
         a += 1
     if b < s0 or a >= s1:
         return False
-    first = t.text[a][:1]
-    return t.pos[b] in _FUNCTION_WORDS or first in ",;)" or (first.isalpha() and first.islower())
+    return break_cuts_a_clause(t.pos[b], t.text[a])
